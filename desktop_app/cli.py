@@ -1,0 +1,238 @@
+"""The ``newsgold`` command (also ``python -m desktop_app``).
+
+Exit codes: 0 ok, 1 partial (some inputs rejected, listed on stderr), 2 usage
+error or an error that stopped the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.errors import NewsGoldError
+from desktop_app.paths import resolve_db_path
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+STATUS_CHOICES = ("done", "any")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"newsgold: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from desktop_app.io.importers import FORMATS
+
+    p = _Parser(prog="newsgold", description="NewsGold: annotate news with entities, quotes and events.")
+    p.add_argument("--version", action="version", version=f"newsgold {__version__}")
+    p.add_argument("--db", metavar="PATH", help="corpus database file (default: $NEWSGOLD_DB or the user data dir)")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    g = sub.add_parser("gui", help="open the annotation window (the default)")
+    g.add_argument("--screenshot", metavar="FILE.png", help="render the main window offscreen, save a PNG, exit")
+    g.add_argument("--article", metavar="ID", help="article to show first")
+    g.add_argument("--panel", choices=("quotes", "entities", "events"), help="side panel to show first")
+    g.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
+
+    i = sub.add_parser("import", help="import .txt/.jsonl/.csv files or folders, then pre-annotate")
+    i.add_argument("paths", nargs="+", metavar="PATH")
+    i.add_argument("--format", default="auto", choices=FORMATS)
+    i.add_argument("--no-preannotate", action="store_true", help="store the texts without suggestions")
+    i.add_argument("--model", help="spaCy pipeline for pre-annotation (default: best installed)")
+
+    pa = sub.add_parser("preannotate", help="suggest entities, quotes and events for articles without them")
+    pa.add_argument("--all", action="store_true", help="redo every article (human work is kept)")
+    pa.add_argument("--model", help="spaCy pipeline name (default: best installed; see 'models')")
+    pa.add_argument("--n-process", type=int, default=1, metavar="N")
+    pa.add_argument("--batch-size", type=int, default=32, metavar="N")
+
+    e = sub.add_parser("export", help="write annotations as a labelled dataset")
+    e.add_argument("--format", default="jsonl", help="output format (see 'newsgold formats')")
+    e.add_argument("-o", "--output", required=True, metavar="FILE")
+    e.add_argument("--status", default="done", choices=STATUS_CHOICES,
+                   help="done: finished articles, accepted work only; any: everything not rejected")
+    e.add_argument("--table", choices=("quotes", "events"), default="quotes", help="csv: which table")
+    e.add_argument("--split", metavar="train=0.8,dev=0.1,test=0.1", help="write deterministic splits")
+    e.add_argument("--seed", type=int, default=0)
+
+    ev = sub.add_parser("evaluate", help="precision/recall/F1 of the DB against a gold JSONL file")
+    ev.add_argument("--gold", required=True, metavar="FILE.jsonl")
+    ev.add_argument("--json", action="store_true")
+
+    st = sub.add_parser("stats", help="counts of articles and annotations")
+    st.add_argument("--json", action="store_true")
+
+    sub.add_parser("formats", help="list export formats")
+    sub.add_parser("models", help="list installed spaCy pipelines")
+    return p
+
+
+def _progress_bar(desc: str, total: int | None = None) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="art", disable=not sys.stderr.isatty(), leave=False)
+
+
+def _open_store(args: argparse.Namespace) -> Any:
+    from desktop_app.storage import Store
+
+    store = Store(resolve_db_path(args.db))
+    if store.backup is not None:
+        print(f"newsgold: schema upgraded; backup of the old file at {store.backup}", file=sys.stderr)
+    return store
+
+
+def _load_engine(model: str | None) -> Any:
+    from desktop_app.nlp.loading import load_engine
+
+    engine = load_engine(model)
+    if engine.rule_only:
+        print("newsgold: warning: no trained spaCy pipeline installed; using the rule-only pipeline "
+              "(fewer suggestions)", file=sys.stderr)
+    return engine
+
+
+def _run_preannotate(store: Any, ids: list[str], model: str | None, n_process: int = 1, batch_size: int = 32) -> int:
+    from desktop_app.services.preannotating import preannotate
+
+    if not ids:
+        return 0
+    engine = _load_engine(model)
+    bar = _progress_bar("pre-annotating", len(ids))
+
+    def progress(done: int, total: int | None, message: str) -> None:
+        bar.n = done
+        bar.refresh()
+
+    try:
+        return preannotate(store, engine, ids, n_process=n_process, batch_size=batch_size, progress=progress)
+    finally:
+        bar.close()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop_app.services.importing import import_paths
+
+    with _open_store(args) as store:
+        bar = _progress_bar("importing")
+
+        def progress(done: int, total: int | None, message: str) -> None:
+            bar.n = done
+            bar.refresh()
+
+        try:
+            summary = import_paths(store, args.paths, fmt=args.format, progress=progress)
+        finally:
+            bar.close()
+        for err in summary.errors:
+            print(f"newsgold: rejected: {err}", file=sys.stderr)
+        print(f"imported {len(summary.added)} article(s), skipped {summary.duplicates} duplicate(s), "
+              f"rejected {len(summary.errors)} input(s)")
+        if not args.no_preannotate and summary.added:
+            n = _run_preannotate(store, summary.added, args.model)
+            print(f"pre-annotated {n} article(s)")
+    return EXIT_PARTIAL if summary.errors else EXIT_OK
+
+
+def cmd_preannotate(args: argparse.Namespace) -> int:
+    from desktop_app.services.preannotating import pending_ids
+
+    with _open_store(args) as store:
+        ids = pending_ids(store, all_articles=args.all)
+        n = _run_preannotate(store, ids, args.model, args.n_process, args.batch_size)
+        print(f"pre-annotated {n} article(s)")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop_app.services.exporting import export
+
+    options = {"table": args.table, "split": args.split, "seed": args.seed}
+    with _open_store(args) as store:
+        n = export(store, args.format, args.output, status=args.status, options=options)
+    print(f"exported {n} article(s) as {args.format} to {args.output}")
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from desktop_app.services.evaluate import evaluate, format_report, read_gold
+
+    gold = read_gold(Path(args.gold))
+    with _open_store(args) as store:
+        report = evaluate(gold, lambda aid: store.get_article(aid) if store.has_article(aid) else None)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2))
+    else:
+        print(format_report(report))
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        stats = store.stats()
+    if args.json:
+        print(json.dumps(stats, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"database: {stats['path']}")
+    print(f"articles: {stats['articles']}  " + "  ".join(f"{k}: {v}" for k, v in stats["status"].items()))
+    for table in ("entities", "quotes", "events"):
+        states = stats[table]
+        print(f"{table}: {sum(states.values())}  " + "  ".join(f"{k}: {v}" for k, v in sorted(states.items())))
+    return EXIT_OK
+
+
+def cmd_formats(args: argparse.Namespace) -> int:
+    from desktop_app.io.exporters import EXPORT_FORMATS
+
+    for name, fmt in sorted(EXPORT_FORMATS.items()):
+        print(f"{name:10} {fmt.description}")
+    return EXIT_OK
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from desktop_app.nlp.loading import RULE_ONLY, default_model, installed_models
+
+    models = installed_models()
+    best = default_model()
+    for name in [*models, RULE_ONLY]:
+        print(("* " if name == best else "  ") + name)
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop_app.ui.app import run_gui
+
+    return run_gui(args)
+
+
+COMMANDS = {
+    "gui": cmd_gui, "import": cmd_import, "preannotate": cmd_preannotate, "export": cmd_export,
+    "evaluate": cmd_evaluate, "stats": cmd_stats, "formats": cmd_formats, "models": cmd_models,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*argv, "gui"])
+    logging.basicConfig(level=logging.WARNING, format="newsgold: %(levelname)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except NewsGoldError as err:
+        print(f"newsgold: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("newsgold: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

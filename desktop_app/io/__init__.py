@@ -1,0 +1,1 @@
+"""Importers and exporters: files in, labelled datasets out.  No Qt here."""

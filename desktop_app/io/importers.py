@@ -1,0 +1,237 @@
+"""Turn files into Articles: .txt, folders, .jsonl (ours, Prodigy, doccano), .csv.
+
+Importers yield ``Article`` or ``InputError`` one by one, so a bad file or line is
+reported with its place and the rest of the batch still comes in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.model import Article, Entity, article_id_for
+from desktop_app.errors import E, InputError, NewsGoldError
+from desktop_app.io import jsonl as canonical
+from desktop_app.io.decode import decode_bytes
+from desktop_app.io.textmeta import boilerplate_spans, extract_meta, title_of
+
+FORMATS = ("auto", "txt", "jsonl", "csv")
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv"}
+
+ImportItem = Article | InputError
+LineParser = Callable[[dict[str, Any], str, int], Article | None]
+
+
+def new_article(text: str, *, title: str | None = None, meta: dict[str, Any] | None = None,
+                source: str | None = None) -> Article:
+    """An Article with id, title, light metadata and boilerplate regions filled in."""
+    found = extract_meta(text)
+    found.update({k: v for k, v in (meta or {}).items() if v is not None})
+    if source and "source" not in found:
+        found["source"] = source
+    article = Article(id=article_id_for(text), title=(title or title_of(text)).strip(), text=text, meta=found)
+    article.ignored = boilerplate_spans(text)
+    return article
+
+
+def read_text_file(path: Path) -> Iterator[ImportItem]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(E.E011, str(path), detail=exc.strerror or str(exc))
+        return
+    try:
+        text = decode_bytes(data, str(path))
+    except InputError as err:
+        yield err
+        return
+    yield new_article(text, source=path.name)
+
+
+def _prodigy_line(obj: dict[str, Any], where: str, line: int) -> Article | None:
+    if not isinstance(obj.get("spans"), list):
+        return None
+    text = obj["text"]
+    meta = dict(obj.get("meta") or {})
+    a = new_article(text, title=meta.pop("title", None), meta=meta, source=where)
+    for s in obj["spans"]:
+        span = canonical._get_span(s, text, where, line)
+        assert span is not None
+        a.entities.append(Entity(span.start, span.end, str(s.get("label", "ENT")), "human", "accepted"))
+    return a
+
+
+def _doccano_line(obj: dict[str, Any], where: str, line: int) -> Article | None:
+    text = obj["text"]
+    spans: list[tuple[int, int, str]] = []
+    if isinstance(obj.get("entities"), list) and obj["entities"] and "start_offset" in obj["entities"][0]:
+        spans = [(int(e["start_offset"]), int(e["end_offset"]), str(e["label"])) for e in obj["entities"]]
+    elif isinstance(obj.get("label"), list) and all(isinstance(x, list) and len(x) == 3 for x in obj["label"]):
+        spans = [(int(s), int(e), str(lab)) for s, e, lab in obj["label"]]
+    else:
+        return None
+    meta = {k: v for k, v in obj.items() if k not in ("text", "entities", "relations", "label", "id")}
+    a = new_article(text, meta=meta, source=where)
+    for s, e, lab in spans:
+        span = canonical._get_span({"start": s, "end": e}, text, where, line)
+        assert span is not None
+        a.entities.append(Entity(span.start, span.end, lab, "human", "accepted"))
+    return a
+
+
+def _canonical_line(obj: dict[str, Any], where: str, line: int) -> Article | None:
+    if not canonical.is_canonical(obj):
+        return None
+    a = canonical.article_from_dict(obj, where, line)
+    a.ignored = boilerplate_spans(a.text)
+    a.meta.setdefault("source", where)
+    if not a.title:
+        a.title = title_of(a.text)
+    return a
+
+
+def _plain_line(obj: dict[str, Any], where: str, line: int) -> Article:
+    meta = dict(obj.get("meta") or {})
+    title = obj.get("title") or meta.pop("title", None)
+    return new_article(obj["text"], title=title, meta=meta, source=where)
+
+
+# Tried in order; the first that recognises a line parses it.  Other modules may
+# add parsers for more task formats.
+LINE_PARSERS: list[LineParser] = [_canonical_line, _prodigy_line, _doccano_line]
+
+
+def read_jsonl_file(path: Path) -> Iterator[ImportItem]:
+    where = str(path)
+    try:
+        data = path.read_bytes()
+        text = decode_bytes(data, where)
+    except InputError as err:
+        yield err
+        return
+    except OSError as exc:
+        yield InputError(E.E011, where, detail=exc.strerror or str(exc))
+        return
+    for line, obj in canonical.iter_json_lines(io.StringIO(text, newline=""), where):
+        if isinstance(obj, InputError):
+            yield obj
+            continue
+        if not obj["text"].strip():
+            yield InputError(E.E010, f"{where}:{line}", line=line)
+            continue
+        try:
+            for parser in LINE_PARSERS:
+                article = parser(obj, f"{path.name}", line)
+                if article is not None:
+                    break
+            else:
+                article = _plain_line(obj, path.name, line)
+        except NewsGoldError as err:
+            yield InputError(err.code, f"{where}:{line}", **err.fields)
+            continue
+        except (KeyError, TypeError, ValueError) as exc:
+            yield InputError(E.E012, f"{where}:{line}", line=line, detail=f"malformed annotation ({exc!r})")
+            continue
+        article.meta.setdefault("line", line)
+        yield article
+
+
+_TEXT_COLUMNS = ("text", "body", "content", "article", "full_text")
+_TITLE_COLUMNS = ("title", "headline")
+
+
+def read_csv_file(path: Path) -> Iterator[ImportItem]:
+    where = str(path)
+    try:
+        text = decode_bytes(path.read_bytes(), where)
+    except InputError as err:
+        yield err
+        return
+    except OSError as exc:
+        yield InputError(E.E011, where, detail=exc.strerror or str(exc))
+        return
+    sample = text[:65536]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        header = next(reader)
+    except StopIteration:
+        yield InputError(E.E001, where)
+        return
+    except csv.Error as exc:
+        yield InputError(E.E012, f"{where}:1", line=1, detail=str(exc))
+        return
+    lowered = [h.strip().lower() for h in header]
+    text_col = next((lowered.index(c) for c in _TEXT_COLUMNS if c in lowered), None)
+    if text_col is None:
+        yield InputError(E.E006, where, columns=", ".join(header) or "(none)")
+        return
+    title_col = next((lowered.index(c) for c in _TITLE_COLUMNS if c in lowered), None)
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            body = row[text_col] if text_col < len(row) else ""
+            if not body.strip():
+                yield InputError(E.E010, f"{where}:{line}", line=line)
+                continue
+            meta = {header[i]: v for i, v in enumerate(row) if i not in (text_col, title_col) and i < len(header)}
+            title = row[title_col] if title_col is not None and title_col < len(row) and row[title_col].strip() else None
+            article = new_article(body, title=title, meta=meta, source=path.name)
+            article.meta.setdefault("line", line)
+            yield article
+    except csv.Error as exc:
+        yield InputError(E.E012, f"{where}:{reader.line_num}", line=reader.line_num, detail=str(exc))
+
+
+READERS: dict[str, Callable[[Path], Iterator[ImportItem]]] = {
+    "txt": read_text_file,
+    "jsonl": read_jsonl_file,
+    "csv": read_csv_file,
+}
+
+
+def format_for(path: Path, fmt: str) -> str | None:
+    if fmt != "auto":
+        return fmt
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def expand_paths(paths: Iterable[str | Path], fmt: str = "auto") -> Iterator[tuple[Path, str] | InputError]:
+    """Files to read with their format; folders recursively, by extension, in name order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.name.startswith("."):
+                    continue
+                child_fmt = format_for(child, fmt) if fmt == "auto" else (fmt if EXTENSIONS.get(child.suffix.lower()) == fmt else None)
+                if child_fmt:
+                    yield child, child_fmt
+        elif path.is_file():
+            file_fmt = format_for(path, fmt) or "txt"
+            yield path, file_fmt
+        else:
+            yield InputError(E.E008, str(path))
+
+
+def read_inputs(paths: Iterable[str | Path], fmt: str = "auto") -> Iterator[ImportItem]:
+    if fmt not in READERS and fmt != "auto":
+        raise NewsGoldError(E.E007, format=fmt)
+    for item in expand_paths(paths, fmt):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        path, file_fmt = item
+        reader = READERS.get(file_fmt)
+        if reader is None:
+            yield InputError(E.E007, str(path), format=file_fmt)
+            continue
+        yield from reader(path)

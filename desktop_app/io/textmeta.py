@@ -1,0 +1,125 @@
+"""Light, read-only analysis of an imported text: title, date, byline, web boilerplate.
+
+Nothing here changes the text; boilerplate is returned as spans to ignore.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+from desktop_app.core.model import Span
+
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], start=1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+_MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_DATE_PATTERNS = (
+    # Mon Nov 03 2025
+    re.compile(rf"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+{_MON}\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I),
+    # November 10, 2025 / Nov 10 2025
+    re.compile(rf"^(?:(?:Published|Updated|Posted)\s*(?:on)?:?\s*)?{_MON}\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I),
+    # 10 November 2025
+    re.compile(rf"^(?:(?:Published|Updated|Posted)\s*(?:on)?:?\s*)?(\d{{1,2}})\s+{_MON}\.?,?\s+(\d{{4}})\b", re.I),
+    # 2025-11-10
+    re.compile(r"^(?:(?:Published|Updated|Posted)\s*(?:on)?:?\s*)?(\d{4})-(\d{2})-(\d{2})\b"),
+)
+_BYLINE = re.compile(r"^By\s+([A-Z][^\n|]{1,120}?)\s*$")
+
+BOILERPLATE_PATTERNS = tuple(re.compile(p, re.I) for p in (
+    r"^(icon-[\w-]+\s*)+$",
+    r"^leave a reply\b.*$",
+    r"^your email address will not be published\b.*$",
+    r"^required fields are marked\b.*$",
+    r"^related (articles|posts|stories|news)$",
+    r"^(previous|next) (post|article)(\s+(previous|next) (post|article))?$",
+    r"^back to top( button)?$",
+    r"^post a comment$",
+    r"^(share|tweet|email|print)(\s*(on|via)?\s*(facebook|twitter|whatsapp|x|linkedin|email))?(\s*[|·]\s*\w+)*$",
+    r"^(facebook|twitter|whatsapp|linkedin|telegram|reddit)(\s+(facebook|twitter|whatsapp|linkedin|telegram|reddit|email))*$",
+    r"^advertisement$",
+    r"^(click here to )?subscribe\b.*newsletter.*$",
+    r"^read more:?$",
+    r"^\|$",
+))
+
+
+def is_boilerplate(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and any(p.match(s) for p in BOILERPLATE_PATTERNS)
+
+
+def iter_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's content, newline characters excluded (LF, CRLF or CR)."""
+    out = []
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if m.start() == len(text) and m.end() == m.start():
+            break
+        content = m.group(0).rstrip("\r\n")
+        out.append((m.start(), m.start() + len(content)))
+    return out
+
+
+def boilerplate_spans(text: str) -> list[Span]:
+    spans = []
+    for start, end in iter_lines(text):
+        line = text[start:end]
+        if is_boilerplate(line):
+            lead = len(line) - len(line.lstrip())
+            trail = len(line) - len(line.rstrip())
+            spans.append(Span(start + lead, end - trail))
+    return spans
+
+
+def title_of(text: str) -> str:
+    for start, end in iter_lines(text):
+        line = text[start:end].strip()
+        if line and not is_boilerplate(line):
+            return line[:500]
+    return text.strip()[:500]
+
+
+def _parse_date(line: str) -> str | None:
+    s = line.strip()
+    for i, pat in enumerate(_DATE_PATTERNS):
+        m = pat.match(s)
+        if not m:
+            continue
+        try:
+            if i == 3:
+                y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            elif i == 2:
+                d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()[:3]], int(m.group(3))
+            else:
+                mo, d, y = _MONTHS[m.group(1).lower()[:3]], int(m.group(2)), int(m.group(3))
+            return _dt.date(y, mo, d).isoformat()
+        except (ValueError, KeyError):
+            continue
+    return None
+
+
+def extract_meta(text: str, *, head_lines: int = 15) -> dict[str, Any]:
+    """Publication date and byline from the first lines, if they are there."""
+    meta: dict[str, Any] = {}
+    seen = 0
+    for start, end in iter_lines(text):
+        line = text[start:end].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > head_lines:
+            break
+        if "published" not in meta and len(line) < 80:
+            date = _parse_date(line)
+            if date:
+                meta["published"] = date
+                continue
+        if "byline" not in meta:
+            m = _BYLINE.match(line)
+            if m:
+                meta["byline"] = m.group(1).strip()
+    return meta

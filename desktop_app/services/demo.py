@@ -1,0 +1,23 @@
+"""The bundled demo corpus, loaded on first start so ``newsgold`` alone shows real work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.paths import resources_dir
+from desktop_app.services.importing import ImportSummary, import_paths
+from desktop_app.storage import Store
+
+
+def demo_dir() -> Path:
+    return resources_dir() / "demo"
+
+
+def ensure_demo(store: Store) -> ImportSummary | None:
+    """Import the demo articles when the database has none; returns what was imported."""
+    if store.count_articles() > 0 or not demo_dir().is_dir():
+        return None
+    files = sorted(demo_dir().glob("*.txt"))
+    if not files:
+        return None
+    return import_paths(store, files, fmt="txt")

@@ -1,0 +1,58 @@
+"""Export stored articles in any registered format, streaming."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from desktop_app.errors import E, NewsGoldError
+from desktop_app.io.exporters import EXPORT_FORMATS
+from desktop_app.services.progress import ProgressFn, no_progress
+from desktop_app.storage import Store
+
+
+def available_formats() -> list[str]:
+    return sorted(EXPORT_FORMATS)
+
+
+def export(
+    store: Store,
+    fmt: str,
+    out: str | Path,
+    *,
+    status: str = "done",
+    options: dict[str, Any] | None = None,
+    progress: ProgressFn = no_progress,
+) -> int:
+    """Write the export; a single-file export appears only once complete (temp file + rename)."""
+    if fmt not in EXPORT_FORMATS:
+        raise NewsGoldError(E.E202, format=fmt, available=", ".join(available_formats()))
+    spec = EXPORT_FORMATS[fmt]
+    out = Path(out)
+    selected = "done" if status == "done" else None
+    total = store.count_articles(status=selected)
+    counter = {"n": 0}
+
+    def counted():  # type: ignore[no-untyped-def]
+        for article in store.iter_articles(status=selected):
+            yield article
+            counter["n"] += 1
+            if counter["n"] % 500 == 0:
+                progress(counter["n"], total, f"{counter['n']}/{total} exported")
+
+    if spec.suffix == "" or out.is_dir():
+        n = spec.write(counted(), out, status, dict(options or {}))
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+        os.close(fd)
+        try:
+            n = spec.write(counted(), Path(tmp), status, dict(options or {}))
+            os.replace(tmp, out)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    progress(n, total, f"{n} exported")
+    return n

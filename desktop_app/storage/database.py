@@ -1,0 +1,156 @@
+"""Opening a NewsGold SQLite file safely: pragmas, migrations with a backup, clear errors."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop_app.errors import E, StorageError
+from desktop_app.storage.schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION, migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def now_iso() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def translate_sqlite_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
+    """Map the sqlite3 errors an environment causes to a catalogued error; None for bugs."""
+    msg = str(exc).lower()
+    if "locked" in msg or "busy" in msg:
+        return StorageError(E.E103, path=path)
+    if "disk is full" in msg or "database or disk is full" in msg or "disk i/o error" in msg:
+        return StorageError(E.E104, path=path)
+    if "readonly" in msg or "read-only" in msg:
+        return StorageError(E.E105, path=path)
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+        return StorageError(E.E102, path=path, detail=str(exc))
+    if "unable to open" in msg:
+        return StorageError(E.E113, path=path, detail=str(exc))
+    return None
+
+
+@contextlib.contextmanager
+def sqlite_errors(path: Path | str) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as exc:
+        err = translate_sqlite_error(exc, path)
+        if err is None:
+            raise
+        raise err from exc
+
+
+def _applied_migration_names(conn: sqlite3.Connection) -> list[str]:
+    row = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
+    ).fetchone()
+    if row is None:
+        return []
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            [MIGRATION_SET],
+        )
+    ]
+
+
+def backup_path_for(path: Path) -> Path:
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.backup-{stamp}")
+
+
+def make_backup(conn: sqlite3.Connection, path: Path) -> Path:
+    """Copy the live database with SQLite's online backup API (consistent under WAL)."""
+    target = backup_path_for(path)
+    dest = sqlite3.connect(str(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    _restrict_permissions(target)
+    return target
+
+
+def list_backups(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f"{path.name}.backup-*"), reverse=True)
+
+
+def _restrict_permissions(path: Path) -> None:
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+
+
+def connect(path: Path, *, readonly: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
+    if readonly:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=check_same_thread)
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=check_same_thread)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        # FULL: an edit that returned is on disk even after a power cut.
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def open_database(
+    path: Path, *, readonly: bool = False, check_same_thread: bool = True
+) -> tuple[Database, Path | None]:
+    """Open (creating if needed) and migrate; returns the Database and any backup made."""
+    path = Path(path)
+    existed = path.exists() and path.stat().st_size > 0
+    if readonly and not existed:
+        raise StorageError(E.E113, path=path, detail="file does not exist")
+    if not readonly:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(E.E113, path=path, detail=str(exc)) from exc
+    with sqlite_errors(path):
+        conn = connect(path, readonly=readonly, check_same_thread=check_same_thread)
+        try:
+            # Reading the schema is what detects a file that is not a database.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            applied = _applied_migration_names(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StorageError(E.E102, path=path, detail=str(exc)) from exc
+        unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
+        if unknown:
+            conn.close()
+            raise StorageError(E.E101, path=path, found=len(applied), known=SCHEMA_VERSION)
+        if existed and not applied:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables:
+                conn.close()
+                raise StorageError(
+                    E.E102, path=path, detail="it holds tables of another program: " + ", ".join(sorted(tables))
+                )
+        db = Database(conn)
+        backup = None
+        pending = [m for m in KNOWN_MIGRATIONS if m not in applied]
+        if pending and not readonly:
+            if existed and applied:
+                backup = make_backup(conn, path)
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":  # pragma: no cover - filesystems without WAL
+                conn.execute("PRAGMA journal_mode = DELETE")
+            migrations.apply(db)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.commit()
+            _restrict_permissions(path)
+        elif pending and readonly:
+            conn.close()
+            raise StorageError(E.E105, path=path)
+        return db, backup

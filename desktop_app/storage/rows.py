@@ -1,0 +1,104 @@
+"""Conversion between domain dataclasses and database rows (plain dicts)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from desktop_app.core.model import Arg, Article, Entity, Event, Quote, Span
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(int(start), int(end))
+
+
+def _pair(span: Span | None) -> tuple[int | None, int | None]:
+    return (None, None) if span is None else (span.start, span.end)
+
+
+def entity_to_row(e: Entity) -> dict[str, Any]:
+    return {"start": e.start, "end": e.end, "label": e.label, "origin": e.origin, "state": e.state}
+
+
+def entity_from_row(r: dict[str, Any]) -> Entity:
+    return Entity(r["start"], r["end"], r["label"], r["origin"], r["state"], r["id"])
+
+
+def quote_to_row(q: Quote) -> dict[str, Any]:
+    cs, ce = _pair(q.cue)
+    ss, se = _pair(q.speaker_entity)
+    ms, me = _pair(q.mention)
+    return {
+        "start": q.start, "end": q.end, "kind": q.kind,
+        "cue_start": cs, "cue_end": ce,
+        "speaker": q.speaker, "speaker_ent_start": ss, "speaker_ent_end": se,
+        "mention_start": ms, "mention_end": me,
+        "origin": q.origin, "state": q.state,
+    }
+
+
+def quote_from_row(r: dict[str, Any]) -> Quote:
+    return Quote(
+        start=r["start"], end=r["end"], kind=r["kind"],
+        cue=_span(r["cue_start"], r["cue_end"]),
+        speaker=r["speaker"],
+        speaker_entity=_span(r["speaker_ent_start"], r["speaker_ent_end"]),
+        mention=_span(r["mention_start"], r["mention_end"]),
+        origin=r["origin"], state=r["state"], id=r["id"],
+    )
+
+
+def event_to_row(v: Event) -> dict[str, Any]:
+    ts, te = _pair(v.trigger)
+    a = v.actor or Arg(None)
+    b = v.recipient or Arg(None)
+    as_, ae = _pair(a.entity)
+    bs, be = _pair(b.entity)
+    return {
+        "type": v.type, "sent_start": v.sentence.start, "sent_end": v.sentence.end,
+        "trigger_start": ts, "trigger_end": te,
+        "actor": a.name, "actor_ent_start": as_, "actor_ent_end": ae,
+        "recipient": b.name, "recipient_ent_start": bs, "recipient_ent_end": be,
+        "origin": v.origin, "state": v.state,
+    }
+
+
+def _arg(name: str | None, start: int | None, end: int | None) -> Arg | None:
+    ent = _span(start, end)
+    if name is None and ent is None:
+        return None
+    return Arg(name, ent)
+
+
+def event_from_row(r: dict[str, Any]) -> Event:
+    return Event(
+        type=r["type"], sentence=Span(r["sent_start"], r["sent_end"]),
+        trigger=_span(r["trigger_start"], r["trigger_end"]),
+        actor=_arg(r["actor"], r["actor_ent_start"], r["actor_ent_end"]),
+        recipient=_arg(r["recipient"], r["recipient_ent_start"], r["recipient_ent_end"]),
+        origin=r["origin"], state=r["state"], id=r["id"],
+    )
+
+
+def spans_to_json(spans: list[Span]) -> str:
+    return json.dumps([[s.start, s.end] for s in spans])
+
+
+def spans_from_json(raw: str | None) -> list[Span]:
+    return [Span(int(a), int(b)) for a, b in json.loads(raw or "[]")]
+
+
+def article_from_row(r: dict[str, Any]) -> Article:
+    return Article(
+        id=r["id"], title=r["title"], text=r["text"], meta=json.loads(r["meta"] or "{}"),
+        status=r["status"], annotator=r["annotator"], updated_at=r["updated_at"],
+        created_at=r["created_at"], ignored=spans_from_json(r["ignored"]),
+        pipeline=r.get("pipeline"),
+    )
+
+
+TABLE_CODECS = {
+    "entities": (entity_to_row, entity_from_row),
+    "quotes": (quote_to_row, quote_from_row),
+    "events": (event_to_row, event_from_row),
+}

@@ -1,0 +1,142 @@
+"""The schema, as an ordered list of named migrations (sqlite-utils ``Migrations``).
+
+Never edit an applied migration: add a new one at the end.  A database whose
+applied migrations include a name this list does not know was written by a newer
+NewsGold and is refused.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "newsgold"
+migrations = Migrations(MIGRATION_SET)
+
+ANNOTATION_COLUMNS = """
+    origin TEXT NOT NULL DEFAULT 'model' CHECK (origin IN ('model','rule','human')),
+    state TEXT NOT NULL DEFAULT 'suggested' CHECK (state IN ('suggested','accepted','rejected')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+"""
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            meta TEXT NOT NULL DEFAULT '{}',
+            status TEXT NOT NULL DEFAULT 'new'
+                CHECK (status IN ('new','preannotated','in_progress','done','skipped')),
+            annotator TEXT,
+            ignored TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_articles_status ON articles(status)")
+    for table, extra in (
+        (
+            "entities",
+            """start INTEGER NOT NULL, "end" INTEGER NOT NULL, label TEXT NOT NULL,""",
+        ),
+        (
+            "quotes",
+            """start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+               kind TEXT NOT NULL DEFAULT 'direct' CHECK (kind IN ('direct','indirect','mixed')),
+               cue_start INTEGER, cue_end INTEGER,
+               speaker TEXT, speaker_ent_start INTEGER, speaker_ent_end INTEGER,
+               mention_start INTEGER, mention_end INTEGER,""",
+        ),
+        (
+            "events",
+            """type TEXT NOT NULL, sent_start INTEGER NOT NULL, sent_end INTEGER NOT NULL,
+               trigger_start INTEGER, trigger_end INTEGER,
+               actor TEXT, actor_ent_start INTEGER, actor_ent_end INTEGER,
+               recipient TEXT, recipient_ent_start INTEGER, recipient_ent_end INTEGER,""",
+        ),
+    ):
+        db.execute(
+            f"""
+            CREATE TABLE {table} (
+                id INTEGER PRIMARY KEY,
+                article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                {extra}
+                {ANNOTATION_COLUMNS}
+            )
+            """
+        )
+        db.execute(f"CREATE INDEX idx_{table}_article ON {table}(article_id)")
+    db.execute(
+        """
+        CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            batch INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            who TEXT,
+            op TEXT NOT NULL,
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            undone INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_changes_article ON changes(article_id, batch)")
+
+
+@migrations(name="0002_fulltext_search")
+def m0002_fulltext_search(db: Database) -> None:
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5("
+        "title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        """CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+           END"""
+    )
+    db.execute(
+        """CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+             INSERT INTO articles_fts(articles_fts, rowid, title, text)
+             VALUES ('delete', old.rowid, old.title, old.text);
+           END"""
+    )
+    db.execute(
+        """CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
+             INSERT INTO articles_fts(articles_fts, rowid, title, text)
+             VALUES ('delete', old.rowid, old.title, old.text);
+             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+           END"""
+    )
+    db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+
+
+@migrations(name="0003_pipeline_and_sentences")
+def m0003_pipeline_and_sentences(db: Database) -> None:
+    db.execute("ALTER TABLE articles ADD COLUMN pipeline TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN sentences TEXT NOT NULL DEFAULT '[]'")
+
+
+@migrations(name="0004_speaker_registry")
+def m0004_speaker_registry(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE speakers (
+               alias TEXT PRIMARY KEY COLLATE NOCASE,
+               canonical TEXT NOT NULL,
+               source TEXT NOT NULL DEFAULT 'human',
+               updated_at TEXT NOT NULL
+           )"""
+    )
+    db.execute("CREATE INDEX idx_speakers_canonical ON speakers(canonical)")
+
+
+KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
+SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
