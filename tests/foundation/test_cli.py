@@ -1,0 +1,85 @@
+"""The CLI contract other tools depend on, through the real entry points."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app import __version__
+from desktop_app.cli import main
+
+
+def test_version_and_module_entry_point() -> None:
+    out = subprocess.run([sys.executable, "-m", "desktop_app", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"newsgold {__version__}"
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["export"])
+    assert exc.value.code == 2
+    assert "--output" in capsys.readouterr().err
+
+
+def test_unknown_export_format_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rc = main(["--db", str(tmp_path / "c.sqlite3"), "export", "--format", "nope", "-o", str(tmp_path / "x")])
+    assert rc == 2
+    assert "[E202]" in capsys.readouterr().err
+
+
+def test_db_from_environment_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Title\n\nBody.\n", encoding="utf-8")
+    db = tmp_path / "env.sqlite3"
+    monkeypatch.setenv("NEWSGOLD_DB", str(db))
+    assert main(["import", "--no-preannotate", str(src)]) == 0
+    assert db.exists()
+
+
+def test_default_db_lives_in_the_user_data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["path"] == str(Path(os.environ["NEWSGOLD_HOME"]) / "data" / "newsgold.sqlite3")
+
+
+def test_stats_and_evaluate_through_the_console_script(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Pakistan talks\n\nPakistan and Afghanistan met in Istanbul.\n", encoding="utf-8")
+    db = tmp_path / "c.sqlite3"
+    env = {**os.environ, "NEWSGOLD_DB": str(db)}
+    exe = Path(sys.executable).parent / "newsgold"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "desktop_app"]
+    subprocess.run([*cmd, "import", "--no-preannotate", str(src)], check=True, env=env, capture_output=True)
+    out = subprocess.run([*cmd, "stats", "--json"], check=True, env=env, capture_output=True, text=True)
+    assert json.loads(out.stdout)["articles"] == 1
+    # gold: one entity the DB does not have -> recall 0 for GPE
+    text = src.read_text(encoding="utf-8")
+    start = text.index("Istanbul")
+    gold = tmp_path / "gold.jsonl"
+    from desktop_app.core.model import article_id_for
+
+    gold.write_text(json.dumps({
+        "id": article_id_for(text), "title": "Pakistan talks", "text": text, "meta": {}, "status": "done",
+        "entities": [{"id": "e1", "start": start, "end": start + 8, "label": "GPE", "text": "Istanbul"}],
+        "quotes": [], "events": [],
+    }) + "\n", encoding="utf-8")
+    out = subprocess.run([*cmd, "evaluate", "--gold", str(gold), "--json"], check=True, env=env,
+                         capture_output=True, text=True)
+    report = json.loads(out.stdout)
+    assert report["articles"] == 1
+    assert report["entities"]["GPE"]["fn"] == 1
+
+
+def test_progress_bar_stays_quiet_when_not_a_tty(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Title\n\nBody.\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--db", str(tmp_path / "c.sqlite3"), "import", "--no-preannotate", str(src)],
+        capture_output=True, text=True, check=True,
+    )
+    assert "\r" not in out.stderr and "%|" not in out.stderr
