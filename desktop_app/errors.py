@@ -7,10 +7,10 @@ dialog.  Anything else is a bug and goes to the crash handler.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class E(str, Enum):
+class E(StrEnum):
     # input files
     E001 = "File is empty"
     E002 = "File looks binary, not text"

@@ -18,7 +18,7 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def now_iso() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
 
 
 def translate_sqlite_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from desktop_app.core.model import (
     ANNOTATION_STATES,
@@ -151,7 +151,7 @@ class Store:
             counts[r["status"]] = r["n"]
         return counts
 
-    _ORDERS = {
+    _ORDERS: ClassVar[dict[str, str]] = {
         "import": "a.rowid",
         "title": "a.title COLLATE NOCASE, a.rowid",
         "date": "json_extract(a.meta, '$.published'), a.rowid",
@@ -594,4 +594,4 @@ def _content_key(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
     return (row["sent_start"], row["type"])
 
 
-__all__ = ["ANNOTATION_TABLES", "ArticleRow", "Store", "StorageError", "fts_query"]
+__all__ = ["ANNOTATION_TABLES", "ArticleRow", "StorageError", "Store", "fts_query"]

@@ -1,0 +1,41 @@
+"""The layering rule (Qt only in desktop_app.ui) and lint cleanliness, checked on every run."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _tool(name: str) -> str:
+    exe = Path(sys.executable).parent / name
+    found = str(exe) if exe.exists() else shutil.which(name)
+    if not found:
+        pytest.fail(f"{name} is not installed: pip install '.[test]'")
+    return found
+
+
+def test_import_layers_hold() -> None:
+    out = subprocess.run([_tool("lint-imports")], cwd=REPO, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_ruff_is_clean() -> None:
+    out = subprocess.run([_tool("ruff"), "check", "desktop_app", "tests", "bench"], cwd=REPO,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_no_unsafe_deserialisation_of_user_files() -> None:
+    offenders = []
+    for path in (REPO / "desktop_app").rglob("*.py"):
+        src = path.read_text(encoding="utf-8")
+        for needle in ("pickle.load", "eval(", "exec(", "yaml.load("):
+            if needle in src:
+                offenders.append(f"{path.relative_to(REPO)}: {needle}")
+    assert not offenders
