@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("formats", help="list export formats")
     sub.add_parser("models", help="list installed spaCy pipelines")
+
+    st_ = sub.add_parser("self-test", help="check this install works (pipeline, database, window); exit 0 or 1")
+    st_.add_argument("--model", help="spaCy pipeline to check (default: best installed)")
+    st_.add_argument("--no-window", action="store_true", help="skip the window check (no Qt)")
+    st_.add_argument("--save-grab", metavar="FILE.png", help="also save the grabbed window image")
     return p
 
 
@@ -213,9 +218,27 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args)
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from desktop_app.services.selftest import run_self_test, use_offscreen_default
+
+    use_offscreen_default()
+    window_check = None
+    if not args.no_window:
+        import functools
+
+        from desktop_app.ui.selftest_window import check_window
+
+        save = Path(args.save_grab).resolve() if args.save_grab else None
+        window_check = functools.partial(check_window, save_to=save)
+    report = run_self_test(window_check, model=args.model)
+    print(report.line(), file=sys.stdout if report.ok else sys.stderr)
+    return report.exit_code
+
+
 COMMANDS = {
     "gui": cmd_gui, "import": cmd_import, "preannotate": cmd_preannotate, "export": cmd_export,
     "evaluate": cmd_evaluate, "stats": cmd_stats, "formats": cmd_formats, "models": cmd_models,
+    "self-test": cmd_self_test,
 }
 
 
