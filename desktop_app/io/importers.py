@@ -16,7 +16,7 @@ from desktop_app.core.model import Article, Entity, article_id_for
 from desktop_app.errors import E, InputError, NewsGoldError
 from desktop_app.io import jsonl as canonical
 from desktop_app.io.decode import decode_bytes
-from desktop_app.io.textmeta import boilerplate_spans, extract_meta, title_of
+from desktop_app.io.textmeta import analyze, boilerplate_spans, title_of
 
 FORMATS = ("auto", "txt", "jsonl", "csv")
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv"}
@@ -28,13 +28,12 @@ LineParser = Callable[[dict[str, Any], str, int], Article | None]
 def new_article(text: str, *, title: str | None = None, meta: dict[str, Any] | None = None,
                 source: str | None = None) -> Article:
     """An Article with id, title, light metadata and boilerplate regions filled in."""
-    found = extract_meta(text)
+    found_title, found, ignored = analyze(text)
     found.update({k: v for k, v in (meta or {}).items() if v is not None})
     if source and "source" not in found:
         found["source"] = source
-    article = Article(id=article_id_for(text), title=(title or title_of(text)).strip(), text=text, meta=found)
-    article.ignored = boilerplate_spans(text)
-    return article
+    return Article(id=article_id_for(text), title=(title or found_title).strip(), text=text, meta=found,
+                   ignored=ignored)
 
 
 def read_text_file(path: Path) -> Iterator[ImportItem]:
@@ -104,18 +103,51 @@ def _plain_line(obj: dict[str, Any], where: str, line: int) -> Article:
 LINE_PARSERS: list[LineParser] = [_canonical_line, _prodigy_line, _doccano_line]
 
 
+def _jsonl_lines(path: Path, where: str) -> Iterator[str | InputError]:
+    """Decoded lines, streamed for UTF-8 (JSON escapes newlines, so a line is a record)."""
+    with open(path, "rb") as f:
+        head = f.read(4)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16/32: small files in practice
+            try:
+                yield from io.StringIO(decode_bytes(head + f.read(), where), newline="")
+            except InputError as err:
+                yield err
+            return
+        f.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
+        any_content = False
+        for n, raw in enumerate(f, start=1):
+            if b"\x00" in raw:
+                yield InputError(E.E002, where)
+                return
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield InputError(E.E003, f"{where}:{n}")
+                line = "\n"  # keep line numbers aligned
+            any_content = any_content or bool(line.strip())
+            yield line
+        if not any_content:
+            yield InputError(E.E001, where)
+
+
 def read_jsonl_file(path: Path) -> Iterator[ImportItem]:
     where = str(path)
-    try:
-        data = path.read_bytes()
-        text = decode_bytes(data, where)
-    except InputError as err:
-        yield err
-        return
-    except OSError as exc:
-        yield InputError(E.E011, where, detail=exc.strerror or str(exc))
-        return
-    for line, obj in canonical.iter_json_lines(io.StringIO(text, newline=""), where):
+    errors: list[InputError] = []
+
+    def text_lines() -> Iterator[str]:
+        try:
+            for item in _jsonl_lines(path, where):
+                if isinstance(item, InputError):
+                    errors.append(item)
+                    yield "\n"
+                else:
+                    yield item
+        except OSError as exc:
+            errors.append(InputError(E.E011, where, detail=exc.strerror or str(exc)))
+
+    for line, obj in canonical.iter_json_lines(text_lines(), where):
+        while errors:
+            yield errors.pop(0)
         if isinstance(obj, InputError):
             yield obj
             continue
@@ -137,6 +169,7 @@ def read_jsonl_file(path: Path) -> Iterator[ImportItem]:
             continue
         article.meta.setdefault("line", line)
         yield article
+    yield from errors
 
 
 _TEXT_COLUMNS = ("text", "body", "content", "article", "full_text")

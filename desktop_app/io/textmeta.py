@@ -30,43 +30,52 @@ _DATE_PATTERNS = (
 )
 _BYLINE = re.compile(r"^By\s+([A-Z][^\n|]{1,120}?)\s*$")
 
-BOILERPLATE_PATTERNS = tuple(re.compile(p, re.I) for p in (
-    r"^(icon-[\w-]+\s*)+$",
-    r"^leave a reply\b.*$",
-    r"^your email address will not be published\b.*$",
-    r"^required fields are marked\b.*$",
-    r"^related (articles|posts|stories|news)$",
-    r"^(previous|next) (post|article)(\s+(previous|next) (post|article))?$",
-    r"^back to top( button)?$",
-    r"^post a comment$",
-    r"^(share|tweet|email|print)(\s*(on|via)?\s*(facebook|twitter|whatsapp|x|linkedin|email))?(\s*[|·]\s*\w+)*$",
-    r"^(facebook|twitter|whatsapp|linkedin|telegram|reddit)(\s+(facebook|twitter|whatsapp|linkedin|telegram|reddit|email))*$",
-    r"^advertisement$",
-    r"^(click here to )?subscribe\b.*newsletter.*$",
-    r"^read more:?$",
-    r"^\|$",
-))
+_BOILERPLATE_SOURCES = (
+    r"(icon-[\w-]+\s*)+",
+    r"leave a reply\b.*",
+    r"your email address will not be published\b.*",
+    r"required fields are marked\b.*",
+    r"related (articles|posts|stories|news)",
+    r"(previous|next) (post|article)(\s+(previous|next) (post|article))?",
+    r"back to top( button)?",
+    r"post a comment",
+    r"(share|tweet|email|print)(\s*(on|via)?\s*(facebook|twitter|whatsapp|x|linkedin|email))?(\s*[|·]\s*\w+)*",
+    r"(facebook|twitter|whatsapp|linkedin|telegram|reddit)(\s+(facebook|twitter|whatsapp|linkedin|telegram|reddit|email))*",
+    r"advertisement",
+    r"(click here to )?subscribe\b.*newsletter.*",
+    r"read more:?",
+    r"\|",
+)
+# one alternation, anchored at both ends: a single regex call per short line
+_BOILERPLATE = re.compile("(?:" + "|".join(f"(?:{p})" for p in _BOILERPLATE_SOURCES) + r")\Z", re.I)
+_MAX_BOILERPLATE_LINE = 160
+_LINE = re.compile(r"[^\r\n]*")
 
 
 def is_boilerplate(line: str) -> bool:
     s = line.strip()
-    return bool(s) and any(p.match(s) for p in BOILERPLATE_PATTERNS)
+    return bool(s) and len(s) <= _MAX_BOILERPLATE_LINE and _BOILERPLATE.match(s) is not None
 
 
 def iter_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line's content, newline characters excluded (LF, CRLF or CR)."""
     out = []
-    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
-        if m.start() == len(text) and m.end() == m.start():
+    pos, n = 0, len(text)
+    while pos <= n:
+        m = _LINE.match(text, pos)
+        end = m.end() if m else pos
+        out.append((pos, end))
+        if end >= n:
             break
-        content = m.group(0).rstrip("\r\n")
-        out.append((m.start(), m.start() + len(content)))
+        pos = end + (2 if text.startswith("\r\n", end) else 1)
     return out
 
 
-def boilerplate_spans(text: str) -> list[Span]:
+def boilerplate_spans(text: str, lines: list[tuple[int, int]] | None = None) -> list[Span]:
     spans = []
-    for start, end in iter_lines(text):
+    for start, end in lines if lines is not None else iter_lines(text):
+        if end - start > _MAX_BOILERPLATE_LINE + 40:
+            continue
         line = text[start:end]
         if is_boilerplate(line):
             lead = len(line) - len(line.lstrip())
@@ -75,8 +84,8 @@ def boilerplate_spans(text: str) -> list[Span]:
     return spans
 
 
-def title_of(text: str) -> str:
-    for start, end in iter_lines(text):
+def title_of(text: str, lines: list[tuple[int, int]] | None = None) -> str:
+    for start, end in lines if lines is not None else iter_lines(text):
         line = text[start:end].strip()
         if line and not is_boilerplate(line):
             return line[:500]
@@ -102,11 +111,11 @@ def _parse_date(line: str) -> str | None:
     return None
 
 
-def extract_meta(text: str, *, head_lines: int = 15) -> dict[str, Any]:
+def extract_meta(text: str, *, head_lines: int = 15, lines: list[tuple[int, int]] | None = None) -> dict[str, Any]:
     """Publication date and byline from the first lines, if they are there."""
     meta: dict[str, Any] = {}
     seen = 0
-    for start, end in iter_lines(text):
+    for start, end in lines if lines is not None else iter_lines(text):
         line = text[start:end].strip()
         if not line:
             continue
@@ -123,3 +132,9 @@ def extract_meta(text: str, *, head_lines: int = 15) -> dict[str, Any]:
             if m:
                 meta["byline"] = m.group(1).strip()
     return meta
+
+
+def analyze(text: str) -> tuple[str, dict[str, Any], list[Span]]:
+    """Title, metadata and boilerplate regions in one pass over the lines."""
+    lines = iter_lines(text)
+    return title_of(text, lines), extract_meta(text, lines=lines), boilerplate_spans(text, lines)

@@ -22,6 +22,8 @@ BAD_CASES = [
     ("notext.jsonl", b'{"body": "no text key"}\n', "E005", "notext.jsonl:1"),
     ("badspan.jsonl", json.dumps({"text": "short", "spans": [{"start": 0, "end": 99, "label": "ORG"}]}).encode(),
      "E009", "badspan.jsonl:1"),
+    ("latin1.jsonl", b'{"text": "ok"}\n{"text": "caf\xe9"}\n', "E003", "latin1.jsonl:2"),
+    ("nul.jsonl", b'{"text": "ok"}\n\x00\x01\x02\n', "E002", "nul.jsonl"),
     ("nocol.csv", b"headline,body_text\nA,B\n", "E006", "nocol.csv"),
     ("emptyrow.csv", b"title,text\nA,\n", "E010", "emptyrow.csv:2"),
 ]
