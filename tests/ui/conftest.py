@@ -1,0 +1,49 @@
+"""Fixtures for the GUI tests: real DB files, real widgets, and no thread left running."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.model import Article
+
+
+def make_articles(n: int, prefix: str = "Story") -> list[Article]:
+    words = ["harbour", "minister", "election", "drought", "festival", "bridge", "court", "market"]
+    out = []
+    for i in range(n):
+        w = words[i % len(words)]
+        text = f"{prefix} {i} about the {w}.\n\nThe {w} was discussed in Springfield on day {i}. Officials said more later."
+        out.append(Article.from_text(text, title=f"{prefix} {i}: the {w}", meta={"published": f"2025-01-{1 + i % 28:02d}"}))
+    return out
+
+
+@pytest.fixture
+def filled_db(db_path: Path) -> Path:
+    from desktop_app.storage import Store
+
+    with Store(db_path) as s:
+        s.add_articles(make_articles(30))
+    return db_path
+
+
+@pytest.fixture
+def ops(qtbot, db_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.ops import OpRunner
+
+    runner = OpRunner(db_path)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Every QThread/Python thread a test starts must be stopped by the end of it."""
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    leftover = [t for t in threading.enumerate() if t.ident not in before and t.is_alive()
+                and not t.daemon]
+    assert not leftover, f"threads left running: {[t.name for t in leftover]}"
