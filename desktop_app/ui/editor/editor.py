@@ -1,0 +1,838 @@
+"""ArticleEditor: one article's text (centre) and its Quotes / Entities / Events panels (right).
+
+Reads come from the read-only store; every change is a function handed to the
+OpRunner (one writer thread) and the editor reloads when ``article_changed``
+names its article.  Positions cross the widget boundary only through
+``OffsetMap`` (Qt counts UTF-16 units and collapses CRLF; the DB counts code points).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.model import ENTITY_LABELS, QUOTE_KINDS, Article, Entity, Event, Quote, Span
+from desktop_app.errors import E, NewsGoldError
+from desktop_app.storage import Store
+from desktop_app.ui.editor import attribution as rules
+from desktop_app.ui.editor.delegates import ComboDelegate
+from desktop_app.ui.editor.highlighter import AnnotationHighlighter
+from desktop_app.ui.editor.inspector import Inspector
+from desktop_app.ui.editor.look import Look
+from desktop_app.ui.editor.marks import build_marks
+from desktop_app.ui.editor.models import AnnotationModel, EntityModel, EventModel, QuoteModel
+from desktop_app.ui.editor.offsets import OffsetMap
+from desktop_app.ui.editor.overlay import ShortcutOverlay
+from desktop_app.ui.editor.shortcuts import LABEL_KEYS, SHORTCUTS
+from desktop_app.ui.editor.tokens import Tokens
+
+log = logging.getLogger(__name__)
+
+TABS = ("quotes", "entities", "events")
+#: errors that are a normal answer to an edit (shown in the status bar, not a dialog)
+SOFT_ERRORS = {E.E107, E.E108, E.E109, E.E111, E.E112}
+
+
+class ArticleEditor(QWidget):
+    request_next = Signal()
+    request_previous = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, read_store: Store, ops: Any, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = read_store
+        self.ops = ops
+        self.settings = settings
+        self.look = Look(getattr(settings, "label_colors", None))
+        self.event_types = rules.event_types(getattr(settings, "taxonomy", "") or "")
+        self.article: Article | None = None
+        self.omap = OffsetMap("")
+        self.tokens = Tokens("")
+        self.sentences: list[Span] = []
+        self.registry: dict[str, str] = {}
+        self.show_rejected = False
+        self._last_type = self.event_types[0]
+        self._current: dict[str, int | None] = dict.fromkeys(TABS)
+        self._fallback_row: dict[str, int] = dict.fromkeys(TABS, 0)
+        self._actions = self._build_actions()
+        self._build_ui()
+        ops.article_changed.connect(self._on_article_changed)
+        self._set_enabled(False)
+
+    # ------------------------------------------------------------------ building
+    def _build_actions(self) -> dict[str, QAction]:
+        handlers: dict[str, Callable[[], None]] = {
+            "accept": lambda: self.decide("accepted"),
+            "reject": lambda: self.decide("rejected"),
+            "delete": self.delete_current,
+            "accept_all": self.accept_all,
+            "next_item": lambda: self.move(1),
+            "prev_item": lambda: self.move(-1),
+            "next_panel": self.next_panel,
+            "add_quote": self.add_quote,
+            "set_cue": lambda: self.set_quote_span("cue"),
+            "set_mention": lambda: self.set_quote_span("mention"),
+            "cycle_kind": self.cycle_kind,
+            "change": lambda: self.inspector.open_chooser(),
+            "add_event": self.add_event,
+            "next_type": lambda: self.cycle_type(1),
+            "prev_type": lambda: self.cycle_type(-1),
+            "mark_done": self.mark_done,
+            "skip": self.skip,
+            "next_article": self.request_next.emit,
+            "prev_article": self.request_previous.emit,
+            "undo": lambda: self.undo_redo(undo=True),
+            "redo": lambda: self.undo_redo(undo=False),
+            "show_rejected": lambda: self.set_show_rejected(not self.show_rejected),
+            "escape": self.escape,
+            "overlay": lambda: self.overlay.toggle(),
+        }
+        for label in LABEL_KEYS.values():
+            handlers[f"label_{label}"] = lambda lab=label: self.label_key(lab)
+        actions: dict[str, QAction] = {}
+        for sc in SHORTCUTS:
+            act = QAction(sc.text, self)
+            act.setShortcuts([QKeySequence(k) for k in sc.keys])
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setToolTip(f"{sc.help} ({' / '.join(sc.keys)})")
+            act.setStatusTip(sc.help)
+            act.triggered.connect(handlers[sc.name])
+            self.addAction(act)
+            actions[sc.name] = act
+        actions["show_rejected"].setCheckable(True)
+        return actions
+
+    def _build_ui(self) -> None:
+        from desktop_app.ui.editor.text_view import ArticleTextView
+
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.legend = self._build_legend()
+
+        self.view = ArticleTextView()
+        font = self.view.font()
+        font.setPointSize(int(getattr(self.settings, "font_size", 12) or 12))
+        self.view.setFont(font)
+        self.highlighter = AnnotationHighlighter(self.look)
+        self.view.tooltip_for = self._tooltip
+        self.view.clicked.connect(self._on_click)
+        self.view.context_requested.connect(self._on_context)
+        self.view.selection_made.connect(self._on_selection)
+
+        centre = QWidget()
+        lay = QVBoxLayout(centre)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(self.title)
+        lay.addWidget(self.legend)
+        lay.addWidget(self.view, 1)
+
+        self.models: dict[str, AnnotationModel[Any]] = {
+            "quotes": QuoteModel(self), "entities": EntityModel(self), "events": EventModel(self)
+        }
+        self.models["entities"].colors = self.look.label_colors
+        self.tables: dict[str, QTableView] = {}
+        self.tabs = QTabWidget()
+        for name in TABS:
+            table = self._build_table(self.models[name])
+            self.tables[name] = table
+            self.tabs.addTab(table, name.capitalize())
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.inspector = Inspector(self._actions, self.event_types)
+        self.inspector.speaker_chosen.connect(self._speaker_named)
+        self.inspector.kind_chosen.connect(lambda k: self._update_current("quotes", {"kind": k}))
+        self.inspector.label_chosen.connect(self.relabel_current)
+        self.inspector.type_chosen.connect(self.set_event_type)
+        self.inspector.actor_chosen.connect(lambda n: self._arg_named("actor", n))
+        self.inspector.recipient_chosen.connect(lambda n: self._arg_named("recipient", n))
+
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.tabs)
+        side.addWidget(self.inspector)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([640, 420])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.splitter)
+        self.overlay = ShortcutOverlay(self)
+
+    def _build_legend(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        for key, label in LABEL_KEYS.items():
+            chip = QLabel(f"{key} {label}")
+            chip.setStyleSheet(self.look.legend_css(label))
+            chip.setToolTip(f"Key {key}: make the selected text a {label} entity")
+            row.addWidget(chip)
+        sample = QLabel("suggested")
+        sample.setStyleSheet(self.look.legend_css("ORG", "suggested") + " font-style: italic;")
+        sample.setToolTip("Suggestions have a light fill and a dotted underline; accepted ones a solid fill")
+        row.addWidget(sample)
+        quote = QLabel("quote · <b>cue</b> · <u>speaker</u>")
+        quote.setToolTip("Quotes are shaded; the cue is bold and the speaker mention underlined")
+        row.addWidget(quote)
+        row.addStretch(1)
+        self.rejected_box = QCheckBox("rejected")
+        self.rejected_box.setToolTip("Show rejected annotations (Shift+R)")
+        self.rejected_box.toggled.connect(self.set_show_rejected)
+        row.addWidget(self.rejected_box)
+        return box
+
+    def _build_table(self, model: AnnotationModel[Any]) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, column in enumerate(model.columns):
+            if column.header in ("Quote", "Entity", "Trigger", "Actor", "Recipient", "Speaker"):
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+            else:
+                table.setColumnWidth(col, 92 if column.header == "Type" else 76)
+        model.edit_requested.connect(lambda row, field, value, m=model: self._on_model_edit(m, row, field, value))
+        for col, column in enumerate(model.columns):
+            if column.field:
+                table.setItemDelegateForColumn(col, ComboDelegate(self._options_for(column.field), table))
+        table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev, name=model.table: self._on_row_changed(name, cur)
+        )
+        return table
+
+    def _options_for(self, field: str) -> tuple[Callable[[], list[str]], bool]:
+        if field == "label":
+            return (lambda: list(ENTITY_LABELS)), False
+        if field == "kind":
+            return (lambda: list(QUOTE_KINDS)), False
+        if field == "type":
+            return (lambda: list(self.event_types)), False
+        return (self._names, True)
+
+    def _names(self) -> list[str]:
+        return rules.speaker_candidates(self.article, self.registry) if self.article else []
+
+    # ------------------------------------------------------------------ public API
+    def actions(self) -> dict[str, QAction]:  # type: ignore[override]
+        """Editing actions by name (see shortcuts.SHORTCUTS), for the shell's menus."""
+        return dict(self._actions)
+
+    def current_article_id(self) -> str | None:
+        return self.article.id if self.article else None
+
+    def show_article(self, article_id: str) -> None:
+        """Load an article from the read store and show it from the top."""
+        article = self.store.get_article(article_id)
+        self.article = article
+        self.omap = OffsetMap(article.text)
+        self.tokens = Tokens(article.text)
+        self.sentences = self.store.sentences(article_id) or rules.fallback_sentences(article.text)
+        self.registry = self.store.registry()
+        self._current = dict.fromkeys(TABS)
+        self._fallback_row = dict.fromkeys(TABS, 0)
+        self.title.setText(article.title)
+        self.view.set_article_text(article.text)
+        self.highlighter.attach(self.view.document(), self._marks())
+        self._fill_models()
+        self._set_enabled(True)
+        self.view.verticalScrollBar().setValue(0)
+        for name in TABS:
+            if self.models[name].rowCount():
+                self._select_row(name, 0, scroll=False)
+        self._refresh_focus()
+        self.view.setFocus()
+        self._announce()
+
+    def reload(self) -> None:
+        """Re-read the current article after an op; keeps text, scroll position and current items."""
+        if self.article is None:
+            return
+        article = self.store.get_article(self.article.id)
+        if article.text != self.article.text:
+            self.show_article(article.id)
+            return
+        self.article = article
+        self.registry = self.store.registry()
+        scroll = self.view.verticalScrollBar().value()
+        self.highlighter.update_marks(self._marks())
+        self._fill_models()
+        for name in TABS:
+            model = self.models[name]
+            row = model.row_of(self._current[name])
+            if row < 0 and model.rowCount():
+                row = min(self._fallback_row[name], model.rowCount() - 1)
+            if row >= 0:
+                self._select_row(name, row, scroll=False)
+            else:
+                self._current[name] = None
+        self.view.verticalScrollBar().setValue(scroll)
+        self._refresh_focus()
+        self._announce()
+
+    # ------------------------------------------------------------------ display helpers
+    def _marks(self) -> list[Any]:
+        assert self.article is not None
+        return build_marks(self.article, self.omap, show_rejected=self.show_rejected)
+
+    def _fill_models(self) -> None:
+        assert self.article is not None
+        a = self.article
+        for name, items in (("quotes", a.quotes), ("entities", a.entities), ("events", a.events)):
+            self.models[name].set_items(a.text, items)
+        for name in TABS:
+            self.tabs.setTabText(TABS.index(name), f"{name.capitalize()} ({self.models[name].rowCount()})")
+
+    def _set_enabled(self, on: bool) -> None:
+        for act in self._actions.values():
+            act.setEnabled(on or act is self._actions["overlay"])
+
+    def _announce(self) -> None:
+        if self.article is None:
+            return
+        left = sum(x.state == "suggested" for x in (*self.article.entities, *self.article.quotes, *self.article.events))
+        self.status_message.emit(f"{left} suggestions left · {self.article.status} · Enter = done")
+
+    def current_table(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def current_item(self, table: str | None = None) -> Any:
+        table = table or self.current_table()
+        model = self.models[table]
+        return model.item(model.row_of(self._current[table]))
+
+    def _select_row(self, table: str, row: int, *, scroll: bool = True) -> None:
+        view = self.tables[table]
+        index = self.models[table].index(row, 0)
+        view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        view.scrollTo(index)
+        item = self.models[table].item(row)
+        self._current[table] = item.id if item else None
+        self._fallback_row[table] = row
+        if scroll and item is not None:
+            self._scroll_to_item(item)
+
+    def select_item(self, table: str, row_id: int | None, *, switch: bool = True) -> None:
+        row = self.models[table].row_of(row_id)
+        if row < 0:
+            return
+        if switch and self.current_table() != table:
+            self.tabs.setCurrentIndex(TABS.index(table))
+        self._select_row(table, row)
+        self._refresh_focus()
+
+    def _item_span(self, item: Any) -> Span:
+        if isinstance(item, Event):
+            return item.trigger or item.sentence
+        return item.span
+
+    def _scroll_to_item(self, item: Any) -> None:
+        span = self._item_span(item)
+        self.view.scroll_to(*self.omap.span_to_doc(span.start, span.end))
+
+    def _on_row_changed(self, table: str, index: QModelIndex) -> None:
+        item = self.models[table].item(index.row())
+        if item is None:
+            return
+        self._current[table] = item.id
+        self._fallback_row[table] = index.row()
+        if table == self.current_table():
+            self._scroll_to_item(item)
+            self._refresh_focus()
+
+    def _on_tab_changed(self, _i: int) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._scroll_to_item(item)
+        self._refresh_focus()
+
+    def _extra(self, start: int, end: int, fmt: Any) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cur = self.view.textCursor()
+        ds, de = self.omap.span_to_doc(start, end)
+        cur.setPosition(ds)
+        cur.setPosition(de, cur.MoveMode.KeepAnchor)
+        sel.cursor = cur  # type: ignore[attr-defined]
+        sel.format = fmt  # type: ignore[attr-defined]
+        return sel
+
+    def _refresh_focus(self) -> None:
+        """Accent on the current item and on what it links to (a quote's speaker, an event's parties)."""
+        if self.article is None:
+            return
+        item = self.current_item()
+        sels: list[QTextEdit.ExtraSelection] = []
+        strong, weak, linked = self.look.focus_format(True), self.look.focus_format(False), self.look.linked_format()
+        if isinstance(item, Entity):
+            sels.append(self._extra(item.start, item.end, strong))
+            self.inspector.show_entity(self.article.text, item)
+        elif isinstance(item, Quote):
+            sels.append(self._extra(item.start, item.end, weak))
+            if item.cue is not None:
+                sels.append(self._extra(item.cue.start, item.cue.end, strong))
+            for span in {item.speaker_entity, item.mention} - {None}:
+                sels.append(self._extra(span.start, span.end, linked))  # type: ignore[union-attr]
+            self.inspector.show_quote(self.article.text, item, self._names())
+        elif isinstance(item, Event):
+            sels.append(self._extra(item.sentence.start, item.sentence.end, weak))
+            if item.trigger is not None:
+                sels.append(self._extra(item.trigger.start, item.trigger.end, strong))
+            for arg in (item.actor, item.recipient):
+                if arg is not None and arg.entity is not None:
+                    sels.append(self._extra(arg.entity.start, arg.entity.end, linked))
+            self.inspector.show_event(self.article.text, item, self._names())
+        else:
+            self.inspector.show_nothing()
+        self.view.set_focus_marks(sels)
+
+    def _tooltip(self, doc_pos: int) -> str | None:
+        if self.article is None:
+            return None
+        cp = self.omap.to_cp(doc_pos)
+        lines = []
+        a = self.article
+        e = rules.entity_at(a, cp, self.show_rejected)
+        if e is not None:
+            lines.append(f"{e.label} · {e.origin} · {e.state}")
+        q = rules.quote_at(a, cp, self.show_rejected)
+        if q is not None:
+            who = q.speaker or "speaker unknown"
+            lines.append(f"Quote ({q.kind}) · {who} · {q.origin} · {q.state}")
+        v = rules.trigger_at(a, cp, self.show_rejected)
+        if v is not None:
+            lines.append(f"Event {v.type} · {v.origin} · {v.state}")
+        if any(s.start <= cp < s.end for s in a.ignored):
+            lines.append("ignored (boilerplate)")
+        return "\n".join(lines) or None
+
+    # ------------------------------------------------------------------ navigation
+    def move(self, step: int) -> None:
+        table = self.current_table()
+        model = self.models[table]
+        if not model.rowCount():
+            return
+        row = model.row_of(self._current[table])
+        row = 0 if row < 0 else max(0, min(model.rowCount() - 1, row + step))
+        self._select_row(table, row)
+        self._refresh_focus()
+
+    def next_panel(self) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % len(TABS))
+
+    def escape(self) -> None:
+        if self.overlay.isVisible():
+            self.overlay.close_overlay()
+        self.view.clear_selection()
+        self.view.setFocus()
+
+    def set_show_rejected(self, on: bool) -> None:
+        self.show_rejected = bool(on)
+        for w in (self.rejected_box, self._actions["show_rejected"]):
+            w.blockSignals(True)
+            w.setChecked(self.show_rejected)
+            w.blockSignals(False)
+        if self.article is not None:
+            self.highlighter.update_marks(self._marks())
+
+    # ------------------------------------------------------------------ mouse in the text
+    def _on_click(self, doc_pos: int, modifiers: Any) -> None:
+        if self.article is None:
+            return
+        a = self.article
+        cp = self.omap.to_cp(doc_pos)
+        mods = Qt.KeyboardModifier(modifiers)
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        table = self.current_table()
+        ent = rules.entity_at(a, cp, self.show_rejected)
+        if ent is not None and not ctrl:
+            quote, event = self.current_item("quotes"), self.current_item("events")
+            if table == "quotes" and quote is not None:
+                self.set_speaker_entity(quote, ent)
+                return
+            if table == "events" and event is not None:
+                self.set_event_arg("recipient" if shift else "actor", event, ent)
+                return
+        if ent is not None:
+            self.select_item("entities", ent.id)
+            return
+        trig = rules.trigger_at(a, cp, self.show_rejected)
+        if trig is not None:
+            self.select_item("events", trig.id)
+            return
+        quote = rules.quote_at(a, cp, self.show_rejected)
+        if quote is not None:
+            self.select_item("quotes", quote.id)
+            return
+        if table == "events":
+            events = rules.events_in_sentence(a, cp, self.show_rejected)
+            if events:
+                self.select_item("events", events[0].id)
+
+    def _on_selection(self, start: int, end: int) -> None:
+        span = self._selection_cp()
+        if span is not None:
+            self.status_message.emit(
+                f"“{self._snippet(*span)}” selected — 1–6 entity label, q quote, u cue, m mention, e event"
+            )
+
+    def _selection_cp(self) -> tuple[int, int] | None:
+        """The mouse selection in code points, snapped to whole tokens."""
+        rng = self.view.selected_range()
+        if rng is None:
+            return None
+        start, end = self.omap.span_to_cp(*rng)
+        return self.tokens.snap(start, end)
+
+    def _snippet(self, start: int, end: int) -> str:
+        assert self.article is not None
+        s = " ".join(self.article.text[start:end].split())
+        return s if len(s) <= 60 else s[:59] + "…"
+
+    def _on_context(self, doc_pos: int, global_pos: QPoint) -> None:
+        menu = self.context_menu(doc_pos)
+        if not menu.isEmpty():
+            menu.exec(global_pos)
+
+    def context_menu(self, doc_pos: int) -> QMenu:
+        """The right-click menu for a document position (built separately so it can be inspected)."""
+        menu = QMenu(self)
+        if self.article is None:
+            return menu
+        a = self.article
+        cp = self.omap.to_cp(doc_pos)
+        if self._selection_cp() is not None:
+            sub = menu.addMenu("Add entity")
+            for key, label in LABEL_KEYS.items():
+                sub.addAction(f"{label}\t{key}", lambda lab=label: self.add_entity(lab))
+            menu.addAction("Add quote\tq", self.add_quote)
+            menu.addAction("Add event\te", self.add_event)
+            menu.addSeparator()
+        ent = rules.entity_at(a, cp, self.show_rejected)
+        if ent is not None:
+            name = self._snippet(ent.start, ent.end)
+            sub = menu.addMenu(f"Entity “{name}” ({ent.label})")
+            for label in ENTITY_LABELS:
+                act = sub.addAction(label, lambda lab=label, e=ent: self._update(e, {"label": lab}))
+                act.setCheckable(True)
+                act.setChecked(label == ent.label)
+            sub.addSeparator()
+            sub.addAction("Accept", lambda e=ent: self._update(e, {"state": "accepted"}))
+            sub.addAction("Reject", lambda e=ent: self._update(e, {"state": "rejected"}))
+            sub.addAction("Delete", lambda e=ent: self._delete(e))
+            quote, event = self.current_item("quotes"), self.current_item("events")
+            if quote is not None:
+                menu.addAction(f"Speaker of the current quote: {name}", lambda e=ent, q=quote: self.set_speaker_entity(q, e))
+            if event is not None:
+                menu.addAction(f"Actor of the current event: {name}", lambda e=ent, v=event: self.set_event_arg("actor", v, e))
+                menu.addAction(f"Recipient of the current event: {name}",
+                               lambda e=ent, v=event: self.set_event_arg("recipient", v, e))
+        q = rules.quote_at(a, cp, self.show_rejected)
+        if q is not None:
+            sub = menu.addMenu(f"Quote ({q.speaker or 'no speaker'})")
+            sub.addAction("Select", lambda x=q: self.select_item("quotes", x.id))
+            sub.addAction("Accept", lambda x=q: self._update(x, {"state": "accepted"}))
+            sub.addAction("Reject", lambda x=q: self._update(x, {"state": "rejected"}))
+            sub.addAction("Delete", lambda x=q: self._delete(x))
+        v = rules.trigger_at(a, cp, self.show_rejected)
+        if v is not None:
+            sub = menu.addMenu(f"Event {v.type}")
+            sub.addAction("Select", lambda x=v: self.select_item("events", x.id))
+            types = sub.addMenu("Type")
+            for t in self.event_types:
+                types.addAction(t, lambda t=t, x=v: self._update(x, {"type": t}))
+            sub.addAction("Accept", lambda x=v: self._update(x, {"state": "accepted"}))
+            sub.addAction("Reject", lambda x=v: self._update(x, {"state": "rejected"}))
+        return menu
+
+    # ------------------------------------------------------------------ writing
+    def _submit(self, fn: Callable[[Store], Any], *, done: Callable[[Any], None] | None = None,
+                message: str | None = None) -> None:
+        """Run ``fn`` on the writer thread; expected refusals come back as status messages."""
+        if self.article is None:
+            return
+        aid = self.article.id
+
+        def run(store: Store) -> Any:
+            try:
+                return fn(store)
+            except NewsGoldError as exc:
+                if exc.code in SOFT_ERRORS:
+                    return exc
+                raise
+
+        def finished(result: Any) -> None:
+            if isinstance(result, NewsGoldError):
+                self.status_message.emit(result.message)
+                return
+            if message:
+                self.status_message.emit(message)
+            if done is not None:
+                done(result)
+
+        self.ops.submit(run, on_done=finished, article_id=aid)
+
+    @property
+    def who(self) -> str | None:
+        return getattr(self.settings, "annotator", None) or None
+
+    def _table_of(self, item: Any) -> str:
+        return {Entity: "entities", Quote: "quotes", Event: "events"}[type(item)]
+
+    def _update(self, item: Any, changes: dict[str, Any], message: str | None = None) -> None:
+        table, row_id, who = self._table_of(item), item.id, self.who
+        self._submit(lambda s: s.update(table, row_id, changes, who=who), message=message)
+
+    def _delete(self, item: Any) -> None:
+        table, row_id, who = self._table_of(item), item.id, self.who
+        self._submit(lambda s: s.delete(table, row_id, who=who), message=f"Deleted {table[:-1]}")
+
+    def _update_current(self, table: str, changes: dict[str, Any]) -> None:
+        item = self.current_item(table)
+        if item is not None:
+            self._update(item, changes)
+
+    def _on_model_edit(self, model: AnnotationModel[Any], row: int, field: str, value: Any) -> None:
+        item = model.item(row)
+        if item is None or self.article is None:
+            return
+        if field == "speaker":
+            self._update(item, rules.named_speaker_changes(self.article, item, str(value), self.registry))
+        elif field in ("actor", "recipient"):
+            self._update(item, rules.arg_changes(field, self.article, item, str(value), None, self.registry))
+        elif field == "label":
+            self._relabel(item, str(value))
+        else:
+            self._update(item, {field: value})
+
+    def decide(self, state: str) -> None:
+        item = self.current_item()
+        if item is None:
+            self.status_message.emit("No current item (j/k to move)")
+            return
+        verb = "Accepted" if state == "accepted" else "Rejected"
+        self._update(item, {"state": state}, message=f"{verb} {self._table_of(item)[:-1]}")
+        self.move(1)
+
+    def delete_current(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._delete(item)
+
+    def accept_all(self) -> None:
+        aid, who = self.current_article_id(), self.who
+        self._submit(lambda s: s.set_state_all(aid, "accepted", who=who),
+                     done=lambda n: self.status_message.emit(f"Accepted {n} suggestions"))
+
+    def mark_done(self) -> None:
+        aid, who = self.current_article_id(), self.who
+        left = 0
+        if self.article is not None:
+            left = sum(x.state == "suggested" for x in (*self.article.entities, *self.article.quotes, *self.article.events))
+
+        def done(_: Any) -> None:
+            note = f" ({left} undecided suggestions are not gold)" if left else ""
+            self.status_message.emit(f"Marked done{note}")
+            self.request_next.emit()
+
+        self._submit(lambda s: s.set_status(aid, "done", who=who), done=done)
+
+    def skip(self) -> None:
+        aid, who = self.current_article_id(), self.who
+
+        def done(_: Any) -> None:
+            self.status_message.emit("Skipped")
+            self.request_next.emit()
+
+        self._submit(lambda s: s.set_status(aid, "skipped", who=who), done=done)
+
+    def undo_redo(self, *, undo: bool) -> None:
+        aid, who = self.current_article_id(), self.who
+        if undo:
+            self._submit(lambda s: s.undo(aid, who=who), message="Undone")
+        else:
+            self._submit(lambda s: s.redo(aid, who=who), message="Redone")
+
+    # entities ---------------------------------------------------------------
+    def label_key(self, label: str) -> None:
+        if self._selection_cp() is not None:
+            self.add_entity(label)
+            return
+        ent = self.current_item("entities")
+        if self.current_table() == "entities" and ent is not None:
+            self._relabel(ent, label)
+        else:
+            self.status_message.emit(f"Select text first, then press the key for {label}")
+
+    def relabel_current(self, label: str) -> None:
+        ent = self.current_item("entities")
+        if ent is not None:
+            self._relabel(ent, label)
+
+    def _relabel(self, ent: Entity, label: str) -> None:
+        if label != ent.label:
+            self._update(ent, {"label": label}, message=f"Relabelled to {label}")
+        elif ent.state != "accepted":
+            self._update(ent, {"state": "accepted"}, message=f"Accepted {label}")
+
+    def add_entity(self, label: str) -> None:
+        span = self._selection_cp()
+        if span is None or self.article is None:
+            self.status_message.emit("Select some text first")
+            return
+        start, end = span
+        other = rules.overlapping_entity(self.article, start, end)
+        if other is not None:
+            self.status_message.emit(
+                f"Refused: “{self._snippet(start, end)}” overlaps the {other.label} entity "
+                f"“{self._snippet(other.start, other.end)}” (reject or delete it first)"
+            )
+            return
+        aid, who = self.article.id, self.who
+        item = Entity(start, end, label, origin="human", state="accepted")
+        self.view.clear_selection()
+        self._submit(lambda s: s.add(aid, item, who=who),
+                     done=lambda rid: self._after_add("entities", rid),
+                     message=f"Added {label} “{self._snippet(start, end)}”")
+
+    def _after_add(self, table: str, row_id: int) -> None:
+        self._current[table] = row_id
+        if self.current_table() != table:
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(TABS.index(table))
+            self.tabs.blockSignals(False)
+
+    # quotes -----------------------------------------------------------------
+    def add_quote(self) -> None:
+        span = self._selection_cp()
+        if span is None or self.article is None:
+            self.status_message.emit("Select the quote's content first, then press q")
+            return
+        start, end = self.tokens.strip_quote_marks(*span)
+        if end <= start:
+            return
+        kind = "direct" if self.tokens.is_quoted(start, end) else "indirect"
+        aid, who = self.article.id, self.who
+        item = Quote(start, end, kind=kind, origin="human", state="accepted")
+        self.view.clear_selection()
+        self._submit(lambda s: s.add(aid, item, who=who),
+                     done=lambda rid: self._after_add("quotes", rid),
+                     message=f"Added {kind} quote — now click its speaker in the text (or pick one)")
+
+    def set_quote_span(self, which: str) -> None:
+        quote = self.current_item("quotes")
+        span = self._selection_cp()
+        if quote is None or span is None:
+            self.status_message.emit(f"Select a quote, then select its {which} in the text")
+            return
+        self.view.clear_selection()
+        self._update(quote, {f"{which}_start": span[0], f"{which}_end": span[1]}, message=f"Set the quote's {which}")
+
+    def cycle_kind(self) -> None:
+        quote = self.current_item("quotes")
+        if quote is not None:
+            kind = QUOTE_KINDS[(QUOTE_KINDS.index(quote.kind) + 1) % len(QUOTE_KINDS)]
+            self._update(quote, {"kind": kind}, message=f"Kind: {kind}")
+
+    def set_speaker_entity(self, quote: Quote, ent: Entity) -> None:
+        assert self.article is not None
+        changes = rules.speaker_changes(self.article, quote, ent, self.sentences, self.registry)
+        self._update(quote, changes, message=f"Speaker: {changes['speaker']}")
+
+    def _speaker_named(self, name: str) -> None:
+        quote = self.current_item("quotes")
+        if quote is not None and self.article is not None:
+            self._update(quote, rules.named_speaker_changes(self.article, quote, name, self.registry),
+                         message=f"Speaker: {name or '(none)'}")
+
+    # events -----------------------------------------------------------------
+    def add_event(self) -> None:
+        if self.article is None:
+            return
+        trigger = self._selection_cp()
+        if trigger is not None:
+            anchor = trigger[0]
+        else:
+            current = self.current_item()
+            anchor = self._item_span(current).start if current is not None else self.omap.to_cp(self.view.caret())
+        sent = rules.sentence_at(self.sentences, anchor)
+        if sent is None:
+            self.status_message.emit("No sentence here")
+            return
+        item = Event(self._last_type, sentence=sent, trigger=Span(*trigger) if trigger else None,
+                     origin="human", state="accepted")
+        aid, who = self.article.id, self.who
+        self.view.clear_selection()
+        self._submit(lambda s: s.add(aid, item, who=who),
+                     done=lambda rid: self._after_add("events", rid),
+                     message=f"Added {item.type} event — ]/[ or c to change its type, click entities for actor")
+
+    def set_event_type(self, etype: str) -> None:
+        event = self.current_item("events")
+        if event is not None and etype != event.type:
+            self._last_type = etype
+            self._update(event, {"type": etype}, message=f"Event type: {etype}")
+
+    def cycle_type(self, step: int) -> None:
+        event = self.current_item("events")
+        if event is None:
+            self.status_message.emit("Select an event first (Events panel)")
+            return
+        types = self.event_types
+        i = types.index(event.type) if event.type in types else -1
+        self.set_event_type(types[(i + step) % len(types)])
+
+    def set_event_arg(self, role: str, event: Event, ent: Entity) -> None:
+        assert self.article is not None
+        changes = rules.arg_changes(role, self.article, event, None, ent, self.registry)
+        self._update(event, changes, message=f"{role.capitalize()}: {changes[role]}")
+
+    def _arg_named(self, role: str, name: str) -> None:
+        event = self.current_item("events")
+        if event is not None and self.article is not None:
+            self._update(event, rules.arg_changes(role, self.article, event, name, None, self.registry))
+
+    # ------------------------------------------------------------------ ops feedback
+    def _on_article_changed(self, article_id: str) -> None:
+        if self.article is not None and article_id == self.article.id:
+            self.reload()

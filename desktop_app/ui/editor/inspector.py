@@ -1,0 +1,201 @@
+"""The form under the side-panel table: the current item's fields, editable.
+
+The speaker field is an editable combo of the article's people and bodies plus
+the speaker registry, so a correction is "select quote, pick name" — two actions.
+The form emits what the user chose; the editor turns that into a store op.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.model import ENTITY_LABELS, QUOTE_KINDS, Entity, Event, Quote
+from desktop_app.ui.editor.models import arg_name, excerpt
+
+
+class TypingGuard(QObject):
+    """Lets a text field keep plain keys (a, x, Enter, space) that are editor shortcuts elsewhere."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+            if mods == Qt.KeyboardModifier.NoModifier and event.key() != Qt.Key.Key_Escape:
+                event.accept()
+                return True
+        return False
+
+
+def _combo(editable: bool, items: Iterable[str] = ()) -> QComboBox:
+    box = QComboBox()
+    box.setEditable(editable)
+    box.addItems(list(items))
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(14)
+    if editable:
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    return box
+
+
+def _set_items(box: QComboBox, items: list[str], current: str) -> None:
+    box.blockSignals(True)
+    box.clear()
+    box.addItems(items)
+    if current and box.findText(current) < 0 and not box.isEditable():
+        box.addItem(current)
+    i = box.findText(current)
+    box.setCurrentIndex(i)
+    if box.isEditable():
+        box.setEditText(current)
+    box.blockSignals(False)
+
+
+class Inspector(QStackedWidget):
+    speaker_chosen = Signal(str)
+    kind_chosen = Signal(str)
+    label_chosen = Signal(str)
+    type_chosen = Signal(str)
+    actor_chosen = Signal(str)
+    recipient_chosen = Signal(str)
+
+    def __init__(self, actions: dict[str, QAction], event_types: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guard = TypingGuard(self)
+        self.event_types = event_types
+        self.empty = QLabel("Select an item (j/k) or drag over text to add one.  ? shows every key.")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.addWidget(self.empty)
+
+        # quote form
+        self.quote_text = self._excerpt_label()
+        self.speaker = _combo(True)
+        self.speaker.setToolTip("Speaker: pick a name, type one, or click an entity in the text")
+        self.kind = _combo(False, QUOTE_KINDS)
+        self.quote_meta = QLabel()
+        self.quote_form = self._form(
+            [("", self.quote_text), ("Speaker", self.speaker), ("Kind", self.kind), ("", self.quote_meta)],
+            actions, ("accept", "reject", "delete"),
+        )
+        # entity form
+        self.entity_text = self._excerpt_label()
+        self.label = _combo(False, ENTITY_LABELS)
+        self.entity_meta = QLabel()
+        self.entity_form = self._form(
+            [("", self.entity_text), ("Label", self.label), ("", self.entity_meta)],
+            actions, ("accept", "reject", "delete"),
+        )
+        # event form
+        self.event_text = self._excerpt_label()
+        self.type = _combo(False, event_types)
+        self.actor = _combo(True)
+        self.recipient = _combo(True)
+        self.event_meta = QLabel()
+        self.event_form = self._form(
+            [("", self.event_text), ("Type", self.type), ("Actor", self.actor), ("Recipient", self.recipient),
+             ("", self.event_meta)],
+            actions, ("accept", "reject", "delete"),
+        )
+        for box in (self.speaker, self.actor, self.recipient):
+            line = box.lineEdit()
+            line.installEventFilter(self.guard)
+            line.returnPressed.connect(lambda b=box: self._commit_text(b))
+            box.activated.connect(lambda _i, b=box: self._commit_text(b))
+        for box in (self.speaker, self.kind, self.label, self.type, self.actor, self.recipient):
+            box.view().installEventFilter(self.guard)
+        self.kind.activated.connect(lambda _i: self.kind_chosen.emit(self.kind.currentText()))
+        self.label.activated.connect(lambda _i: self.label_chosen.emit(self.label.currentText()))
+        self.type.activated.connect(lambda _i: self.type_chosen.emit(self.type.currentText()))
+        self._shown: dict[QComboBox, str] = {}
+
+    @staticmethod
+    def _excerpt_label() -> QLabel:
+        lab = QLabel()
+        lab.setWordWrap(True)
+        lab.setTextFormat(Qt.TextFormat.PlainText)  # article text is never interpreted
+        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return lab
+
+    def _form(self, rows: list[tuple[str, QWidget]], actions: dict[str, QAction], buttons: tuple[str, ...]) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(6, 6, 6, 6)
+        form = QFormLayout()
+        for label, widget in rows:
+            if label:
+                form.addRow(label, widget)
+            else:
+                form.addRow(widget)
+        outer.addLayout(form)
+        row = QHBoxLayout()
+        for name in buttons:
+            b = QToolButton()
+            b.setDefaultAction(actions[name])
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            row.addWidget(b)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
+        self.addWidget(page)
+        return page
+
+    def _commit_text(self, box: QComboBox) -> None:
+        value = box.currentText().strip()
+        if value == self._shown.get(box, ""):
+            return
+        self._shown[box] = value
+        {self.speaker: self.speaker_chosen, self.actor: self.actor_chosen,
+         self.recipient: self.recipient_chosen}[box].emit(value)
+
+    # -- filling -------------------------------------------------------------------
+    def show_nothing(self) -> None:
+        self.setCurrentWidget(self.empty)
+
+    def show_quote(self, text: str, q: Quote, speakers: list[str]) -> None:
+        self.quote_text.setText("“" + excerpt(text, q.span, 400) + "”")
+        current = q.speaker or ""
+        _set_items(self.speaker, speakers, current)
+        self._shown[self.speaker] = current
+        _set_items(self.kind, list(QUOTE_KINDS), q.kind)
+        cue = excerpt(text, q.cue, 40) or "—"
+        mention = excerpt(text, q.mention, 40) or "—"
+        self.quote_meta.setText(f"cue: {cue} · mention: {mention} · {q.origin} · {q.state}")
+        self.setCurrentWidget(self.quote_form)
+
+    def show_entity(self, text: str, e: Entity) -> None:
+        self.entity_text.setText(excerpt(text, e.span, 200))
+        _set_items(self.label, list(ENTITY_LABELS), e.label)
+        self.entity_meta.setText(f"{e.origin} · {e.state} · [{e.start}, {e.end})")
+        self.setCurrentWidget(self.entity_form)
+
+    def show_event(self, text: str, v: Event, names: list[str]) -> None:
+        trig = excerpt(text, v.trigger, 40)
+        self.event_text.setText(excerpt(text, v.sentence, 300) + (f"\ntrigger: {trig}" if trig else ""))
+        _set_items(self.type, self.event_types, v.type)
+        for box, arg in ((self.actor, v.actor), (self.recipient, v.recipient)):
+            current = arg_name(text, arg)
+            _set_items(box, names, current)
+            self._shown[box] = current
+        self.event_meta.setText(f"{v.origin} · {v.state}")
+        self.setCurrentWidget(self.event_form)
+
+    def open_chooser(self) -> None:
+        """`c`: drop down the main field of the visible form."""
+        box = {self.quote_form: self.speaker, self.entity_form: self.label, self.event_form: self.type}.get(
+            self.currentWidget()
+        )
+        if box is not None:
+            box.setFocus()
+            box.showPopup()

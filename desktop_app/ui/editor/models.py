@@ -1,0 +1,164 @@
+"""Table models for the side panels: thin adapters over the article's domain objects.
+
+A model never writes: ``setData`` emits :attr:`edit_requested` and the editor
+turns it into a store operation; the model changes when the article reloads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.core.model import Arg, Entity, Event, Quote, Span
+
+T = TypeVar("T", Entity, Quote, Event)
+Index = QModelIndex | QPersistentModelIndex
+
+
+def excerpt(text: str, span: Span | None, width: int = 80) -> str:
+    if span is None:
+        return ""
+    s = " ".join(text[span.start : span.end].split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def arg_name(text: str, arg: Arg | None) -> str:
+    if arg is None:
+        return ""
+    if arg.name:
+        return arg.name
+    return excerpt(text, arg.entity, 40)
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    header: str
+    value: Callable[[str, T], str]
+    field: str | None = None  # editable: the name passed to edit_requested
+
+
+class AnnotationModel(QAbstractTableModel, Generic[T]):
+    edit_requested = Signal(int, str, object)  # row, field, new value
+    table = ""
+    columns: Sequence[Column[Any]] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.items: list[T] = []
+        self.colors: dict[str, str] = {}
+
+    def set_items(self, text: str, items: list[T]) -> None:
+        self.beginResetModel()
+        self.text = text
+        self.items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> T | None:
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def row_of(self, row_id: int | None) -> int:
+        for i, x in enumerate(self.items):
+            if x.id == row_id:
+                return i
+        return -1
+
+    # -- Qt model API --------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].header
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.items):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if self.columns[index.column()].field:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.items)):
+            return None
+        x = self.items[index.row()]
+        col = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return col.value(self.text, x)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{col.header}: {col.value(self.text, x)}\norigin: {x.origin} · state: {x.state}"
+        if role == Qt.ItemDataRole.ForegroundRole and x.state == "rejected":
+            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            if x.state == "rejected":
+                font.setStrikeOut(True)
+            elif x.state == "suggested":
+                font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return self.decoration(x)
+        if role == Qt.ItemDataRole.UserRole:
+            return x.id
+        return None
+
+    def decoration(self, x: T) -> Any:
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        field = self.columns[index.column()].field
+        if not field or value == self.data(index, Qt.ItemDataRole.EditRole):
+            return False
+        self.edit_requested.emit(index.row(), field, value)
+        return True
+
+
+class EntityModel(AnnotationModel[Entity]):
+    table = "entities"
+    columns = (
+        Column[Entity]("Entity", lambda t, e: excerpt(t, e.span, 50)),
+        Column[Entity]("Label", lambda t, e: e.label, "label"),
+        Column[Entity]("Origin", lambda t, e: e.origin),
+        Column[Entity]("State", lambda t, e: e.state),
+    )
+
+    def decoration(self, x: Entity) -> Any:
+        return QColor(self.colors.get(x.label, "#b0b0b0"))
+
+
+class QuoteModel(AnnotationModel[Quote]):
+    table = "quotes"
+    columns = (
+        Column[Quote]("Quote", lambda t, q: excerpt(t, q.span, 70)),
+        Column[Quote]("Kind", lambda t, q: q.kind, "kind"),
+        Column[Quote]("Speaker", lambda t, q: q.speaker or excerpt(t, q.speaker_entity or q.mention, 40), "speaker"),
+        Column[Quote]("Cue", lambda t, q: excerpt(t, q.cue, 30)),
+        Column[Quote]("State", lambda t, q: q.state),
+    )
+
+
+class EventModel(AnnotationModel[Event]):
+    table = "events"
+    columns = (
+        Column[Event]("Type", lambda t, v: v.type, "type"),
+        Column[Event]("Trigger", lambda t, v: excerpt(t, v.trigger, 30)),
+        Column[Event]("Actor", lambda t, v: arg_name(t, v.actor), "actor"),
+        Column[Event]("Recipient", lambda t, v: arg_name(t, v.recipient), "recipient"),
+        Column[Event]("State", lambda t, v: v.state),
+    )
