@@ -1,0 +1,277 @@
+"""Start-up of the GUI: QApplication, logging, crash handling, the window, ``--screenshot``.
+
+Known environment problems (locked / corrupt / newer database) get a friendly
+dialog; bugs anywhere (GUI thread, worker threads) are logged to
+``paths.log_path()`` and shown in the crash dialog with that path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import threading
+import traceback
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop_app import APP_ID, APP_NAME
+from desktop_app.errors import NewsGoldError
+from desktop_app.paths import log_path, resolve_db_path
+from desktop_app.ui.settings import Settings, load_settings, save_settings
+from desktop_app.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+SCREENSHOT_TIMEOUT_MS = 180_000
+_state: dict[str, Any] = {"headless": False, "windows": []}
+
+
+# -- logging and crash handling -------------------------------------------------------------
+
+def setup_logging() -> Path:
+    path = log_path()
+    root = logging.getLogger()
+    if not any(getattr(h, "_newsgold", False) for h in root.handlers):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+        handler.setLevel(logging.INFO)
+        handler._newsgold = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+        if root.level > logging.INFO or root.level == logging.NOTSET:
+            root.setLevel(logging.INFO)
+            for h in root.handlers:  # keep the console as quiet as before
+                if not getattr(h, "_newsgold", False) and h.level == logging.NOTSET:
+                    h.setLevel(logging.WARNING)
+    return path
+
+
+class _CrashBridge(QObject):
+    """Carries an exception from any thread to the GUI thread."""
+
+    crashed = Signal(object)
+
+
+_bridge: _CrashBridge | None = None
+
+
+def show_crash(exc: BaseException, parent: QWidget | None = None) -> None:
+    """Log the bug and show the crash dialog (or, headless, print and exit 1)."""
+    log.error("unhandled exception", exc_info=(type(exc), exc, exc.__traceback__))
+    if _state["headless"]:
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+        print(f"newsgold: crash; details in {log_path()}", file=sys.stderr)
+        QApplication.exit(1)
+        return
+    from desktop_app.ui.dialogs import CrashDialog
+
+    dlg = CrashDialog(exc, log_path(), parent)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+
+
+def _sys_hook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.exit(130)
+        return
+    if exc.__traceback__ is None:
+        exc = exc.with_traceback(tb)
+    if isinstance(exc, NewsGoldError):
+        log.warning("error reached the top: %s", exc)
+        if not _state["headless"]:
+            from desktop_app.ui.dialogs import error_box
+
+            error_box(QApplication.activeWindow(), exc).open()
+            return
+    if _bridge is not None and threading.current_thread() is not threading.main_thread():
+        _bridge.crashed.emit(exc)
+    else:
+        show_crash(exc, QApplication.activeWindow())
+
+
+def _thread_hook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_value is None:
+        return
+    log.error("unhandled exception in thread %s", getattr(args.thread, "name", "?"),
+              exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+    if _bridge is not None:
+        _bridge.crashed.emit(args.exc_value)
+
+
+def install_excepthooks() -> None:
+    global _bridge
+    if _bridge is None:
+        _bridge = _CrashBridge()
+        _bridge.crashed.connect(lambda exc: show_crash(exc, QApplication.activeWindow()),
+                                Qt.ConnectionType.QueuedConnection)
+    sys.excepthook = _sys_hook
+    threading.excepthook = _thread_hook
+
+
+# -- application and windows ------------------------------------------------------------------
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [APP_NAME])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setOrganizationDomain("newsgold.org")
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def create_main_window(db_path: Path, settings: Settings | None = None, *, load_model: bool = True,
+                       first_article: str | None = None) -> Any:
+    """The main window on ``db_path`` (raises StorageError for a locked/corrupt/newer file)."""
+    from desktop_app.ui.main_window import MainWindow
+
+    settings = settings if settings is not None else load_settings()
+    win = MainWindow(Path(db_path), settings, load_model=load_model, first_article=first_article)
+    win.open_requested.connect(lambda p, w=win: _switch(w, Path(p)))
+    return win
+
+
+def open_window(db_path: Path, settings: Settings, *, parent: QWidget | None = None, load_model: bool = True,
+                first_article: str | None = None) -> Any:
+    """Open a window, explaining environment errors in a dialog; None when the user gives up."""
+    from desktop_app.storage.database import list_backups
+    from desktop_app.ui.dialogs import ask_open_backup, error_box, is_corrupt
+
+    try:
+        win = create_main_window(db_path, settings, load_model=load_model, first_article=first_article)
+    except NewsGoldError as err:
+        log.warning("cannot open %s: %s", db_path, err)
+        backups = list_backups(Path(db_path)) if is_corrupt(err) else []
+        if backups and ask_open_backup(parent, err, backups[0]):
+            restored = backups[0].with_name(f"{Path(db_path).stem}-restored-{backups[0].name.rsplit('-', 2)[-2]}"
+                                            f"-{backups[0].name.rsplit('-', 1)[-1]}.sqlite3")
+            shutil.copy2(backups[0], restored)
+            return open_window(restored, settings, parent=parent, load_model=load_model)
+        if not backups:
+            error_box(parent, err, title=f"{APP_NAME}: cannot open the corpus").exec()
+        return None
+    settings.add_recent(db_path)
+    save_settings(settings)
+    _state["windows"].append(win)
+    win.destroyed.connect(lambda *_a, w=win: _state["windows"].remove(w) if w in _state["windows"] else None)
+    return win
+
+
+def _switch(old: Any, path: Path) -> None:
+    new = open_window(path, old.settings, parent=old)
+    if new is None:
+        return
+    new.show()
+    old.close()
+
+
+# -- screenshot -------------------------------------------------------------------------------
+
+def wait_until(condition: Any, signals: list[Any], timeout_ms: int) -> bool:
+    """Run the event loop until ``condition()`` holds, re-checking when any signal fires (bounded)."""
+    if condition():
+        return True
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+
+    def check(*_a: object) -> None:
+        if condition():
+            loop.quit()
+
+    for sig in signals:
+        sig.connect(check)
+    timer.start(timeout_ms)
+    loop.exec()
+    for sig in signals:
+        sig.disconnect(check)
+    return condition()
+
+
+def _flush_events() -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    loop.exec()
+
+
+def take_screenshot(win: Any, out: Path, *, article: str | None, panel: str | None,
+                    timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
+    """Wait for start-up (demo, model, suggestions) and the article, then save the window as PNG."""
+    ready = wait_until(lambda: not win.starting, [win.startup_finished], timeout_ms)
+    if not ready:
+        print("newsgold: warning: start-up did not finish in time; screenshot taken anyway", file=sys.stderr)
+    if article and not win.list.select_article(article):
+        print(f"newsgold: warning: no article with id {article}", file=sys.stderr)
+    if panel:
+        for name in ("show_panel", "set_panel"):
+            fn = getattr(win.editor, name, None)
+            if callable(fn):
+                fn(panel)
+                break
+    aid = win.current_article()
+    if aid is not None and win.engine is not None:
+        status = win.read_store.get_article(aid, annotations=False).status
+        if status == "new":  # show suggestions, as a user would see them after pre-annotation
+            win.preannotate([aid])
+            wait_until(lambda: not win.jobs.running(), [win.jobs.changed], timeout_ms)
+    _flush_events()
+    pixmap = win.grab()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return bool(pixmap.save(str(out), "PNG"))
+
+
+# -- entry point ------------------------------------------------------------------------------
+
+def run_gui(args: argparse.Namespace) -> int:
+    """``newsgold gui``: returns the process exit code."""
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot:
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    logfile = setup_logging()
+    app = application([sys.argv[0] if sys.argv else APP_NAME])
+    _state["headless"] = bool(screenshot)
+    install_excepthooks()
+    settings = load_settings()
+    apply_theme(app, settings.theme, settings.font_size)
+    db_path = resolve_db_path(getattr(args, "db", None))
+    log.info("starting GUI on %s (log %s)", db_path, logfile)
+    if screenshot:
+        from desktop_app.ui.main_window import MainWindow
+
+        try:
+            win: MainWindow = create_main_window(db_path, settings, first_article=getattr(args, "article", None))
+        except NewsGoldError as err:
+            print(f"newsgold: error: {err}", file=sys.stderr)
+            return 2
+        win.show()
+        try:
+            ok = take_screenshot(win, Path(screenshot), article=getattr(args, "article", None),
+                                 panel=getattr(args, "panel", None))
+        finally:
+            win.close()
+        if not ok:
+            print(f"newsgold: error: could not write {screenshot}", file=sys.stderr)
+            return 2
+        print(f"saved {screenshot}")
+        return 0
+    win = open_window(db_path, settings, first_article=getattr(args, "article", None))
+    if win is None:
+        return 2
+    win.show()
+    code = app.exec()
+    for w in list(_state["windows"]):
+        w.shutdown()
+    return int(code)
+
+
+__all__ = ["QMessageBox", "create_main_window", "open_window", "run_gui", "show_crash", "take_screenshot"]

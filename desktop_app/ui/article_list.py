@@ -1,0 +1,390 @@
+"""The article list: a lazy table model over the DB, with status filter, FTS search and sort.
+
+The model holds only the rows fetched so far (pages of :data:`PAGE`), so a
+million-article corpus opens as fast as a small one; Qt's ``canFetchMore`` /
+``fetchMore`` pull the next page as the view scrolls.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.model import ARTICLE_STATUSES
+from desktop_app.storage import Store
+from desktop_app.storage.store import ArticleRow
+from desktop_app.ui.theme import STATUS_LOOK, STATUS_NAMES
+
+PAGE = 200
+UNFINISHED = frozenset({"new", "preannotated", "in_progress"})
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_STATUS, COL_TITLE, COL_DATE, COL_COUNTS = range(4)
+HEADERS = ("", "Title", "Date", "E · Q · Ev")
+#: column -> Store.article_rows order key
+SORT_KEYS = {COL_STATUS: "status", COL_TITLE: "title", COL_DATE: "date", COL_COUNTS: "updated"}
+
+_icons: dict[str, QIcon] = {}
+
+
+def status_icon(status: str) -> QIcon:
+    """A round badge with the status symbol, drawn once at 2x for sharp HiDPI rendering."""
+    if status not in _icons:
+        symbol, colour = STATUS_LOOK.get(status, ("?", "#888888"))
+        pm = QPixmap(32, 32)
+        pm.setDevicePixelRatio(2.0)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(colour))
+        p.drawEllipse(QRectF(1, 1, 14, 14))
+        p.setPen(QColor("#ffffff"))
+        font = QFont()
+        font.setPixelSize(10)
+        font.setBold(True)
+        p.setFont(font)
+        p.drawText(QRectF(1, 1, 14, 14), Qt.AlignmentFlag.AlignCenter, symbol)
+        p.end()
+        _icons[status] = QIcon(pm)
+    return _icons[status]
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Rows of :class:`ArticleRow`, fetched page by page from a read-only Store."""
+
+    def __init__(self, store: Store, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.status: str | None = None
+        self.query: str | None = None
+        self.order = "import"
+        self.descending = False
+        self._rows: list[ArticleRow] = []
+        self._pos: dict[str, int] = {}
+        self._total = 0
+        self._load()
+
+    # -- filtering / sorting -------------------------------------------------
+    def _load(self) -> None:
+        self._total = self.store.count_articles(status=self.status, query=self.query)
+        self._rows = self.store.article_rows(0, min(PAGE, self._total), status=self.status, query=self.query,
+                                             order=self.order, descending=self.descending) if self._total else []
+        self._pos = {r.id: i for i, r in enumerate(self._rows)}
+
+    def reload(self) -> None:
+        """Re-read from the DB (after an import or pre-annotation), keeping filter and order."""
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    def set_filter(self, status: str | None = None, query: str | None = None) -> None:
+        status = status or None
+        query = (query or "").strip() or None
+        if (status, query) == (self.status, self.query):
+            return
+        self.status, self.query = status, query
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column, "import")
+        desc = order == Qt.SortOrder.DescendingOrder
+        if (key, desc) == (self.order, self.descending):
+            return
+        self.order, self.descending = key, desc
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        """Rows matching the filter (fetched or not)."""
+        return self._total
+
+    # -- lazy fetching ---------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        start = len(self._rows)
+        page = self.store.article_rows(start, PAGE, status=self.status, query=self.query,
+                                       order=self.order, descending=self.descending)
+        page = page[: self._total - start]
+        if not page:
+            self._total = start  # the DB shrank under us
+            return
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        for i, r in enumerate(page, start):
+            self._rows.append(r)
+            self._pos[r.id] = i
+        self.endInsertRows()
+
+    # -- rows by id -----------------------------------------------------------
+    def row_of(self, article_id: str) -> int | None:
+        return self._pos.get(article_id)
+
+    def article_at(self, row: int) -> ArticleRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def refresh_article(self, article_id: str) -> None:
+        """Re-read one row in place (status and counts); it stays where it is until the next reload."""
+        row = self._pos.get(article_id)
+        if row is None:
+            return
+        fresh = self.store.article_rows(row, 1, status=self.status, query=self.query,
+                                        order=self.order, descending=self.descending)
+        if fresh and fresh[0].id == article_id:
+            new = fresh[0]
+        else:  # its sort position moved (e.g. sorted by status): update the status only
+            art = self.store.get_article(article_id, annotations=False)
+            new = dataclasses.replace(self._rows[row], status=art.status, updated_at=art.updated_at or "")
+        self._rows[row] = new
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def next_unfinished(self, after: str | None, *, backwards: bool = False, max_pages: int = 50) -> str | None:
+        """The next article still to do (new / pre-annotated / in progress) after ``after``, wrapping."""
+        start = self._pos.get(after, -1) if after else -1
+        step = -1 if backwards else 1
+        i = start + step
+        fetched = 0
+        while True:
+            if backwards and i < 0:
+                break
+            if i >= len(self._rows):
+                if self.canFetchMore() and fetched < max_pages:
+                    self.fetchMore()
+                    fetched += 1
+                    continue
+                break
+            if self._rows[i].status in UNFINISHED and self._rows[i].id != after:
+                return self._rows[i].id
+            i += step
+        # wrap around over what is loaded
+        rng = range(len(self._rows) - 1, start, -1) if backwards else range(0, max(start, 0))
+        for j in rng:
+            if self._rows[j].status in UNFINISHED and self._rows[j].id != after:
+                return self._rows[j].id
+        return None
+
+    # -- Qt model API -----------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ("Status", "Title", "Publication date",
+                    "Entities · quotes · events (not rejected); sorts by last change")[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_TITLE:
+                return r.title or "(untitled)"
+            if col == COL_DATE:
+                return (r.published or "")[:10]
+            if col == COL_COUNTS:
+                return f"{r.n_entities} · {r.n_quotes} · {r.n_events}"
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:
+            return status_icon(r.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_STATUS:
+                return STATUS_NAMES.get(r.status, r.status)
+            if col == COL_COUNTS:
+                return (f"{r.n_entities} entities, {r.n_quotes} quotes, {r.n_events} events; "
+                        f"{r.n_suggested} suggestions left")
+            if col == COL_TITLE:
+                return r.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_COUNTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+
+class ArticleListPanel(QWidget):
+    """Header ("Articles 12/40 ✓"), status filter, search box and the list itself."""
+
+    article_selected = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.model = ArticleListModel(store, self)
+
+        self.header = QLabel()
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.filter = QComboBox()
+        self.filter.setToolTip("Show only articles with this status")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search title and text (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        self.filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorShown(False)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setIconSize(QSize(16, 16))
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        head = self.view.horizontalHeader()
+        head.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Fixed)
+        head.resizeSection(COL_STATUS, 26)
+        head.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(COL_DATE, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(COL_COUNTS, QHeaderView.ResizeMode.ResizeToContents)
+        head.setHighlightSections(False)
+        head.sortIndicatorChanged.connect(lambda *_: head.setSortIndicatorShown(True))
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.model.modelReset.connect(self._restore_selection)
+
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        self._current: str | None = None
+        self.refresh_counts()
+
+    # -- state ------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        return self._current
+
+    def refresh_counts(self) -> None:
+        """Header "N of M done" and per-status counts in the filter combo."""
+        counts = self.store.status_counts()
+        total = sum(counts.values())
+        self.header.setText(f"Articles  {counts.get('done', 0)}/{total} ✓")
+        self.header.setToolTip(f"{counts.get('done', 0)} of {total} articles done")
+        wanted = self.filter.currentData()
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.addItem(f"all ({total})", None)
+        for st in ARTICLE_STATUSES:
+            self.filter.addItem(status_icon(st), f"{STATUS_NAMES[st]} ({counts.get(st, 0)})", st)
+        i = self.filter.findData(wanted)
+        self.filter.setCurrentIndex(max(i, 0))
+        self.filter.blockSignals(False)
+
+    def done_counts(self) -> tuple[int, int]:
+        counts = self.store.status_counts()
+        return counts.get("done", 0), sum(counts.values())
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.filter.currentData(), self.search.text())
+
+    def set_status_filter(self, status: str | None) -> None:
+        i = self.filter.findData(status)
+        self.filter.setCurrentIndex(max(i, 0))
+
+    def reload(self) -> None:
+        self.model.reload()
+        self.refresh_counts()
+
+    def refresh_article(self, article_id: str) -> None:
+        self.model.refresh_article(article_id)
+        self.refresh_counts()
+
+    # -- selection ----------------------------------------------------------------
+    def select_article(self, article_id: str | None) -> bool:
+        """Make ``article_id`` current (fetching pages until it is found); False if filtered out."""
+        if article_id is None:
+            return False
+        row = self.model.row_of(article_id)
+        pages = 0
+        while row is None and self.model.canFetchMore() and pages < 50:
+            self.model.fetchMore()
+            pages += 1
+            row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        idx = self.model.index(row, COL_TITLE)
+        self.view.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(idx)
+        return True
+
+    def go_next_unfinished(self, backwards: bool = False) -> str | None:
+        aid = self.model.next_unfinished(self._current, backwards=backwards)
+        if aid is not None:
+            self.select_article(aid)
+        return aid
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        aid = self.model.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
+        if aid and aid != self._current:
+            self._current = aid
+            self.article_selected.emit(aid)
+
+    def _restore_selection(self) -> None:
+        if self._current is not None:
+            keep = self._current
+            row = self.model.row_of(keep)
+            if row is not None:
+                self.view.selectionModel().blockSignals(True)
+                self.view.selectRow(row)
+                self.view.selectionModel().blockSignals(False)

@@ -1,0 +1,87 @@
+"""The status bar: pipeline (warning when rule-only), annotator, saved state, suggestions left,
+"N of M done", and a progress bar with Cancel for the running background job."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+
+from desktop_app.ui.theme import WARNING_COLOR
+
+
+class StatusBar(QStatusBar):
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.pipeline = QLabel("pipeline: loading…")
+        self.pipeline.setObjectName("pipelineLabel")
+        self.annotator = QLabel()
+        self.saved = QLabel("saved ✓")
+        self.saved.setObjectName("savedLabel")
+        self.suggestions = QLabel()
+        self.done = QLabel()
+        self.done.setObjectName("doneLabel")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel = QToolButton()
+        self.cancel.setText("✕")
+        self.cancel.setToolTip("Cancel the background job")
+        self.cancel.clicked.connect(self.cancel_requested)
+        self.cancel.hide()
+        for w in (self.pipeline, self.annotator, self.saved, self.suggestions):
+            self.addWidget(w)
+        self.addPermanentWidget(self.progress)
+        self.addPermanentWidget(self.cancel)
+        self.addPermanentWidget(self.done)
+        self.rule_only = False
+
+    def set_pipeline(self, name: str, rule_only: bool) -> None:
+        self.rule_only = rule_only
+        if rule_only:
+            self.pipeline.setText(f"<span style='color:{WARNING_COLOR}'>⚠ {html.escape(name)} — no trained "
+                                  "model, fewer suggestions</span>")
+            self.pipeline.setToolTip("No trained spaCy pipeline could be loaded. Install one "
+                                     "(see 'newsgold models') for entity and speaker suggestions.")
+        else:
+            self.pipeline.setText(html.escape(name))
+            self.pipeline.setToolTip("spaCy pipeline used for suggestions")
+
+    def set_pipeline_failed(self, message: str) -> None:
+        self.rule_only = True
+        self.pipeline.setText(f"<span style='color:{WARNING_COLOR}'>⚠ pipeline failed to load</span>")
+        self.pipeline.setToolTip(message)
+
+    def set_annotator(self, name: str) -> None:
+        self.annotator.setText(f"annotator: {name}")
+
+    def set_saving(self, pending: int) -> None:
+        self.saved.setText("saving…" if pending else "saved ✓")
+
+    def set_save_failed(self) -> None:
+        self.saved.setText(f"<span style='color:{WARNING_COLOR}'>not saved ✗</span>")
+
+    def set_suggestions(self, n: int | None) -> None:
+        self.suggestions.setText("" if n is None else f"{n} suggestion{'s' if n != 1 else ''} left")
+
+    def set_done(self, done: int, total: int) -> None:
+        self.done.setText(f"{done} of {total} done")
+
+    def show_job(self, message: str, done: int, total: int) -> None:
+        self.progress.show()
+        self.cancel.show()
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        else:
+            self.progress.setRange(0, 0)
+        self.progress.setToolTip(message)
+
+    def hide_job(self) -> None:
+        self.progress.hide()
+        self.cancel.hide()
