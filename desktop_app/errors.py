@@ -43,6 +43,7 @@ class E(StrEnum):
     E202 = "Unknown export format {format!r}; available: {available}"
     E203 = "Gold file {path}: {detail}"
     E204 = "Taxonomy file {path}: {detail}"
+    E205 = "Gazetteer entry not understood: {detail}"
 
 
 class NewsGoldError(Exception):

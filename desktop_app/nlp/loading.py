@@ -1,10 +1,15 @@
-"""Finding and loading a spaCy pipeline, best first, never blocking the caller's UI."""
+"""Finding and loading a spaCy pipeline, best first.
+
+Pure Python and thread-agnostic: the GUI calls :func:`load_engine` from a worker
+thread (a trained pipeline takes a second or more to load), the CLI calls it directly.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import logging
 
+from desktop_app.errors import E, NewsGoldError
 from desktop_app.nlp.engine import Engine
 
 log = logging.getLogger(__name__)
@@ -14,16 +19,49 @@ PREFERRED_MODELS = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_c
 RULE_ONLY = "rule-only"
 
 
+def _is_installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def installed_models() -> list[str]:
-    return [name for name in PREFERRED_MODELS if importlib.util.find_spec(name) is not None]
+    """The preferred English pipelines that are installed (best first), then any other installed pipeline."""
+    found = [name for name in PREFERRED_MODELS if _is_installed(name)]
+    try:
+        import spacy.util
+
+        others = sorted(set(spacy.util.get_installed_models()) - set(found))
+    except Exception:  # pragma: no cover - broken metadata must not hide the preferred ones
+        others = []
+    return found + [o for o in others if _is_installed(o)]
 
 
 def default_model() -> str:
-    found = installed_models()
+    found = [name for name in PREFERRED_MODELS if _is_installed(name)]
     return found[0] if found else RULE_ONLY
 
 
-def load_engine(model: str | None = None) -> Engine:
-    from desktop_app.nlp.rule_engine import RuleOnlyEngine
+def load_engine(model: str | None = None, *, registry: dict[str, str] | None = None) -> Engine:
+    """The engine for ``model`` (a package name, or None for the best installed, or "rule-only").
 
-    return RuleOnlyEngine()
+    An explicit name that is not installed is an error (E201); with no name and no
+    trained pipeline the rule-only engine is returned (its ``rule_only`` is True so
+    the CLI and GUI can warn).
+    """
+    import spacy
+
+    from desktop_app.nlp.spacy_engine import SpacyEngine, make_rule_only_nlp
+
+    name = model or default_model()
+    if name == RULE_ONLY:
+        return SpacyEngine(make_rule_only_nlp(), rule_only=True, registry=registry)
+    if not _is_installed(name):
+        raise NewsGoldError(E.E201, name=name)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        log.warning("could not load spaCy pipeline %s: %s", name, exc)
+        raise NewsGoldError(E.E201, name=name) from exc
+    return SpacyEngine(nlp, registry=registry)

@@ -1,0 +1,325 @@
+"""Sentence-level event suggestions from the taxonomy's trigger lexicon and the parse.
+
+A candidate is a token whose lemma (or, in title-case headlines, whose lowercase form)
+is a trigger; it must pass the type's constraints (object, particle, governing verb,
+modifier), must not be negated, hypothetical or the content of a request/intention
+("urged X *to cooperate*", "plans to visit"), and a noun must not merely date another
+clause ("during the talks").  One event per (sentence, type); actor and recipient are
+taken from the subject and object and named canonically.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+
+from desktop_app.core.model import Arg, Entity, Event, Span
+from desktop_app.core.taxonomy import EventType, Taxonomy
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "until", "lest", "whenever"})
+#: the event below these words has not happened: it is asked for, intended, refused or conditional
+BLOCKERS = frozenset(["urge", "ask", "demand", "request", "appeal", "press", "call", "implore", "exhort", "encourage", "want", "wish", "hope", "plan", "intend", "aim", "seek", "try", "attempt", "propose", "prepare", "threaten", "vow", "pledge", "promise", "agree", "offer", "consider", "expect", "need", "fail", "refuse", "reject", "deny", "avoid", "prevent", "stop", "decline", "insist", "require", "warn", "allow", "permit", "ensure", "help", "expected", "ready", "willing", "prepared", "able", "likely", "unlikely", "eager", "keen", "committed", "determined", "necessary", "essential", "meant", "plan", "proposal", "effort", "efforts", "failure", "bid", "readiness", "need", "accuse", "allege", "blame", "refute", "dismiss", "allegation", "allegations", "claim", "claims", "accusation", "accusations", "idea", "report", "reports", "possibility", "prospect", "question", "questions"])
+TEMPORAL_PREPS = frozenset({"during", "after", "since", "following", "before", "amid", "amidst", "until", "ahead",
+                            "prior", "throughout", "pending", "upon"})
+#: "tensions over attacks", "questions on drone strikes": the noun is a topic, not a report
+TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning", "on", "re"})
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+OBJ_DEPS = frozenset({"dobj", "dative", "nsubjpass", "attr", "oprd"})
+RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "to", "into", "upon", "between", "over"})
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+_BLOCKING_RELS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "relcl", "nsubj", "compound"})
+_NOUN_DEPS_OK = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT", "appos", "conj", "pobj", "oprd", "dep",
+                          "npadvmod", "dative"})
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular English forms, for headlines where the tagger sees "Urges" as a proper noun."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        out |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouywx" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
+
+
+@dataclass
+class _Candidate:
+    type: str
+    token: Token
+    is_verb: bool
+
+
+class EventFinder:
+    """Built once per taxonomy; :meth:`find` runs per Doc."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.verbs: dict[str, list[EventType]] = {}
+        self.nouns: dict[str, list[EventType]] = {}
+        self.forms: dict[str, str] = {}
+        for t in taxonomy.types.values():
+            for v in t.verbs:
+                self.verbs.setdefault(v, []).append(t)
+                for f in _inflections(v):
+                    self.forms.setdefault(f, v)
+            for n in t.nouns:
+                self.nouns.setdefault(n, []).append(t)
+                self.forms.setdefault(n, n)
+        words = set(self.verbs) | set(self.nouns)
+        self._lemma_hashes = numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
+        self._form_hashes = numpy.array(sorted(hash_string(w) for w in self.forms), dtype="uint64")
+
+    # -- candidates -------------------------------------------------------------
+    def _candidates(self, doc: Doc) -> list[_Candidate]:
+        if not len(doc) or not self._lemma_hashes.size:
+            return []
+        arr = doc.to_array([LEMMA, LOWER])
+        mask = numpy.isin(arr[:, 0], self._lemma_hashes) | numpy.isin(arr[:, 1], self._form_hashes)
+        out: list[_Candidate] = []
+        for i in numpy.flatnonzero(mask).tolist():
+            tok = doc[i]
+            if tok.ent_type_ and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
+                continue  # a word inside a name ("Sanctions Committee", "Operation Strike")
+            lemma = tok.lemma_.lower()
+            pos = tok.pos_
+            if pos in VERB_POS or (pos in ("PROPN", "ADJ") and tok.is_title):
+                key = lemma if lemma in self.verbs else self.forms.get(tok.lower_, "")
+                if key in self.verbs and (pos in VERB_POS or tok.lower_ != key or key not in self.nouns):
+                    out.extend(_Candidate(t.name, tok, True) for t in self.verbs[key] if self._verb_ok(t, key, tok))
+                    continue
+            if pos in NOUN_POS or (pos == "VERB" and tok.tag_ == "NNS"):
+                key = lemma if lemma in self.nouns else tok.lower_
+                if key in self.nouns or tok.lower_ in self.nouns:
+                    key = tok.lower_ if tok.lower_ in self.nouns and key not in self.nouns else key
+                    out.extend(_Candidate(t.name, tok, False) for t in self.nouns[key] if self._noun_ok(t, key, tok))
+        return out
+
+    @staticmethod
+    def _near_words(tok: Token) -> set[str]:
+        """Lemmas and lowercase forms of children and grandchildren (objects, particles, complements)."""
+        words: set[str] = set()
+        for c in tok.children:
+            words.add(c.lemma_.lower())
+            words.add(c.lower_)
+            for g in c.children:
+                words.add(g.lemma_.lower())
+                words.add(g.lower_)
+        return words
+
+    def _verb_ok(self, t: EventType, key: str, tok: Token) -> bool:
+        near: set[str] | None = None
+        if key in t.particles and not any(
+                c.lower_ in t.particles[key] for c in tok.children if c.dep_ in ("prt", "prep", "agent")):
+            return False
+        for table, need in ((t.verb_objects, True), (t.complements, True), (t.verb_not_objects, False)):
+            if key in table:
+                near = near if near is not None else self._near_words(tok)
+                if bool(near & table[key]) != need:
+                    return False
+        return True
+
+    def _noun_ok(self, t: EventType, key: str, tok: Token) -> bool:
+        if tok.dep_ not in _NOUN_DEPS_OK:
+            return False
+        if key in t.noun_verbs:
+            verb = _governing_verb(tok)
+            if verb is None or verb.lemma_.lower() not in t.noun_verbs[key]:
+                return False
+        if key in t.noun_context:
+            ctx = t.noun_context[key]
+            if not any(c.lower_ in ctx or c.lemma_.lower() in ctx for c in tok.children):
+                return False
+        return not _only_time_reference(tok)
+
+    # -- filters ----------------------------------------------------------------
+    @staticmethod
+    def _blocked(tok: Token, is_verb: bool) -> bool:
+        """Negated, modal/conditional, or below a request/intention/refusal word."""
+        anchor = tok if is_verb else (_governing_verb(tok) or tok)
+        if not is_verb and any(c.lower_ in NEGATIONS for c in tok.children):
+            return True
+        for node in {tok, anchor}:
+            for c in node.children:
+                low = c.lower_
+                if c.dep_ == "neg" or (low in NEGATIONS and c.dep_ in ("advmod", "det", "preconj")):
+                    return True
+                if c.dep_ == "aux" and low in MODALS:
+                    return True
+                if c.dep_ in ("mark", "advmod") and low in CONDITIONAL_MARKS:
+                    return True
+        node = anchor
+        steps = 0
+        while node.head is not node and steps < 6:
+            rel = node.dep_
+            node = node.head
+            steps += 1
+            if rel in ("conj", "cc", "appos", "punct"):
+                continue
+            if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS) and rel in _BLOCKING_RELS:
+                return True
+            if rel in ("xcomp", "ccomp", "advcl", "acl") and any(
+                    c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in node.children):
+                return True
+            if rel == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                      for c in tok.head.children):
+                return True
+        return False
+
+    # -- main -------------------------------------------------------------------
+    def find(
+        self,
+        doc: Doc,
+        sentences: Sequence[tuple[int, Span]],
+        entities: Sequence[Entity],
+        names: dict[Span, str],
+    ) -> list[Event]:
+        """``sentences``: (first token index, trimmed char span) per sentence, in order."""
+        cands = self._candidates(doc)
+        if not cands:
+            return []
+        starts = [s[0] for s in sentences]
+        ent_starts = [e.start for e in entities]
+        best: dict[tuple[int, str], _Candidate] = {}
+        for c in cands:
+            si = bisect.bisect_right(starts, c.token.i) - 1
+            if si < 0:
+                continue
+            key = (si, c.type)
+            prev = best.get(key)
+            if prev is not None and (prev.is_verb or not c.is_verb):
+                continue
+            if self._blocked(c.token, c.is_verb):
+                continue
+            best[key] = c
+        out = []
+        for (si, _), c in sorted(best.items(), key=lambda kv: (kv[0][0], kv[1].token.i)):
+            actor_tok, recip_tok = _participants(c.token, c.is_verb)
+            tok = c.token
+            out.append(Event(
+                c.type, sentences[si][1], trigger=Span(tok.idx, tok.idx + len(tok.text)),
+                actor=_arg(actor_tok, entities, ent_starts, names),
+                recipient=_arg(recip_tok, entities, ent_starts, names),
+                origin="rule",
+            ))
+        return out
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in VERB_POS:
+            return node
+        if node.pos_ not in ("ADP", "NOUN", "PROPN", "CCONJ", "ADJ", "NUM"):
+            return None
+    return None
+
+
+def _only_time_reference(tok: Token) -> bool:
+    """"during the talks", "after the third round of talks", "following the failure of the talks"."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ in ("pobj", "pcomp"):
+            prep = node.head
+            if prep.lower_ in TEMPORAL_PREPS:
+                return True
+            if prep.lower_ in TOPIC_PREPS and node is tok:
+                return True
+            if prep.lower_ != "of":
+                return False
+            node = prep.head
+            continue
+        return bool(node.dep_ == "dobj" and node.head.lower_ in ("following", "after", "before"))
+    return False
+
+
+def _participants(tok: Token, is_verb: bool) -> tuple[Token | None, Token | None]:
+    actor = recip = None
+    verb = tok if is_verb else _governing_verb(tok)
+    if not is_verb:
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") or (c.dep_ == "amod" and c.ent_type_):
+                actor = c
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                actor = next((g for g in c.children if g.dep_ == "pobj"), actor)
+            elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    if c.lower_ == "between":
+                        actor = actor or pobj
+                        recip = next((g for g in pobj.children if g.dep_ == "conj"), recip)
+                    else:
+                        recip = recip or pobj
+    if verb is not None:
+        node: Token | None = verb
+        for _ in range(3):
+            if node is None:
+                break
+            subj = next((c for c in node.children if c.dep_ in SUBJ_DEPS and c is not tok), None)
+            if subj is not None:
+                actor = actor or subj
+                break
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                actor = actor or next((g for g in agent.children if g.dep_ == "pobj"), None)
+                break
+            node = node.head if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head is not node else None
+        if is_verb and recip is None:
+            recip = next((c for c in verb.children if c.dep_ in OBJ_DEPS and c.dep_ != "attr"), None)
+            if recip is None:
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                        recip = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        if recip is not None:
+                            break
+    if is_verb and actor is None and tok.pos_ == "PROPN" and tok.i > 0 and tok.doc[tok.i - 1].ent_type_:
+        actor = tok.doc[tok.i - 1]  # headline "Pakistan Urges Taliban ...": the tagger saw no verb
+        if recip is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_:
+            recip = tok.doc[tok.i + 1]
+    return actor, recip
+
+
+def _arg(tok: Token | None, entities: Sequence[Entity], ent_starts: list[int], names: dict[Span, str]) -> Arg | None:
+    if tok is None:
+        return None
+    low = tok.lower_
+    if low in PRONOUNS_PERSON:
+        before = bisect.bisect_right(ent_starts, tok.idx) - 1
+        for e in reversed(entities[: before + 1]):
+            if e.label == "PERSON":
+                return Arg(names.get(e.span, tok.doc.text[e.start : e.end]), None)
+        return None
+    if tok.pos_ == "PRON":
+        return None
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    head_ent = None
+    first_ent = None
+    i = bisect.bisect_left(ent_starts, lo)
+    while i < len(entities) and entities[i].start < hi:
+        e = entities[i]
+        if e.end <= hi:
+            first_ent = first_ent or e
+            if e.start <= tok.idx < e.end:
+                head_ent = e
+        i += 1
+    ent = head_ent or first_ent
+    if ent is not None:
+        return Arg(names.get(ent.span, tok.doc.text[ent.start : ent.end]), ent.span)
+    words = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if not t.is_punct and not t.is_space][-5:]
+    while words and words[0].pos_ in ("DET", "PRON") and words[0].lower_ not in ("no",):
+        words = words[1:]
+    return Arg(" ".join(t.text for t in words), None) if words else None

@@ -1,0 +1,184 @@
+"""The domain gazetteer: names of groups, state bodies, places and crossings, with aliases.
+
+Entries live in ``resources/gazetteer/*.jsonl`` (one JSON object a line: ``label``,
+``canonical``, ``aliases``, optional ``context``) so annotators can extend them without
+touching code.  They become phrase patterns of a spaCy ``span_ruler`` placed after the
+NER, whose merge rule (:func:`gazetteer_wins_filter`) lets a gazetteer name replace the
+model's overlapping guess ("TTP/FaK" as one ORG, "Tehrik" alone, "Torkham" as ORG) but
+keeps a longer model name that merely contains it ("Pakistan Army" over "Pakistan").
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy
+from spacy.attrs import IS_SPACE
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.util import registry
+
+from desktop_app.core.model import ENTITY_LABELS
+from desktop_app.errors import E, NewsGoldError
+from desktop_app.paths import resources_dir
+
+RULER_NAME = "newsgold_gazetteer"
+PARAGRAPHS_NAME = "newsgold_paragraphs"
+FILTER_NAME = "newsgold.gazetteer_wins.v1"
+#: matches of these names need a platform context ("a post on X"), else they are dropped
+_PLATFORM_PREV = frozenset({"on", "via"})
+_PLATFORM_NEXT = frozenset({"post", "posts", "account", "accounts", "handle", "page", "video", "statement"})
+
+
+def gazetteer_dir() -> Path:
+    return resources_dir() / "gazetteer"
+
+
+@dataclass
+class Gazetteer:
+    """Phrase patterns plus the alias -> canonical map used to name actors and speakers."""
+
+    patterns: list[dict[str, Any]] = field(default_factory=list)
+    canonical: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    contextual: set[str] = field(default_factory=set)
+
+    def canonical_of(self, name: str) -> str | None:
+        return self.canonical.get(name) or self.canonical.get(name.casefold())
+
+
+def load_gazetteer(paths: Iterable[Path] | None = None) -> Gazetteer:
+    """Read every ``*.jsonl`` file (sorted) of the gazetteer folder, or the given files."""
+    files = sorted(gazetteer_dir().glob("*.jsonl")) if paths is None else list(paths)
+    gaz = Gazetteer()
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            for n, raw in enumerate(f, start=1):
+                if not raw.strip() or raw.lstrip().startswith("#"):
+                    continue
+                try:
+                    obj = json.loads(raw)
+                    label, canonical = str(obj["label"]), str(obj["canonical"])
+                    aliases = [str(a) for a in obj.get("aliases") or []]
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise NewsGoldError(E.E205, f"{path}:{n}", detail=str(exc)) from exc
+                if label not in ENTITY_LABELS:
+                    raise NewsGoldError(E.E205, f"{path}:{n}", detail=f"label {label!r} not in {ENTITY_LABELS}")
+                for name in (canonical, *aliases):
+                    gaz.patterns.append({"label": label, "pattern": name, "id": canonical})
+                    gaz.canonical.setdefault(name, canonical)
+                    gaz.canonical.setdefault(name.casefold(), canonical)
+                    gaz.labels.setdefault(name, label)
+                    if obj.get("context") == "platform":
+                        gaz.contextual.add(name)
+    return gaz
+
+
+def _platform_context(span: SpacySpan) -> bool:
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    return prev in _PLATFORM_PREV or nxt in _PLATFORM_NEXT
+
+
+@registry.misc(FILTER_NAME)
+def make_gazetteer_wins_filter(contextual: list[str] | None = None) -> Any:
+    needs_context = frozenset(contextual or ())
+
+    def gazetteer_wins_filter(entities: Iterable[SpacySpan], spans: Iterable[SpacySpan]) -> list[SpacySpan]:
+        matches = sorted(spans, key=lambda s: (s.start - s.end, s.start))
+        ents = list(entities)
+        taken: list[SpacySpan] = []
+        for m in matches:
+            if m.text in needs_context and not _platform_context(m):
+                continue
+            if any(m.start < t.end and t.start < m.end for t in taken):
+                continue
+            keep = True
+            for e in ents:
+                if e.start < m.end and m.start < e.end and _model_name_contains(e, m):
+                    keep = False
+                    break
+            if not keep:
+                continue
+            taken.append(m)
+            ents = [e for e in ents if not (e.start < m.end and m.start < e.end)]
+        return ents + taken
+
+    return gazetteer_wins_filter
+
+
+def _model_name_contains(ent: SpacySpan, match: SpacySpan) -> bool:
+    """A longer model entity made of words only (no "/" or line break) is kept over a match inside it."""
+    if not (ent.start <= match.start and match.end <= ent.end) or len(ent) == len(match):
+        return False
+    for tok in ent:
+        if match.start <= tok.i < match.end:
+            continue
+        if tok.is_punct and tok.text not in ("-", "."):
+            return False
+        if tok.is_space or "\n" in tok.text_with_ws:
+            return False
+        if tok.lower_ == "the":
+            continue
+        if not tok.is_title and not tok.is_upper and tok.text not in ("-", "of", "and", "for", "al"):
+            return False
+    return True
+
+
+@Language.component(PARAGRAPHS_NAME, assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    """A line break starts a new sentence (titles, datelines, paragraphs), before the parser runs."""
+    n = len(doc)
+    text = doc.text
+    line_starts = [0]
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if i + 1 < n and "\n" in doc[i].text and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = True
+            line_starts.append(i + 1)
+    # a line without sentence punctuation (a headline, a dateline) is one sentence
+    line_starts.append(n)
+    for a, b in itertools.pairwise(line_starts):
+        end = b
+        while end > a + 1 and doc[end - 1].is_space:
+            end -= 1
+        if end - a < 2 or end - a > 40:
+            continue
+        chunk = text[doc[a].idx : doc[end - 1].idx + len(doc[end - 1])]
+        if not any(c in chunk for c in ".!?"):
+            for tok in doc[a + 1 : end]:
+                tok.is_sent_start = False
+    return doc
+
+
+def add_gazetteer(nlp: Language, gaz: Gazetteer) -> None:
+    """Install the paragraph splitter (before the parser) and the gazetteer ruler (after the NER)."""
+    if PARAGRAPHS_NAME not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS_NAME, before="parser")
+        elif "senter" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS_NAME, before="senter")
+        elif "sentencizer" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS_NAME, before="sentencizer")
+        else:
+            nlp.add_pipe(PARAGRAPHS_NAME, first=True)
+    where: dict[str, Any] = {"after": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name=RULER_NAME,
+        config={
+            "spans_key": None,
+            "annotate_ents": True,
+            "overwrite": False,
+            "phrase_matcher_attr": "ORTH",
+            "ents_filter": {"@misc": FILTER_NAME, "contextual": sorted(gaz.contextual)},
+        },
+        **where,
+    )
+    ruler.add_patterns(gaz.patterns)  # type: ignore[attr-defined]

@@ -1,0 +1,122 @@
+"""The pre-annotation engine: one spaCy pass per text gives entities, quotes and events.
+
+The pipeline is the trained model plus two cheap components (a paragraph splitter
+before the parser, the gazetteer ruler after the NER); everything else reads the
+same Doc once: entity post-rules, canonical names, the quote finder and the event
+finder.  Texts go through ``nlp.pipe`` in batches with their ignored (boilerplate)
+spans as context.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from desktop_app import __version__
+from desktop_app.core.model import Quote, Span, Suggestions
+from desktop_app.core.taxonomy import Taxonomy, load_taxonomy
+from desktop_app.nlp.engine import EngineInput, EngineOutput
+from desktop_app.nlp.entities import canonical_names, doc_entities
+from desktop_app.nlp.events import EventFinder
+from desktop_app.nlp.gazetteer import Gazetteer, add_gazetteer, load_gazetteer
+
+log = logging.getLogger(__name__)
+
+QuoteFinder = Callable[..., list[Quote]]
+
+
+def _quote_finder() -> QuoteFinder | None:
+    try:
+        from desktop_app.nlp.quotes import find_quotes  # written alongside; optional until it lands
+    except ImportError:
+        log.debug("desktop_app.nlp.quotes not available; no quote suggestions")
+        return None
+    return find_quotes  # type: ignore[no-any-return]
+
+
+def pipeline_label(nlp: Language) -> str:
+    meta = nlp.meta
+    lang, name, version = meta.get("lang", "xx"), meta.get("name", "pipeline"), meta.get("version", "")
+    full = name if name.startswith(f"{lang}_") else f"{lang}_{name}"
+    return f"{full} {version}".strip()
+
+
+class SpacyEngine:
+    """Implements :class:`desktop_app.nlp.engine.Engine` over a loaded spaCy pipeline."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        rule_only: bool = False,
+        registry: dict[str, str] | None = None,
+        taxonomy: Taxonomy | None = None,
+        gazetteer: Gazetteer | None = None,
+        label: str | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.rule_only = rule_only
+        self.registry = dict(registry or {})
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+        add_gazetteer(nlp, self.gazetteer)
+        self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
+        self.events = EventFinder(self.taxonomy)
+        self.find_quotes = _quote_finder()
+        base = "rule-only" if rule_only else (label or pipeline_label(nlp))
+        self.name = f"{base} / newsgold {__version__}"
+
+    def annotate(
+        self, inputs: Iterable[EngineInput], *, batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[EngineOutput]:
+        pairs = ((i.text, i.ignored) for i in inputs)
+        for doc, ignored in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            yield self.output(doc, ignored)
+
+    def output(self, doc: Doc, ignored: list[Span] | None = None) -> EngineOutput:
+        """Everything NewsGold suggests for one processed Doc."""
+        ignored = ignored or []
+        text = doc.text
+        entities = doc_entities(doc, ignored)
+        sentences = _sentences(doc)
+        names = canonical_names(text, entities, self.gazetteer, self.registry)
+        quotes: list[Quote] = []
+        if self.find_quotes is not None:
+            quotes = self.find_quotes(doc, entities, self.registry)
+            if ignored:
+                quotes = [q for q in quotes if not any(q.span.overlaps(s) for s in ignored)]
+        events = self.events.find(doc, sentences, entities, names) if doc.has_annotation("DEP") else []
+        if ignored:
+            events = [v for v in events if not any(v.sentence.overlaps(s) for s in ignored)]
+        return EngineOutput(Suggestions(entities, quotes, events), [s for _, s in sentences])
+
+
+def _sentences(doc: Doc) -> list[tuple[int, Span]]:
+    """(first token, character span without surrounding whitespace) of each non-blank sentence."""
+    text = doc.text
+    out: list[tuple[int, Span]] = []
+    for s in doc.sents:
+        a, b = s.start_char, s.end_char
+        chunk = text[a:b]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        a += len(chunk) - len(chunk.lstrip())
+        b = a + len(stripped)
+        out.append((s.start, Span(a, b)))
+    return out
+
+
+def make_rule_only_nlp() -> Language:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def engine_info(engine: Any) -> str:
+    return f"{engine.name}{' (rule-only: install a trained pipeline for better suggestions)' if engine.rule_only else ''}"
