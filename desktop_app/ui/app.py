@@ -201,6 +201,23 @@ def _flush_events() -> None:
     loop.exec()
 
 
+def show_panel(editor: QWidget, panel: str) -> bool:
+    """Bring the editor's Quotes / Entities / Events tab to the front."""
+    for name in ("show_panel", "set_panel"):
+        fn = getattr(editor, name, None)
+        if callable(fn):
+            fn(panel)
+            return True
+    from PySide6.QtWidgets import QTabWidget
+
+    for tabs in editor.findChildren(QTabWidget):
+        for i in range(tabs.count()):
+            if tabs.tabText(i).replace("&", "").lower().startswith(panel.lower()):
+                tabs.setCurrentIndex(i)
+                return True
+    return False
+
+
 def take_screenshot(win: Any, out: Path, *, article: str | None, panel: str | None,
                     timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
     """Wait for start-up (demo, model, suggestions) and the article, then save the window as PNG."""
@@ -210,11 +227,7 @@ def take_screenshot(win: Any, out: Path, *, article: str | None, panel: str | No
     if article and not win.list.select_article(article):
         print(f"newsgold: warning: no article with id {article}", file=sys.stderr)
     if panel:
-        for name in ("show_panel", "set_panel"):
-            fn = getattr(win.editor, name, None)
-            if callable(fn):
-                fn(panel)
-                break
+        show_panel(win.editor, panel)
     aid = win.current_article()
     if aid is not None and win.engine is not None:
         status = win.read_store.get_article(aid, annotations=False).status

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -343,10 +344,6 @@ class ShortcutsDialog(QDialog):
         label = QLabel(body)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        view = QPlainTextEdit()
-        view.hide()
-        from PySide6.QtWidgets import QScrollArea
-
         scroll = QScrollArea()
         scroll.setWidget(label)
         scroll.setWidgetResizable(True)
@@ -369,7 +366,8 @@ def ask_open_backup(parent: QWidget | None, err: NewsGoldError, backup: Path) ->
     box = error_box(parent, err)
     box.setInformativeText(
         f"{_HINTS[E.E102]}\n\nThe latest automatic backup is {backup.name} "
-        f"(in {backup.parent}). Open a copy of it instead? The damaged file is left as it is.")
+        f"(in {backup.parent}). Open a copy of it instead? The damaged file is left as it is.\n\n"
+        f"(error {err.code.name})")
     box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Open)
     return box.exec() == QMessageBox.StandardButton.Open

@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
         self.setObjectName("mainWindow")
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
         self.list = ArticleListPanel(self.read_store)
         self.editor = self._make_editor()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -96,12 +98,12 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 1040])
+        self.splitter.setSizes([440, 1160])
+        self.list.setMinimumWidth(380)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.status = StatusBar(self)
-        self.setStatusBar(self.status)
         self.status.set_annotator(settings.annotator)
+        self.status.show_suggestions(isinstance(self.editor, QLabel))
         self.status.cancel_requested.connect(self.cancel_background)
 
         self.ops.saved.connect(lambda: self.status.set_saving(self.ops.pending))
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         self.list.model.modelReset.connect(self._update_counts)
         self._build_menus()
         self._update_counts()
-        self.resize(QSize(1400, 860))
+        self.resize(QSize(1600, 900))
         if load_model:
             self.start_background()
         else:
@@ -129,7 +131,8 @@ class MainWindow(QMainWindow):
         editor = cls(self.read_store, self.ops, self.settings, self)
         editor.request_next.connect(lambda: self.go_unfinished(backwards=False))
         editor.request_previous.connect(lambda: self.go_unfinished(backwards=True))
-        editor.status_message.connect(lambda msg: self.status.showMessage(msg, 6000))
+        # the editor's line ("7 suggestions left · Enter = done") stays until it says something else
+        editor.status_message.connect(self.status.showMessage)
         return editor
 
     def editor_actions(self) -> dict[str, QAction]:
@@ -259,8 +262,12 @@ class MainWindow(QMainWindow):
     def _track(self, job: Job) -> Job:
         """Show a job's progress in the status bar."""
         job.progress.connect(lambda d, t, m: self.status.show_job(m, d, t))
-        job.finished.connect(lambda: None if self.jobs.running(PreannotateJob) else self.status.hide_job())
+        job.finished.connect(lambda j=job: self._job_finished(j))
         return self.jobs.start(job)
+
+    def _job_finished(self, job: Job) -> None:
+        if not [j for j in self.jobs.running() if j is not job and not isinstance(j, LoadModelJob)]:
+            self.status.hide_job()
 
     def preannotate(self, ids: list[str] | None = None, *, all_articles: bool = False, startup: bool = False) -> None:
         if self.engine is None:

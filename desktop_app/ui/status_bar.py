@@ -34,12 +34,17 @@ class StatusBar(QStatusBar):
         self.cancel.setToolTip("Cancel the background job")
         self.cancel.clicked.connect(self.cancel_requested)
         self.cancel.hide()
-        for w in (self.pipeline, self.annotator, self.saved, self.suggestions):
-            self.addWidget(w)
-        self.addPermanentWidget(self.progress)
-        self.addPermanentWidget(self.cancel)
-        self.addPermanentWidget(self.done)
+        # permanent (right-aligned) so temporary messages on the left never hide them
+        self._suggestions_sep = self._sep()
+        for w in (self.pipeline, self._sep(), self.annotator, self._sep(), self.saved, self._suggestions_sep,
+                  self.suggestions, self.progress, self.cancel, self._sep(), self.done):
+            self.addPermanentWidget(w)
         self.rule_only = False
+
+    def _sep(self) -> QLabel:
+        sep = QLabel("·")
+        sep.setEnabled(False)
+        return sep
 
     def set_pipeline(self, name: str, rule_only: bool) -> None:
         self.rule_only = rule_only
@@ -65,6 +70,11 @@ class StatusBar(QStatusBar):
 
     def set_save_failed(self) -> None:
         self.saved.setText(f"<span style='color:{WARNING_COLOR}'>not saved ✗</span>")
+
+    def show_suggestions(self, on: bool) -> None:
+        """Off when the editor reports suggestions itself (its status line)."""
+        self.suggestions.setVisible(on)
+        self._suggestions_sep.setVisible(on)
 
     def set_suggestions(self, n: int | None) -> None:
         self.suggestions.setText("" if n is None else f"{n} suggestion{'s' if n != 1 else ''} left")

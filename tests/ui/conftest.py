@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,11 +40,27 @@ def ops(qtbot, db_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-de
     runner.shutdown()
 
 
+def _running_qthreads() -> list[object]:
+    from PySide6.QtCore import QThread
+
+    out = []
+    for obj in gc.get_objects():
+        try:
+            if isinstance(obj, QThread) and obj.isRunning():
+                out.append(obj)
+        except RuntimeError:  # C++ object already deleted
+            continue
+    return out
+
+
 @pytest.fixture(autouse=True)
-def _no_dangling_threads(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """Every QThread/Python thread a test starts must be stopped by the end of it."""
+def _no_dangling_threads(request: pytest.FixtureRequest, qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Every QThread / Python thread a shell test starts must be stopped by the end of it."""
+    if "editor" in request.node.path.parts:  # GUI-EDITOR's tests have their own fixtures
+        yield
+        return
     before = {t.ident for t in threading.enumerate()}
     yield
-    leftover = [t for t in threading.enumerate() if t.ident not in before and t.is_alive()
-                and not t.daemon]
-    assert not leftover, f"threads left running: {[t.name for t in leftover]}"
+    leftover = [t.name for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon]
+    leftover += [f"QThread {t.objectName() or type(t).__name__}" for t in _running_qthreads()]  # type: ignore[attr-defined]
+    assert not leftover, f"threads left running: {leftover}"

@@ -1,0 +1,227 @@
+"""The main window driven through real widgets on a real database file."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.core.model import Entity
+from desktop_app.io.jsonl import article_from_dict
+from desktop_app.storage import Store
+from desktop_app.ui.app import create_main_window, open_window
+from desktop_app.ui.settings import Settings, load_settings
+
+from .conftest import make_articles
+
+DEMO_TEXTS = {
+    "harbour.txt": "Harbour reopens after storm\n\nThe mayor of Porto said on Monday that the harbour would reopen.\n",
+    "council.txt": "Council approves budget\n\nThe city council of Lyon approved the budget, officials said.\n",
+}
+
+
+@pytest.fixture
+def windows(qtbot) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-def]
+    """Factory for main windows; every one is shut down (jobs, writer thread) at the end."""
+    made: list[Any] = []
+
+    def make(db: Path, settings: Settings | None = None, **kw: Any) -> Any:
+        win = create_main_window(db, settings or Settings(annotator="tester"), **kw)
+        made.append(win)
+        qtbot.addWidget(win)
+        return win
+
+    yield make
+    for w in made:
+        w.shutdown()
+
+
+@pytest.fixture
+def demo_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
+    """The bundled demo corpus, or a small stand-in when resources/demo is not there yet."""
+    from desktop_app.services import demo
+
+    files = sorted(demo.demo_dir().glob("*.txt")) if demo.demo_dir().is_dir() else []
+    if files:
+        return len(files)
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    for name, text in DEMO_TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(demo, "demo_dir", lambda: folder)
+    return len(DEMO_TEXTS)
+
+
+def answer_next_modal(qtbot, button: QMessageBox.StandardButton, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """When the next modal message box opens, record its text and press ``button``."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        box.button(button).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_first_start_on_empty_db_shows_demo_corpus_with_suggestions(qtbot, windows, db_path, demo_files) -> None:
+    win = windows(db_path)
+    win.show()
+    assert win.starting
+    with qtbot.waitSignal(win.startup_finished, timeout=120_000):
+        pass
+    assert win.list.model.rowCount() == demo_files
+    assert win.current_article() is not None
+    with Store(db_path, readonly=True) as s:
+        statuses = {r.status for r in s.article_rows(0, 100)}
+    assert statuses == {"preannotated"}  # pre-annotated in the background
+    assert win.status.done.text() == f"0 of {demo_files} done"
+    pipeline = win.status.pipeline.text()
+    assert win.engine.name in pipeline
+    assert ("⚠" in pipeline) == win.engine.rule_only  # visible warning when rule-only
+
+
+def test_window_is_usable_while_the_model_loads(qtbot, windows, filled_db) -> None:
+    win = windows(filled_db)
+    # straight after construction: list filled, article shown, model still loading in its thread
+    assert win.list.model.rowCount() == 30
+    assert win.current_article() == win.list.model.article_at(0).id
+    with qtbot.waitSignal(win.startup_finished, timeout=120_000):
+        pass
+
+
+def test_import_folder_through_the_import_worker(qtbot, windows, db_path, tmp_path) -> None:
+    win = windows(db_path, load_model=False)
+    assert win.list.model.rowCount() == 0
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, a in enumerate(make_articles(3, prefix="Imported")):
+        (folder / f"{i}.txt").write_text(a.text, encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    job = win.import_paths([str(folder)])
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: win.list.model.rowCount() == 3)
+    titles = sorted(win.list.model.article_at(i).title for i in range(3))
+    assert titles == ["Imported 0 about the harbour.", "Imported 1 about the minister.",
+                      "Imported 2 about the election."]
+    assert len(job.result.errors) == 1 and "broken.txt" in str(job.result.errors[0])
+    assert win.status.done.text() == "0 of 3 done"
+
+
+def test_export_through_the_dialog_writes_valid_jsonl(qtbot, windows, filled_db, tmp_path) -> None:
+    with Store(filled_db) as s:
+        ids = s.article_ids()
+        s.add(ids[1], Entity(0, 5, "ORG", origin="human", state="accepted"), who="t")
+        s.set_status(ids[1], "done")
+        s.set_status(ids[2], "done")
+    win = windows(filled_db, load_model=False)
+    dlg = win.export_dialog()
+    out = tmp_path / "gold.jsonl"
+    dlg.output.setText(str(out))
+    assert dlg.status.currentData() == "done"
+    dlg.export_button.click()
+    assert dlg.job is not None
+    with qtbot.waitSignal(dlg.job.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: "Exported 2" in dlg.message.text())
+    lines = out.read_text(encoding="utf-8").splitlines()
+    back = [article_from_dict(json.loads(line), str(out), n) for n, line in enumerate(lines, 1)]
+    assert [a.id for a in back] == [ids[1], ids[2]]
+    assert [(e.start, e.end, e.label) for e in back[0].entities] == [(0, 5, "ORG")]
+
+
+def test_settings_persist_across_restarts(qtbot, windows, filled_db) -> None:
+    app = QApplication.instance()
+    win = windows(filled_db, load_model=False)
+    dark = next(a for a in win._theme_actions.actions() if a.data() == "dark")
+    dark.trigger()
+    win.findChild(type(dark), "font_bigger").trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 100
+    win.close()
+    settings = load_settings()
+    assert (settings.theme, settings.font_size, settings.annotator) == ("dark", 13, "tester")
+    win2 = windows(filled_db, settings, load_model=False)
+    assert next(a for a in win2._theme_actions.actions() if a.isChecked()).data() == "dark"
+    light = next(a for a in win2._theme_actions.actions() if a.data() == "light")
+    light.trigger()
+    assert load_settings().theme == "light"
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+def test_open_window_remembers_recent_databases(qtbot, filled_db) -> None:
+    settings = Settings()
+    win = open_window(filled_db, settings, load_model=False)
+    try:
+        assert load_settings().recent_dbs == [str(filled_db.resolve())]
+    finally:
+        win.shutdown()
+        win.deleteLater()
+
+
+def test_locked_database_shows_a_friendly_error(qtbot, filled_db, monkeypatch) -> None:
+    import desktop_app.storage.database as database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(filled_db)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    seen: list[str] = []
+    try:
+        answer_next_modal(qtbot, QMessageBox.StandardButton.Ok, seen)
+        assert open_window(filled_db, Settings(), load_model=False) is None
+    finally:
+        holder.rollback()
+        holder.close()
+    assert len(seen) == 1 and "locked" in seen[0] and "E103" in seen[0]
+
+
+def test_corrupt_database_offers_the_latest_backup(qtbot, tmp_path, filled_db) -> None:
+    # a backup as the app makes them, then the live file gets damaged
+    backup = filled_db.with_name(f"{filled_db.name}.backup-20250101-101010")
+    with Store(filled_db, readonly=True) as s:
+        n = s.count_articles()
+        dest = sqlite3.connect(backup)
+        s.conn.backup(dest)
+        dest.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{filled_db}{suffix}").unlink(missing_ok=True)
+    filled_db.write_bytes(b"this is not a database at all" * 200)
+    seen: list[str] = []
+    answer_next_modal(qtbot, QMessageBox.StandardButton.Open, seen)
+    win = open_window(filled_db, Settings(), load_model=False)
+    try:
+        assert win is not None, seen
+        assert "E102" in seen[0] and backup.name in seen[0]
+        assert win.db_path != filled_db and win.db_path.exists()
+        assert win.list.model.total == n
+        assert filled_db.read_bytes().startswith(b"this is not")  # damaged file left alone
+    finally:
+        if win is not None:
+            win.shutdown()
+            win.deleteLater()
+
+
+def test_corrupt_database_without_backup_explains_and_does_not_crash(qtbot, db_path) -> None:
+    db_path.write_bytes(b"garbage" * 500)
+    seen: list[str] = []
+    answer_next_modal(qtbot, QMessageBox.StandardButton.Ok, seen)
+    assert open_window(db_path, Settings(), load_model=False) is None
+    assert "E102" in seen[0] and "damaged" in seen[0]
+
+
+def test_refused_edit_is_reported_in_the_status_bar(qtbot, windows, filled_db) -> None:
+    win = windows(filled_db, load_model=False)
+    aid = win.current_article()
+    with qtbot.waitSignal(win.ops.failed, timeout=5000):
+        win.ops.submit(lambda s: s.undo(aid), article_id=aid)
+    assert "Nothing to undo" in win.status.currentMessage()
