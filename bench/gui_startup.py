@@ -1,0 +1,151 @@
+"""GUI start-up on a big corpus: time until the window is usable (list filled, article shown).
+
+Run by hand:  python bench/gui_startup.py --n 100000 [--db /tmp/gui100k.sqlite3]
+The database is generated once with Store.add_articles (reused when it already holds N
+articles); each measurement runs in a fresh child process with QT_QPA_PLATFORM=offscreen.
+The model loads in the background, so its time is reported separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+T0 = time.perf_counter()
+WORDS = ["Pakistan", "Afghanistan", "Kabul", "Islamabad", "ceasefire", "talks", "border", "Torkham", "spokesperson", "said", "minister", "military", "operations", "security", "militants", "strikes", "delegation", "Istanbul", "Doha", "agreement", "officials"]
+STATUSES = ("new", "preannotated", "in_progress", "done", "skipped")
+
+
+def build(db: Path, n: int) -> None:
+    from desktop_app.core.model import Article
+    from desktop_app.storage import Store
+
+    rng = random.Random(11)
+    with Store(db) as store:
+        have = store.count_articles()
+        if have >= n:
+            return
+        t = time.perf_counter()
+        batch: list[Article] = []
+        for i in range(have, n):
+            paras = [" ".join(rng.choices(WORDS, k=rng.randint(30, 60))).capitalize() + "." for _ in range(5)]
+            text = f"Synthetic report {i}: " + " ".join(rng.choices(WORDS, k=6)) + "\n\n" + "\n\n".join(paras)
+            a = Article.from_text(text, title=f"Synthetic report {i}", meta={"published": f"2025-{1 + i % 12:02d}-"
+                                                                              f"{1 + i % 28:02d}"})
+            a.status = STATUSES[i % 5] if i % 3 == 0 else "new"
+            batch.append(a)
+            if len(batch) == 5000:
+                store.add_articles(batch)
+                batch.clear()
+        if batch:
+            store.add_articles(batch)
+        print(f"built {n} articles in {time.perf_counter() - t:.1f} s ({db.stat().st_size / 2**20:.0f} MB)",
+              file=sys.stderr)
+
+
+def measure(db: Path) -> dict[str, float]:
+    """In a fresh process: imports, window construction, first paint, article shown, engine ready."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    t_start = T0
+    from desktop_app.ui.app import application, create_main_window, wait_until
+    from desktop_app.ui.settings import Settings
+
+    app = application()
+    t_imports = time.perf_counter()
+    win = create_main_window(db, Settings(annotator="bench"))
+    t_built = time.perf_counter()
+    win.show()
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    loop.exec()
+    t_usable = time.perf_counter()
+    shown = win.current_article() is not None
+    wait_until(lambda: win.engine is not None, [win.engine_changed], 120_000)
+    t_engine = time.perf_counter()
+    # interactions on the big list
+    t = time.perf_counter()
+    for _ in range(10):
+        win.list.model.fetchMore()
+    t_fetch = (time.perf_counter() - t) / 10
+    t = time.perf_counter()
+    win.list.search.setText("Doha ceasefire")
+    win.list.apply_filter()
+    t_search = time.perf_counter() - t
+    n_search = win.list.model.total
+    t = time.perf_counter()
+    win.list.search.setText("4242")
+    win.list.apply_filter()
+    t_search_rare = time.perf_counter() - t
+    n_rare = win.list.model.total
+    win.list.search.setText("")
+    win.list.apply_filter()
+    t = time.perf_counter()
+    win.list.set_status_filter("done")
+    t_filter = time.perf_counter() - t
+    t = time.perf_counter()
+    win.list.set_status_filter(None)
+    t = time.perf_counter()
+    win.list.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    t_sort = time.perf_counter() - t
+    t = time.perf_counter()
+    win.list.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    t_sort_date = time.perf_counter() - t
+    win.shutdown()
+    app.processEvents()
+    return {
+        "imports_s": t_imports - t_start,
+        "window_built_s": t_built - t_start,
+        "usable_s": t_usable - t_start,
+        "article_shown": float(shown),
+        "engine_ready_s": t_engine - t_start,
+        "fetch_page_ms": t_fetch * 1000,
+        "fts_search_ms": t_search * 1000,
+        "fts_hits": float(n_search),
+        "fts_rare_ms": t_search_rare * 1000,
+        "fts_rare_hits": float(n_rare),
+        "status_filter_ms": t_filter * 1000,
+        "sort_title_ms": t_sort * 1000,
+        "sort_date_ms": t_sort_date * 1000,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--db", type=Path)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.child)))
+        return
+    tmp = None
+    if args.db is None:
+        tmp = tempfile.TemporaryDirectory()
+        args.db = Path(tmp.name) / "gui_startup.sqlite3"
+    build(args.db, args.n)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.setdefault("NEWSGOLD_HOME", tempfile.mkdtemp(prefix="ng-bench-home-"))
+    runs = []
+    for _ in range(args.runs):
+        out = subprocess.run([sys.executable, __file__, "--child", str(args.db)], env=env, check=True,
+                             capture_output=True, text=True).stdout
+        runs.append(json.loads(out.strip().splitlines()[-1]))
+    print(f"{args.n} articles, {args.db.stat().st_size / 2**20:.0f} MB, median of {args.runs} fresh processes:")
+    for key in runs[0]:
+        print(f"  {key:16} {statistics.median(r[key] for r in runs):9.3f}")
+    if tmp is not None:
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
