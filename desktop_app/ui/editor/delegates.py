@@ -24,6 +24,7 @@ class ComboDelegate(QStyledItemDelegate):
         box.addItems(self.values())
         if self.editable:
             box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            box.installEventFilter(self.guard)
             box.lineEdit().installEventFilter(self.guard)
         box.view().installEventFilter(self.guard)
         return box

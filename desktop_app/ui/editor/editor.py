@@ -47,6 +47,7 @@ from desktop_app.ui.editor.tokens import Tokens
 log = logging.getLogger(__name__)
 
 TABS = ("quotes", "entities", "events")
+SINGULAR = {"quotes": "quote", "entities": "entity", "events": "event"}
 #: errors that are a normal answer to an edit (shown in the status bar, not a dialog)
 SOFT_ERRORS = {E.E107, E.E108, E.E109, E.E111, E.E112}
 
@@ -114,7 +115,7 @@ class ArticleEditor(QWidget):
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.setToolTip(f"{sc.help} ({' / '.join(sc.keys)})")
             act.setStatusTip(sc.help)
-            act.triggered.connect(handlers[sc.name])
+            act.triggered.connect(lambda _checked=False, h=handlers[sc.name]: h())
             self.addAction(act)
             actions[sc.name] = act
         actions["show_rejected"].setCheckable(True)
@@ -625,7 +626,7 @@ class ArticleEditor(QWidget):
 
     def _delete(self, item: Any) -> None:
         table, row_id, who = self._table_of(item), item.id, self.who
-        self._submit(lambda s: s.delete(table, row_id, who=who), message=f"Deleted {table[:-1]}")
+        self._submit(lambda s: s.delete(table, row_id, who=who), message=f"Deleted {SINGULAR[table]}")
 
     def _update_current(self, table: str, changes: dict[str, Any]) -> None:
         item = self.current_item(table)
@@ -651,7 +652,7 @@ class ArticleEditor(QWidget):
             self.status_message.emit("No current item (j/k to move)")
             return
         verb = "Accepted" if state == "accepted" else "Rejected"
-        self._update(item, {"state": state}, message=f"{verb} {self._table_of(item)[:-1]}")
+        self._update(item, {"state": state}, message=f"{verb} {SINGULAR[self._table_of(item)]}")
         self.move(1)
 
     def delete_current(self) -> None:

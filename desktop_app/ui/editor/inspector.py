@@ -110,6 +110,7 @@ class Inspector(QStackedWidget):
         )
         for box in (self.speaker, self.actor, self.recipient):
             line = box.lineEdit()
+            box.installEventFilter(self.guard)  # the combo is the focus widget; it forwards keys
             line.installEventFilter(self.guard)
             line.returnPressed.connect(lambda b=box: self._commit_text(b))
             box.activated.connect(lambda _i, b=box: self._commit_text(b))

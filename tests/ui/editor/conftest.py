@@ -88,8 +88,15 @@ def stand_in_suggestions(text: str, nlp: Any, sentences: list[Span]) -> Suggesti
 
 @pytest.fixture(scope="session")
 def engine() -> Any:
+    """The engine the app would use (NEWSGOLD_TEST_ENGINE=rule-only forces the placeholder)."""
+    import os
+
     from desktop_app.nlp.loading import load_engine
 
+    if os.environ.get("NEWSGOLD_TEST_ENGINE") == "rule-only":
+        from desktop_app.nlp.rule_engine import RuleOnlyEngine
+
+        return RuleOnlyEngine()
     return load_engine()
 
 
@@ -160,8 +167,10 @@ def make_editor(qtbot: Any, corpus: Path, runner: Any) -> Iterator[Any]:
         ed = ArticleEditor(store, ops or runner, Settings(annotator="tester"))
         qtbot.addWidget(ed)
         ed.resize(1280, 800)
-        ed.show()
-        qtbot.waitExposed(ed)
+        with qtbot.waitExposed(ed):
+            ed.show()
+        ed.activateWindow()
+        qtbot.waitUntil(ed.isActiveWindow, timeout=5000)
         if article:
             ed.show_article(IDS.get(article, article))
         return ed

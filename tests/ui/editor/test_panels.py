@@ -1,0 +1,142 @@
+"""Side panels and text view behaviour: models pass qtmodeltester, rows and text follow each
+other, tooltips, the shortcut overlay, typing in the speaker field never fires shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.ui.editor import SHORTCUTS, shortcut_rows
+from desktop_app.ui.editor.tokens import Tokens
+
+from .conftest import FLOW_TEXT, IDS
+from .helpers import WAIT, char_point, click_char, drag_select, key, stored
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("table", ["quotes", "entities", "events"])
+def test_models_pass_qtmodeltester(qtmodeltester: Any, make_editor: Any, table: str) -> None:
+    ed = make_editor("flow")
+    model = ed.models[table]
+    assert model.rowCount() > 0
+    qtmodeltester.check(model, force_py=True)
+    model.set_items(FLOW_TEXT, [])
+    qtmodeltester.check(model, force_py=True)
+
+
+@pytest.mark.gui
+def test_row_selection_scrolls_and_highlights_text(qtbot: Any, make_editor: Any) -> None:
+    ed = make_editor("flow")
+    ed.view.resize(400, 120)  # small, so most of the article is out of view
+    ed.tabs.setCurrentIndex(1)
+    last = ed.models["entities"].rowCount() - 1
+    ed.tables["entities"].selectRow(last)
+    ent = ed.current_item("entities")
+    assert ent is ed.models["entities"].item(last)
+    rect = ed.view.cursorRect()
+    assert ed.view.viewport().rect().intersects(rect)
+    sel = ed.view.extraSelections()
+    assert any(s.cursor.selectionStart() == ed.omap.to_doc(ent.start) and
+               s.cursor.selectionEnd() == ed.omap.to_doc(ent.end) for s in sel)
+    assert ed.inspector.label.currentText() == ent.label
+
+
+@pytest.mark.gui
+def test_clicking_an_annotation_selects_its_row(qtbot: Any, make_editor: Any) -> None:
+    ed = make_editor("flow")
+    ed.tabs.setCurrentIndex(1)  # Entities: a click selects the entity under the mouse
+    ent = ed.article.entities[-1]
+    click_char(qtbot, ed, ent.start)
+    assert ed.current_item("entities").id == ent.id
+    assert ed.tables["entities"].currentIndex().row() == ed.models["entities"].row_of(ent.id)
+    ev = next(v for v in ed.article.events if v.trigger is not None)
+    click_char(qtbot, ed, ev.trigger.start)
+    assert ed.current_table() == "events" and ed.current_item().id == ev.id
+
+
+@pytest.mark.gui
+def test_j_k_move_and_keep_the_item_in_view(qtbot: Any, make_editor: Any) -> None:
+    ed = make_editor("flow")
+    ed.tabs.setCurrentIndex(1)
+    first = ed.current_item().id
+    key(qtbot, ed, "j")
+    key(qtbot, ed, Qt.Key.Key_Down)
+    assert ed.models["entities"].row_of(ed.current_item().id) == 2
+    key(qtbot, ed, "k")
+    key(qtbot, ed, Qt.Key.Key_Up)
+    key(qtbot, ed, Qt.Key.Key_Up)
+    assert ed.current_item().id == first
+
+
+@pytest.mark.gui
+def test_tooltip_names_label_origin_state(make_editor: Any) -> None:
+    ed = make_editor("flow")
+    ent = ed.article.entities[0]
+    tip = ed._tooltip(ed.omap.to_doc(ent.start))
+    assert tip is not None and f"{ent.label} · {ent.origin} · {ent.state}" in tip
+    assert ed.view.char_at(char_point(ed, ent.start)) == ed.omap.to_doc(ent.start)
+
+
+@pytest.mark.gui
+def test_typing_a_speaker_name_does_not_fire_shortcuts(qtbot: Any, make_editor: Any, runner: Any,
+                                                      corpus: Path) -> None:
+    ed = make_editor("flow")
+    quote = ed.current_item("quotes")
+    combo = ed.inspector.speaker
+    combo.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (combo, combo.lineEdit()))
+    combo.lineEdit().clear()
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        for ch in "Ahmad Zia":  # "a", "d", space: editor shortcuts anywhere else
+            key(qtbot, ed, ch)
+        key(qtbot, ed, Qt.Key.Key_Return)
+    got = next(q for q in stored(corpus, IDS["flow"]).quotes if q.id == quote.id)
+    assert got.speaker == "Ahmad Zia"
+    assert stored(corpus, IDS["flow"]).status != "done"  # Enter went to the field, not "mark done"
+
+
+@pytest.mark.gui
+def test_overlay_lists_every_shortcut(qtbot: Any, make_editor: Any) -> None:
+    ed = make_editor("flow")
+    ed.view.setFocus()
+    key(qtbot, ed, "?")
+    assert ed.overlay.isVisible()
+    key(qtbot, ed, "a")  # any key closes it and does nothing else
+    assert not ed.overlay.isVisible()
+    assert all(q.state == "suggested" for q in ed.article.quotes)
+    names = set(ed.actions())
+    assert {s.name for s in SHORTCUTS} == names
+    assert {"accept", "reject", "accept_all", "mark_done", "skip", "undo", "redo", "add_quote",
+            "add_event", "next_item", "prev_item"} <= names
+    assert any(keys == "1–6" for _g, keys, _t in shortcut_rows())
+
+
+@pytest.mark.gui
+def test_skip_and_rejected_toggle(qtbot: Any, make_editor: Any, runner: Any, corpus: Path) -> None:
+    ed = make_editor("flow")
+    ed.tabs.setCurrentIndex(1)
+    ent = ed.current_item()
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "x")
+    assert not any((m.table, m.row_id) == ("entities", ent.id) for b in ed.highlighter.by_block.values() for m in b)
+    key(qtbot, ed, "R", Qt.KeyboardModifier.ShiftModifier)
+    assert ed.rejected_box.isChecked()
+    assert any((m.table, m.row_id, m.layer) == ("entities", ent.id, "rejected")
+               for b in ed.highlighter.by_block.values() for m in b)
+    with qtbot.waitSignals([runner.saved, ed.request_next], timeout=WAIT):
+        key(qtbot, ed, Qt.Key.Key_Space)
+    assert stored(corpus, IDS["flow"]).status == "skipped"
+
+
+@pytest.mark.gui
+def test_selection_snaps_to_tokens(qtbot: Any, make_editor: Any) -> None:
+    ed = make_editor("flow")
+    start = FLOW_TEXT.index("Zabihullah")
+    drag_select(qtbot, ed, start + 3, start + 14)  # "ihullah Muj"
+    assert ed._selection_cp() == (start, start + len("Zabihullah Mujahid"))
+    assert Tokens("Tehrik-i-Taliban Pakistan’s").snap(2, 5) == (0, 16)
+    assert Tokens("  spaced  ").snap(0, 2) is None
