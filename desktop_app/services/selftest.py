@@ -99,8 +99,6 @@ def check_pipeline(model: str | None = None) -> str:
     if len(outputs) != 1:
         raise SelfTestFailure(f"engine {engine.name!r} returned {len(outputs)} outputs for 1 text")
     entities = outputs[0].suggestions.entities
-    if engine.rule_only and _PLACEHOLDER_ENGINE:
-        return _check_model_directly()
     if engine.rule_only:
         raise SelfTestFailure(f"no trained spaCy pipeline could be loaded (engine {engine.name!r}); "
                               "reinstall, or check 'newsgold models'")
@@ -110,25 +108,17 @@ def check_pipeline(model: str | None = None) -> str:
     return f"{engine.name}: {len(entities)} entities ({found})"
 
 
-# TODO(packaging): drop once desktop_app.nlp.loading.load_engine returns the real engine (it is a
-# rule-only placeholder in the foundation); until then check the trained model loads and tags directly.
-_PLACEHOLDER_ENGINE = True
+def check_resources() -> str:
+    """The bundled data (PLOVER taxonomy, gazetteer, demo corpus) is where the app looks for it."""
+    from desktop_app.paths import resources_dir
 
-
-def _check_model_directly() -> str:
-    import spacy
-
-    from desktop_app.nlp.loading import installed_models
-
-    names = installed_models()
-    if not names:
-        raise SelfTestFailure("no trained spaCy pipeline installed (see 'newsgold models')")
-    nlp = spacy.load(names[0])
-    ents = list(nlp(PROBE_SENTENCE).ents)
-    if not ents:
-        raise SelfTestFailure(f"{names[0]} found no entities in the probe sentence")
-    found = ", ".join(sorted({e.text for e in ents}))
-    return f"{names[0]} {nlp.meta.get('version', '?')}: {len(ents)} entities ({found})"
+    folder = resources_dir()
+    if not folder.is_dir():
+        raise SelfTestFailure(f"resources folder not found (looked for {folder})")
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    if not files:
+        raise SelfTestFailure(f"resources folder {folder} is empty")
+    return f"{len(files)} files in {folder}"
 
 
 def check_storage(db_path: Path) -> str:
@@ -163,6 +153,7 @@ def run_self_test(window_check: WindowCheck | None = None, *, model: str | None 
     with _private_home() as home:
         db_path = home / "selftest.sqlite3"
         steps: list[tuple[str, Callable[[], str]]] = [
+            ("resources", check_resources),
             ("storage", lambda: check_storage(db_path)),
             ("pipeline", lambda: check_pipeline(model)),
         ]

@@ -6,11 +6,8 @@ Lives in the ui layer because services may not import Qt; the CLI hands
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
-
-from desktop_app import APP_ID, APP_NAME
 
 #: points sampled on a grid to decide the grab is a rendered window, not a blank rectangle
 _GRID = 24
@@ -20,52 +17,12 @@ class WindowCheckFailed(Exception):
     pass
 
 
-def _application() -> Any:
-    from PySide6.QtWidgets import QApplication
+def _main_window(db_path: Path) -> Any:
+    """The real main window, without the background model load (the pipeline step checked it)."""
+    from desktop_app.ui.app import create_main_window
+    from desktop_app.ui.settings import load_settings
 
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication([APP_NAME])
-        app.setApplicationName(APP_NAME)
-        app.setDesktopFileName(APP_ID)
-    return app
-
-
-def _main_window(db_path: Path) -> tuple[Any, str]:
-    """The real main window when the GUI provides ``create_main_window``, else a stand-in."""
-    try:
-        app_module = importlib.import_module("desktop_app.ui.app")
-    except ModuleNotFoundError as err:
-        if err.name != "desktop_app.ui.app":
-            raise
-        app_module = None
-    factory = getattr(app_module, "create_main_window", None)
-    if factory is not None:
-        settings = _settings()
-        return factory(db_path, settings), "main window"
-    from PySide6.QtWidgets import QLabel, QMainWindow
-
-    win = QMainWindow()
-    win.setWindowTitle(f"{APP_NAME} self-test")
-    label = QLabel(f"{APP_NAME}: {db_path.name}")
-    label.setMargin(24)
-    win.setCentralWidget(label)
-    win.resize(640, 400)
-    return win, "stand-in window"
-
-
-def _settings() -> Any:
-    """Default settings for the window, whatever the ui's settings module calls its loader."""
-    try:
-        mod = importlib.import_module("desktop_app.ui.settings")
-    except ModuleNotFoundError:
-        mod = None
-    for name in ("load_settings", "load"):
-        loader = getattr(mod, name, None)
-        if loader is not None:
-            return loader()
-    cls = getattr(mod, "Settings", None)
-    return cls() if cls is not None else None
+    return create_main_window(db_path, load_settings(), load_model=False)
 
 
 def _distinct_colours(image: Any) -> int:
@@ -81,8 +38,11 @@ def check_window(db_path: Path, save_to: Path | None = None) -> str:
     """Show the main window on ``db_path``, grab it and check the image has real content."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    app = _application()
-    win, kind = _main_window(db_path)
+    from desktop_app.ui.app import application
+
+    app = application()
+    kind = "main window"
+    win = _main_window(db_path)
     try:
         win.show()
         for _ in range(5):
