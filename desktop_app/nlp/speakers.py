@@ -1,0 +1,435 @@
+"""Who said it: from the words that refer to a speaker to one canonical name per source.
+
+The ideas follow GenderGapTracker (subject of the reporting verb, the previous speaker for
+a floating quote) and Citron (a source is a mention resolved against the article), written
+for our conventions: the canonical name is the fullest name of the person or body in the
+article ("Ahmed Sharif Chaudhry" for "Lt Gen Chaudhry"), descriptions such as "the DG ISPR"
+or "the military spokesperson" resolve to the person whose title or apposition they repeat,
+pronouns to the previous speaker, and unnamed sources keep a short description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from desktop_app.core.model import Article, Entity, Span
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+PRONOUNS = _wordset("he she they it we i him her them us his their its")
+#: words that are a rank or office, never part of a canonical PERSON name
+TITLE_WORDS = _wordset("""
+lt lt. lieutenant gen gen. general maj maj. major col col. colonel brig brig. brigadier capt capt. captain
+marshal commander mr mr. mrs mrs. ms ms. dr dr. prof prof. president vice-president prime minister
+spokesperson spokesman spokeswoman dg director senator sen. sen rep rep. justice judge governor premier
+secretary ambassador envoy chief chairman chairwoman chair king queen prince sheikh pope lieutenant-general
+major-general rev rev. sir lord lady gov gov. attorney mayor leader
+""")
+#: head nouns of descriptions that stand for a person or body ("the minister", "the spokesperson")
+ROLE_NOUNS = _wordset("""
+spokesperson spokesman spokeswoman minister president secretary official officer general director dg chief
+commander ambassador envoy governor premier senator mayor leader chairman chairwoman head adviser advisor
+fm fo pm ispr ministry office army military police
+""")
+#: nouns that stand for their author's voice: the speaker is the previous source
+DOCUMENT_NOUNS = _wordset("statement readout communique communiqué release report letter note post tweet")
+SOURCE_NOUNS = _wordset("source sources official officials diplomat diplomats insider insiders")
+ABBREVIATIONS = {
+    "dg": ("director", "general"), "fo": ("foreign", "office"), "fm": ("foreign", "minister"),
+    "pm": ("prime", "minister"), "coas": ("army", "chief"), "mofa": ("foreign", "ministry"),
+}
+_BODY_NOUNS = _wordset("office ministry army military police department government council")
+_COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | _wordset(
+    "diplomatic security official government military intelligence senior informed western local police "
+    "unnamed anonymous european")
+_GENERIC = _wordset("the a an of and 's ’s , ( ) - – — senior top")
+_PERSONISH = ("PERSON",)
+_BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
+
+
+def _words(text: str) -> list[str]:
+    out: list[str] = []
+    for w in re.findall(r"[\w'’.-]+", text.lower()):
+        w = w.strip(".-'’")
+        if w.endswith("’s") or w.endswith("'s"):
+            w = w[:-2]
+        if not w:
+            continue
+        out.extend(ABBREVIATIONS.get(w, (w,)))
+        if "-" in w:
+            out.extend(p for p in w.split("-") if p)
+    return out
+
+
+def strip_title(name: str) -> str:
+    """'Lieutenant-General Ahmed Sharif Chaudhry' -> 'Ahmed Sharif Chaudhry'; 'the ISPR' -> 'ISPR'."""
+    parts = name.split()
+    while len(parts) > 1 and (parts[0].lower().strip(".,") in TITLE_WORDS or parts[0].lower() in ("the", "a", "an")):
+        parts.pop(0)
+    if parts and parts[0].lower() == "the":
+        parts.pop(0)
+    name = " ".join(parts)
+    return re.sub(r"(?:'s|’s)$", "", name)
+
+
+@dataclass
+class _Person:
+    name: str  # fullest form seen, titles stripped
+    spans: list[Span] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+
+    @property
+    def tokens(self) -> set[str]:
+        return {w.lower() for w in self.name.split()}
+
+
+@dataclass
+class Resolved:
+    speaker: str | None
+    entity: Span | None
+
+
+class SpeakerResolver:
+    """Per-article index of named people and bodies with the titles the article gives them."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity], registry: dict[str, str] | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.registry = {k.lower(): v for k, v in (registry or {}).items()}
+        self.entities = sorted(entities, key=lambda e: (e.start, -e.end))
+        self.people: list[_Person] = []
+        self._entity_name: dict[Span, str] = {}
+        #: the last resolved speaker who is a person (for "he"/"she" after a body or a source)
+        self.last_person: Resolved | None = None
+        self._as_person: set[Span] = set()
+        self._index_people()
+
+    # -- index ---------------------------------------------------------------------------------
+    def _index_people(self) -> None:
+        persons = [e for e in self.entities if e.label in _PERSONISH]
+        names = sorted({strip_title(self.text[e.start:e.end]) for e in persons}, key=lambda n: -len(n.split()))
+        for name in names:
+            if not name:
+                continue
+            toks = {w.lower() for w in name.split()}
+            owner = next((p for p in self.people if toks <= p.tokens), None)
+            if owner is None:
+                # "Chaudhry" joins "Ahmed Sharif Chaudhry" through its last word (the surname)
+                last = name.split()[-1].lower()
+                owner = next((p for p in self.people if p.name.split()[-1].lower() == last), None)
+            if owner is None:
+                owner = _Person(name)
+                self.people.append(owner)
+        for e in persons:
+            name = strip_title(self.text[e.start:e.end])
+            person = self._person_for_name(name)
+            if person is None:
+                continue
+            person.spans.append(e.span)
+            person.titles.update(self._titles_near(e))
+            self._entity_name[e.span] = person.name
+        for e in self.entities:
+            if e.label in _BODY_LABELS and e.span not in self._entity_name:
+                raw = self.text[e.start:e.end]
+                name = strip_title(raw)
+                person = self._person_for_name(name) if len(name.split()) > 1 else None
+                if person is not None and {w.lower() for w in name.split()} <= person.tokens:
+                    self._as_person.add(e.span)  # "Ishaq Dar" tagged ORG once, PERSON elsewhere
+                    self._entity_name[e.span] = person.name
+                else:
+                    self._entity_name[e.span] = self.registry.get(raw.lower()) or name
+
+    def _person_for_name(self, name: str) -> _Person | None:
+        if not name:
+            return None
+        toks = {w.lower() for w in name.split()}
+        for p in self.people:
+            if toks <= p.tokens:
+                return p
+        last = name.split()[-1].lower()
+        return next((p for p in self.people if p.name.split()[-1].lower() == last), None)
+
+    def _titles_near(self, e: Entity) -> set[str]:
+        """Title words before the name ("Defence Minister Khawaja Asif") and in an apposition
+        ("Director General of ... ISPR, Lieutenant-General Ahmed Sharif Chaudhry")."""
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return set()
+        titles: set[str] = set()
+        i = span.start - 1
+        while i >= 0 and i >= span.sent.start:
+            t = self.doc[i]
+            if t.is_punct and t.text not in "-":
+                break
+            if not (t.text[:1].isupper() or t.lower_ in TITLE_WORDS or t.text == "-"):
+                break
+            titles.update(_words(t.text))
+            i -= 1
+        root = span.root
+        if root.dep_ == "appos":
+            head = root.head
+            words = [t.text for t in head.subtree if not (span.start <= t.i < span.end) and t.i < span.start]
+            titles.update(_words(" ".join(words)))
+        for child in root.children:
+            if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+                titles.update(_words(" ".join(t.text for t in child.subtree)))
+        titles.update(w for w in _words(self.text[e.start:e.end]) if w in TITLE_WORDS)
+        return titles - _GENERIC
+
+    # -- mentions ------------------------------------------------------------------------------
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The named entity inside [start, end), PERSON first, the last one (apposition) wins."""
+        inside = [e for e in self.entities if e.start >= start and e.end <= end]
+        over = inside or [e for e in self.entities if e.start < end and start < e.end]
+        if not over:
+            return None
+        persons = [e for e in over if e.label in _PERSONISH]
+        pool = persons or over
+        return pool[-1]
+
+    def mention_tokens(self, head: Token) -> tuple[int, int]:
+        """The compact noun phrase of a subject: modifiers and name parts, no clauses or appositions."""
+        keep = {"compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat", "quantmod", "punct"}
+        lo = hi = head.i
+        for t in head.lefts:
+            if t.dep_ in keep or t.dep_ == "nmod":
+                lo = min(lo, t.left_edge.i)
+        for t in head.rights:
+            if t.dep_ in ("compound", "flat", "case") or (t.dep_ == "prep" and t.lower_ == "of"
+                                                          and head.lower_ in ROLE_NOUNS):
+                hi = max(hi, t.right_edge.i)
+        # a PERSON in apposition to the head names the speaker better than the title
+        for t in head.rights:
+            if t.dep_ == "appos":
+                ent = self.entity_at(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+                if ent is not None and ent.label in _PERSONISH:
+                    s = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+                    if s is not None:
+                        return s.start, s.end
+        while lo < hi and (self.doc[lo].is_punct or self.doc[lo].lower_ in ("the", "a", "an")):
+            lo += 1
+        while hi > lo and self.doc[hi].is_punct:
+            hi -= 1
+        return lo, hi + 1
+
+    # -- resolution ----------------------------------------------------------------------------
+    def resolve(self, mention: Span | None, previous: Resolved | None) -> Resolved:
+        """Canonical speaker for the words of ``mention`` (pronouns and documents: ``previous``)."""
+        if mention is None:
+            return previous or Resolved(None, None)
+        raw = self.text[mention.start:mention.end]
+        low = raw.lower().strip()
+        words = _words(raw)
+        if not words:
+            return previous or Resolved(None, None)
+        if low in self.registry:
+            return Resolved(self.registry[low], self._entity_span(mention))
+        if low in PRONOUNS or (len(words) == 1 and words[0] in PRONOUNS):
+            return self._pronoun(low, mention.start, previous)
+        if words[-1] in DOCUMENT_NOUNS and previous is not None:
+            return Resolved(previous.speaker, None)
+        ent = self.entity_at(mention.start, mention.end)
+        body = self._body_by_abbreviation(words, raw)
+        if body is not None and (ent is None or ent.label not in _PERSONISH):
+            return Resolved(body, ent.span if ent is not None else None)
+        role_head = words[-1] in ROLE_NOUNS and words[-1] not in _BODY_NOUNS
+        if ent is not None and ent.label not in _PERSONISH and role_head:
+            ent = None if self._person_by_title(words, mention.start, previous) else ent
+        if ent is not None and (ent.label in _PERSONISH or ent.span in self._as_person
+                                or self._covers_head(ent, mention)):
+            name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
+            name = self.registry.get(self.text[ent.start:ent.end].lower(), name)
+            return Resolved(name, ent.span)
+        stripped = strip_title(raw)
+        if stripped.lower() in self.registry:
+            return Resolved(self.registry[stripped.lower()], None)
+        by_title = self._person_by_title(words, mention.start, previous)
+        if by_title is not None:
+            return by_title
+        if ent is not None:
+            name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
+            if words[-1] not in ROLE_NOUNS and words[-1] not in SOURCE_NOUNS:
+                return Resolved(name, ent.span)
+        desc = self.describe(raw)
+        return Resolved(self.fullest_description(desc) if words[-1] in ROLE_NOUNS else desc, None)
+
+    def _covers_head(self, ent: Entity, mention: Span) -> bool:
+        """An ORG/GPE mention is the speaker only when it is the head ("the Foreign Office"),
+        not a modifier ("Pakistan's military spokesperson")."""
+        return ent.end >= mention.end - 1
+
+    def _entity_span(self, mention: Span) -> Span | None:
+        ent = self.entity_at(mention.start, mention.end)
+        return ent.span if ent is not None else None
+
+    def _pronoun(self, low: str, pos: int, previous: Resolved | None) -> Resolved:
+        """he/she: the nearest PERSON subject in this or the two sentences before, else the previous
+        speaker; it/they/we: the nearest body subject in this sentence, else the previous speaker."""
+        person = low in ("he", "she", "him", "her", "his", "i")
+        tok = self._token_at(pos)
+        if tok is not None:
+            sent = tok.sent
+            lo = sent.start
+            for _ in range(2 if person else 0):
+                if lo > 0:
+                    lo = self.doc[lo - 1].sent.start
+            lo_char = self.doc[lo].idx
+            for e in reversed(self.entities):
+                if not (lo_char <= e.start and e.end <= pos):
+                    continue
+                if (e.label in _PERSONISH or e.span in self._as_person) != person:
+                    continue
+                span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+                root = span.root if span is not None and len(span) else None
+                if root is None:
+                    continue
+                dep = root.dep_ if root.dep_ != "appos" else root.head.dep_
+                if dep in ("nsubj", "nsubjpass"):
+                    name = self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
+                    return Resolved(name, None)
+        if person and previous is not None and previous.speaker and self._is_person(previous.speaker):
+            return previous
+        if person and self.last_person is not None:
+            return self.last_person
+        return previous or Resolved(None, None)
+
+    def _token_at(self, pos: int) -> Token | None:
+        span = self.doc.char_span(pos, min(pos + 1, len(self.text)), alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _is_person(self, name: str) -> bool:
+        return any(p.name == name for p in self.people)
+
+    def _body_by_abbreviation(self, words: list[str], raw: str = "") -> str | None:
+        """'FO' -> 'Foreign Office' when the article names it; 'ISPR' -> 'Inter-Services Public Relations'."""
+        if not words or (words[-1] not in _BODY_NOUNS and len(words) > 1):
+            return None
+        target = " ".join(words)
+        acronym = target.upper() if len(words) == 1 and 2 <= len(target) <= 6 else None
+        for e in self.entities:
+            if e.label in _PERSONISH:
+                continue
+            full = strip_title(self.text[e.start:e.end])
+            if full.lower() == strip_title(raw).lower():
+                continue
+            if " ".join(w for w in _words(full) if "-" not in w) == target:
+                return full
+            if acronym and len(full.split()) > 1 and _initials(full) == acronym:
+                return full
+        return None
+
+    def fullest_description(self, desc: str) -> str:
+        """'spokesperson' -> 'Foreign Office spokesperson' when the article says so (the longest
+        phrase with the same head noun, abbreviations spelled out)."""
+        words = desc.split()
+        if not words:
+            return desc
+        head = words[-1].lower()
+        if head not in ROLE_NOUNS:
+            return desc
+        best = desc
+        for tok in self.doc:
+            if tok.lower_ != head or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lo, hi = self.mention_tokens(tok)
+            if any(self.doc[i].pos_ == "PROPN" and self.doc[i].ent_type_ == "PERSON" for i in range(lo, hi)):
+                continue
+            phrase = self.describe(self.doc[lo:hi].text)
+            if "'s" in phrase or "’s" in phrase or not phrase.lower().endswith(head):
+                continue
+            spelled = " ".join(self._spell(w) for w in phrase.split())
+            if len(spelled.split()) > len(best.split()) or (
+                    len(spelled.split()) == len(best.split()) and len(spelled) > len(best)):
+                best = spelled
+        return best
+
+    def _spell(self, word: str) -> str:
+        full = self._body_by_abbreviation(_words(word)) if word.isupper() and len(word) <= 4 else None
+        return full or word
+
+    def _person_by_title(self, words: list[str], pos: int, previous: Resolved | None) -> Resolved | None:
+        content = [w for w in words if w not in _GENERIC]
+        head = content[-1] if content else ""
+        if head not in ROLE_NOUNS and not set(content) & {"dg", "director", "general", "minister", "spokesperson"}:
+            return None
+        mods = [w for w in content if w not in ROLE_NOUNS or w in _BODY_NOUNS]
+        if head in _BODY_NOUNS:
+            return None
+        candidates = []
+        for p in self.people:
+            if not p.titles:
+                continue
+            if all(m in p.titles for m in mods) and (head in p.titles or mods):
+                score = (head in p.titles) + sum(m in p.titles for m in mods)
+                first = min((s.start for s in p.spans), default=10**9)
+                candidates.append((score, first <= pos, p))
+        if not candidates:
+            return None
+        best = max(c[0] for c in candidates)
+        top = [c for c in candidates if c[0] == best]
+        if previous is not None and previous.speaker:
+            for c in top:
+                if c[2].name == previous.speaker:
+                    return Resolved(c[2].name, None)
+        return Resolved(top[0][2].name, None)
+
+    @staticmethod
+    def describe(raw: str) -> str:
+        """Unnamed source: the description without determiner ('Diplomatic sources' -> 'diplomatic sources')."""
+        words = raw.split()
+        while words and words[0].lower() in ("the", "a", "an", "some", "several"):
+            words.pop(0)
+        if words and words[0][:1].isupper() and words[0].lower() in _COMMON_START:
+            words[0] = words[0].lower()
+        return " ".join(words)
+
+
+def _initials(name: str) -> str:
+    return "".join(p[0] for p in re.split(r"[\s-]+", name) if p and p[0].isupper())
+
+
+# -- registry growth ---------------------------------------------------------------------------
+def registry_updates(article: Article) -> list[tuple[str, str]]:
+    """alias -> canonical pairs learned from the article's confirmed quotes (accepted or human).
+
+    Each confirmed quote whose mention is not a pronoun teaches "mention words" -> speaker
+    (with and without title and "the"); names equal to their canonical form are skipped.
+    """
+    pairs: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for q in article.quotes:
+        if q.state == "rejected" or not (q.state == "accepted" or q.origin == "human"):
+            continue
+        if not q.speaker:
+            continue
+        aliases: list[str] = []
+        for span in (q.mention, q.speaker_entity):
+            if span is not None and 0 <= span.start < span.end <= len(article.text):
+                aliases.append(article.text[span.start:span.end])
+        for alias in _alias_forms(aliases):
+            if alias.lower() in PRONOUNS or alias.lower() == q.speaker.lower():
+                continue
+            if not any(c.isalpha() for c in alias) or alias.split()[-1].lower() in DOCUMENT_NOUNS:
+                continue
+            key = (alias, q.speaker)
+            if key not in seen:
+                seen.add(key)
+                pairs.append(key)
+    return pairs
+
+
+def _alias_forms(aliases: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for a in aliases:
+        a = " ".join(a.split())
+        for form in (a, re.sub(r"^(?:the|The)\s+", "", a)):
+            form = re.sub(r"(?:'s|’s)$", "", form).strip(" ,.;:")
+            if form and form not in out:
+                out.append(form)
+    return out
