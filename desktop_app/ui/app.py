@@ -27,7 +27,7 @@ from desktop_app.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
 SCREENSHOT_TIMEOUT_MS = 180_000
-_state: dict[str, Any] = {"headless": False, "windows": []}
+_state: dict[str, Any] = {"headless": False, "windows": [], "dialogs": []}
 
 
 # -- logging and crash handling -------------------------------------------------------------
@@ -71,6 +71,8 @@ def show_crash(exc: BaseException, parent: QWidget | None = None) -> None:
 
     dlg = CrashDialog(exc, log_path(), parent)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _state["dialogs"].append(dlg)  # a parentless dialog needs a Python reference to stay alive
+    dlg.finished.connect(lambda _r, d=dlg: _state["dialogs"].remove(d) if d in _state["dialogs"] else None)
     dlg.open()
 
 
@@ -222,6 +224,7 @@ def take_screenshot(win: Any, out: Path, *, article: str | None, panel: str | No
                     timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
     """Wait for start-up (demo, model, suggestions) and the article, then save the window as PNG."""
     ready = wait_until(lambda: not win.starting, [win.startup_finished], timeout_ms)
+    ready = ready and wait_until(lambda: not win.jobs.running(), [win.jobs.changed], timeout_ms)
     if not ready:
         print("newsgold: warning: start-up did not finish in time; screenshot taken anyway", file=sys.stderr)
     if article and not win.list.select_article(article):

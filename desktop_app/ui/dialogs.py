@@ -85,6 +85,7 @@ class CrashDialog(QDialog):
             "</code><br>Please include it when you report the problem.")
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         intro.setWordWrap(True)
+        self.intro = intro
         self.details = QPlainTextEdit(text)
         self.details.setReadOnly(True)
         self.details.setMinimumSize(560, 200)

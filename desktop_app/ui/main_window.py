@@ -18,11 +18,15 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -93,12 +97,16 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.list = ArticleListPanel(self.read_store)
         self.editor = self._make_editor()
+        self.empty_page = self._make_empty_page()
+        self.centre = QStackedWidget()
+        self.centre.addWidget(self.editor)
+        self.centre.addWidget(self.empty_page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.centre)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([440, 1160])
+        self.splitter.setSizes([400, 1200])
         self.list.setMinimumWidth(380)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
@@ -112,6 +120,8 @@ class MainWindow(QMainWindow):
         self.ops.article_changed.connect(self._on_article_changed)
         self.list.article_selected.connect(self.show_article)
         self.list.model.modelReset.connect(self._update_counts)
+        self.list.model.modelReset.connect(self._update_empty)
+        self._update_empty()
         self._build_menus()
         self._update_counts()
         self.resize(QSize(1600, 900))
@@ -132,8 +142,35 @@ class MainWindow(QMainWindow):
         editor.request_next.connect(lambda: self.go_unfinished(backwards=False))
         editor.request_previous.connect(lambda: self.go_unfinished(backwards=True))
         # the editor's line ("7 suggestions left · Enter = done") stays until it says something else
-        editor.status_message.connect(self.status.showMessage)
+        editor.status_message.connect(self.status.set_line)
         return editor
+
+    def _make_empty_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("emptyCorpus")
+        text = QLabel("<h2>This corpus has no articles yet</h2>"
+                      "<p>Import .txt, .jsonl or .csv files, or a whole folder of them.<br>"
+                      "They are pre-annotated in the background; you can start as soon as they appear.</p>")
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        files = QPushButton("Import files…  (Ctrl+I)")
+        folder = QPushButton("Import a folder…  (Ctrl+Shift+I)")
+        files.clicked.connect(self._import_files)
+        folder.clicked.connect(self._import_folder)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(files)
+        buttons.addWidget(folder)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        return page
+
+    def _update_empty(self) -> None:
+        empty = self.list.model.total == 0 and self.list.model.status is None and self.list.model.query is None
+        self.centre.setCurrentWidget(self.empty_page if empty else self.editor)
 
     def editor_actions(self) -> dict[str, QAction]:
         getter = getattr(self.editor, "actions", None)

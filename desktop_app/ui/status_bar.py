@@ -40,6 +40,17 @@ class StatusBar(QStatusBar):
                   self.suggestions, self.progress, self.cancel, self._sep(), self.done):
             self.addPermanentWidget(w)
         self.rule_only = False
+        self._line = ""
+        self.messageChanged.connect(self._restore_line)
+
+    def set_line(self, text: str) -> None:
+        """The editor's standing line ("7 suggestions left · Enter = done"); comes back after any flash."""
+        self._line = text
+        self.showMessage(text)
+
+    def _restore_line(self, message: str) -> None:
+        if not message and self._line:
+            self.showMessage(self._line)
 
     def _sep(self) -> QLabel:
         sep = QLabel("·")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -225,3 +225,100 @@ def test_refused_edit_is_reported_in_the_status_bar(qtbot, windows, filled_db) -
     with qtbot.waitSignal(win.ops.failed, timeout=5000):
         win.ops.submit(lambda s: s.undo(aid), article_id=aid)
     assert "Nothing to undo" in win.status.currentMessage()
+
+
+def test_empty_corpus_shows_import_page_then_the_editor(qtbot, windows, db_path, tmp_path) -> None:
+    win = windows(db_path, load_model=False)
+    assert win.centre.currentWidget() is win.empty_page
+    src = tmp_path / "one.txt"
+    src.write_text(make_articles(1)[0].text, encoding="utf-8")
+    job = win.import_paths([str(src)])
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: win.centre.currentWidget() is win.editor)
+    assert win.current_article() == job.result.added[0]
+
+
+def test_cancelled_import_stops_and_says_so(qtbot, windows, db_path, tmp_path) -> None:
+    from desktop_app.ui.workers import ImportJob
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i, a in enumerate(make_articles(20)):
+        (folder / f"{i:02d}.txt").write_text(a.text, encoding="utf-8")
+    win = windows(db_path, load_model=False)
+    job = ImportJob(db_path, [folder])
+    job.cancel()  # as the progress dialog's Cancel does, here before the first file
+    job.succeeded.connect(win._on_imported)
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        win.jobs.start(job)
+    assert job.result.cancelled and job.result.added == []
+    assert "(cancelled)" in win.status.currentMessage()
+
+
+def test_preannotate_missing_from_the_menu_runs_in_background(qtbot, windows, filled_db) -> None:
+    win = windows(filled_db)
+    with qtbot.waitSignal(win.startup_finished, timeout=120_000):
+        pass
+    action = win.findChild(type(win.menuBar().actions()[0]), "preannotate_missing")
+    action.trigger()
+    from desktop_app.ui.workers import PreannotateJob
+
+    jobs = win.jobs.running(PreannotateJob)
+    assert len(jobs) == 1 and not win.status.progress.isHidden()
+    with qtbot.waitSignal(jobs[0].finished, timeout=120_000):
+        pass
+    with Store(filled_db, readonly=True) as s:
+        assert s.status_counts()["new"] == 0
+    qtbot.waitUntil(lambda: win.list.model.article_at(0).status == "preannotated")
+    assert "Pre-annotated 30 article(s)" in win.status.currentMessage()
+
+
+def test_ctrl_f_focuses_search(qtbot, windows, filled_db) -> None:
+    win = windows(filled_db, load_model=False)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    qtbot.keyClick(win, "f", modifier=Qt.KeyboardModifier.ControlModifier)
+    assert win.list.search.hasFocus()
+    qtbot.keyClicks(win.list.search, "harbour")
+    qtbot.keyClick(win.list.search, Qt.Key.Key_Return)
+    assert win.list.model.total == 4
+
+
+def test_a_bug_shows_the_crash_dialog_with_the_log_path(qtbot, monkeypatch) -> None:
+    import sys
+    import threading
+
+    from desktop_app.paths import log_path
+    from desktop_app.ui import app as app_module
+    from desktop_app.ui.dialogs import CrashDialog
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    app_module.setup_logging()
+    app_module.install_excepthooks()
+    try:
+        raise ZeroDivisionError("boom in a slot")
+    except ZeroDivisionError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    dialogs_ = [w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()]
+    assert len(dialogs_) == 1
+    assert str(log_path()) in dialogs_[0].intro.text()
+    assert "boom in a slot" in dialogs_[0].details.toPlainText()
+    dialogs_[0].close()
+
+    def worker() -> None:
+        raise RuntimeError("boom in a thread")
+
+    t = threading.Thread(target=worker, name="bg")
+    t.start()
+    t.join()
+    qtbot.waitUntil(lambda: any(isinstance(w, CrashDialog) and w.isVisible() and "boom in a thread" in
+                                w.details.toPlainText() for w in QApplication.topLevelWidgets()))
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, CrashDialog):
+            w.close()
+    logged = log_path().read_text(encoding="utf-8")
+    assert "boom in a slot" in logged and "boom in a thread" in logged
