@@ -322,13 +322,16 @@ class SettingsDialog(QDialog):
 # -- help -------------------------------------------------------------------------------------
 
 def shortcut_table_html(rows: list[tuple[str, str, str]]) -> str:
-    out = ["<table cellspacing='0' cellpadding='3'>"]
+    """Rows grouped under their group heading (groups in order of first appearance)."""
+    order = list(dict.fromkeys(g for g, _k, _t in rows))
+    rows = sorted(rows, key=lambda r: order.index(r[0]))
+    out = ["<table cellspacing='0' cellpadding='3' width='100%'>"]
     group = None
     for g, keys, text in rows:
         if g != group:
             out.append(f"<tr><td colspan='2'><br><b>{html.escape(g)}</b></td></tr>")
             group = g
-        out.append(f"<tr><td><code>{html.escape(keys)}</code>&nbsp;&nbsp;</td><td>{html.escape(text)}</td></tr>")
+        out.append(f"<tr><td width='30%'><code>{html.escape(keys)}</code></td><td>{html.escape(text)}</td></tr>")
     out.append("</table>")
     return "".join(out)
 
@@ -345,7 +348,10 @@ class ShortcutsDialog(QDialog):
         label = QLabel(body)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
+        label.setContentsMargins(8, 0, 8, 8)
         scroll = QScrollArea()
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(label)
         scroll.setWidgetResizable(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -353,7 +359,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(760, 640)
 
 
 def about_text(pipeline: str) -> str:

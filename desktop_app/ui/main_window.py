@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
         self._act(f, "Import &folder…", self._import_folder, "Ctrl+Shift+I", "import_folder")
         self._act(f, "&Export…", self.export_dialog, "Ctrl+E", "export")
         f.addSeparator()
-        self._act(f, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
+        self._act(f, "&Quit", self.close, "Ctrl+Q", "quit")
 
         e = bar.addMenu("&Edit")
         for key in ("undo", "redo"):
@@ -497,14 +497,16 @@ class MainWindow(QMainWindow):
             order = [(s.name, s.group) for s in SHORTCUTS]
         except ImportError:
             order = [(k, "Annotate") for k in ed]
-        for key, group in order:
-            if key not in ed or key in ("undo", "redo", "overlay", "escape"):
-                continue
+        skip = {"undo", "redo", "overlay", "escape", "show_rejected"}
+        items = [(k, g) for k, g in order if k in ed and k not in skip]
+        if items:
+            a.addSeparator()
+        for key, group in items:  # the editor's everyday actions first, then one submenu per group
             if group == "Annotate":
                 a.addAction(ed[key])
-            else:
+        for key, group in items:
+            if group != "Annotate":
                 if group not in groups:
-                    a.addSeparator()
                     groups[group] = a.addMenu(group)
                 groups[group].addAction(ed[key])
 
@@ -526,7 +528,7 @@ class MainWindow(QMainWindow):
             v.addAction(ed["show_rejected"])
 
         h = bar.addMenu("&Help")
-        self._act(h, "&Keyboard shortcuts", self.shortcuts_dialog, QKeySequence.StandardKey.HelpContents, "shortcuts")
+        self._act(h, "All &shortcuts and mouse gestures…", self.shortcuts_dialog, "F1", "shortcuts")
         if "overlay" in ed:
             h.addAction(ed["overlay"])
         self._act(h, f"&About {APP_NAME}", self._about, None, "about")
