@@ -238,7 +238,8 @@ def _indirect(doc: Doc) -> list[_Candidate]:
         lo, hi = content
         if hi - lo < 2:
             continue
-        s, e = _trimmed(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+        s, e = _in_paragraph(text, tok.idx, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+        s, e = _trimmed(text, s, e)
         if e - s < 8:
             continue
         subj, passive = _subject(tok)
@@ -249,6 +250,14 @@ def _indirect(doc: Doc) -> list[_Candidate]:
         out.append(_Candidate(s, e, "indirect", _cue_span(tok), subj, follows=subj is None, verb=tok))
     _coordinated_cues(doc, out)
     return out
+
+
+def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """Clip a reported clause to the line of its cue (a parse can run into the next paragraph)."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = len(text) if hi < 0 else hi
+    return max(start, lo), min(end, hi)
 
 
 def _coordinated_cues(doc: Doc, cands: list[_Candidate]) -> None:
@@ -268,8 +277,10 @@ def _coordinated_cues(doc: Doc, cands: list[_Candidate]) -> None:
             continue
         outer = by_verb[x.head.i]
         c.subject, c.follows = outer.subject, outer.follows
-        cc = next((k for k in v.lefts if k.dep_ == "cc"), None)
-        cut = doc[cc.i - 1] if cc is not None else doc[v.i - 1]
+        j = v.i - 1
+        while j > 0 and (doc[j].dep_ in ("cc", "punct", "advmod") or doc[j].is_space):
+            j -= 1
+        cut = doc[j]
         end = cut.idx + len(cut.text)
         if outer.start < end <= outer.end:
             outer.end = _trimmed(doc.text, outer.start, end)[1]
