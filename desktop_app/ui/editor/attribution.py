@@ -106,38 +106,46 @@ def sentence_at(sentences: list[Span], cp: int) -> Span | None:
     return sentences[min(max(k + 1, 0), len(sentences) - 1)]
 
 
-def canonical_name(article: Article, entity: Entity, registry: Mapping[str, str]) -> str:
+def _texts_by_label(article: Article) -> dict[str, list[str]]:
+    """Distinct entity texts per label, in article order (names repeat a lot; compare each once)."""
+    out: dict[str, dict[str, None]] = {}
+    for e in article.entities:
+        if e.state != "rejected":
+            out.setdefault(e.label, {})[article.text[e.start : e.end].strip()] = None
+    return {label: list(texts) for label, texts in out.items()}
+
+
+def _fullest(text: str, candidates: list[str]) -> str:
+    words = set(text.split())
+    best = text
+    for other in candidates:
+        if len(other) > len(best) and words <= set(other.split()):
+            best = other
+    return best
+
+
+def canonical_name(article: Article, entity: Entity, registry: Mapping[str, str],
+                   _texts: dict[str, list[str]] | None = None) -> str:
     """The name a clicked entity stands for: registry, else the fullest same-label name containing it."""
     text = article.text[entity.start : entity.end].strip()
     if text in registry:
         return registry[text]
-    words = set(text.split())
-    best = text
-    for e in article.entities:
-        if e.state == "rejected" or e.label != entity.label:
-            continue
-        other = article.text[e.start : e.end].strip()
-        if len(other) > len(best) and words <= set(other.split()):
-            best = other
+    texts = _texts if _texts is not None else _texts_by_label(article)
+    best = _fullest(text, texts.get(entity.label, []))
     return registry.get(best, best)
 
 
 def speaker_candidates(article: Article, registry: Mapping[str, str]) -> list[str]:
     """Combo entries: the article's people and bodies (fullest names first seen), then the registry."""
-    names: list[str] = []
-    seen: set[str] = set()
-    for e in article.entities:
-        if e.state == "rejected" or e.label not in ("PERSON", "ORG"):
-            continue
-        name = canonical_name(article, e, registry)
-        if name not in seen:
-            seen.add(name)
-            names.append(name)
+    texts = _texts_by_label(article)
+    names: dict[str, None] = {}
+    for label in ("PERSON", "ORG"):
+        for text in texts.get(label, []):
+            best = registry.get(text) or _fullest(text, texts[label])
+            names[registry.get(best, best)] = None
     for canonical in sorted(set(registry.values())):
-        if canonical not in seen:
-            seen.add(canonical)
-            names.append(canonical)
-    return names
+        names.setdefault(canonical, None)
+    return list(names)
 
 
 def entity_named(article: Article, name: str, near: int, registry: Mapping[str, str]) -> Entity | None:

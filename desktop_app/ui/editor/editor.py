@@ -39,6 +39,7 @@ from desktop_app.ui.editor.inspector import Inspector
 from desktop_app.ui.editor.look import Look
 from desktop_app.ui.editor.marks import build_marks
 from desktop_app.ui.editor.models import AnnotationModel, EntityModel, EventModel, QuoteModel
+from desktop_app.ui.editor.none_guard import top_up
 from desktop_app.ui.editor.offsets import OffsetMap
 from desktop_app.ui.editor.overlay import ShortcutOverlay
 from desktop_app.ui.editor.shortcuts import LABEL_KEYS, SHORTCUTS
@@ -59,6 +60,7 @@ class ArticleEditor(QWidget):
 
     def __init__(self, read_store: Store, ops: Any, settings: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        top_up()
         self.store = read_store
         self.ops = ops
         self.settings = settings
@@ -71,6 +73,7 @@ class ArticleEditor(QWidget):
         self.registry: dict[str, str] = {}
         self.show_rejected = False
         self._last_type = self.event_types[0]
+        self._names_cache: list[str] | None = None
         self._current: dict[str, int | None] = dict.fromkeys(TABS)
         self._fallback_row: dict[str, int] = dict.fromkeys(TABS, 0)
         self._actions = self._build_actions()
@@ -227,10 +230,11 @@ class ArticleEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         for col, column in enumerate(model.columns):
-            if column.header in ("Quote", "Entity", "Trigger", "Actor", "Recipient", "Speaker"):
+            if column.header in ("Quote", "Entity", "Trigger"):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
             else:
-                table.setColumnWidth(col, 92 if column.header == "Type" else 76)
+                wide = column.header in ("Speaker", "Actor", "Recipient")
+                table.setColumnWidth(col, 130 if wide else 92 if column.header == "Type" else 76)
         model.edit_requested.connect(lambda row, field, value, m=model: self._on_model_edit(m, row, field, value))
         for col, column in enumerate(model.columns):
             if column.field:
@@ -250,7 +254,9 @@ class ArticleEditor(QWidget):
         return (self._names, True)
 
     def _names(self) -> list[str]:
-        return rules.speaker_candidates(self.article, self.registry) if self.article else []
+        if self._names_cache is None:
+            self._names_cache = rules.speaker_candidates(self.article, self.registry) if self.article else []
+        return self._names_cache
 
     # ------------------------------------------------------------------ public API
     def actions(self) -> dict[str, QAction]:  # type: ignore[override]
@@ -262,12 +268,14 @@ class ArticleEditor(QWidget):
 
     def show_article(self, article_id: str) -> None:
         """Load an article from the read store and show it from the top."""
+        top_up()
         article = self.store.get_article(article_id)
         self.article = article
         self.omap = OffsetMap(article.text)
         self.tokens = Tokens(article.text)
         self.sentences = self.store.sentences(article_id) or rules.fallback_sentences(article.text)
         self.registry = self.store.registry()
+        self._names_cache = None
         self._current = dict.fromkeys(TABS)
         self._fallback_row = dict.fromkeys(TABS, 0)
         self.title.setText(article.title)
@@ -287,12 +295,14 @@ class ArticleEditor(QWidget):
         """Re-read the current article after an op; keeps text, scroll position and current items."""
         if self.article is None:
             return
+        top_up()
         article = self.store.get_article(self.article.id)
         if article.text != self.article.text:
             self.show_article(article.id)
             return
         self.article = article
         self.registry = self.store.registry()
+        self._names_cache = None
         scroll = self.view.verticalScrollBar().value()
         self.highlighter.update_marks(self._marks())
         self._fill_models()
@@ -399,6 +409,7 @@ class ArticleEditor(QWidget):
 
     def _refresh_focus(self) -> None:
         """Accent on the current item and on what it links to (a quote's speaker, an event's parties)."""
+        top_up()
         if self.article is None:
             return
         item = self.current_item()

@@ -75,8 +75,8 @@ class Look:
             fmt.setFontUnderline(True)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(self.palette.color(QPalette.ColorRole.Text))
-        elif layer == "trigger":
-            fmt.setFontWeight(QFont.Weight.Bold)
+        elif layer == "trigger":  # coloured, not bold: bold is the quote cue
+            fmt.setForeground(QColor("#ff79a8" if self.dark else TRIGGER_COLOR))
             fmt.setUnderlineStyle(
                 QTextCharFormat.UnderlineStyle.DotLine if suggested else QTextCharFormat.UnderlineStyle.WaveUnderline
             )

@@ -35,6 +35,19 @@ def arg_name(text: str, arg: Arg | None) -> str:
     return excerpt(text, arg.entity, 40)
 
 
+_FONTS: dict[str, QFont] = {}
+
+
+def _state_font(state: str) -> QFont:
+    """One shared font per state (suggested italic, rejected struck out)."""
+    font = _FONTS.get(state)
+    if font is None:
+        font = _FONTS[state] = QFont()
+        font.setItalic(state == "suggested")
+        font.setStrikeOut(state == "rejected")
+    return font
+
+
 @dataclass(frozen=True)
 class Column(Generic[T]):
     header: str
@@ -103,13 +116,8 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
             return f"{col.header}: {col.value(self.text, x)}\norigin: {x.origin} · state: {x.state}"
         if role == Qt.ItemDataRole.ForegroundRole and x.state == "rejected":
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            if x.state == "rejected":
-                font.setStrikeOut(True)
-            elif x.state == "suggested":
-                font.setItalic(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole and x.state != "accepted":
+            return _state_font(x.state)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return self.decoration(x)
         if role == Qt.ItemDataRole.UserRole:
