@@ -44,6 +44,7 @@ class E(StrEnum):
     E203 = "Gold file {path}: {detail}"
     E204 = "Taxonomy file {path}: {detail}"
     E205 = "Gazetteer entry not understood: {detail}"
+    E206 = "PolNeAR data not understood: {detail}"
 
 
 class NewsGoldError(Exception):
