@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,7 @@ from desktop_app.ui.editor import attribution as rules
 from desktop_app.ui.editor.delegates import ComboDelegate
 from desktop_app.ui.editor.highlighter import AnnotationHighlighter
 from desktop_app.ui.editor.inspector import Inspector
-from desktop_app.ui.editor.look import Look
+from desktop_app.ui.editor.look import Look, is_dark
 from desktop_app.ui.editor.marks import build_marks
 from desktop_app.ui.editor.models import AnnotationModel, EntityModel, EventModel, QuoteModel
 from desktop_app.ui.editor.none_guard import top_up
@@ -258,6 +258,34 @@ class ArticleEditor(QWidget):
             self._names_cache = rules.speaker_candidates(self.article, self.registry) if self.article else []
         return self._names_cache
 
+    # ------------------------------------------------------------------ settings and theme
+    def apply_settings(self, settings: Any) -> None:
+        """New label colours / font size / theme from the shell's settings dialog."""
+        self.settings = settings
+        font = self.view.font()
+        font.setPointSize(int(getattr(settings, "font_size", 12) or 12))
+        self.view.setFont(font)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.look = Look(getattr(self.settings, "label_colors", None))
+        self.highlighter.set_look(self.look)
+        self.models["entities"].colors = self.look.label_colors
+        old = self.legend
+        self.legend = self._build_legend()
+        self.set_show_rejected(self.show_rejected)
+        old.parentWidget().layout().replaceWidget(old, self.legend)
+        old.deleteLater()
+        if self.article is not None:
+            self.highlighter.repaint_all()
+            self._refresh_focus()
+
+    def changeEvent(self, event: QEvent) -> None:  # palette switch (light/dark theme)
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend")
+                and is_dark(self.palette()) != self.look.dark):
+            self._restyle()
+
     # ------------------------------------------------------------------ public API
     def actions(self) -> dict[str, QAction]:  # type: ignore[override]
         """Editing actions by name (see shortcuts.SHORTCUTS), for the shell's menus."""
@@ -279,6 +307,7 @@ class ArticleEditor(QWidget):
         self._current = dict.fromkeys(TABS)
         self._fallback_row = dict.fromkeys(TABS, 0)
         self.title.setText(article.title)
+        self.highlighter.clear()
         self.view.set_article_text(article.text)
         self.highlighter.attach(self.view.document(), self._marks())
         self._fill_models()

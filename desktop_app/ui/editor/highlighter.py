@@ -38,11 +38,16 @@ class AnnotationHighlighter(QSyntaxHighlighter):
                 by_block[b].append(m)
         return dict(by_block)
 
+    def clear(self) -> None:
+        """Forget the marks (call before replacing the text, so the reload pass is a no-op)."""
+        self.by_block = {}
+
     def attach(self, doc: QTextDocument, marks: list[Mark]) -> None:
-        """Highlight a freshly loaded document in one pass."""
-        self.setDocument(None)
+        """Highlight a freshly loaded document in one synchronous pass (no unhighlighted first frame)."""
         self.by_block = self._assign(doc, marks)
-        self.setDocument(doc)  # highlights every block once
+        if self.document() is not doc:
+            self.setDocument(doc)
+        self.rehighlight()
 
     def update_marks(self, marks: list[Mark]) -> int:
         """Repaint only the paragraphs whose marks changed; returns how many."""

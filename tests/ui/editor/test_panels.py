@@ -140,3 +140,28 @@ def test_selection_snaps_to_tokens(qtbot: Any, make_editor: Any) -> None:
     assert ed._selection_cp() == (start, start + len("Zabihullah Mujahid"))
     assert Tokens("Tehrik-i-Taliban Pakistan’s").snap(2, 5) == (0, 16)
     assert Tokens("  spaced  ").snap(0, 2) is None
+
+
+@pytest.mark.gui
+def test_settings_change_recolours_and_resizes(qtbot: Any, make_editor: Any) -> None:
+    from PySide6.QtGui import QColor
+
+    from desktop_app.ui.settings import Settings
+
+    ed = make_editor("flow")
+    person = next(e for e in ed.article.entities if e.label == "PERSON")
+
+    def colour_at(cp: int) -> QColor:
+        block = ed.view.document().findBlock(ed.omap.to_doc(cp))
+        rel = ed.omap.to_doc(cp) - block.position()
+        ranges = block.layout().formats()
+        colours = [QColor(r.format.background().color()) for r in ranges if r.start <= rel < r.start + r.length]
+        return colours[0] if colours else QColor()
+
+    before = colour_at(person.start)
+    assert before.alpha() > 0  # highlighted as soon as show_article returns
+    ed.apply_settings(Settings(annotator="tester", label_colors={"PERSON": "#0000ff"}, font_size=17))
+    qtbot.waitUntil(lambda: colour_at(person.start).rgb() != before.rgb())
+    after = colour_at(person.start)
+    assert (after.red(), after.green(), after.blue()) == (0, 0, 255)
+    assert ed.view.font().pointSize() == 17
