@@ -45,7 +45,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("mark_done", ("Return", "Enter"), "Mark &done", "Mark the article done (gold) and go to the next", "Article"),
     Shortcut("skip", ("Space",), "&Skip", "Mark the article skipped and go to the next", "Article"),
     Shortcut("next_article", ("N",), "Next article", "Next unfinished article", "Article"),
-    Shortcut("prev_article", ("P",), "Previous article", "Previous article", "Article"),
+    Shortcut("prev_article", ("P",), "Previous article", "Previous unfinished article", "Article"),
     Shortcut("undo", ("Ctrl+Z",), "&Undo", "Undo the last edit of this article (survives restarts)", "Article"),
     Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "&Redo", "Redo", "Article"),
     Shortcut("show_rejected", ("Shift+R",), "Show rejected", "Show or hide rejected annotations", "View"),
@@ -65,8 +65,19 @@ MOUSE_ACTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _shown(key: str) -> str:
+    """Plain letter keys are typed lower-case ("a", not "A"; Shift+A is written out)."""
+    return key.lower() if len(key) == 1 and key.isalpha() else key
+
+
 def shortcut_rows() -> list[tuple[str, str, str]]:
-    """(group, keys, help) for Help menus and the README."""
-    rows = [(s.group, " / ".join(s.keys), s.help) for s in SHORTCUTS if not s.name.startswith("label_")]
-    rows.append(("Entities", "1–6", "Selection → " + ", ".join(f"{k} {v}" for k, v in LABEL_KEYS.items())))
+    """(group, keys, help) for Help menus, the overlay and the README, in SHORTCUTS order."""
+    rows: list[tuple[str, str, str]] = []
+    for s in SHORTCUTS:
+        if s.name.startswith("label_"):
+            if s.name == "label_PERSON":
+                rows.append(("Entities", "1–6", "Selection → entity: "
+                             + ", ".join(f"{k} {v}" for k, v in LABEL_KEYS.items()) + " (or relabel the current one)"))
+            continue
+        rows.append((s.group, " / ".join(_shown(k) for k in s.keys), s.help))
     return rows

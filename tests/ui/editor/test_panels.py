@@ -165,3 +165,13 @@ def test_settings_change_recolours_and_resizes(qtbot: Any, make_editor: Any) -> 
     after = colour_at(person.start)
     assert (after.red(), after.green(), after.blue()) == (0, 0, 255)
     assert ed.view.font().pointSize() == 17
+
+
+def test_readme_lists_every_editor_shortcut() -> None:
+    from desktop_app.ui.editor import MOUSE_ACTIONS
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    for _group, keys, text in shortcut_rows():
+        assert f"| `{keys}` | {text} |" in readme, keys
+    for gesture, text in MOUSE_ACTIONS:
+        assert f"| {gesture} | {text} |" in readme, gesture
