@@ -175,3 +175,44 @@ def test_readme_lists_every_editor_shortcut() -> None:
         assert f"| `{keys}` | {text} |" in readme, keys
     for gesture, text in MOUSE_ACTIONS:
         assert f"| {gesture} | {text} |" in readme, gesture
+
+
+@pytest.mark.gui
+def test_event_add_actor_recipient_by_clicks(qtbot: Any, make_editor: Any, runner: Any, corpus: Path) -> None:
+    ed = make_editor("flow")
+    while ed.current_table() != "events":
+        key(qtbot, ed, "t")
+    start = FLOW_TEXT.index("urged")
+    drag_select(qtbot, ed, start, start + len("urged"))
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "e")  # a new event for this sentence, the selection as trigger
+    ev = ed.current_item("events")
+    assert (ev.trigger.start, ev.trigger.end, ev.origin) == (start, start + 5, "human")
+    assert ev.sentence.start <= start < ev.sentence.end
+    assert FLOW_TEXT[ev.sentence.start:ev.sentence.end].startswith("The United Nations urged")
+    un = next(e for e in ed.article.entities if e.start <= FLOW_TEXT.index("United Nations") < e.end)
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        click_char(qtbot, ed, FLOW_TEXT.index("United Nations") + 1)  # click: actor
+    pk = next(e for e in ed.article.entities if e.label == "GPE" and FLOW_TEXT[e.start:e.end] == "Pakistan")
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        click_char(qtbot, ed, pk.start + 1, Qt.KeyboardModifier.ShiftModifier)  # shift+click: recipient
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "[")
+    got = next(v for v in stored(corpus, IDS["flow"]).events if v.id == ev.id)
+    assert got.actor is not None and got.actor.entity == un.span
+    assert got.recipient is not None and (got.recipient.name, got.recipient.entity) == ("Pakistan", pk.span)
+    types = ed.event_types
+    assert got.type == types[(types.index(ev.type) - 1) % len(types)]
+    assert ed.inspector.actor.currentText() == got.actor.name
+
+
+@pytest.mark.gui
+def test_context_menu_offers_labels_and_speaker(qtbot: Any, make_editor: Any) -> None:
+    ed = make_editor("flow")
+    ent = ed.article.entities[0]
+    menu = ed.context_menu(ed.omap.to_doc(ent.start))
+    texts = [a.text() for a in menu.actions()]
+    assert any(t.startswith("Entity “") for t in texts)
+    assert any(t.startswith("Speaker of the current quote") for t in texts)
+    sub = next(a.menu() for a in menu.actions() if a.text().startswith("Entity “"))
+    assert {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "Accept", "Reject", "Delete"} <= {a.text() for a in sub.actions()}
