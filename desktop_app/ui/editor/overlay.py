@@ -19,6 +19,8 @@ class ShortcutOverlay(QFrame):
         grid = QGridLayout(self)
         grid.setContentsMargins(24, 18, 24, 18)
         grid.setHorizontalSpacing(18)
+        grid.setColumnStretch(1, 1)  # descriptions take the room, keys stay compact
+        grid.setColumnStretch(3, 1)
         title = QLabel("<b>Keyboard and mouse</b> — press any key to close")
         grid.addWidget(title, 0, 0, 1, 4)
         rows = shortcut_rows()
@@ -34,6 +36,8 @@ class ShortcutOverlay(QFrame):
             t.setWordWrap(True)
             grid.addWidget(k, r, col)
             grid.addWidget(t, r, col + 1)
+        mouse = QLabel("<b>Mouse</b>")
+        grid.addWidget(mouse, 1 + half, 0, 1, 4)
         r = 2 + half
         for j, (gesture, text) in enumerate(MOUSE_ACTIONS):
             g = QLabel(gesture)
