@@ -10,6 +10,7 @@ clausal complement and a subject).  A reported clause containing a quoted fragme
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -29,7 +30,7 @@ acknowledge admit announce confirm clarify declare maintain allege contend remar
 predict promise vow report write tweet post testify underline underscore highlight indicate suggest
 recall complain caution reveal disclose concede agree mention comment conclude point believe think
 estimate assure inform reckon hope fear worry feel contend speculate charge counter repeat affirm
-acknowledge signal hint suggest told pledge threaten demand propose
+acknowledge signal hint suggest told pledge threaten demand propose show find
 """)
 #: cues whose content is "object + to-infinitive" ("urged the regime to halt ...")
 DIRECTIVE_LEMMAS = _wordset("urge ask call request press implore advise encourage invite appeal")
@@ -84,8 +85,8 @@ def direct_spans(text: str) -> list[tuple[int, int]]:
             if open_at is not None and i == first and ch in OPEN_MARKS and (ch != '"' or _is_opening_straight(text, i)):
                 i += 1  # the continuation paragraph's own opening mark
                 continue
-            if ch in "“„«" and open_at is None:
-                open_at = i
+            if (ch in "“„«" or (ch == "”" and i == first)) and open_at is None:
+                open_at = i  # a paragraph opening with ” (a typesetting slip) opens all the same
             elif ch in "”»" and open_at is not None:
                 found.append((open_at + 1, i))
                 open_at = None
@@ -104,8 +105,9 @@ def direct_spans(text: str) -> list[tuple[int, int]]:
             i += 1
         if open_at is not None:
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            if nxt is None or text[nxt[0]:nxt[1]].lstrip()[:1] not in OPEN_MARKS:
-                open_at = None  # unclosed and not continued: not a quote
+            mark = text[nxt[0]:nxt[1]].lstrip()[:1] if nxt is not None else ""
+            if not mark or mark not in OPEN_MARKS or (mark == '"') != (text[open_at] == '"'):
+                open_at = None  # unclosed and not continued (with the same kind of mark): not a quote
     out = []
     for s, e in found:
         while s < e and text[s].isspace():
@@ -238,6 +240,7 @@ def _indirect(doc: Doc) -> list[_Candidate]:
         lo, hi = content
         if hi - lo < 2:
             continue
+        hi = _cut_nested(doc, tok, lo, hi)
         s, e = _in_paragraph(text, tok.idx, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
         s, e = _trimmed(text, s, e)
         if e - s < 8:
@@ -250,6 +253,22 @@ def _indirect(doc: Doc) -> list[_Candidate]:
         out.append(_Candidate(s, e, "indirect", _cue_span(tok), subj, follows=subj is None, verb=tok))
     _coordinated_cues(doc, out)
     return out
+
+
+def _cut_nested(doc: Doc, cue: Token, lo: int, hi: int) -> int:
+    """End a reported clause at a semicolon or before a coordinated clause with its own speech cue
+    ('she said A, and when pressed, the mother replied, …')."""
+    for i in range(lo, hi):
+        t = doc[i]
+        if t.text == ";" and i > cue.i:
+            return i
+        if i > lo + 2 and t.dep_ == "conj" and _is_cue(t) and t.i > cue.i and any(
+                k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
+            j = t.left_edge.i
+            while j > lo and (doc[j - 1].dep_ in ("cc", "punct") or doc[j - 1].is_space):
+                j -= 1
+            return max(j, lo + 1)
+    return hi
 
 
 def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
@@ -339,8 +358,12 @@ def _direct(doc: Doc, spans: list[tuple[int, int]]) -> list[_Candidate]:
             nxt = doc[sent_hi].sent
             if nxt.start == sent_hi and text[e:nxt.start_char].strip(" ,.”\"’'") == "":
                 frame += [t for t in nxt if not inside[t.i] and t.idx < p_hi]
-        cues = [t for t in frame if _is_cue(t)]
         words = len(text[s:e].split())
+        cues = [t for t in frame if _is_cue(t) and (words >= _MIN_FLOATING_WORDS or _attached(t, sp))]
+        dash = _dash_source(doc, e)
+        if dash is not None and not any(_attached(t, sp) for t in cues):
+            out.append(_Candidate(s, e, "direct", dash[0], None, mention=dash[1]))
+            continue
         if cues:
             verb = min(cues, key=lambda t: min(abs(t.idx - e), abs(t.idx - s)))
             subj, _passive = _subject(verb)
@@ -354,9 +377,40 @@ def _direct(doc: Doc, spans: list[tuple[int, int]]) -> list[_Candidate]:
         if colon is not None:
             out.append(_Candidate(s, e, "direct", colon.cue, colon.subject, follows=colon.subject is None))
             continue
-        if (words >= _MIN_FLOATING_WORDS or text[e - 1:e] in ".!?,") and words >= 3:
+        if (words >= _MIN_FLOATING_WORDS or text[e - 1:e] in ".!?") and words >= 3:
             out.append(_Candidate(s, e, "direct", None, None, follows=True))
     return out
+
+
+def _attached(verb: Token, quote: SpacySpan) -> bool:
+    """The cue governs the quote or stands right beside it ('“…,” he said', 'said: “…”')."""
+    if any(t.head.i == verb.i for t in quote):
+        return True
+    gap = min(abs(verb.i - (quote.start - 1)), abs(verb.i - quote.end))
+    return gap <= 4
+
+
+_DASHES = "―—–"
+
+
+def _dash_source(doc: Doc, end: int) -> tuple[Span, Span] | None:
+    """'“…” ― Maria Lopez, 34' : the dash is the cue, the name up to the comma the mention."""
+    text = doc.text
+    j = end
+    while j < len(text) and text[j] in "”\"’' \t":
+        j += 1
+    if j >= len(text) or text[j] not in _DASHES:
+        return None
+    k = j + 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    stop = k
+    while stop < len(text) and text[stop] not in ",\n(;.":
+        stop += 1
+    name = text[k:stop].strip()
+    if not name or len(name.split()) > 6 or not name[:1].isupper():
+        return None
+    return Span(j, j + 1), Span(k, k + len(name))
 
 
 def _nearest_name(frame: list[Token], verb: Token) -> Token | None:
@@ -407,6 +461,45 @@ def _headline(doc: Doc) -> list[_Candidate]:
     return [cand]
 
 
+def _headline_source_first(text: str, entities: list[Entity]) -> list[_Candidate]:
+    """'Pat Caddell: Democrat Voters Worried ...' — a named source before the colon of the title."""
+    paras = _paragraphs(text)
+    if not paras:
+        return []
+    a, b = paras[0]
+    k = text.find(":", a, b)
+    if k < 0 or len(text[a:k].split()) > 4 or len(text[k + 1:b].split()) < 3:
+        return []
+    named = [e for e in entities if e.label in ("PERSON", "ORG") and a <= e.start and e.end <= k]
+    if not named or sum(e.end - e.start for e in named) < 0.85 * len(text[a:k].strip()):
+        return []
+    s, e = _trimmed(text, k + 1, b, keep_final=True)
+    return [_Candidate(s, e, "indirect", Span(k, k + 1), None, mention=Span(named[0].start, named[-1].end))]
+
+
+_LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t]+")
+
+
+def _transcript(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """Interview transcripts: paragraphs opening with 'PENCE:' or 'WALLACE:' are that speaker's words."""
+    found = []
+    for a, b in _paragraphs(text):
+        m = _LABEL.match(text, a)
+        if m and m.end() < b:
+            found.append((a, m))
+    if len(found) < 2 or len({m.group(1) for _, m in found}) < 2:
+        return []
+    out = []
+    for a, m in found:
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        s, e = _trimmed(text, m.end(), end, keep_final=True)
+        if e - s < 3 or any(x < e and s < y for x, y in taken):
+            continue
+        out.append(_Candidate(s, e, "direct", Span(m.end(1), m.end(1) + 1), None, mention=Span(a, m.end(1))))
+    return out
+
+
 # -- assembling -------------------------------------------------------------------------------
 def _covers(a: tuple[int, int], b: tuple[int, int], frac: float) -> bool:
     ov = max(0, min(a[1], b[1]) - max(a[0], b[0]))
@@ -420,7 +513,7 @@ def find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | Non
     direct = _direct(doc, spans)
     indirect = _indirect(doc) if doc.has_annotation("DEP") else []
     cands: list[_Candidate] = []
-    head_cands = _headline(doc)
+    head_cands = _headline(doc) or _headline_source_first(text, entities)
     if head_cands:
         h = head_cands[0]
         indirect = [c for c in indirect if not (c.start < h.end and h.start < c.end)]
@@ -448,6 +541,9 @@ def find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | Non
         if len(text[d.start:d.end].split()) < 3 and d.subject is None:
             continue
         cands.append(d)
+    spoken = _transcript(text, [(c.start, c.end) for c in cands])
+    if spoken:
+        cands = [c for c in cands if not any(t.start <= c.start and c.end <= t.end for t in spoken)] + spoken
     cands = _dedupe(cands)
     return _resolve(doc, cands, entities, registry)
 

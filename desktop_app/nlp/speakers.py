@@ -249,6 +249,10 @@ class SpeakerResolver:
         stripped = strip_title(raw)
         if stripped.lower() in self.registry:
             return Resolved(self.registry[stripped.lower()], None)
+        if stripped and all(w[:1].isupper() for w in stripped.split()) and len(stripped.split()) <= 3:
+            person = self._person_for_name(stripped)  # "Chaudhry", "PENCE" without an entity tag
+            if person is not None:
+                return Resolved(person.name, None)
         by_title = self._person_by_title(words, mention.start, previous)
         if by_title is not None:
             return by_title

@@ -6,8 +6,8 @@ offsets count the characters of the file as it is.
 
 Scoring
 - content: a predicted quote matches a gold Content when each covers at least half of the
-  other (gold Content may be discontinuous: its fragments count together).  One-to-one,
-  largest overlap first.  Precision over all predicted quotes, recall over all gold Contents.
+  other (gold Content may be discontinuous: its fragments count together, and our direct
+  quotes that share one cue count together too).  One-to-one, largest overlap first.  Precision over all predicted quotes, recall over all gold Contents.
 - source accuracy: over matched pairs whose gold attribution has a Source, the share where the
   predicted speaker mention or speaker entity overlaps a fragment of the gold Source span.
   PolNeAR does not resolve sources (a pronoun source is the pronoun), so the comparison is on
@@ -114,17 +114,44 @@ def read_split(directory: Path, limit: int | None = None) -> Iterator[PolnearDoc
 
 
 # -- scoring ---------------------------------------------------------------------------------
-def _overlap(pred: Span, gold: list[Span]) -> int:
-    return sum(pred.overlap_len(g) for g in gold)
+@dataclass
+class PredictedAttribution:
+    """Our quotes seen as PolNeAR attributions: quotes sharing one cue are one attribution
+    ('“A,” he said. “B.”' is one discontinuous Content in PolNeAR)."""
+
+    content: list[Span]
+    quote: Quote
+
+    @property
+    def length(self) -> int:
+        return sum(len(s) for s in self.content)
 
 
-def match(pred: list[Quote], gold: list[GoldAttribution]) -> list[tuple[int, int]]:
+def as_attributions(quotes: list[Quote]) -> list[PredictedAttribution]:
+    out: list[PredictedAttribution] = []
+    by_cue: dict[Span, PredictedAttribution] = {}
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.cue is not None and q.kind == "direct" and q.cue in by_cue:
+            by_cue[q.cue].content.append(q.span)
+            continue
+        att = PredictedAttribution([q.span], q)
+        out.append(att)
+        if q.cue is not None and q.kind == "direct":
+            by_cue[q.cue] = att
+    return out
+
+
+def _overlap(pred: list[Span], gold: list[Span]) -> int:
+    return sum(p.overlap_len(g) for p in pred for g in gold)
+
+
+def match(pred: list[PredictedAttribution], gold: list[GoldAttribution]) -> list[tuple[int, int]]:
     """One-to-one (pred index, gold index) pairs where each covers >= 50% of the other."""
     pairs = []
     for i, q in enumerate(pred):
         for j, g in enumerate(gold):
-            ov = _overlap(q.span, g.content)
-            if ov and 2 * ov >= len(q.span) and 2 * ov >= g.length:
+            ov = _overlap(q.content, g.content)
+            if ov and 2 * ov >= q.length and 2 * ov >= g.length:
                 pairs.append((ov, i, j))
     pairs.sort(reverse=True)
     used_p: set[int] = set()
@@ -171,7 +198,8 @@ class PolnearReport:
     def source_accuracy(self) -> float:
         return self.source_ok / self.with_source if self.with_source else 0.0
 
-    def add(self, pred: list[Quote], gold: list[GoldAttribution]) -> None:
+    def add(self, quotes: list[Quote], gold: list[GoldAttribution]) -> None:
+        pred = as_attributions(quotes)
         self.articles += 1
         self.gold += len(gold)
         self.predicted += len(pred)
@@ -179,7 +207,7 @@ class PolnearReport:
             self.matched += 1
             if gold[j].source:
                 self.with_source += 1
-                self.source_ok += source_correct(pred[i], gold[j])
+                self.source_ok += source_correct(pred[i].quote, gold[j])
 
     def as_dict(self) -> dict[str, Any]:
         return {
