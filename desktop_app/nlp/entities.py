@@ -10,7 +10,11 @@ the article) for speakers and event participants.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -19,7 +23,12 @@ from desktop_app.nlp.gazetteer import Gazetteer
 
 _LABELS = frozenset(ENTITY_LABELS)
 #: words stripped from the front of a PERSON ("Lieutenant-General", "Defence Minister", "DG")
-TITLES = frozenset(["lt", "lt.", "lieutenant", "gen", "gen.", "general", "maj", "maj.", "major", "col", "col.", "colonel", "brig", "brig.", "brigadier", "capt", "capt.", "captain", "field", "marshal", "air", "vice", "chief", "chiefs", "commander", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "vice-president", "prime", "minister", "ministers", "defence", "defense", "foreign", "interior", "information", "finance", "home", "state", "deputy", "permanent", "representative", "ambassador", "envoy", "special", "spokesperson", "spokesman", "spokeswoman", "dg", "director", "senator", "sen.", "justice", "judge", "governor", "premier", "secretary", "army", "naval", "staff", "former", "acting", "caretaker", "federal", "provincial", "military"])
+TITLES = frozenset(["lt", "lt.", "lieutenant", "gen", "gen.", "general", "maj", "maj.", "major", "col", "col.", "colonel", "brig", "brig.", "brigadier", "capt", "capt.", "captain", "field", "marshal", "air", "vice", "chief", "chiefs", "commander", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "vice-president", "prime", "minister", "ministers", "defence", "defense", "foreign", "interior", "information", "finance", "home", "state", "deputy", "permanent", "representative", "ambassador", "envoy", "special", "spokesperson", "spokesman", "spokeswoman", "dg", "director", "senator", "sen.", "justice", "judge", "governor", "premier", "secretary", "army", "naval", "staff", "former", "acting", "caretaker", "federal", "provincial", "military", "mawlawi", "maulvi", "maulana", "national", "security", "adviser", "advisor"])
+#: words after which a capitalised name is a person ("spokesperson Tahira Andleeb", "Lt Gen Kamran Aziz")
+RANKS = frozenset(["lt", "lt.", "gen", "gen.", "general", "maj", "maj.", "col", "col.", "colonel", "brig", "brig.", "brigadier", "capt", "capt.", "captain", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "minister", "spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "ambassador", "envoy", "senator", "governor", "premier", "mawlawi", "maulvi", "maulana"])
+_RANK_HASHES = numpy.array(sorted(hash_string(w) for w in RANKS), dtype="uint64")
+_ROLE_WORDS = frozenset({"adviser", "advisor", "minister", "spokesperson", "spokesman", "secretary", "president",
+                         "envoy", "ambassador", "general", "chief"})
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", ")", "”", '"', "-", "–", "—"})
 _CONNECTIVES = frozenset({"i", "e", "ul", "al", "ud", "ur", "us", "o", "a", "el", "ed"})
@@ -62,15 +71,126 @@ def _inside_ignored(start: int, end: int, ignored: Sequence[Span]) -> bool:
     return any(start < s.end and s.start < end for s in ignored)
 
 
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    label: str
+    gazetteer: bool
+
+
+def _is_title_case_line(sent: SpacySpan) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words)
+
+
+def _candidates(doc: Doc) -> list[_Cand]:
+    """doc.ents plus the rule passes (names after titles, known surnames), relabelled and merged."""
+    cands = [_Cand(e.start, e.end, e.label_, bool(e.ent_id)) for e in doc.ents if e.label_ in _LABELS]
+    taken = numpy.zeros(len(doc) + 1, dtype=bool)
+    for c in cands:
+        taken[c.start : c.end] = True
+    by_start = {c.start: c for c in cands}
+    # 1. a name right after a rank or office: "Lt Gen Kamran Aziz", "spokesperson Tahira Andleeb"
+    lowers = doc.to_array(LOWER)
+    for i in numpy.flatnonzero(numpy.isin(lowers, _RANK_HASHES)).tolist():
+        j = i + 1
+        while j < len(doc) and (doc[j].lower_ in TITLES or doc[j].text in ("-", ".")) and not taken[j]:
+            j += 1
+        if j >= len(doc):
+            continue
+        c = by_start.get(j)
+        if c is not None:
+            if not c.gazetteer and c.label in ("ORG", "GPE", "NORP", "FAC", "LOC") and all(
+                    t.pos_ == "PROPN" and t.is_title for t in doc[c.start : c.end]):
+                c.label = "PERSON"
+            continue
+        k = j
+        while k < len(doc) and k - j < 4 and not taken[k] and doc[k].is_title and doc[k].pos_ == "PROPN" \
+                and doc[k].lower_ not in TITLES:
+            k += 1
+        if k > j:
+            new = _Cand(j, k, "PERSON", False)
+            cands.append(new)
+            by_start[j] = new
+            taken[j:k] = True
+    # 2. a surname seen in a full PERSON name is that person ("Qureshi", "Aziz told journalists")
+    surnames = {doc[c.end - 1].text for c in cands if c.label == "PERSON" and c.end - c.start >= 2}
+    if surnames:
+        for c in cands:
+            if c.label != "PERSON" and not c.gazetteer and c.end - c.start == 1 and doc[c.start].text in surnames:
+                c.label = "PERSON"
+        orths = doc.to_array(ORTH)
+        hashes = numpy.array([hash_string(x) for x in surnames], dtype="uint64")
+        for i in numpy.flatnonzero(numpy.isin(orths, hashes)).tolist():
+            if not taken[i] and doc[i].pos_ == "PROPN":
+                cands.append(_Cand(i, i + 1, "PERSON", False))
+                taken[i] = True
+    # 3. a byline: "By Hina Baloch & Ali Khan"
+    for c in _byline(doc):
+        cands = [x for x in cands if x.end <= c.start or x.start >= c.end]
+        cands.append(c)
+    cands.sort(key=lambda c: c.start)
+    # 4. model names in a title-case headline are kept only when the body names them too
+    seen_texts: dict[str, int] = {}
+    for c in cands:
+        key = doc[c.start : c.end].text
+        seen_texts[key] = seen_texts.get(key, 0) + 1
+    out: list[_Cand] = []
+    for c in cands:
+        if not c.gazetteer and c.label != "PERSON" and seen_texts[doc[c.start : c.end].text] == 1 \
+                and _is_title_case_line(doc[c.start].sent):
+            continue
+        if c.label == "ORG" and not c.gazetteer and doc[c.end - 1].lower_ in _ROLE_WORDS:
+            continue  # "National Security Adviser" is a job, not an organisation
+        if c.end - c.start == 1 and not c.gazetteer and c.label == "ORG" and doc[c.start].tag_ in ("NNS", "NNPS") \
+                and (doc[c.start].is_sent_start or doc[c.start - 1].is_quote):
+            continue  # "“Operations will continue ...”": a plural noun opening a sentence
+        prev = out[-1] if out else None
+        # 5. "Khyber" + "Chamber of Commerce" -> one ORG
+        if prev is not None and c.label == "ORG" and not c.gazetteer and prev.end == c.start \
+                and prev.label in ("GPE", "NORP") and doc[c.start].is_title:
+            out[-1] = _Cand(prev.start, c.end, "ORG", False)
+            continue
+        out.append(c)
+    return out
+
+
+def _byline(doc: Doc) -> list[_Cand]:
+    """Names on a "By ..." line in the first lines of the article."""
+    out: list[_Cand] = []
+    for tok in doc[:80]:
+        if tok.text != "By" or (tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws):
+            continue
+        run: list[int] = []
+        for t in doc[tok.i + 1 : tok.i + 16]:
+            if "\n" in t.text or (t.is_space and "\n" in t.text_with_ws):
+                break
+            if t.text in ("&", ",", "and", "|"):
+                if run:
+                    out.append(_Cand(run[0], run[-1] + 1, "PERSON", False))
+                run = []
+            elif t.is_title and t.is_alpha:
+                run.append(t.i)
+            else:
+                run = []
+                break
+            if "\n" in t.whitespace_:
+                break
+        if run and len(run) <= 4:
+            out.append(_Cand(run[0], run[-1] + 1, "PERSON", False))
+        break
+    return [c for c in out if doc[c.start : c.end].text.lower() not in ("news desk", "staff reporter", "our correspondent")]
+
+
 def doc_entities(doc: Doc, ignored: Sequence[Span] = (), origin: str = "model") -> list[Entity]:
     """The guideline-conform entities of a processed Doc, sorted, without overlaps."""
     out: list[Entity] = []
     last_end = -1
-    for ent in doc.ents:
-        label = ent.label_
-        if label not in _LABELS:
-            continue
-        src = "rule" if ent.ent_id else origin
+    for cand in _candidates(doc):
+        label = cand.label
+        src = "rule" if cand.gazetteer else origin
+        ent = doc[cand.start : cand.end]
         parts = _slash_parts(ent) if "/" in ent.text else [(ent.start, ent.end)]
         for p_start, p_end in parts:
             start, end = _trim(doc, p_start, p_end, label)

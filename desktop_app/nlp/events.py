@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -26,10 +27,24 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"}
 MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "until", "lest", "whenever"})
 #: the event below these words has not happened: it is asked for, intended, refused or conditional
-BLOCKERS = frozenset(["urge", "ask", "demand", "request", "appeal", "press", "call", "implore", "exhort", "encourage", "want", "wish", "hope", "plan", "intend", "aim", "seek", "try", "attempt", "propose", "prepare", "threaten", "vow", "pledge", "promise", "agree", "offer", "consider", "expect", "need", "fail", "refuse", "reject", "deny", "avoid", "prevent", "stop", "decline", "insist", "require", "warn", "allow", "permit", "ensure", "help", "expected", "ready", "willing", "prepared", "able", "likely", "unlikely", "eager", "keen", "committed", "determined", "necessary", "essential", "meant", "plan", "proposal", "effort", "efforts", "failure", "bid", "readiness", "need", "accuse", "allege", "blame", "refute", "dismiss", "allegation", "allegations", "claim", "claims", "accusation", "accusations", "idea", "report", "reports", "possibility", "prospect", "question", "questions"])
+BLOCKERS = frozenset({
+    "able", "accusation", "accusations", "accuse", "agree", "aim", "allegation", "allegations", "allege", "allow",
+    "appeal", "ask", "attempt", "avoid", "behind", "bid", "blame", "call", "chance", "choose", "claim", "claims",
+    "commitment", "committed", "connect", "consider", "courage", "decline", "demand", "deny", "determined",
+    "dismiss", "eager", "effort", "efforts", "encourage", "ensure", "essential", "exhort", "expect", "expected",
+    "fail", "failure", "help", "hope", "idea", "implore", "insist", "intend", "involve", "keen", "likely", "link",
+    "meant", "necessary", "need", "offer", "open", "opportunity", "permit", "plan", "pledge", "possibility",
+    "prepare", "prepared", "press", "prevent", "promise", "proposal", "propose", "prospect", "question",
+    "questions", "readiness", "ready", "refuse", "refute", "reject", "report", "reports", "request", "require",
+    "responsible", "seek", "stop", "suspect", "threaten", "try", "unlikely", "urge", "vow", "want", "warn",
+    "willing", "willingness", "wish",
+})
 TEMPORAL_PREPS = frozenset({"during", "after", "since", "following", "before", "amid", "amidst", "until", "ahead",
                             "prior", "throughout", "pending", "upon"})
 #: "tensions over attacks", "questions on drone strikes": the noun is a topic, not a report
+#: "the next round of talks", "a planned meeting": not (yet) happened
+FUTURE_MODIFIERS = frozenset({"next", "planned", "proposed", "upcoming", "future", "possible", "potential",
+                              "expected", "scheduled", "any"})
 TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning", "on", "re"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 OBJ_DEPS = frozenset({"dobj", "dative", "nsubjpass", "attr", "oprd"})
@@ -37,7 +52,8 @@ RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "to", "into", "upon"
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-_BLOCKING_RELS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "relcl", "nsubj", "compound"})
+_BLOCKING_RELS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "relcl", "nsubj", "compound",
+                            "acomp", "oprd"})
 _NOUN_DEPS_OK = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT", "appos", "conj", "pobj", "oprd", "dep",
                           "npadvmod", "dative"})
 
@@ -59,6 +75,18 @@ class _Candidate:
     type: str
     token: Token
     is_verb: bool
+    headline: bool = False
+
+
+#: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
+_HEADLINE_NOT_VERB_AFTER = frozenset({"further", "the", "a", "an", "of", "for", "after", "before", "on", "in",
+                                      "against", "to", "over", "with", "and", "amid", "by", "from", "new", "more"})
+
+
+def _is_headline(sent: Any) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and not any(t.text in (".", "!", "?") for t in sent[-2:]) and \
+        sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words)
 
 
 class EventFinder:
@@ -81,6 +109,17 @@ class EventFinder:
         self._lemma_hashes = numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
         self._form_hashes = numpy.array(sorted(hash_string(w) for w in self.forms), dtype="uint64")
 
+    def _light_verbs(self, c: _Candidate) -> frozenset[str]:
+        if c.is_verb:
+            return frozenset()
+        t = self.taxonomy.types[c.type]
+        key = c.token.lemma_.lower()
+        return t.noun_verbs.get(key) or t.noun_verbs.get(c.token.lower_) or frozenset()
+
+    def multiword_triggers(self) -> list[str]:
+        """Hyphenated triggers ("sit-in", "pull-out") the tokenizer must keep whole."""
+        return sorted(w for w in set(self.verbs) | set(self.nouns) if "-" in w)
+
     # -- candidates -------------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[_Candidate]:
         if not len(doc) or not self._lemma_hashes.size:
@@ -88,8 +127,15 @@ class EventFinder:
         arr = doc.to_array([LEMMA, LOWER])
         mask = numpy.isin(arr[:, 0], self._lemma_hashes) | numpy.isin(arr[:, 1], self._form_hashes)
         out: list[_Candidate] = []
+        headlines: dict[int, bool] = {}
         for i in numpy.flatnonzero(mask).tolist():
             tok = doc[i]
+            sent = tok.sent
+            if sent.start not in headlines:
+                headlines[sent.start] = _is_headline(sent)
+            if headlines[sent.start]:
+                out.extend(self._headline_candidates(tok, sent))
+                continue
             if tok.ent_type_ and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
                 continue  # a word inside a name ("Sanctions Committee", "Operation Strike")
             lemma = tok.lemma_.lower()
@@ -104,6 +150,37 @@ class EventFinder:
                 if key in self.nouns or tok.lower_ in self.nouns:
                     key = tok.lower_ if tok.lower_ in self.nouns and key not in self.nouns else key
                     out.extend(_Candidate(t.name, tok, False) for t in self.nouns[key] if self._noun_ok(t, key, tok))
+        return out
+
+    def _headline_candidates(self, tok: Token, sent: Any) -> list[_Candidate]:
+        """Title-case lines are mis-tagged ("Urges" as a proper noun): find the verb by its form and place."""
+        key = self.forms.get(tok.lower_, "")
+        if key not in self.verbs or tok.i == sent.start or tok.ent_iob_ == "I":
+            return []
+        doc = tok.doc
+        prev = doc[tok.i - 1].lower_
+        if prev in _HEADLINE_NOT_VERB_AFTER or any(
+                doc[j].lower_ in NEGATIONS or doc[j].lower_ in MODALS for j in range(max(sent.start, tok.i - 3), tok.i)):
+            return []
+        seg_start = sent.start
+        for j in range(tok.i - 1, sent.start, -1):
+            if doc[j].text in (";", ":", "|"):
+                seg_start = j + 1
+                break
+        for j in range(seg_start + 1, tok.i):
+            if self.forms.get(doc[j].lower_, "") in self.verbs and doc[j - 1].lower_ not in _HEADLINE_NOT_VERB_AFTER:
+                return []  # the headline's verb came earlier ("Arrests ... Over Bannu Police Station Attack")
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        after = {doc[j].lower_ for j in range(tok.i + 1, min(sent.end, tok.i + 4))}
+        out = []
+        for t in self.verbs[key]:
+            if key in t.particles and not (after & t.particles[key]):
+                continue
+            if (key in t.verb_objects and not (words & t.verb_objects[key])) or \
+                    (key in t.complements and not (words & t.complements[key])) or \
+                    (key in t.verb_not_objects and words & t.verb_not_objects[key]):
+                continue
+            out.append(_Candidate(t.name, tok, True, headline=True))
         return out
 
     @staticmethod
@@ -145,12 +222,12 @@ class EventFinder:
 
     # -- filters ----------------------------------------------------------------
     @staticmethod
-    def _blocked(tok: Token, is_verb: bool) -> bool:
+    def _blocked(tok: Token, is_verb: bool, light_verbs: frozenset[str] = frozenset()) -> bool:
         """Negated, modal/conditional, or below a request/intention/refusal word."""
         anchor = tok if is_verb else (_governing_verb(tok) or tok)
         if not is_verb and any(c.lower_ in NEGATIONS for c in tok.children):
             return True
-        for node in {tok, anchor}:
+        for node in (tok,) if anchor.i == tok.i else (tok, anchor):
             for c in node.children:
                 low = c.lower_
                 if c.dep_ == "neg" or (low in NEGATIONS and c.dep_ in ("advmod", "det", "preconj")):
@@ -159,13 +236,15 @@ class EventFinder:
                     return True
                 if c.dep_ in ("mark", "advmod") and low in CONDITIONAL_MARKS:
                     return True
-        node = anchor
+        node = tok
         steps = 0
-        while node.head is not node and steps < 6:
+        while node.head.i != node.i and steps < 8:
             rel = node.dep_
             node = node.head
             steps += 1
             if rel in ("conj", "cc", "appos", "punct"):
+                continue
+            if node.i == anchor.i and not is_verb and node.lemma_.lower() in light_verbs:
                 continue
             if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS) and rel in _BLOCKING_RELS:
                 return True
@@ -200,12 +279,12 @@ class EventFinder:
             prev = best.get(key)
             if prev is not None and (prev.is_verb or not c.is_verb):
                 continue
-            if self._blocked(c.token, c.is_verb):
+            if not c.headline and self._blocked(c.token, c.is_verb, self._light_verbs(c)):
                 continue
             best[key] = c
         out = []
         for (si, _), c in sorted(best.items(), key=lambda kv: (kv[0][0], kv[1].token.i)):
-            actor_tok, recip_tok = _participants(c.token, c.is_verb)
+            actor_tok, recip_tok = _headline_participants(c.token) if c.headline else _participants(c.token, c.is_verb)
             tok = c.token
             out.append(Event(
                 c.type, sentences[si][1], trigger=Span(tok.idx, tok.idx + len(tok.text)),
@@ -216,10 +295,18 @@ class EventFinder:
         return out
 
 
+def _headline_participants(tok: Token) -> tuple[Token | None, Token | None]:
+    sent = tok.sent
+    doc = tok.doc
+    actor = next((doc[j] for j in range(tok.i - 1, sent.start - 1, -1) if doc[j].ent_type_), None)
+    recip = next((doc[j] for j in range(tok.i + 1, sent.end) if doc[j].ent_type_), None)
+    return actor, recip
+
+
 def _governing_verb(tok: Token) -> Token | None:
     node = tok
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in VERB_POS:
@@ -233,11 +320,13 @@ def _only_time_reference(tok: Token) -> bool:
     """"during the talks", "after the third round of talks", "following the failure of the talks"."""
     node = tok
     for _ in range(5):
+        if any(c.lower_ in FUTURE_MODIFIERS for c in node.children if c.dep_ in ("amod", "det", "compound")):
+            return True
         if node.dep_ in ("pobj", "pcomp"):
             prep = node.head
             if prep.lower_ in TEMPORAL_PREPS:
                 return True
-            if prep.lower_ in TOPIC_PREPS and node is tok:
+            if prep.lower_ in TOPIC_PREPS:
                 return True
             if prep.lower_ != "of":
                 return False
@@ -269,7 +358,7 @@ def _participants(tok: Token, is_verb: bool) -> tuple[Token | None, Token | None
         for _ in range(3):
             if node is None:
                 break
-            subj = next((c for c in node.children if c.dep_ in SUBJ_DEPS and c is not tok), None)
+            subj = next((c for c in node.children if c.dep_ in SUBJ_DEPS and c.i != tok.i), None)
             if subj is not None:
                 actor = actor or subj
                 break
@@ -277,7 +366,7 @@ def _participants(tok: Token, is_verb: bool) -> tuple[Token | None, Token | None
             if agent is not None:
                 actor = actor or next((g for g in agent.children if g.dep_ == "pobj"), None)
                 break
-            node = node.head if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head is not node else None
+            node = node.head if node.dep_ in ("conj", "xcomp", "advcl", "ccomp") and node.head.i != node.i else None
         if is_verb and recip is None:
             recip = next((c for c in verb.children if c.dep_ in OBJ_DEPS and c.dep_ != "attr"), None)
             if recip is None:

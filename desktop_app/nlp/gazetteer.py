@@ -70,7 +70,10 @@ def load_gazetteer(paths: Iterable[Path] | None = None) -> Gazetteer:
                     raise NewsGoldError(E.E205, f"{path}:{n}", detail=str(exc)) from exc
                 if label not in ENTITY_LABELS:
                     raise NewsGoldError(E.E205, f"{path}:{n}", detail=f"label {label!r} not in {ENTITY_LABELS}")
-                for name in (canonical, *aliases):
+                names = [canonical, *aliases]
+                if label in ("GPE", "LOC", "FAC"):  # datelines: "ISLAMABAD:"
+                    names += [n.upper() for n in names if n.upper() != n and len(n) > 3]
+                for name in dict.fromkeys(names):
                     gaz.patterns.append({"label": label, "pattern": name, "id": canonical})
                     gaz.canonical.setdefault(name, canonical)
                     gaz.canonical.setdefault(name.casefold(), canonical)
@@ -114,22 +117,17 @@ def make_gazetteer_wins_filter(contextual: list[str] | None = None) -> Any:
     return gazetteer_wins_filter
 
 
+#: a longer model name that ends in one of these is an institution and keeps its place name ("Pakistan Army")
+INSTITUTION_HEADS = frozenset(["army", "navy", "force", "forces", "rangers", "police", "ministry", "office", "council", "assembly", "court", "committee", "commission", "department", "corps", "chamber", "commerce", "party", "front", "movement", "government", "embassy", "university", "bank", "tv", "news", "times", "post", "tribune", "radio", "agency", "authority", "board", "bureau", "service", "services", "guard", "guards", "brigade", "group", "network", "league", "union", "organisation", "organization", "association", "institute", "centre", "center", "federation", "sanctions", "command", "division", "regiment", "battalion", "legion", "jirga"])
+
+
 def _model_name_contains(ent: SpacySpan, match: SpacySpan) -> bool:
-    """A longer model entity made of words only (no "/" or line break) is kept over a match inside it."""
+    """A longer model name that contains the match and ends like an institution wins ("Pakistan Army")."""
     if not (ent.start <= match.start and match.end <= ent.end) or len(ent) == len(match):
         return False
-    for tok in ent:
-        if match.start <= tok.i < match.end:
-            continue
-        if tok.is_punct and tok.text not in ("-", "."):
-            return False
-        if tok.is_space or "\n" in tok.text_with_ws:
-            return False
-        if tok.lower_ == "the":
-            continue
-        if not tok.is_title and not tok.is_upper and tok.text not in ("-", "of", "and", "for", "al"):
-            return False
-    return True
+    if match.end == ent.end or ent[-1].lower_ not in INSTITUTION_HEADS:
+        return False
+    return not any(t.is_space or (t.is_punct and t.text not in ("-", ".", "&")) for t in ent)
 
 
 @Language.component(PARAGRAPHS_NAME, assigns=["token.is_sent_start"])
@@ -142,6 +140,13 @@ def paragraphs(doc: Doc) -> Doc:
         if i + 1 < n and "\n" in doc[i].text and not doc[i + 1].is_space:
             doc[i + 1].is_sent_start = True
             line_starts.append(i + 1)
+    # "ISLAMABAD: Pakistan said ..." - the dateline belongs to the first sentence
+    for a in line_starts:
+        j = a
+        while j < n and j - a < 4 and doc[j].is_upper and doc[j].is_alpha:
+            j += 1
+        if j > a and j + 1 < n and doc[j].text == ":" and not doc[j + 1].is_space:
+            doc[j + 1].is_sent_start = False
     # a line without sentence punctuation (a headline, a dateline) is one sentence
     line_starts.append(n)
     for a, b in itertools.pairwise(line_starts):

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,6 +66,9 @@ class SpacyEngine:
         add_gazetteer(nlp, self.gazetteer)
         self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
         self.events = EventFinder(self.taxonomy)
+        for word in self.events.multiword_triggers():
+            for form in {word, word.capitalize(), word + "s"}:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         self.find_quotes = _quote_finder()
         base = "rule-only" if rule_only else (label or pipeline_label(nlp))
         self.name = f"{base} / newsgold {__version__}"
