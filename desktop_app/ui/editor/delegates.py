@@ -25,7 +25,9 @@ class ComboDelegate(QStyledItemDelegate):
         if self.editable:
             box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             box.installEventFilter(self.guard)
-            box.lineEdit().installEventFilter(self.guard)
+            line = box.lineEdit()
+            if line is not None:
+                line.installEventFilter(self.guard)
         box.view().installEventFilter(self.guard)
         return box
 

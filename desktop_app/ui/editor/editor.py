@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
@@ -53,6 +54,13 @@ SINGULAR = {"quotes": "quote", "entities": "entity", "events": "event"}
 SOFT_ERRORS = {E.E107, E.E108, E.E109, E.E111, E.E112}
 
 
+def _menu_action(menu: QMenu, text: str, fn: Callable[[], object]) -> QAction:
+    """A menu entry calling ``fn()`` (never passing Qt's ``checked`` flag into its arguments)."""
+    act = menu.addAction(text)
+    act.triggered.connect(lambda _checked=False: fn())
+    return act
+
+
 class ArticleEditor(QWidget):
     request_next = Signal()
     request_previous = Signal()
@@ -88,8 +96,8 @@ class ArticleEditor(QWidget):
             "reject": lambda: self.decide("rejected"),
             "delete": self.delete_current,
             "accept_all": self.accept_all,
-            "next_item": lambda: self.move(1),
-            "prev_item": lambda: self.move(-1),
+            "next_item": lambda: self.move_item(1),
+            "prev_item": lambda: self.move_item(-1),
             "next_panel": self.next_panel,
             "add_quote": self.add_quote,
             "set_cue": lambda: self.set_quote_span("cue"),
@@ -110,7 +118,7 @@ class ArticleEditor(QWidget):
             "overlay": lambda: self.overlay.toggle(),
         }
         for label in LABEL_KEYS.values():
-            handlers[f"label_{label}"] = lambda lab=label: self.label_key(lab)
+            handlers[f"label_{label}"] = partial(self.label_key, label)
         actions: dict[str, QAction] = {}
         for sc in SHORTCUTS:
             act = QAction(sc.text, self)
@@ -153,6 +161,7 @@ class ArticleEditor(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.legend)
         lay.addWidget(self.view, 1)
+        self._centre_layout = lay
 
         self.models: dict[str, AnnotationModel[Any]] = {
             "quotes": QuoteModel(self), "entities": EntityModel(self), "events": EventModel(self)
@@ -274,7 +283,7 @@ class ArticleEditor(QWidget):
         old = self.legend
         self.legend = self._build_legend()
         self.set_show_rejected(self.show_rejected)
-        old.parentWidget().layout().replaceWidget(old, self.legend)
+        self._centre_layout.replaceWidget(old, self.legend)
         old.deleteLater()
         if self.article is not None:
             self.highlighter.repaint_all()
@@ -368,7 +377,7 @@ class ArticleEditor(QWidget):
     def _announce(self) -> None:
         if self.article is None:
             return
-        left = sum(x.state == "suggested" for x in (*self.article.entities, *self.article.quotes, *self.article.events))
+        left = self._suggested_left()
         self.status_message.emit(f"{left} suggestions left · {self.article.status} · Enter = done")
 
     def current_table(self) -> str:
@@ -487,7 +496,7 @@ class ArticleEditor(QWidget):
         return "\n".join(lines) or None
 
     # ------------------------------------------------------------------ navigation
-    def move(self, step: int) -> None:
+    def move_item(self, step: int) -> None:
         table = self.current_table()
         model = self.models[table]
         if not model.rowCount():
@@ -582,6 +591,53 @@ class ArticleEditor(QWidget):
             return menu
         a = self.article
         cp = self.omap.to_cp(doc_pos)
+        add = _menu_action
+        if self._selection_cp() is not None:
+            sub = menu.addMenu("Add entity")
+            for key, label in LABEL_KEYS.items():
+                add(sub, f"{label}\t{key}", partial(self.add_entity, label))
+            add(menu, "Add quote\tq", self.add_quote)
+            add(menu, "Add event\te", self.add_event)
+            menu.addSeparator()
+        ent = rules.entity_at(a, cp, self.show_rejected)
+        if ent is not None:
+            name = self._snippet(ent.start, ent.end)
+            sub = menu.addMenu(f"Entity “{name}” ({ent.label})")
+            for label in ENTITY_LABELS:
+                act = add(sub, label, partial(self._relabel, ent, label))
+                act.setCheckable(True)
+                act.setChecked(label == ent.label)
+            sub.addSeparator()
+            add(sub, "Select", partial(self.select_item, "entities", ent.id))
+            add(sub, "Accept", partial(self._update, ent, {"state": "accepted"}))
+            add(sub, "Reject", partial(self._update, ent, {"state": "rejected"}))
+            add(sub, "Delete", partial(self._delete, ent))
+            quote, event = self.current_item("quotes"), self.current_item("events")
+            if quote is not None:
+                add(menu, f"Speaker of the current quote: {name}", partial(self.set_speaker_entity, quote, ent))
+            if event is not None:
+                add(menu, f"Actor of the current event: {name}", partial(self.set_event_arg, "actor", event, ent))
+                add(menu, f"Recipient of the current event: {name}",
+                    partial(self.set_event_arg, "recipient", event, ent))
+        q = rules.quote_at(a, cp, self.show_rejected)
+        if q is not None:
+            sub = menu.addMenu(f"Quote ({q.speaker or 'no speaker'})")
+            add(sub, "Select", partial(self.select_item, "quotes", q.id))
+            add(sub, "Accept", partial(self._update, q, {"state": "accepted"}))
+            add(sub, "Reject", partial(self._update, q, {"state": "rejected"}))
+            add(sub, "Delete", partial(self._delete, q))
+        v = rules.trigger_at(a, cp, self.show_rejected)
+        if v is not None:
+            sub = menu.addMenu(f"Event {v.type}")
+            add(sub, "Select", partial(self.select_item, "events", v.id))
+            types = sub.addMenu("Type")
+            for t in self.event_types:
+                add(types, t, partial(self._update, v, {"type": t}))
+            add(sub, "Accept", partial(self._update, v, {"state": "accepted"}))
+            add(sub, "Reject", partial(self._update, v, {"state": "rejected"}))
+        return menu
+        a = self.article
+        cp = self.omap.to_cp(doc_pos)
         if self._selection_cp() is not None:
             sub = menu.addMenu("Add entity")
             for key, label in LABEL_KEYS.items():
@@ -653,6 +709,15 @@ class ArticleEditor(QWidget):
 
         self.ops.submit(run, on_done=finished, article_id=aid)
 
+    def _aid(self) -> str:
+        return self.article.id if self.article is not None else ""
+
+    def _suggested_left(self) -> int:
+        if self.article is None:
+            return 0
+        a = self.article
+        return sum(x.state == "suggested" for items in (a.entities, a.quotes, a.events) for x in items)
+
     @property
     def who(self) -> str | None:
         return getattr(self.settings, "annotator", None) or None
@@ -693,7 +758,7 @@ class ArticleEditor(QWidget):
             return
         verb = "Accepted" if state == "accepted" else "Rejected"
         self._update(item, {"state": state}, message=f"{verb} {SINGULAR[self._table_of(item)]}")
-        self.move(1)
+        self.move_item(1)
 
     def delete_current(self) -> None:
         item = self.current_item()
@@ -701,15 +766,13 @@ class ArticleEditor(QWidget):
             self._delete(item)
 
     def accept_all(self) -> None:
-        aid, who = self.current_article_id(), self.who
+        aid, who = self._aid(), self.who
         self._submit(lambda s: s.set_state_all(aid, "accepted", who=who),
                      done=lambda n: self.status_message.emit(f"Accepted {n} suggestions"))
 
     def mark_done(self) -> None:
-        aid, who = self.current_article_id(), self.who
-        left = 0
-        if self.article is not None:
-            left = sum(x.state == "suggested" for x in (*self.article.entities, *self.article.quotes, *self.article.events))
+        aid, who = self._aid(), self.who
+        left = self._suggested_left()
 
         def done(_: Any) -> None:
             note = f" ({left} undecided suggestions are not gold)" if left else ""
@@ -719,7 +782,7 @@ class ArticleEditor(QWidget):
         self._submit(lambda s: s.set_status(aid, "done", who=who), done=done)
 
     def skip(self) -> None:
-        aid, who = self.current_article_id(), self.who
+        aid, who = self._aid(), self.who
 
         def done(_: Any) -> None:
             self.status_message.emit("Skipped")
@@ -728,7 +791,7 @@ class ArticleEditor(QWidget):
         self._submit(lambda s: s.set_status(aid, "skipped", who=who), done=done)
 
     def undo_redo(self, *, undo: bool) -> None:
-        aid, who = self.current_article_id(), self.who
+        aid, who = self._aid(), self.who
         if undo:
             self._submit(lambda s: s.undo(aid, who=who), message="Undone")
         else:

@@ -19,7 +19,7 @@ from desktop_app.ui.editor.none_guard import top_up
 
 class AnnotationHighlighter(QSyntaxHighlighter):
     def __init__(self, look: Look) -> None:
-        super().__init__(None)  # attached with attach() after the text is set
+        super().__init__(None)  # type: ignore[call-overload]  # attached by attach()
         self.look = look
         self.by_block: dict[int, list[Mark]] = {}
         self._merged: dict[tuple[tuple[str, str, str], ...], QTextCharFormat] = {}

@@ -110,6 +110,7 @@ class Inspector(QStackedWidget):
         )
         for box in (self.speaker, self.actor, self.recipient):
             line = box.lineEdit()
+            assert line is not None  # editable combo
             box.installEventFilter(self.guard)  # the combo is the focus widget; it forwards keys
             line.installEventFilter(self.guard)
             line.returnPressed.connect(lambda b=box: self._commit_text(b))
@@ -194,9 +195,11 @@ class Inspector(QStackedWidget):
 
     def open_chooser(self) -> None:
         """`c`: drop down the main field of the visible form."""
-        box = {self.quote_form: self.speaker, self.entity_form: self.label, self.event_form: self.type}.get(
-            self.currentWidget()
-        )
+        forms: dict[QWidget, QComboBox] = {
+            self.quote_form: self.speaker, self.entity_form: self.label, self.event_form: self.type
+        }
+        page = self.currentWidget()
+        box = forms.get(page) if page is not None else None
         if box is not None:
             box.setFocus()
             box.showPopup()

@@ -12,6 +12,7 @@ from desktop_app.ui.editor.shortcuts import MOUSE_ACTIONS, shortcut_rows
 class ShortcutOverlay(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.host = parent
         self.setObjectName("shortcutOverlay")
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -53,14 +54,14 @@ class ShortcutOverlay(QFrame):
         if self.isVisible():
             self.close_overlay()
         else:
-            self.setGeometry(self.parentWidget().rect().adjusted(20, 20, -20, -20))
+            self.setGeometry(self.host.rect().adjusted(20, 20, -20, -20))
             self.show()
             self.raise_()
             self.setFocus()
 
     def close_overlay(self) -> None:
         self.hide()
-        self.parentWidget().setFocus()
+        self.host.setFocus()
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ShortcutOverride:  # every key closes the overlay, none edits
@@ -75,6 +76,6 @@ class ShortcutOverlay(QFrame):
         self.close_overlay()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect().adjusted(20, 20, -20, -20))
+        if obj is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.host.rect().adjusted(20, 20, -20, -20))
         return False

@@ -207,7 +207,7 @@ def test_event_add_actor_recipient_by_clicks(qtbot: Any, make_editor: Any, runne
 
 
 @pytest.mark.gui
-def test_context_menu_offers_labels_and_speaker(qtbot: Any, make_editor: Any) -> None:
+def test_context_menu_offers_labels_and_speaker(qtbot: Any, make_editor: Any, runner: Any, corpus: Path) -> None:
     ed = make_editor("flow")
     ent = ed.article.entities[0]
     menu = ed.context_menu(ed.omap.to_doc(ent.start))
@@ -216,3 +216,8 @@ def test_context_menu_offers_labels_and_speaker(qtbot: Any, make_editor: Any) ->
     assert any(t.startswith("Speaker of the current quote") for t in texts)
     sub = next(a.menu() for a in menu.actions() if a.text().startswith("Entity “"))
     assert {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "Accept", "Reject", "Delete"} <= {a.text() for a in sub.actions()}
+    # choosing a label in the menu relabels that entity (the menu passes no stray arguments)
+    new_label = next(lab for lab in ("ORG", "GPE") if lab != ent.label)
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        next(a for a in sub.actions() if a.text() == new_label).trigger()
+    assert next(e for e in stored(corpus, IDS["flow"]).entities if e.id == ent.id).label == new_label
