@@ -114,6 +114,29 @@ def install_excepthooks() -> None:
     threading.excepthook = _thread_hook
 
 
+# -- garbage collection on the GUI thread only ------------------------------------------------
+
+class MainThreadGC(QObject):
+    """Python's cyclic GC may run in whatever thread allocates; collecting a Qt wrapper there deletes a
+    GUI object off the GUI thread (a crash).  So automatic GC is off and this timer collects on the GUI
+    thread instead (qutebrowser's approach)."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 1000) -> None:
+        super().__init__(parent)
+        import gc
+
+        self._gc = gc
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start(interval_ms)
+        self._ticks = 0
+
+    def collect(self) -> None:
+        self._ticks += 1
+        self._gc.collect(2 if self._ticks % 10 == 0 else 0)
+
+
 # -- application and windows ------------------------------------------------------------------
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -257,6 +280,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app = application([sys.argv[0] if sys.argv else APP_NAME])
     _state["headless"] = bool(screenshot)
     install_excepthooks()
+    _state["gc"] = MainThreadGC(app)
     settings = load_settings()
     apply_theme(app, settings.theme, settings.font_size)
     db_path = resolve_db_path(getattr(args, "db", None))

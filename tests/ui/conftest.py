@@ -60,7 +60,14 @@ def _no_dangling_threads(request: pytest.FixtureRequest, qapp) -> Iterator[None]
         yield
         return
     before = {t.ident for t in threading.enumerate()}
-    yield
+    # cyclic GC only here on the GUI thread, never inside a worker thread (see app.MainThreadGC)
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
     leftover = [t.name for t in threading.enumerate() if t.ident not in before and t.is_alive() and not t.daemon]
     leftover += [f"QThread {t.objectName() or type(t).__name__}" for t in _running_qthreads()]  # type: ignore[attr-defined]
     assert not leftover, f"threads left running: {leftover}"
