@@ -82,6 +82,7 @@ class ArticleEditor(QWidget):
         self.show_rejected = False
         self._last_type = self.event_types[0]
         self._names_cache: list[str] | None = None
+        self._op_note: str | None = None
         self._current: dict[str, int | None] = dict.fromkeys(TABS)
         self._fallback_row: dict[str, int] = dict.fromkeys(TABS, 0)
         self._actions = self._build_actions()
@@ -375,10 +376,18 @@ class ArticleEditor(QWidget):
             act.setEnabled(on or act is self._actions["overlay"])
 
     def _announce(self) -> None:
+        """The standing status line; after an op it starts with what the op did (or why it was refused)."""
         if self.article is None:
             return
         left = self._suggested_left()
-        self.status_message.emit(f"{left} suggestions left · {self.article.status} · Enter = done")
+        note, self._op_note = self._op_note, None
+        line = f"{left} suggestions left · {self.article.status} · Enter = done"
+        self.status_message.emit(f"{note} · {line}" if note else line)
+
+    def _note(self, message: str) -> None:
+        """Say what an op did now, and keep it at the front of the line the reload shows."""
+        self._op_note = message
+        self.status_message.emit(message)
 
     def current_table(self) -> str:
         return TABS[self.tabs.currentIndex()]
@@ -700,10 +709,10 @@ class ArticleEditor(QWidget):
 
         def finished(result: Any) -> None:
             if isinstance(result, NewsGoldError):
-                self.status_message.emit(result.message)
+                self._note(result.message)
                 return
             if message:
-                self.status_message.emit(message)
+                self._note(message)
             if done is not None:
                 done(result)
 
@@ -768,7 +777,7 @@ class ArticleEditor(QWidget):
     def accept_all(self) -> None:
         aid, who = self._aid(), self.who
         self._submit(lambda s: s.set_state_all(aid, "accepted", who=who),
-                     done=lambda n: self.status_message.emit(f"Accepted {n} suggestions"))
+                     done=lambda n: self._note(f"Accepted {n} suggestions"))
 
     def mark_done(self) -> None:
         aid, who = self._aid(), self.who
@@ -776,7 +785,7 @@ class ArticleEditor(QWidget):
 
         def done(_: Any) -> None:
             note = f" ({left} undecided suggestions are not gold)" if left else ""
-            self.status_message.emit(f"Marked done{note}")
+            self._note(f"Marked done{note}")
             self.request_next.emit()
 
         self._submit(lambda s: s.set_status(aid, "done", who=who), done=done)
@@ -785,7 +794,7 @@ class ArticleEditor(QWidget):
         aid, who = self._aid(), self.who
 
         def done(_: Any) -> None:
-            self.status_message.emit("Skipped")
+            self._note("Skipped")
             self.request_next.emit()
 
         self._submit(lambda s: s.set_status(aid, "skipped", who=who), done=done)
