@@ -260,6 +260,7 @@ def take_screenshot(win: Any, out: Path, *, article: str | None, panel: str | No
         if status == "new":  # show suggestions, as a user would see them after pre-annotation
             win.preannotate([aid])
             wait_until(lambda: not win.jobs.running(), [win.jobs.changed], timeout_ms)
+    win.status.clearMessage()  # show the editor's standing line, not the last transient notice
     _flush_events()
     pixmap = win.grab()
     out.parent.mkdir(parents=True, exist_ok=True)
