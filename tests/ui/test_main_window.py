@@ -322,3 +322,49 @@ def test_a_bug_shows_the_crash_dialog_with_the_log_path(qtbot, monkeypatch) -> N
             w.close()
     logged = log_path().read_text(encoding="utf-8")
     assert "boom in a slot" in logged and "boom in a thread" in logged
+
+
+def test_font_size_reaches_the_article_text(qtbot, windows, filled_db) -> None:
+    win = windows(filled_db, load_model=False)
+    if not hasattr(win.editor, "view"):
+        pytest.skip("editor not present")
+    before = win.editor.view.font().pointSize()
+    win.findChild(type(win.menuBar().actions()[0]), "font_bigger").trigger()
+    win.findChild(type(win.menuBar().actions()[0]), "font_bigger").trigger()
+    assert win.editor.view.font().pointSize() == before + 2 == load_settings().font_size
+
+
+def test_open_another_corpus_replaces_the_window(qtbot, filled_db, tmp_path) -> None:
+    from desktop_app.ui import app as app_module
+
+    other = tmp_path / "other.sqlite3"
+    with Store(other) as s:
+        s.add_articles(make_articles(2, prefix="Other"))
+    win = open_window(filled_db, Settings(), load_model=False)
+    win.show()
+    try:
+        win.open_requested.emit(str(other))  # File > Open / Open recent / New end here
+        new = next(w for w in app_module._state["windows"] if w is not win and w.db_path == other)
+        assert not win.isVisible() and not win.ops.is_running()
+        assert new.list.model.total == 2
+        assert load_settings().recent_dbs[:2] == [str(other.resolve()), str(filled_db.resolve())]
+    finally:
+        for w in list(app_module._state["windows"]):
+            w.shutdown()
+            w.close()
+            w.deleteLater()
+            app_module._state["windows"].remove(w)
+
+
+def test_newer_database_is_refused_with_a_friendly_error(qtbot, filled_db) -> None:
+    from desktop_app.storage.schema import MIGRATION_SET
+
+    conn = sqlite3.connect(filled_db)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, 'from_the_future', 'x')",
+                 [MIGRATION_SET])
+    conn.commit()
+    conn.close()
+    seen: list[str] = []
+    answer_next_modal(qtbot, QMessageBox.StandardButton.Ok, seen)
+    assert open_window(filled_db, Settings(), load_model=False) is None
+    assert "E101" in seen[0] and "newer NewsGold" in seen[0]
