@@ -221,3 +221,24 @@ def test_context_menu_offers_labels_and_speaker(qtbot: Any, make_editor: Any, ru
     with qtbot.waitSignal(runner.saved, timeout=WAIT):
         next(a for a in sub.actions() if a.text() == new_label).trigger()
     assert next(e for e in stored(corpus, IDS["flow"]).entities if e.id == ent.id).label == new_label
+
+
+@pytest.mark.gui
+def test_refusals_are_status_messages_not_failures(qtbot: Any, make_editor: Any, runner: Any) -> None:
+    ed = make_editor("markup")
+    messages: list[str] = []
+    failures: list[object] = []
+    ed.status_message.connect(messages.append)
+    runner.failed.connect(failures.append)
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "z", Qt.KeyboardModifier.ControlModifier)
+    assert messages[-1].startswith("Nothing to undo")
+    # an overlap the panel did not know about yet is refused by the store (E108), also as a message
+    assert ed.article.entities, "the model suggested no entity in the markup article"
+    ent = ed.article.entities[0]
+    ed.article.entities = []  # the editor's view is stale; the database still has the suggestion
+    ed.view.select_range(ed.omap.to_doc(ent.start), ed.omap.to_doc(ent.end))
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "3")
+    assert "overlaps" in messages[-1] and not failures
+    assert ent.id in [e.id for e in ed.article.entities]  # reloaded from the database
