@@ -137,8 +137,9 @@ def _candidates(doc: Doc) -> list[_Cand]:
         key = doc[c.start : c.end].text
         seen_texts[key] = seen_texts.get(key, 0) + 1
     out: list[_Cand] = []
+    has_sents = doc.has_annotation("SENT_START")
     for c in cands:
-        if not c.gazetteer and c.label != "PERSON" and seen_texts[doc[c.start : c.end].text] == 1 \
+        if has_sents and not c.gazetteer and c.label != "PERSON" and seen_texts[doc[c.start : c.end].text] == 1 \
                 and _is_title_case_line(doc[c.start].sent):
             continue
         if c.label == "ORG" and not c.gazetteer and doc[c.end - 1].lower_ in _ROLE_WORDS:

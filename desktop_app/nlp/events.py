@@ -230,7 +230,8 @@ class EventFinder:
         for node in (tok,) if anchor.i == tok.i else (tok, anchor):
             for c in node.children:
                 low = c.lower_
-                if c.dep_ == "neg" or (low in NEGATIONS and c.dep_ in ("advmod", "det", "preconj")):
+                if c.dep_ == "neg" or (low in NEGATIONS and c.dep_ in ("advmod", "det", "preconj")) or \
+                        (low in ("nothing", "none") and c.dep_ in ("dobj", "nsubjpass")):
                     return True
                 if c.dep_ == "aux" and low in MODALS:
                     return True

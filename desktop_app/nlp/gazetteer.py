@@ -22,7 +22,7 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
-from spacy.util import registry
+from spacy.util import compile_suffix_regex, registry
 
 from desktop_app.core.model import ENTITY_LABELS
 from desktop_app.errors import E, NewsGoldError
@@ -187,3 +187,17 @@ def add_gazetteer(nlp: Language, gaz: Gazetteer) -> None:
         **where,
     )
     ruler.add_patterns(gaz.patterns)  # type: ignore[attr-defined]
+    _split_acronym_full_stop(nlp)
+
+
+#: "... such as BLA/FaH." / "... said the ISPR." - the full stop ends the sentence, it is not an abbreviation
+_ACRONYM_STOP = (r"(?<=[a-z][A-Z])\.", r"(?<=[A-Z]{3})\.")
+
+
+def _split_acronym_full_stop(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    current = getattr(tokenizer.suffix_search, "__self__", None)
+    if current is None or _ACRONYM_STOP[0] in getattr(current, "pattern", ""):
+        return
+    suffixes = [*_ACRONYM_STOP, *nlp.Defaults.suffixes]  # type: ignore[misc]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
