@@ -447,7 +447,8 @@ class MainWindow(QMainWindow):
         return dlg
 
     # -- menus -----------------------------------------------------------------------------------
-    def _act(self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: str | QKeySequence | None = None,
+    def _act(self, menu: QMenu, text: str, slot: Callable[[], object],
+             shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
              name: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
