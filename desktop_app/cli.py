@@ -95,10 +95,10 @@ def _open_store(args: argparse.Namespace) -> Any:
     return store
 
 
-def _load_engine(model: str | None) -> Any:
+def _load_engine(model: str | None, registry: dict[str, str] | None = None) -> Any:
     from desktop_app.nlp.loading import load_engine
 
-    engine = load_engine(model)
+    engine = load_engine(model, registry=registry)
     if engine.rule_only:
         print("newsgold: warning: no trained spaCy pipeline installed; using the rule-only pipeline "
               "(fewer suggestions)", file=sys.stderr)
@@ -110,7 +110,7 @@ def _run_preannotate(store: Any, ids: list[str], model: str | None, n_process: i
 
     if not ids:
         return 0
-    engine = _load_engine(model)
+    engine = _load_engine(model, registry=store.registry())
     bar = _progress_bar("pre-annotating", len(ids))
 
     def progress(done: int, total: int | None, message: str) -> None:
