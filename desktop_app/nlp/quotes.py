@@ -68,7 +68,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _is_opening_straight(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    j = i + 2 if text[i + 1:i + 2] == "\x01" else i + 1
+    nxt = text[j] if j < len(text) else " "
     return (prev.isspace() or prev in "([{—–-:/") and not nxt.isspace()
 
 
@@ -76,6 +77,7 @@ def direct_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the content of every double-quoted passage, marks excluded."""
     found: list[tuple[int, int]] = []
     paras = _paragraphs(text)
+    text = text.replace("''", '"\x01')  # the New York Times' '' marks: same length, one straight mark
     open_at: int | None = None
     for pi, (a, b) in enumerate(paras):
         i = a
@@ -110,7 +112,7 @@ def direct_spans(text: str) -> list[tuple[int, int]]:
                 open_at = None  # unclosed and not continued (with the same kind of mark): not a quote
     out = []
     for s, e in found:
-        while s < e and text[s].isspace():
+        while s < e and (text[s].isspace() or text[s] == "\x01"):
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
@@ -311,16 +313,24 @@ def _according(doc: Doc, tok: Token) -> _Candidate | None:
     head = tok.head if tok.head is not tok else None
     if src is None:
         return None
-    if head is None or head.i == tok.i:
-        sent = tok.sent
-        lo, hi = sent.start, sent.end
-    else:
-        lo, hi = head.left_edge.i, head.right_edge.i + 1
+    sent = tok.sent
     a_lo, a_hi = tok.left_edge.i, tok.right_edge.i + 1
-    if a_lo <= lo or (a_lo < hi - 1 and a_hi < hi - 1):
-        lo = max(lo, a_hi)
+    s_hi = sent.end
+    while s_hi > sent.start and (doc[s_hi - 1].is_punct or doc[s_hi - 1].is_space):
+        s_hi -= 1
+    if a_hi >= s_hi:  # "…, according to X."
+        lo, hi = sent.start, a_lo
+    elif all(t.is_punct or t.is_space or t.lower_ in _DISCOURSE for t in doc[sent.start:a_lo]):
+        lo, hi = a_hi, sent.end  # "According to X, …"
     else:
-        hi = a_lo
+        if head is None or head.i == tok.i:
+            lo, hi = sent.start, sent.end
+        else:
+            lo, hi = head.left_edge.i, head.right_edge.i + 1
+        if a_lo <= lo or (a_lo < hi - 1 and a_hi < hi - 1):
+            lo = max(lo, a_hi)
+        else:
+            hi = a_lo
     if hi - lo < 3:
         return None
     s, e = _trimmed(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
@@ -470,17 +480,21 @@ def _headline_source_first(text: str, entities: list[Entity]) -> list[_Candidate
     k = text.find(":", a, b)
     if k < 0 or len(text[a:k].split()) > 4 or len(text[k + 1:b].split()) < 3:
         return []
+    prefix = text[a:k].strip()
     named = [e for e in entities if e.label in ("PERSON", "ORG") and a <= e.start and e.end <= k]
-    if not named or sum(e.end - e.start for e in named) < 0.85 * len(text[a:k].strip()):
+    places = [e for e in entities if e.label in ("GPE", "LOC") and a <= e.start and e.end <= k]
+    title_case = all(w[:1].isupper() for w in prefix.split()) and not prefix.isupper()
+    if places or not (title_case or (named and sum(e.end - e.start for e in named) >= 0.85 * len(prefix))):
         return []
     s, e = _trimmed(text, k + 1, b, keep_final=True)
-    return [_Candidate(s, e, "indirect", Span(k, k + 1), None, mention=Span(named[0].start, named[-1].end))]
+    m0 = a + len(text[a:k]) - len(text[a:k].lstrip())
+    return [_Candidate(s, e, "indirect", Span(k, k + 1), None, mention=Span(m0, m0 + len(prefix)))]
 
 
-_LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t]+")
+_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t]+")
 
 
-def _transcript(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
+def _transcript(text: str) -> list[_Candidate]:
     """Interview transcripts: paragraphs opening with 'PENCE:' or 'WALLACE:' are that speaker's words."""
     found = []
     for a, b in _paragraphs(text):
@@ -494,9 +508,10 @@ def _transcript(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         s, e = _trimmed(text, m.end(), end, keep_final=True)
-        if e - s < 3 or any(x < e and s < y for x, y in taken):
+        if e - s < 3:
             continue
-        out.append(_Candidate(s, e, "direct", Span(m.end(1), m.end(1) + 1), None, mention=Span(a, m.end(1))))
+        out.append(_Candidate(s, e, "direct", Span(m.end(1), m.end(1) + 1), None,
+                              mention=Span(m.start(1), m.end(1))))
     return out
 
 
@@ -541,9 +556,9 @@ def find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | Non
         if len(text[d.start:d.end].split()) < 3 and d.subject is None:
             continue
         cands.append(d)
-    spoken = _transcript(text, [(c.start, c.end) for c in cands])
+    spoken = _transcript(text)
     if spoken:
-        cands = [c for c in cands if not any(t.start <= c.start and c.end <= t.end for t in spoken)] + spoken
+        cands = [c for c in cands if not any(t.start < c.end and c.start < t.end for t in spoken)] + spoken
     cands = _dedupe(cands)
     return _resolve(doc, cands, entities, registry)
 
