@@ -34,7 +34,7 @@ cleanup() {
 trap cleanup EXIT
 
 step "0. tools (apt only for what is missing; pyinstaller into $VENV)"
-PKGS=(binutils file xz-utils dpkg-dev xvfb xauth desktop-file-utils appstream shared-mime-info nsis
+PKGS=(binutils file xz-utils xvfb xauth desktop-file-utils appstream shared-mime-info nsis
       libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 fonts-dejavu-core
       libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-xkb1
       libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-util1
