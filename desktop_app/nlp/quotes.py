@@ -504,7 +504,7 @@ def _transcript(text: str) -> list[_Candidate]:
     if len(found) < 2 or len({m.group(1) for _, m in found}) < 2:
         return []
     out = []
-    for a, m in found:
+    for _a, m in found:
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         s, e = _trimmed(text, m.end(), end, keep_final=True)
