@@ -182,6 +182,7 @@ class ArticleEditor(QWidget):
         self.inspector.type_chosen.connect(self.set_event_type)
         self.inspector.actor_chosen.connect(lambda n: self._arg_named("actor", n))
         self.inspector.recipient_chosen.connect(lambda n: self._arg_named("recipient", n))
+        self.inspector.finished.connect(self.view.setFocus)
 
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.tabs)

@@ -8,6 +8,7 @@ The form emits what the user chose; the editor turns that into a store op.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -69,6 +70,7 @@ class Inspector(QStackedWidget):
     type_chosen = Signal(str)
     actor_chosen = Signal(str)
     recipient_chosen = Signal(str)
+    finished = Signal()  # a choice was made: keyboard focus goes back to the text
 
     def __init__(self, actions: dict[str, QAction], event_types: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,9 +119,9 @@ class Inspector(QStackedWidget):
             box.activated.connect(lambda _i, b=box: self._commit_text(b))
         for box in (self.speaker, self.kind, self.label, self.type, self.actor, self.recipient):
             box.view().installEventFilter(self.guard)
-        self.kind.activated.connect(lambda _i: self.kind_chosen.emit(self.kind.currentText()))
-        self.label.activated.connect(lambda _i: self.label_chosen.emit(self.label.currentText()))
-        self.type.activated.connect(lambda _i: self.type_chosen.emit(self.type.currentText()))
+        self.kind.activated.connect(lambda _i: self._chose(self.kind_chosen, self.kind))
+        self.label.activated.connect(lambda _i: self._chose(self.label_chosen, self.label))
+        self.type.activated.connect(lambda _i: self._chose(self.type_chosen, self.type))
         self._shown: dict[QComboBox, str] = {}
 
     @staticmethod
@@ -153,13 +155,17 @@ class Inspector(QStackedWidget):
         self.addWidget(page)
         return page
 
+    def _chose(self, signal: Any, box: QComboBox) -> None:
+        signal.emit(box.currentText())
+        self.finished.emit()
+
     def _commit_text(self, box: QComboBox) -> None:
         value = box.currentText().strip()
-        if value == self._shown.get(box, ""):
-            return
-        self._shown[box] = value
-        {self.speaker: self.speaker_chosen, self.actor: self.actor_chosen,
-         self.recipient: self.recipient_chosen}[box].emit(value)
+        if value != self._shown.get(box, ""):
+            self._shown[box] = value
+            {self.speaker: self.speaker_chosen, self.actor: self.actor_chosen,
+             self.recipient: self.recipient_chosen}[box].emit(value)
+        self.finished.emit()
 
     # -- filling -------------------------------------------------------------------
     def show_nothing(self) -> None:

@@ -97,6 +97,7 @@ def test_typing_a_speaker_name_does_not_fire_shortcuts(qtbot: Any, make_editor: 
     got = next(q for q in stored(corpus, IDS["flow"]).quotes if q.id == quote.id)
     assert got.speaker == "Ahmad Zia"
     assert stored(corpus, IDS["flow"]).status != "done"  # Enter went to the field, not "mark done"
+    assert QApplication.focusWidget() is ed.view  # keys act on items again (j, a, x ...)
 
 
 @pytest.mark.gui
