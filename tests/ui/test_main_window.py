@@ -368,3 +368,11 @@ def test_newer_database_is_refused_with_a_friendly_error(qtbot, filled_db) -> No
     answer_next_modal(qtbot, QMessageBox.StandardButton.Ok, seen)
     assert open_window(filled_db, Settings(), load_model=False) is None
     assert "E101" in seen[0] and "newer NewsGold" in seen[0]
+
+
+def test_readme_lists_every_main_window_shortcut() -> None:
+    from desktop_app.ui.main_window import SHELL_SHORTCUTS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for _group, keys, text in SHELL_SHORTCUTS:
+        assert f"| `{keys}` | {text} |" in readme
