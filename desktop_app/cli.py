@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", required=True, metavar="FILE.jsonl")
     ev.add_argument("--json", action="store_true")
 
+    pn = sub.add_parser("evaluate-polnear", help="quote content P/R/F1 and source accuracy on a PolNeAR split")
+    pn.add_argument("dir", metavar="DIR", help="a split directory with text/ and attributions/")
+    pn.add_argument("--json", action="store_true")
+    pn.add_argument("--limit", type=int, metavar="N", help="only the first N articles in name order")
+    pn.add_argument("--model", help="spaCy pipeline to use (default: the best installed)")
+
     st = sub.add_parser("stats", help="counts of articles and annotations")
     st.add_argument("--json", action="store_true")
 
@@ -180,6 +186,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate_polnear(args: argparse.Namespace) -> int:
+    from desktop_app.services.polnear import engine_quotes, evaluate_polnear
+
+    quotes = engine_quotes(args.model)
+    report = evaluate_polnear(Path(args.dir), limit=args.limit, quotes=quotes)
+    print(json.dumps(report.as_dict(), indent=2) if args.json else report.format())
+    return EXIT_OK
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         stats = store.stats()
@@ -238,7 +253,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 COMMANDS = {
     "gui": cmd_gui, "import": cmd_import, "preannotate": cmd_preannotate, "export": cmd_export,
     "evaluate": cmd_evaluate, "stats": cmd_stats, "formats": cmd_formats, "models": cmd_models,
-    "self-test": cmd_self_test,
+    "self-test": cmd_self_test, "evaluate-polnear": cmd_evaluate_polnear,
 }
 
 
