@@ -34,8 +34,7 @@ class TypingGuard(QObject):
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             mods = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
             if mods == Qt.KeyboardModifier.NoModifier and event.key() != Qt.Key.Key_Escape:
-                event.accept()
-                return True
+                event.accept()  # "this widget wants the key", and still let the widget see the event
         return False
 
 

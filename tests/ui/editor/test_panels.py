@@ -243,3 +243,22 @@ def test_refusals_are_status_messages_not_failures(qtbot: Any, make_editor: Any,
         key(qtbot, ed, "3")
     assert "overlaps" in messages[-1] and not failures
     assert ent.id in [e.id for e in ed.article.entities]  # reloaded from the database
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen popups
+def test_c_opens_the_type_chooser_and_enter_picks(qtbot: Any, make_editor: Any, runner: Any, corpus: Path) -> None:
+    ed = make_editor("flow")
+    while ed.current_table() != "events":
+        key(qtbot, ed, "t")
+    ev = ed.current_item()
+    key(qtbot, ed, "c")
+    popup = ed.inspector.type.view()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # keys go to the open list, not to the editor shortcuts
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    types = ed.event_types
+    got = next(v for v in stored(corpus, IDS["flow"]).events if v.id == ev.id)
+    assert got.type == types[(types.index(ev.type) + 1) % len(types)]
+    assert stored(corpus, IDS["flow"]).status != "done"
