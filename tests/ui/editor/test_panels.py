@@ -262,3 +262,25 @@ def test_c_opens_the_type_chooser_and_enter_picks(qtbot: Any, make_editor: Any, 
     got = next(v for v in stored(corpus, IDS["flow"]).events if v.id == ev.id)
     assert got.type == types[(types.index(ev.type) + 1) % len(types)]
     assert stored(corpus, IDS["flow"]).status != "done"
+
+
+@pytest.mark.gui
+def test_ignored_boilerplate_is_greyed(qtbot: Any, make_editor: Any, corpus: Path) -> None:
+    from PySide6.QtGui import QPalette
+
+    from desktop_app.core.model import Article, Span
+    from desktop_app.storage import Store
+
+    text = "Boilerplate test\n\nThe minister spoke in Multan.\n\nicon-facebook icon-twitter\n"
+    start = text.index("icon-facebook")
+    art = Article.from_text(text, title="Boilerplate test")
+    art.ignored = [Span(start, start + len("icon-facebook icon-twitter"))]
+    with Store(corpus) as w:
+        w.add_articles([art])
+    ed = make_editor(art.id)
+    block = ed.view.document().findBlock(ed.omap.to_doc(start + 2))
+    ranges = block.layout().formats()
+    grey = ed.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert any(r.start == 0 and r.length == len("icon-facebook icon-twitter")
+               and r.format.foreground().color().rgb() == grey.rgb() for r in ranges)
+    assert "ignored" in (ed._tooltip(ed.omap.to_doc(start + 2)) or "")
