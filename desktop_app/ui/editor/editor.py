@@ -588,8 +588,11 @@ class ArticleEditor(EditCommands, QWidget):
 
     def _on_context(self, doc_pos: int, global_pos: QPoint) -> None:
         menu = self.context_menu(doc_pos)
-        if not menu.isEmpty():
-            menu.exec(global_pos)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if menu.isEmpty():
+            menu.close()
+        else:
+            menu.popup(global_pos)  # no nested event loop
 
     def context_menu(self, doc_pos: int) -> QMenu:
         """The right-click menu for a document position (built separately so it can be inspected)."""
