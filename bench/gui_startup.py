@@ -24,7 +24,7 @@ WORDS = ["Pakistan", "Afghanistan", "Kabul", "Islamabad", "ceasefire", "talks", 
 STATUSES = ("new", "preannotated", "in_progress", "done", "skipped")
 
 
-def build(db: Path, n: int) -> None:
+def build(db: Path, n: int, paragraphs: int = 5) -> None:
     from desktop_app.core.model import Article
     from desktop_app.storage import Store
 
@@ -36,7 +36,7 @@ def build(db: Path, n: int) -> None:
         t = time.perf_counter()
         batch: list[Article] = []
         for i in range(have, n):
-            paras = [" ".join(rng.choices(WORDS, k=rng.randint(30, 60))).capitalize() + "." for _ in range(5)]
+            paras = [" ".join(rng.choices(WORDS, k=rng.randint(30, 60))).capitalize() + "." for _ in range(paragraphs)]
             text = f"Synthetic report {i}: " + " ".join(rng.choices(WORDS, k=6)) + "\n\n" + "\n\n".join(paras)
             a = Article.from_text(text, title=f"Synthetic report {i}", meta={"published": f"2025-{1 + i % 12:02d}-"
                                                                               f"{1 + i % 28:02d}"})
@@ -123,6 +123,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--db", type=Path)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--paragraphs", type=int, default=5, help="paragraphs per synthetic article")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -132,7 +133,7 @@ def main() -> None:
     if args.db is None:
         tmp = tempfile.TemporaryDirectory()
         args.db = Path(tmp.name) / "gui_startup.sqlite3"
-    build(args.db, args.n)
+    build(args.db, args.n, args.paragraphs)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.setdefault("NEWSGOLD_HOME", tempfile.mkdtemp(prefix="ng-bench-home-"))
     runs = []

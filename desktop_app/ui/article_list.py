@@ -151,11 +151,14 @@ class ArticleListModel(QAbstractTableModel):
     def article_at(self, row: int) -> ArticleRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def refresh_article(self, article_id: str) -> None:
-        """Re-read one row in place (status and counts); it stays where it is until the next reload."""
+    def refresh_article(self, article_id: str) -> tuple[str, str] | None:
+        """Re-read one row in place (status and counts); it stays where it is until the next reload.
+
+        Returns (old status, new status), or None when the row is not loaded."""
         row = self._pos.get(article_id)
         if row is None:
-            return
+            return None
+        old = self._rows[row].status
         fresh = self.store.article_rows(row, 1, status=self.status, query=self.query,
                                         order=self.order, descending=self.descending)
         if fresh and fresh[0].id == article_id:
@@ -165,6 +168,7 @@ class ArticleListModel(QAbstractTableModel):
             new = dataclasses.replace(self._rows[row], status=art.status, updated_at=art.updated_at or "")
         self._rows[row] = new
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        return old, new.status
 
     def next_unfinished(self, after: str | None, *, backwards: bool = False, max_pages: int = 50) -> str | None:
         """The next article still to do (new / pre-annotated / in progress) after ``after``, wrapping."""
@@ -247,6 +251,7 @@ class ArticleListPanel(QWidget):
     """Header ("Articles 12/40 ✓"), status filter, search box and the list itself."""
 
     article_selected = Signal(str)
+    counts_changed = Signal(int, int)  # done, total
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -309,15 +314,16 @@ class ArticleListPanel(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
         self._current: str | None = None
+        self.counts: dict[str, int] = {}
         self.refresh_counts()
 
     # -- state ------------------------------------------------------------------
     def current_id(self) -> str | None:
         return self._current
 
-    def refresh_counts(self) -> None:
-        """Header "N of M done" and per-status counts in the filter combo."""
-        counts = self.store.status_counts()
+    def refresh_counts(self, counts: dict[str, int] | None = None) -> None:
+        """Header "N of M done" and per-status counts in the filter combo (queried unless given)."""
+        counts = self.counts = counts if counts is not None else self.store.status_counts()
         total = sum(counts.values())
         self.header.setText(f"Articles  {counts.get('done', 0)}/{total} ✓")
         self.header.setToolTip(f"{counts.get('done', 0)} of {total} articles done")
@@ -330,10 +336,11 @@ class ArticleListPanel(QWidget):
         i = self.filter.findData(wanted)
         self.filter.setCurrentIndex(max(i, 0))
         self.filter.blockSignals(False)
+        self.counts_changed.emit(counts.get("done", 0), total)
 
     def done_counts(self) -> tuple[int, int]:
-        counts = self.store.status_counts()
-        return counts.get("done", 0), sum(counts.values())
+        """As of the last :meth:`refresh_counts` (one GROUP BY; 0.15 s on a million articles)."""
+        return self.counts.get("done", 0), sum(self.counts.values())
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
@@ -348,8 +355,15 @@ class ArticleListPanel(QWidget):
         self.refresh_counts()
 
     def refresh_article(self, article_id: str) -> None:
-        self.model.refresh_article(article_id)
-        self.refresh_counts()
+        """After an edit: one row re-read; the counts move by one if its status changed (no full count)."""
+        change = self.model.refresh_article(article_id)
+        if change is None:
+            self.refresh_counts()
+        elif change[0] != change[1]:
+            counts = dict(self.counts)
+            counts[change[0]] = max(0, counts.get(change[0], 0) - 1)
+            counts[change[1]] = counts.get(change[1], 0) + 1
+            self.refresh_counts(counts)
 
     # -- selection ----------------------------------------------------------------
     def select_article(self, article_id: str | None) -> bool:

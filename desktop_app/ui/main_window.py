@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(self.on_op_failed)
         self.ops.article_changed.connect(self._on_article_changed)
         self.list.article_selected.connect(self.show_article)
-        self.list.model.modelReset.connect(self._update_counts)
+        self.list.counts_changed.connect(self.status.set_done)
         self.list.model.modelReset.connect(self._update_empty)
         self._update_empty()
         self._build_menus()
@@ -218,7 +218,6 @@ class MainWindow(QMainWindow):
 
     def _on_article_changed(self, article_id: str) -> None:
         self.list.refresh_article(article_id)
-        self._update_counts()
         if article_id == self.current_article():
             self._update_suggestions()
 
@@ -345,7 +344,6 @@ class MainWindow(QMainWindow):
 
     def _on_imported(self, summary: Any) -> None:
         self.list.reload()
-        self._update_counts()
         if self.list.current_id() is None:
             self._select_first()
         msg = f"Imported {len(summary.added)} article(s), skipped {summary.duplicates} duplicate(s)"

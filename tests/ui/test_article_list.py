@@ -129,3 +129,18 @@ def test_refresh_article_updates_status_in_place(qtbot, big_db, reader) -> None:
     with qtbot.waitSignal(model.dataChanged):
         model.refresh_article(aid)
     assert model.article_at(0).status == "done"
+
+
+def test_an_edit_moves_the_done_count_without_recounting(qtbot, big_db, reader) -> None:
+    panel = ArticleListPanel(reader)
+    qtbot.addWidget(panel)
+    seen: list[tuple[int, int]] = []
+    panel.counts_changed.connect(lambda d, t: seen.append((d, t)))
+    aid = panel.model.article_at(0).id
+    with Store(big_db) as writer:
+        writer.set_status(aid, "done")
+    panel.refresh_article(aid)
+    total = PAGE * 2 + 50
+    assert seen == [(3, total)] and panel.header.text() == f"Articles  3/{total} ✓"
+    assert panel.counts == reader.status_counts()
+    assert panel.filter.itemText(panel.filter.findData("done")) == "done (3)"
