@@ -80,6 +80,7 @@ class ArticleEditor(EditCommands, QWidget):
         self._last_type = self.event_types[0]
         self._names_cache: list[str] | None = None
         self._op_note: str | None = None
+        self._quiet = False
         self._current: dict[str, int | None] = dict.fromkeys(TABS)
         self._fallback_row: dict[str, int] = dict.fromkeys(TABS, 0)
         self._actions = self._build_actions()
@@ -341,7 +342,9 @@ class ArticleEditor(EditCommands, QWidget):
         self.registry = self.store.registry()
         self._names_cache = None
         scroll = self.view.verticalScrollBar().value()
+        selection = self.view.selected_range()
         self.highlighter.update_marks(self._marks())
+        self._quiet = True  # restoring the current rows must not move the text or drop a selection
         self._fill_models()
         for name in TABS:
             model = self.models[name]
@@ -352,6 +355,9 @@ class ArticleEditor(EditCommands, QWidget):
                 self._select_row(name, row, scroll=False)
             else:
                 self._current[name] = None
+        self._quiet = False
+        if selection is not None:
+            self.view.select_range(*selection)
         self.view.verticalScrollBar().setValue(scroll)
         self._refresh_focus()
         self._announce()
@@ -432,7 +438,7 @@ class ArticleEditor(EditCommands, QWidget):
             return
         self._current[table] = item.id
         self._fallback_row[table] = index.row()
-        if table == self.current_table():
+        if table == self.current_table() and not self._quiet:
             self._scroll_to_item(item)
             self._refresh_focus()
 

@@ -284,3 +284,16 @@ def test_ignored_boilerplate_is_greyed(qtbot: Any, make_editor: Any, corpus: Pat
     assert any(r.start == 0 and r.length == len("icon-facebook icon-twitter")
                and r.format.foreground().color().rgb() == grey.rgb() for r in ranges)
     assert "ignored" in (ed._tooltip(ed.omap.to_doc(start + 2)) or "")
+
+
+@pytest.mark.gui
+def test_reload_keeps_scroll_and_mouse_selection(qtbot: Any, make_editor: Any, runner: Any) -> None:
+    ed = make_editor("flow")
+    start = FLOW_TEXT.index("Khost")
+    drag_select(qtbot, ed, start, start + 5)
+    bar = ed.view.verticalScrollBar()
+    before = (bar.value(), ed.view.selected_range())
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "a")  # an op on the current quote; the reload must not disturb the text view
+    assert (bar.value(), ed.view.selected_range()) == before
+    assert ed._selection_cp() == (start, start + 5)
