@@ -83,7 +83,8 @@ class ArticleTextView(QPlainTextEdit):
         return self.textCursor().position()
 
     def scroll_to(self, start: int, end: int) -> None:
-        """Bring a range into view without moving the user's selection more than needed."""
+        """Bring a range into view; a mouse selection the user made stays selected."""
+        saved = self.textCursor()
         cur = QTextCursor(self.document())
         cur.setPosition(end)
         self.setTextCursor(cur)
@@ -91,6 +92,11 @@ class ArticleTextView(QPlainTextEdit):
         cur.setPosition(start)
         self.setTextCursor(cur)
         self.ensureCursorVisible()
+        if saved.hasSelection():
+            bar = self.verticalScrollBar()
+            value = bar.value()
+            self.setTextCursor(saved)  # scrolls back to the selection...
+            bar.setValue(value)  # ...so keep the item's scroll position
 
     def set_focus_marks(self, selections: list[QTextEdit.ExtraSelection]) -> None:
         self.setExtraSelections(selections)
