@@ -86,7 +86,18 @@ def _is_title_case_line(sent: SpacySpan) -> bool:
 
 def _candidates(doc: Doc) -> list[_Cand]:
     """doc.ents plus the rule passes (names after titles, known surnames), relabelled and merged."""
-    cands = [_Cand(e.start, e.end, e.label_, bool(e.ent_id)) for e in doc.ents if e.label_ in _LABELS]
+    cands: list[_Cand] = []
+    for e in doc.ents:
+        if e.label_ not in _LABELS:
+            continue
+        poss = [t.i for t in e[1:-1] if t.lower_ in ("'s", "’s")]
+        if poss and not e.ent_id:
+            # "Pakistan’s Armed Forces" names two things: the country and its forces
+            first = "GPE" if poss[0] - e.start == 1 and doc[e.start].pos_ == "PROPN" else e.label_
+            cands.append(_Cand(e.start, poss[0], first, False))
+            cands.append(_Cand(poss[0] + 1, e.end, e.label_, False))
+        else:
+            cands.append(_Cand(e.start, e.end, e.label_, bool(e.ent_id)))
     taken = numpy.zeros(len(doc) + 1, dtype=bool)
     for c in cands:
         taken[c.start : c.end] = True

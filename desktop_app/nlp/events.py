@@ -76,6 +76,17 @@ class _Candidate:
     token: Token
     is_verb: bool
     headline: bool = False
+    deontic: bool = False
+
+
+#: "X must/should ..." reported from an official is a demand (REQUEST)
+DEONTIC = frozenset({"must", "should"})
+_DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC), dtype="uint64")
+SPEECH_VERBS = frozenset({
+    "say", "state", "stress", "tell", "add", "note", "emphasise", "emphasize", "insist", "reiterate", "underline",
+    "assert", "maintain", "argue", "demand", "urge", "warn", "declare", "clarify", "remark", "highlight",
+    "affirm", "write", "announce", "reaffirm", "underscore",
+})
 
 
 #: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
@@ -126,7 +137,7 @@ class EventFinder:
             return []
         arr = doc.to_array([LEMMA, LOWER])
         mask = numpy.isin(arr[:, 0], self._lemma_hashes) | numpy.isin(arr[:, 1], self._form_hashes)
-        out: list[_Candidate] = []
+        out: list[_Candidate] = self._deontic(doc, arr[:, 1]) if "REQUEST" in self.taxonomy.types else []
         headlines: dict[int, bool] = {}
         for i in numpy.flatnonzero(mask).tolist():
             tok = doc[i]
@@ -150,6 +161,35 @@ class EventFinder:
                 if key in self.nouns or tok.lower_ in self.nouns:
                     key = tok.lower_ if tok.lower_ in self.nouns and key not in self.nouns else key
                     out.extend(_Candidate(t.name, tok, False) for t in self.nouns[key] if self._noun_ok(t, key, tok))
+        return out
+
+    @staticmethod
+    def _deontic(doc: Doc, lowers: Any) -> list[_Candidate]:
+        """"Afghanistan must not serve as a safe haven", said in a statement or a quote: a demand."""
+        out = []
+        for i in numpy.flatnonzero(numpy.isin(lowers, _DEONTIC_HASHES)).tolist():
+            modal = doc[i]
+            if modal.dep_ not in ("aux", "auxpass"):
+                continue
+            verb = modal.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ in ("we", "i", "it", "one", "you"):
+                continue
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+                continue
+            node, reported = verb, False
+            for _ in range(4):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                if node.lemma_.lower() in SPEECH_VERBS:
+                    reported = True
+                    break
+            if not reported:
+                sent = verb.sent
+                reported = any(t.is_quote for t in sent) and any(t.lemma_.lower() in SPEECH_VERBS for t in sent)
+            if reported:
+                out.append(_Candidate("REQUEST", verb, True, deontic=True))
         return out
 
     def _headline_candidates(self, tok: Token, sent: Any) -> list[_Candidate]:
@@ -278,14 +318,19 @@ class EventFinder:
                 continue
             key = (si, c.type)
             prev = best.get(key)
-            if prev is not None and (prev.is_verb or not c.is_verb):
+            if prev is not None and (prev.is_verb or not c.is_verb) and not (prev.deontic and not c.deontic):
                 continue
-            if not c.headline and self._blocked(c.token, c.is_verb, self._light_verbs(c)):
+            if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c)):
                 continue
             best[key] = c
         out = []
         for (si, _), c in sorted(best.items(), key=lambda kv: (kv[0][0], kv[1].token.i)):
-            actor_tok, recip_tok = _headline_participants(c.token) if c.headline else _participants(c.token, c.is_verb)
+            if c.headline:
+                actor_tok, recip_tok = _headline_participants(c.token)
+            elif c.deontic:
+                actor_tok, recip_tok = _deontic_participants(c.token)
+            else:
+                actor_tok, recip_tok = _participants(c.token, c.is_verb)
             tok = c.token
             out.append(Event(
                 c.type, sentences[si][1], trigger=Span(tok.idx, tok.idx + len(tok.text)),
@@ -294,6 +339,19 @@ class EventFinder:
                 origin="rule",
             ))
         return out
+
+
+def _deontic_participants(verb: Token) -> tuple[Token | None, Token | None]:
+    """Actor: who said it (subject of the reporting verb); recipient: who must act."""
+    recip = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in SPEECH_VERBS:
+            return next((c for c in node.children if c.dep_ in SUBJ_DEPS), None), recip
+    return None, recip
 
 
 def _headline_participants(tok: Token) -> tuple[Token | None, Token | None]:

@@ -168,3 +168,9 @@ def test_boilerplate_lines_get_no_entities() -> None:
     start = text.index("Share on Facebook")
     out = run(text, ignored=[Span(start, start + len("Share on Facebook"))])
     assert all(not (start <= e.start < start + 17) for e in out.suggestions.entities)
+
+
+@pytest.mark.model
+def test_possessive_inside_a_name_splits_country_and_institution() -> None:
+    found = entities("The spokesperson said that Pakistan’s Armed Forces remain determined.")
+    assert ("Pakistan", "GPE") in found and ("Armed Forces", "ORG") in found

@@ -149,3 +149,13 @@ def test_bad_taxonomy_file_names_the_file_and_the_problem(tmp_path: Path) -> Non
     f.write_text("not toml [", encoding="utf-8")
     with pytest.raises(NewsGoldError, match="E204"):
         load_taxonomy(f)
+
+
+@pytest.mark.model
+def test_reported_must_is_a_demand() -> None:
+    text = "He stressed that Afghanistan must not serve as a safe haven for terrorists."
+    out = run(text)
+    (ev,) = [v for v in out.suggestions.events if v.type == "REQUEST"]
+    assert text[ev.trigger.start:ev.trigger.end] == "serve"
+    assert ev.recipient is not None and ev.recipient.name == "Afghanistan"
+    assert "REQUEST" not in types("We must protect our citizens, the minister said.")
