@@ -234,7 +234,10 @@ def _indirect(doc: Doc) -> list[_Candidate]:
             if of is not None:
                 content = ((obj or of).left_edge.i, of.right_edge.i + 1)
         elif comps:
-            c = comps[0]
+            # the parser can hang the clause of another paragraph on this verb: take the one on its line
+            line = (text.rfind("\n", 0, tok.idx) + 1, (text.find("\n", tok.idx) + 1 or len(text) + 1) - 1)
+            near = [k for k in comps if line[0] <= k.idx < line[1]] or comps
+            c = min(near, key=lambda k: abs(k.i - tok.i))
             if c.left_edge.i > tok.i or c.right_edge.i < tok.i:
                 content = (c.left_edge.i, c.right_edge.i + 1)
         if content is None:

@@ -44,6 +44,12 @@ ABBREVIATIONS = {
     "dg": ("director", "general"), "fo": ("foreign", "office"), "fm": ("foreign", "minister"),
     "pm": ("prime", "minister"), "coas": ("army", "chief"), "mofa": ("foreign", "ministry"),
 }
+#: a capital named as a speaker stands for its government (the guidelines' canonical names)
+CAPITALS = {
+    "Islamabad": "Pakistan", "Kabul": "Afghan Taliban", "Tehran": "Iran", "New Delhi": "India", "Delhi": "India",
+    "Beijing": "China", "Washington": "United States", "Moscow": "Russia", "Ankara": "Turkiye", "Doha": "Qatar",
+    "Riyadh": "Saudi Arabia", "London": "United Kingdom",
+}
 _BODY_NOUNS = _wordset("office ministry army military police department government council")
 _COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | _wordset(
     "diplomatic security official government military intelligence senior informed western local police "
@@ -245,6 +251,8 @@ class SpeakerResolver:
                                 or self._covers_head(ent, mention)):
             name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
             name = self.registry.get(self.text[ent.start:ent.end].lower(), name)
+            if ent.label == "GPE":
+                name = CAPITALS.get(name, name)  # "Islamabad urges ..." is Pakistan speaking
             return Resolved(name, ent.span)
         stripped = strip_title(raw)
         if stripped.lower() in self.registry:
@@ -320,12 +328,15 @@ class SpeakerResolver:
             if e.label in _PERSONISH:
                 continue
             full = strip_title(self.text[e.start:e.end])
-            if full.lower() == strip_title(raw).lower():
-                continue
+            if len(full) <= len(strip_title(raw)):
+                continue  # only ever spell out: "FO" -> "Foreign Office", never back
             if " ".join(w for w in _words(full) if "-" not in w) == target:
                 return full
             if acronym and len(full.split()) > 1 and _initials(full) == acronym:
                 return full
+        spelled = " ".join(w.capitalize() for w in words)
+        if len(words) > 1 and raw.strip().isupper() and spelled in self.text:
+            return spelled  # "FO" and "Foreign Office" in the text, though not tagged as an entity
         return None
 
     def fullest_description(self, desc: str) -> str:
@@ -389,7 +400,7 @@ class SpeakerResolver:
         words = raw.split()
         while words and words[0].lower() in ("the", "a", "an", "some", "several"):
             words.pop(0)
-        if words and words[0][:1].isupper() and words[0].lower() in _COMMON_START:
+        if words and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in _COMMON_START:
             words[0] = words[0].lower()
         return " ".join(words)
 

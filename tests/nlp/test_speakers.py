@@ -134,3 +134,14 @@ def test_registry_skips_a_name_equal_to_its_canonical_form() -> None:
     text = "Ishaq Dar said so."
     a = _article(text, [Quote(0, 1, mention=Span(0, 9), speaker="Ishaq Dar", state="accepted")])
     assert registry_updates(a) == []
+
+
+def test_a_capital_speaks_for_its_government(real_nlp) -> None:
+    text = "Islamabad urges the Taliban to focus on inclusivity within Afghanistan."
+    assert [f.speaker for f in quotes_of(real_nlp, text)] == ["Pakistan"]
+
+
+def test_body_named_in_full_keeps_its_full_name_when_an_abbreviation_is_around(real_nlp) -> None:
+    text = ("Afghan regime took no solid action: FO\n\nBy News Desk\n\n"
+            "The Foreign Office noted that the Afghan side failed to act against banned groups.")
+    assert [f.speaker for f in quotes_of(real_nlp, text)] == ["Foreign Office", "Foreign Office"]
