@@ -96,6 +96,16 @@ def fallback_sentences(text: str) -> list[Span]:
     return out
 
 
+def trimmed(text: str, span: Span) -> Span:
+    """The span without the blank lines and spaces a sentence splitter may leave at its ends."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else span
+
+
 def sentence_at(sentences: list[Span], cp: int) -> Span | None:
     if not sentences:
         return None

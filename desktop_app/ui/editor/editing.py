@@ -251,6 +251,7 @@ class EditCommands:
         if sent is None:
             self.status_message.emit("No sentence here")
             return
+        sent = rules.trimmed(self.article.text, sent)
         item = Event(self._last_type, sentence=sent, trigger=Span(*trigger) if trigger else None,
                      origin="human", state="accepted")
         aid, who = self.article.id, self.who

@@ -105,9 +105,15 @@ class ArticleTextView(QPlainTextEdit):
     def mousePressEvent(self, e: QMouseEvent) -> None:
         if e.button() == Qt.MouseButton.LeftButton:
             self._press_pos = e.position().toPoint()
+            if e.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                return  # Shift+click is a gesture of its own (event recipient), not "extend the selection"
         super().mousePressEvent(e)
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
+        if e.button() == Qt.MouseButton.LeftButton and e.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self._press_pos = None
+            self.clicked.emit(self.char_at(e.position().toPoint()), e.modifiers())
+            return
         super().mouseReleaseEvent(e)
         if e.button() != Qt.MouseButton.LeftButton:
             return
