@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import ENTITY_LABELS, QUOTE_KINDS, Article, Entity, Event, Quote, Span
 from desktop_app.storage import Store
 from desktop_app.ui.editor import attribution as rules
+from desktop_app.ui.editor import none_guard
 from desktop_app.ui.editor.delegates import ComboDelegate
 from desktop_app.ui.editor.editing import EditCommands
 from desktop_app.ui.editor.highlighter import AnnotationHighlighter
@@ -87,6 +88,10 @@ class ArticleEditor(EditCommands, QWidget):
         self._build_ui()
         ops.article_changed.connect(self._on_article_changed)
         self._set_enabled(False)
+        if none_guard.affected():  # keep the whole process clear of the PySide6 6.12 / Python 3.11 None leak
+            self._none_timer = QTimer(self)
+            self._none_timer.timeout.connect(top_up)
+            self._none_timer.start(1000)
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> dict[str, QAction]:
