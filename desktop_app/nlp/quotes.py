@@ -246,8 +246,10 @@ def _indirect(doc: Doc) -> list[_Candidate]:
         if hi - lo < 2:
             continue
         hi = _cut_nested(doc, tok, lo, hi)
+        hi = _cut_trailing_aside(doc, lo, hi)
         s, e = _in_paragraph(text, tok.idx, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
         s, e = _trimmed(text, s, e)
+        e = _balance(text, s, e)
         if e - s < 8:
             continue
         subj, passive = _subject(tok)
@@ -274,6 +276,28 @@ def _cut_nested(doc: Doc, cue: Token, lo: int, hi: int) -> int:
                 j -= 1
             return max(j, lo + 1)
     return hi
+
+
+_ASIDES = frozenset({"although", "though", "whereas", "citing"})
+
+
+def _cut_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
+    """', which …' / ', although …' / ', citing …' at the end of a clause is the writer's aside or
+    the speaker's act, not what was said."""
+    for i in range(lo + 3, hi - 1):
+        if doc[i].text == "," and doc[i + 1].lower_ in _ASIDES:
+            return i
+    return hi
+
+
+def _balance(text: str, start: int, end: int) -> int:
+    """Keep the closing mark of a quoted fragment that ends the clause ('made him “smart.”')."""
+    frag = text[start:end]
+    if frag.count("“") > frag.count("”"):
+        k = text.find("”", end)
+        if 0 <= k <= end + 2:
+            return k + 1
+    return end
 
 
 def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
