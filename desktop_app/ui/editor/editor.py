@@ -485,9 +485,9 @@ class ArticleEditor(EditCommands, QWidget):
             sels.append(self._extra(item.sentence.start, item.sentence.end, weak))
             if item.trigger is not None:
                 sels.append(self._extra(item.trigger.start, item.trigger.end, strong))
-            for arg in (item.actor, item.recipient):
+            for arg, fmt in ((item.actor, linked), (item.recipient, self.look.linked_format(recipient=True))):
                 if arg is not None and arg.entity is not None:
-                    sels.append(self._extra(arg.entity.start, arg.entity.end, linked))
+                    sels.append(self._extra(arg.entity.start, arg.entity.end, fmt))
             self.inspector.show_event(self.article.text, item, self._names())
         else:
             self.inspector.show_nothing()

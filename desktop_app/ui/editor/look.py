@@ -102,11 +102,14 @@ class Look:
             fmt.setUnderlineColor(QColor(ACCENT_COLOR))
         return fmt
 
-    def linked_format(self) -> QTextCharFormat:
-        """The current quote's speaker entity/mention, or an event's actor: same accent as the item."""
+    def linked_format(self, recipient: bool = False) -> QTextCharFormat:
+        """The current quote's speaker entity/mention, or an event's actor: same accent as the item.
+        An event's recipient is told apart from its actor by a lighter fill and a dashed underline."""
         fmt = QTextCharFormat()
-        fmt.setBackground(self._alpha(QColor(ACCENT_COLOR), 120, 140))
+        fmt.setBackground(self._alpha(QColor(ACCENT_COLOR), 60 if recipient else 120, 80 if recipient else 140))
         fmt.setFontUnderline(True)
+        if recipient:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         fmt.setUnderlineColor(QColor(ACCENT_COLOR))
         return fmt
 
