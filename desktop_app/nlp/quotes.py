@@ -172,7 +172,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     while v is not None and seen < 6:
         seen += 1
         for c in v.children:
-            if c.dep_ in ("nsubj", "csubj"):
+            if c.dep_ in ("nsubj", "csubj") and not _is_dateline(c):
                 return c, False
         for c in v.children:
             if c.dep_ == "agent":
@@ -188,6 +188,13 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return v.head, False
         v = None
     return None, False
+
+
+def _is_dateline(tok: Token) -> bool:
+    """'ISTANBUL:' opening a paragraph is where the story was filed, never who spoke."""
+    doc = tok.doc
+    return tok.is_upper and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and (
+        tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space)
 
 
 def _cue_span(verb: Token) -> Span:
@@ -511,7 +518,7 @@ def _headline_source_first(text: str, entities: list[Entity]) -> list[_Candidate
     named = [e for e in entities if e.label in ("PERSON", "ORG") and a <= e.start and e.end <= k]
     places = [e for e in entities if e.label in ("GPE", "LOC") and a <= e.start and e.end <= k]
     title_case = all(w[:1].isupper() for w in prefix.split()) and not prefix.isupper()
-    if places or not (title_case or (named and sum(e.end - e.start for e in named) >= 0.85 * len(prefix))):
+    if places or (prefix.isupper() and len(prefix.split()) == 1) or not (title_case or (named and sum(e.end - e.start for e in named) >= 0.85 * len(prefix))):
         return []
     s, e = _trimmed(text, k + 1, b, keep_final=True)
     m0 = a + len(text[a:k]) - len(text[a:k].lstrip())

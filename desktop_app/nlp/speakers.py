@@ -238,8 +238,12 @@ class SpeakerResolver:
             return Resolved(self.registry[low], self._entity_span(mention))
         if low in PRONOUNS or (len(words) == 1 and words[0] in PRONOUNS):
             return self._pronoun(low, mention.start, previous)
-        if words[-1] in DOCUMENT_NOUNS and previous is not None:
-            return Resolved(previous.speaker, None)
+        if words[-1] in DOCUMENT_NOUNS:
+            author = self._author_of(mention)
+            if author is not None:
+                return author
+            if previous is not None:
+                return Resolved(previous.speaker, None)
         ent = self.entity_at(mention.start, mention.end)
         body = self._body_by_abbreviation(words, raw)
         if body is not None and (ent is None or ent.label not in _PERSONISH):
@@ -310,6 +314,19 @@ class SpeakerResolver:
         if person and self.last_person is not None:
             return self.last_person
         return previous or Resolved(None, None)
+
+    def _author_of(self, mention: Span) -> Resolved | None:
+        """'a statement from Inter-Services Public Relations (ISPR)': the body after from/by/of."""
+        m = re.match(r"\s+(?:issued\s+)?(?:from|by|of)\s+(?:the\s+)?", self.text[mention.end:mention.end + 30])
+        if m is None:
+            return None
+        at = mention.end + m.end()
+        ent = next((e for e in self.entities if e.start == at), None)
+        if ent is None:
+            return None
+        name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
+        name = self._body_by_abbreviation(_words(name), name) or name
+        return Resolved(name, ent.span)
 
     def _token_at(self, pos: int) -> Token | None:
         span = self.doc.char_span(pos, min(pos + 1, len(self.text)), alignment_mode="expand")

@@ -145,3 +145,15 @@ def test_body_named_in_full_keeps_its_full_name_when_an_abbreviation_is_around(r
     text = ("Afghan regime took no solid action: FO\n\nBy News Desk\n\n"
             "The Foreign Office noted that the Afghan side failed to act against banned groups.")
     assert [f.speaker for f in quotes_of(real_nlp, text)] == ["Foreign Office", "Foreign Office"]
+
+
+def test_a_statement_from_a_body_speaks_for_that_body(real_nlp) -> None:
+    text = ("According to a statement from Inter-Services Public Relations (ISPR), the operation targeted "
+            "compounds used by militant commanders.\n\n"
+            "“Operations will continue until the last terrorist is eliminated,” the statement said.")
+    assert [f.speaker for f in quotes_of(real_nlp, text)] == ["Inter-Services Public Relations"] * 2
+
+
+def test_a_dateline_is_never_the_speaker(real_nlp) -> None:
+    text = "ISTANBUL: Delegations from Pakistan and Afghanistan said that the ceasefire would hold."
+    assert all(f.speaker != "ISTANBUL" and f.mention != "ISTANBUL" for f in quotes_of(real_nlp, text))
