@@ -300,8 +300,9 @@ def _cut_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
 def _balance(text: str, start: int, end: int) -> int:
     """Keep the closing mark of a quoted fragment that ends the clause ('made him “smart.”')."""
     frag = text[start:end]
-    if frag.count("“") > frag.count("”"):
-        k = text.find("”", end)
+    closing = "”" if frag.count("“") > frag.count("”") else '"' if frag.count('"') % 2 else ""
+    if closing:
+        k = text.find(closing, end)
         if 0 <= k <= end + 2:
             return k + 1
     return end
