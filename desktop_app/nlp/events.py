@@ -441,6 +441,11 @@ def _participants(tok: Token, is_verb: bool) -> tuple[Token | None, Token | None
     return actor, recip
 
 
+def _surface(tok: Token, ent: Entity) -> str:
+    span = tok.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    return span.text if span is not None else ""
+
+
 def _arg(tok: Token | None, entities: Sequence[Entity], ent_starts: list[int], names: dict[Span, str]) -> Arg | None:
     if tok is None:
         return None
@@ -449,7 +454,7 @@ def _arg(tok: Token | None, entities: Sequence[Entity], ent_starts: list[int], n
         before = bisect.bisect_right(ent_starts, tok.idx) - 1
         for e in reversed(entities[: before + 1]):
             if e.label == "PERSON":
-                return Arg(names.get(e.span, tok.doc.text[e.start : e.end]), None)
+                return Arg(names.get(e.span) or _surface(tok, e), None)
         return None
     if tok.pos_ == "PRON":
         return None
@@ -466,7 +471,7 @@ def _arg(tok: Token | None, entities: Sequence[Entity], ent_starts: list[int], n
         i += 1
     ent = head_ent or first_ent
     if ent is not None:
-        return Arg(names.get(ent.span, tok.doc.text[ent.start : ent.end]), ent.span)
+        return Arg(names.get(ent.span) or _surface(tok, ent), ent.span)
     words = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if not t.is_punct and not t.is_space][-5:]
     while words and words[0].pos_ in ("DET", "PRON") and words[0].lower_ not in ("no",):
         words = words[1:]

@@ -134,7 +134,6 @@ def _model_name_contains(ent: SpacySpan, match: SpacySpan) -> bool:
 def paragraphs(doc: Doc) -> Doc:
     """A line break starts a new sentence (titles, datelines, paragraphs), before the parser runs."""
     n = len(doc)
-    text = doc.text
     line_starts = [0]
     for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
         if i + 1 < n and "\n" in doc[i].text and not doc[i + 1].is_space:
@@ -155,7 +154,7 @@ def paragraphs(doc: Doc) -> Doc:
             end -= 1
         if end - a < 2 or end - a > 40:
             continue
-        chunk = text[doc[a].idx : doc[end - 1].idx + len(doc[end - 1])]
+        chunk = doc[a:end].text
         if not any(c in chunk for c in ".!?"):
             for tok in doc[a + 1 : end]:
                 tok.is_sent_start = False

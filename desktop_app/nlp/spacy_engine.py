@@ -85,7 +85,7 @@ class SpacyEngine:
         ignored = ignored or []
         text = doc.text
         entities = doc_entities(doc, ignored)
-        sentences = _sentences(doc)
+        sentences = _sentences(doc, text)
         names = canonical_names(text, entities, self.gazetteer, self.registry)
         quotes: list[Quote] = []
         if self.find_quotes is not None:
@@ -98,9 +98,8 @@ class SpacyEngine:
         return EngineOutput(Suggestions(entities, quotes, events), [s for _, s in sentences])
 
 
-def _sentences(doc: Doc) -> list[tuple[int, Span]]:
+def _sentences(doc: Doc, text: str) -> list[tuple[int, Span]]:
     """(first token, character span without surrounding whitespace) of each non-blank sentence."""
-    text = doc.text
     out: list[tuple[int, Span]] = []
     for s in doc.sents:
         a, b = s.start_char, s.end_char
