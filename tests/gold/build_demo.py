@@ -92,6 +92,7 @@ ARTICLES: dict[str, dict] = {
         "events": [
             ("FO Rejects", "Sanctuaries", "REJECT", "Rejects", "Foreign Office", "Afghan Taliban"),
             ("ISLAMABAD: The Foreign", "its neighbours.", "REJECT", "rejected", "Foreign Office", "Afghan Taliban"),
+            ("We expect action", "she said.", "REQUEST", "expect", "Tahira Andleeb", None),
             ("The spokesperson urged", "leadership.", "REQUEST", "urged", "Tahira Andleeb", "Afghan Taliban"),
             ("She also confirmed", "arrangements.", "CONSULT", "spoken", "Ishaq Dar", "Hakan Fidan"),
             ("Meanwhile, Afghan Taliban", "failures”.", "ACCUSE", "blaming", "Abdul Wahid Rahmani", "Pakistan"),

@@ -46,6 +46,7 @@ def types(text: str) -> list[str]:
     ("Islamabad suspended trade with Kabul after the clashes.", "SANCTION", "suspended"),
     ("The Afghan Taliban denied that their soil was used for attacks.", "REJECT", "denied"),
     ("The Foreign Office called on the Taliban to honour their commitments.", "REQUEST", "called"),
+    ("Pakistan expects concrete action from Kabul, the spokesperson said.", "REQUEST", "expects"),
 ])
 def test_pattern_suggests_its_type_with_its_trigger(text: str, etype: str, trigger: str) -> None:
     assert (etype, trigger) in events(text)
@@ -66,6 +67,7 @@ def test_every_plover_type_is_covered_by_the_patterns_above() -> None:
     ("The minister urged Kabul to hold talks with the mediators.", "CONSULT"),
     ("During the Istanbul talks, officials stressed that terrorism must end.", "CONSULT"),
     ("The delegations discussed nothing new.", "CONSULT"),
+    ("The minister is expected to visit Kabul next week.", "REQUEST"),
     ("Iran offered to host a meeting of both sides in Tehran.", "CONSULT"),
     ("Pakistan refuted allegations that it had conducted strikes inside Afghanistan.", "ASSAULT"),
     ("Asked about the next round of talks, she said Pakistan remained open to dialogue.", "CONSULT"),
