@@ -158,7 +158,15 @@ def _trimmed(text: str, start: int, end: int, keep_final: bool = False) -> tuple
     return start, end
 
 
+#: word forms that report speech, for pipelines without a tagger (the rule-only fallback)
+SPEECH_FORMS = _wordset("said says told tells stated states added adds noted notes stressed stresses emphasised "
+                        "emphasized asserted reiterated warned claimed denied urged announced confirmed insisted "
+                        "argued explained wrote")
+
+
 def _is_cue(tok: Token) -> bool:
+    if not tok.doc.has_annotation("TAG"):
+        return tok.lower_ in SPEECH_FORMS
     lem = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
         return False
@@ -415,7 +423,7 @@ def _direct(doc: Doc, spans: list[tuple[int, int]]) -> list[_Candidate]:
             if subj is not None and inside[subj.i]:
                 subj = None
             if subj is None:
-                subj = _nearest_name(frame, verb)
+                subj = _nearest_name(frame, verb) if doc.has_annotation("TAG") else _word_before(doc, verb, inside)
             out.append(_Candidate(s, e, "direct", _cue_span(verb), subj, follows=subj is None))
             continue
         colon = _colon_intro(doc, sp.start, frame)
@@ -456,6 +464,15 @@ def _dash_source(doc: Doc, end: int) -> tuple[Span, Span] | None:
     if not name or len(name.split()) > 6 or not name[:1].isupper():
         return None
     return Span(j, j + 1), Span(k, k + len(name))
+
+
+def _word_before(doc: Doc, verb: Token, inside: list[bool]) -> Token | None:
+    """Without a parser: '… the minister said' / '… he said' — the word just before the cue."""
+    j = verb.i - 1
+    if j >= 0 and doc[j].is_alpha and not inside[j]:
+        return doc[j]
+    k = verb.i + 1  # '“…,” said Smith.'
+    return doc[k] if k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper() and not inside[k] else None
 
 
 def _nearest_name(frame: list[Token], verb: Token) -> Token | None:
@@ -559,6 +576,8 @@ def _covers(a: tuple[int, int], b: tuple[int, int], frac: float) -> bool:
 def find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None = None) -> list[Quote]:
     """All quote suggestions of one article, in text order, with cue, mention and canonical speaker."""
     text = doc.text
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        _paragraph_sentences(doc)
     spans = direct_spans(text)
     direct = _direct(doc, spans)
     indirect = _indirect(doc) if doc.has_annotation("DEP") else []
@@ -596,6 +615,12 @@ def find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | Non
         cands = [c for c in cands if not any(t.start < c.end and c.start < t.end for t in spoken)] + spoken
     cands = _dedupe(cands)
     return _resolve(doc, cands, entities, registry)
+
+
+def _paragraph_sentences(doc: Doc) -> None:
+    """A Doc without sentence boundaries (a bare tokenizer): one sentence per paragraph."""
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 
 
 def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:

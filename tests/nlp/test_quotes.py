@@ -179,3 +179,19 @@ def test_stated_and_emphasised_share_the_subject(real_nlp) -> None:
 def test_suggestions_are_model_suggestions(real_nlp) -> None:
     q = only(quotes_of(real_nlp, "Ahmed Khan said that the border would reopen next week."))
     assert (q.quote.origin, q.quote.state) == ("model", "suggested")
+
+
+@pytest.mark.parametrize("pipes", [[], ["sentencizer"]], ids=["bare-tokenizer", "rule-only"])
+def test_without_a_trained_model_direct_quotes_still_get_cue_and_speaker(pipes: list[str]) -> None:
+    import spacy
+
+    from desktop_app.nlp.quotes import find_quotes
+
+    nlp = spacy.blank("en")
+    for name in pipes:
+        nlp.add_pipe(name)
+    text = "The briefing\n\n“We will not allow it,” the minister said. He said that it was fine.\n"
+    found = find_quotes(nlp(text), [])
+    assert [(text[q.start:q.end], text[q.cue.start:q.cue.end] if q.cue else None) for q in found] == [
+        ("We will not allow it,", "said")]
+    assert found[0].speaker == "minister"
