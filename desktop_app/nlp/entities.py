@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import LOWER, ORTH
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -110,11 +110,11 @@ def _candidates(doc: Doc) -> list[_Cand]:
             j += 1
         if j >= len(doc):
             continue
-        c = by_start.get(j)
-        if c is not None:
-            if not c.gazetteer and c.label in ("ORG", "GPE", "NORP", "FAC", "LOC") and all(
-                    t.pos_ == "PROPN" and t.is_title for t in doc[c.start : c.end]):
-                c.label = "PERSON"
+        hit = by_start.get(j)
+        if hit is not None:
+            if not hit.gazetteer and hit.label in ("ORG", "GPE", "NORP", "FAC", "LOC") and all(
+                    t.pos_ == "PROPN" and t.is_title for t in doc[hit.start : hit.end]):
+                hit.label = "PERSON"
             continue
         k = j
         while k < len(doc) and k - j < 4 and not taken[k] and doc[k].is_title and doc[k].pos_ == "PROPN" \
@@ -249,10 +249,10 @@ def canonical_names(
 
     persons = [text[e.start : e.end] for e in entities if e.label == "PERSON"]
     full_by_word: dict[str, str] = {}
-    for name in sorted(set(persons), key=lambda n: (len(n.split()), len(n))):
-        for word in name.split():
+    for person in sorted(set(persons), key=lambda n: (len(n.split()), len(n))):
+        for word in person.split():
             if word[:1].isupper() and len(word) > 2:
-                full_by_word[word] = name
+                full_by_word[word] = person
     out: dict[Span, str] = {}
     for e in entities:
         surface = text[e.start : e.end]

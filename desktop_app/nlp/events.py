@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
 from desktop_app.core.model import Arg, Entity, Event, Span

@@ -194,7 +194,7 @@ _ACRONYM_STOP = (r"(?<=[a-z][A-Z])\.", r"(?<=[A-Z]{3})\.")
 
 
 def _split_acronym_full_stop(nlp: Language) -> None:
-    tokenizer = nlp.tokenizer
+    tokenizer: Any = nlp.tokenizer
     current = getattr(tokenizer.suffix_search, "__self__", None)
     if current is None or _ACRONYM_STOP[0] in getattr(current, "pattern", ""):
         return

@@ -66,9 +66,10 @@ class SpacyEngine:
         add_gazetteer(nlp, self.gazetteer)
         self.taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
         self.events = EventFinder(self.taxonomy)
+        tokenizer: Any = nlp.tokenizer
         for word in self.events.multiword_triggers():
             for form in {word, word.capitalize(), word + "s"}:
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+                tokenizer.add_special_case(form, [{ORTH: form}])
         self.find_quotes = _quote_finder()
         base = "rule-only" if rule_only else (label or pipeline_label(nlp))
         self.name = f"{base} / newsgold {__version__}"
