@@ -10,6 +10,7 @@ clausal complement and a subject).  A reported clause containing a quoted fragme
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ class _Candidate:
 
 
 # -- direct quotes: character scan -----------------------------------------------------------
+@functools.lru_cache(maxsize=4)
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for i, ch in enumerate(text):
@@ -164,8 +166,28 @@ SPEECH_FORMS = _wordset("said says told tells stated states added adds noted not
                         "argued explained wrote")
 
 
+_TEXT_KEY = "newsgold.quotes.text"
+_CUE_KEY = "newsgold.quotes.cues"
+
+
+def _doc_text(doc: Doc) -> str:
+    """doc.text rebuilds the string on every call: keep it for the duration of find_quotes."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text  # type: ignore[no-any-return]
+
+
 def _is_cue(tok: Token) -> bool:
-    if not tok.doc.has_annotation("TAG"):
+    flags = tok.doc.user_data.get(_CUE_KEY)
+    if flags is None:
+        tagged = tok.doc.has_annotation("TAG")
+        flags = tok.doc.user_data[_CUE_KEY] = [_is_cue_word(t, tagged) for t in tok.doc]
+    return flags[tok.i]  # type: ignore[no-any-return]
+
+
+def _is_cue_word(tok: Token, tagged: bool) -> bool:
+    if not tagged:
         return tok.lower_ in SPEECH_FORMS
     lem = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
@@ -224,10 +246,10 @@ def _cue_span(verb: Token) -> Span:
 # -- indirect and mixed speech ---------------------------------------------------------------
 def _indirect(doc: Doc) -> list[_Candidate]:
     out: list[_Candidate] = []
-    text = doc.text
+    text = _doc_text(doc)
     for tok in doc:
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-            cand = _according(doc, tok)
+            cand = _according(doc, text, tok)
             if cand is not None:
                 out.append(cand)
             continue
@@ -273,7 +295,7 @@ def _indirect(doc: Doc) -> list[_Candidate]:
         if subj is None and not passive and tok.dep_ not in ("ROOT", "conj"):
             continue  # "the need to say that ..." without a source is not an attribution
         out.append(_Candidate(s, e, "indirect", _cue_span(tok), subj, follows=subj is None, verb=tok))
-    _coordinated_cues(doc, out)
+    _coordinated_cues(doc, text, out)
     return out
 
 
@@ -324,7 +346,7 @@ def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
     return max(start, lo), min(end, hi)
 
 
-def _coordinated_cues(doc: Doc, cands: list[_Candidate]) -> None:
+def _coordinated_cues(doc: Doc, text: str, cands: list[_Candidate]) -> None:
     """'He stated that A and emphasised that B': the parser often hangs "emphasised" on A's verb.
     Give the second cue the first cue's subject and end the first content before "and"."""
     by_verb = {c.verb.i: c for c in cands if c.verb is not None}
@@ -347,10 +369,10 @@ def _coordinated_cues(doc: Doc, cands: list[_Candidate]) -> None:
         cut = doc[j]
         end = cut.idx + len(cut.text)
         if outer.start < end <= outer.end:
-            outer.end = _trimmed(doc.text, outer.start, end)[1]
+            outer.end = _trimmed(text, outer.start, end)[1]
 
 
-def _according(doc: Doc, tok: Token) -> _Candidate | None:
+def _according(doc: Doc, text: str, tok: Token) -> _Candidate | None:
     to = next(c for c in tok.children if c.lower_ == "to")
     src = next((c for c in to.children if c.dep_ == "pobj"), None)
     head = tok.head if tok.head is not tok else None
@@ -376,7 +398,7 @@ def _according(doc: Doc, tok: Token) -> _Candidate | None:
             hi = a_lo
     if hi - lo < 3:
         return None
-    s, e = _trimmed(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+    s, e = _trimmed(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
     cue = Span(tok.idx, to.idx + len(to.text))
     # "according to a readout, Erdogan said ...": the clause has its own speaker and cue
     for t in doc[lo:hi]:
@@ -388,7 +410,7 @@ def _according(doc: Doc, tok: Token) -> _Candidate | None:
 
 # -- direct quotes: cues and speakers ---------------------------------------------------------
 def _direct(doc: Doc, spans: list[tuple[int, int]]) -> list[_Candidate]:
-    text = doc.text
+    text = _doc_text(doc)
     inside = [False] * len(doc)
     for s, e in spans:
         sp = _char_span(doc, s - 1 if s > 0 else s, min(e + 1, len(text)))
@@ -413,7 +435,7 @@ def _direct(doc: Doc, spans: list[tuple[int, int]]) -> list[_Candidate]:
                 frame += [t for t in nxt if not inside[t.i] and t.idx < p_hi]
         words = len(text[s:e].split())
         cues = [t for t in frame if _is_cue(t) and (words >= _MIN_FLOATING_WORDS or _attached(t, sp))]
-        dash = _dash_source(doc, e)
+        dash = _dash_source(text, e)
         if dash is not None and not any(_attached(t, sp) for t in cues):
             out.append(_Candidate(s, e, "direct", dash[0], None, mention=dash[1]))
             continue
@@ -446,9 +468,8 @@ def _attached(verb: Token, quote: SpacySpan) -> bool:
 _DASHES = "―—–"
 
 
-def _dash_source(doc: Doc, end: int) -> tuple[Span, Span] | None:
+def _dash_source(text: str, end: int) -> tuple[Span, Span] | None:
     """'“…” ― Maria Lopez, 34' : the dash is the cue, the name up to the comma the mention."""
-    text = doc.text
     j = end
     while j < len(text) and text[j] in "”\"’' \t":
         j += 1
@@ -504,7 +525,7 @@ def _colon_intro(doc: Doc, first_tok: int, frame: list[Token]) -> _Candidate | N
 # -- headlines --------------------------------------------------------------------------------
 def _headline(doc: Doc) -> list[_Candidate]:
     """'…: Military Spokesperson' on the first line: content before the colon, source after it."""
-    text = doc.text
+    text = _doc_text(doc)
     paras = _paragraphs(text)
     if not paras:
         return []
@@ -575,7 +596,15 @@ def _covers(a: tuple[int, int], b: tuple[int, int], frac: float) -> bool:
 
 def find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None = None) -> list[Quote]:
     """All quote suggestions of one article, in text order, with cue, mention and canonical speaker."""
-    text = doc.text
+    try:
+        return _find_quotes(doc, entities, registry)
+    finally:
+        doc.user_data.pop(_TEXT_KEY, None)
+        doc.user_data.pop(_CUE_KEY, None)
+
+
+def _find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None) -> list[Quote]:
+    text = _doc_text(doc)
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         _paragraph_sentences(doc)
     spans = direct_spans(text)
@@ -634,8 +663,8 @@ def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _resolve(doc: Doc, cands: list[_Candidate], entities: list[Entity], registry: dict[str, str] | None) -> list[Quote]:
-    resolver = SpeakerResolver(doc, entities, registry)
-    text = doc.text
+    resolver = SpeakerResolver(doc, entities, registry, text=_doc_text(doc))
+    text = _doc_text(doc)
     quotes: list[Quote] = []
     previous: Resolved | None = None
     prev_end = -1

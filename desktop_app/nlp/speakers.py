@@ -104,9 +104,10 @@ class Resolved:
 class SpeakerResolver:
     """Per-article index of named people and bodies with the titles the article gives them."""
 
-    def __init__(self, doc: Doc, entities: Sequence[Entity], registry: dict[str, str] | None = None) -> None:
+    def __init__(self, doc: Doc, entities: Sequence[Entity], registry: dict[str, str] | None = None,
+                 text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.registry = {k.lower(): v for k, v in (registry or {}).items()}
         self.entities = sorted(entities, key=lambda e: (e.start, -e.end))
         self.people: list[_Person] = []
