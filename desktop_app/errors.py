@@ -38,6 +38,7 @@ class E(StrEnum):
     E111 = "Nothing to undo"
     E112 = "Nothing to redo"
     E113 = "Database file {path} could not be opened ({detail})"
+    E114 = "Database file {path} was deleted or replaced while NewsGold had it open; nothing more was written to it"
     # pipeline / export
     E201 = "spaCy pipeline {name!r} is not installed"
     E202 = "Unknown export format {format!r}; available: {available}"

@@ -90,6 +90,39 @@ def _restrict_permissions(path: Path) -> None:
             os.chmod(path, 0o600)
 
 
+def _create_private(path: Path) -> None:
+    """Create the file 0600 before SQLite sees it: SQLite gives -wal/-shm the database's mode."""
+    if os.name == "posix" and not path.exists():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def truncation(path: Path) -> str | None:
+    """A file shorter than its own header says is truncated (SQLite may not notice until later)."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96] and pages > 0
+    if header_valid and size < pages * page_size:
+        return f"file is truncated: {size} of {pages * page_size} bytes"
+    return None
+
+
+def _corrupt(path: Path, detail: str) -> StorageError:
+    backups = list_backups(path)
+    if backups:
+        detail += f"; the newest automatic backup is {backups[0]}"
+    return StorageError(E.E102, path=path, detail=detail)
+
+
 def connect(path: Path, *, readonly: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
     if readonly:
         uri = f"{path.resolve().as_uri()}?mode=ro"
@@ -115,8 +148,11 @@ def open_database(
     if not readonly:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            _create_private(path)
         except OSError as exc:
             raise StorageError(E.E113, path=path, detail=str(exc)) from exc
+    if existed and (cut := truncation(path)):
+        raise _corrupt(path, cut)
     with sqlite_errors(path):
         conn = connect(path, readonly=readonly, check_same_thread=check_same_thread)
         try:
@@ -125,7 +161,7 @@ def open_database(
             applied = _applied_migration_names(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StorageError(E.E102, path=path, detail=str(exc)) from exc
+            raise _corrupt(path, str(exc)) from exc
         unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
         if unknown:
             conn.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -88,6 +89,19 @@ class Store:
         self.conn: sqlite3.Connection = self.db.conn
         self.conn.row_factory = sqlite3.Row
         self._batch: int | None = None
+        self._identity = self._file_identity()
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def _check_file_still_there(self) -> None:
+        """Writes to a deleted (unlinked) file would vanish silently on close: refuse them instead."""
+        if self._file_identity() != self._identity:
+            raise StorageError(E.E114, path=self.path)
 
     # -- plumbing -----------------------------------------------------------
     def close(self) -> None:
@@ -106,6 +120,7 @@ class Store:
         if self.conn.in_transaction:  # nested: part of the outer transaction
             yield self.conn
             return
+        self._check_file_still_there()
         with sqlite_errors(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
