@@ -470,6 +470,8 @@ def _arg(tok: Token | None, entities: Sequence[Entity], ent_starts: list[int], n
                 head_ent = e
         i += 1
     ent = head_ent or first_ent
+    if ent is not None and head_ent is None and ent.label == "NORP":
+        ent = None  # "the Pakistani military": the party is the military, named by the phrase below
     if ent is not None:
         return Arg(names.get(ent.span) or _surface(tok, ent), ent.span)
     words = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if not t.is_punct and not t.is_space][-5:]

@@ -161,3 +161,11 @@ def test_reported_must_is_a_demand() -> None:
     assert text[ev.trigger.start:ev.trigger.end] == "serve"
     assert ev.recipient is not None and ev.recipient.name == "Afghanistan"
     assert "REQUEST" not in types("We must protect our citizens, the minister said.")
+
+
+@pytest.mark.model
+def test_actor_named_by_a_nationality_phrase_keeps_the_phrase() -> None:
+    out = run("The Pakistani military has firmly rejected all conditions set by the Taliban administration.")
+    (ev,) = [v for v in out.suggestions.events if v.type == "REJECT"]
+    assert ev.actor is not None and ev.actor.name == "Pakistani military" and ev.actor.entity is None
+    assert ev.recipient is not None and ev.recipient.name == "Afghan Taliban"
