@@ -112,8 +112,10 @@ def _load_engine(model: str | None, registry: dict[str, str] | None = None) -> A
 
 
 def _run_preannotate(store: Any, ids: list[str], model: str | None, n_process: int = 1, batch_size: int = 32) -> int:
+    from desktop_app.nlp.loading import check_model
     from desktop_app.services.preannotating import preannotate
 
+    check_model(model)
     if not ids:
         return 0
     engine = _load_engine(model, registry=store.registry())

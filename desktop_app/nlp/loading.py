@@ -43,6 +43,12 @@ def default_model() -> str:
     return found[0] if found else RULE_ONLY
 
 
+def check_model(model: str | None) -> None:
+    """Raise E201 now for a pipeline name that is not installed (before any work is queued)."""
+    if model and model != RULE_ONLY and not _is_installed(model):
+        raise NewsGoldError(E.E201, name=model)
+
+
 def load_engine(model: str | None = None, *, registry: dict[str, str] | None = None) -> Engine:
     """The engine for ``model`` (a package name, or None for the best installed, or "rule-only").
 
@@ -57,8 +63,7 @@ def load_engine(model: str | None = None, *, registry: dict[str, str] | None = N
     name = model or default_model()
     if name == RULE_ONLY:
         return SpacyEngine(make_rule_only_nlp(), rule_only=True, registry=registry)
-    if not _is_installed(name):
-        raise NewsGoldError(E.E201, name=name)
+    check_model(name)
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:

@@ -80,3 +80,9 @@ def test_bad_gazetteer_line_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(NewsGoldError) as err:
         load_gazetteer([f])
     assert err.value.code.name == "E205" and "mine.jsonl:2" in str(err.value)
+
+
+def test_cli_preannotate_rejects_unknown_model_even_with_nothing_to_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(tmp_path / "db.sqlite3"), "preannotate", "--model", "bogus_pipeline"]) == 2
+    assert "E201" in capsys.readouterr().err
