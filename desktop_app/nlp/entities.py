@@ -80,8 +80,11 @@ class _Cand:
 
 
 def _is_title_case_line(sent: SpacySpan) -> bool:
+    """A headline: mostly capitalised words and no full stop at the end."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(1 for t in words if t.is_title or t.is_upper) >= 0.7 * len(words)
+    if len(words) < 3 or any(t.text in (".", "!", "?") for t in sent[-2:]):
+        return False
+    return sum(1 for t in words if t.is_title) >= 0.7 * len(words)
 
 
 def _candidates(doc: Doc) -> list[_Cand]:
@@ -150,7 +153,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
     out: list[_Cand] = []
     has_sents = doc.has_annotation("SENT_START")
     for c in cands:
-        if has_sents and not c.gazetteer and c.label != "PERSON" and seen_texts[doc[c.start : c.end].text] == 1 \
+        if has_sents and not c.gazetteer and c.label in ("ORG", "FAC", "LOC") and seen_texts[doc[c.start : c.end].text] == 1 \
                 and _is_title_case_line(doc[c.start].sent):
             continue
         if c.label == "ORG" and not c.gazetteer and doc[c.end - 1].lower_ in _ROLE_WORDS:
