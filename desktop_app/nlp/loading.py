@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+from pathlib import Path
 
 from desktop_app.errors import E, NewsGoldError
 from desktop_app.nlp.engine import Engine
@@ -49,8 +50,13 @@ def check_model(model: str | None) -> None:
         raise NewsGoldError(E.E201, name=model)
 
 
-def load_engine(model: str | None = None, *, registry: dict[str, str] | None = None) -> Engine:
+def load_engine(
+    model: str | None = None, *, registry: dict[str, str] | None = None, taxonomy: str | Path | None = None
+) -> Engine:
     """The engine for ``model`` (a package name, or None for the best installed, or "rule-only").
+
+    ``registry`` is the speaker registry (alias -> canonical, ``Store.registry()``);
+    ``taxonomy`` a taxonomy TOML file ("" or None: the bundled PLOVER file).
 
     An explicit name that is not installed is an error (E201); with no name and no
     trained pipeline the rule-only engine is returned (its ``rule_only`` is True so
@@ -60,13 +66,16 @@ def load_engine(model: str | None = None, *, registry: dict[str, str] | None = N
 
     from desktop_app.nlp.spacy_engine import SpacyEngine, make_rule_only_nlp
 
+    from desktop_app.core.taxonomy import load_taxonomy
+
+    tax = load_taxonomy(taxonomy or None)
     name = model or default_model()
     if name == RULE_ONLY:
-        return SpacyEngine(make_rule_only_nlp(), rule_only=True, registry=registry)
+        return SpacyEngine(make_rule_only_nlp(), rule_only=True, registry=registry, taxonomy=tax)
     check_model(name)
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
         log.warning("could not load spaCy pipeline %s: %s", name, exc)
         raise NewsGoldError(E.E201, name=name) from exc
-    return SpacyEngine(nlp, registry=registry)
+    return SpacyEngine(nlp, registry=registry, taxonomy=tax)

@@ -86,3 +86,10 @@ def test_cli_preannotate_rejects_unknown_model_even_with_nothing_to_do(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(tmp_path / "db.sqlite3"), "preannotate", "--model", "bogus_pipeline"]) == 2
     assert "E201" in capsys.readouterr().err
+
+
+def test_engine_uses_a_replacement_taxonomy(tmp_path: Path) -> None:
+    f = tmp_path / "tiny.toml"
+    f.write_text('[types.CLOSE]\ndefinition = "Close something."\nverbs = ["close"]\n', encoding="utf-8")
+    engine = load_engine(RULE_ONLY, taxonomy=f)
+    assert engine.taxonomy.type_names == ["CLOSE"]  # type: ignore[attr-defined]
