@@ -64,9 +64,8 @@ def load_engine(
     """
     import spacy
 
-    from desktop_app.nlp.spacy_engine import SpacyEngine, make_rule_only_nlp
-
     from desktop_app.core.taxonomy import load_taxonomy
+    from desktop_app.nlp.spacy_engine import SpacyEngine, make_rule_only_nlp
 
     tax = load_taxonomy(taxonomy or None)
     name = model or default_model()
