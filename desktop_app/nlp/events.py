@@ -211,6 +211,8 @@ class EventFinder:
             if self.forms.get(doc[j].lower_, "") in self.verbs and doc[j - 1].lower_ not in _HEADLINE_NOT_VERB_AFTER:
                 return []  # the headline's verb came earlier ("Arrests ... Over Bannu Police Station Attack")
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        if any(t.ent_type_ == "FAC" for t in sent):
+            words.add("crossing")
         after = {doc[j].lower_ for j in range(tok.i + 1, min(sent.end, tok.i + 4))}
         out = []
         for t in self.verbs[key]:
@@ -230,6 +232,8 @@ class EventFinder:
         for c in tok.children:
             words.add(c.lemma_.lower())
             words.add(c.lower_)
+            if c.ent_type_ == "FAC":
+                words.add("crossing")  # "closed Torkham": a named crossing
             for g in c.children:
                 words.add(g.lemma_.lower())
                 words.add(g.lower_)

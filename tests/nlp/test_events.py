@@ -44,6 +44,7 @@ def types(text: str) -> list[str]:
     ("Truck drivers staged a sit-in at the crossing on Tuesday.", "PROTEST", "sit-in"),
     ("The army deployed additional troops along the border.", "MOBILIZE", "deployed"),
     ("Islamabad suspended trade with Kabul after the clashes.", "SANCTION", "suspended"),
+    ("Pakistan closed Torkham on Sunday after the clashes.", "SANCTION", "closed"),
     ("The Afghan Taliban denied that their soil was used for attacks.", "REJECT", "denied"),
     ("The Foreign Office called on the Taliban to honour their commitments.", "REQUEST", "called"),
     ("Pakistan expects concrete action from Kabul, the spokesperson said.", "REQUEST", "expects"),
