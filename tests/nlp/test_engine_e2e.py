@@ -23,7 +23,7 @@ pytestmark = pytest.mark.model
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "demo.jsonl"
 DEMO = resources_dir() / "demo"
 
-# floors under the figures measured on 2026-11-23 (entities F1 1.00, events F1 0.96, quotes F1 0.94):
+# floors under the figures measured on 2026-11-23 (entities F1 1.00, events F1 0.97, quotes F1 0.94):
 # a regression in the gazetteer, the post-rules or the event rules falls below them
 FLOORS = {"entities": 0.95, "entity_label": 0.90, "events": 0.85, "quotes": 0.75}
 
