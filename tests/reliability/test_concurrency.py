@@ -1,0 +1,64 @@
+"""Two real processes on one database: WAL + busy timeout + BEGIN IMMEDIATE serialise the writers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop_app.core.model import Article
+from desktop_app.storage import Store
+
+from .kill_harness import REPO, Model, make_db, read_state
+
+
+def _jsonl(path: Path, prefix: str, n: int) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"id": f"{prefix}{i}", "title": f"{prefix} {i}",
+                                 "text": f"Story {prefix} number {i}. " + "Words of the day. " * 60}) + "\n")
+    return path
+
+
+def test_two_cli_imports_at_once_land_every_row(tmp_path: Path) -> None:
+    db = tmp_path / "shared.sqlite3"
+    Store(db).close()
+    files = [_jsonl(tmp_path / f"{p}.jsonl", p, 2500) for p in ("left", "right")]
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "desktop_app", "--db", str(db), "import", "--no-preannotate", str(f)],
+                         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for f in files
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    with Store(db, readonly=True) as s:
+        assert s.count_articles() == 5000
+        assert s.count_articles(query="left") == 2500
+        assert s.count_articles(query="right") == 2500
+        assert s.integrity_check() == "ok"
+
+
+def test_editor_process_and_importer_in_this_process(tmp_path: Path) -> None:
+    """A child edits annotations while this process imports: both finish, every edit of the child is there."""
+    db = tmp_path / "shared.sqlite3"
+    make_db(db)
+    model = Model(read_state(db)[1])
+    child = subprocess.Popen([sys.executable, "-m", "tests.reliability.edit_driver", str(db), "5", "150"],
+                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with Store(db) as store:
+        for i in range(60):
+            store.add_articles([Article(id=f"mine{i}", title=f"Mine {i}", text=f"Imported while editing {i}.")])
+            store.set_status(f"mine{i}", "done")
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err
+    for line in out.splitlines():
+        kind, _, rest = line.partition(" ")
+        if kind == "COMMITTED":
+            model.apply(json.loads(rest.split(" ", 1)[1]))
+    integrity, state = read_state(db)
+    assert integrity == "ok"
+    assert state == model.current
+    with Store(db, readonly=True) as s:
+        assert s.count_articles() == 61
+        assert s.count_articles(status="done") >= 60
