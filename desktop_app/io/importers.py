@@ -176,6 +176,28 @@ _TEXT_COLUMNS = ("text", "body", "content", "article", "full_text")
 _TITLE_COLUMNS = ("title", "headline")
 
 
+MAX_FIELD = 1 << 30
+
+
+def _delimiter(text: str, path: Path) -> str:
+    """The delimiter that splits the header line into the most columns.
+
+    Not csv.Sniffer: it guesses from the body, so commas or quotes inside article text
+    made it fail or pick a wrong delimiter/quote character, cutting texts silently.
+    """
+    header = text.split("\n", 1)[0]
+    order = ("\t", ",", ";", "|") if path.suffix.lower() == ".tsv" else (",", ";", "\t", "|")
+    best, best_n = order[0], 1
+    for d in order:
+        try:
+            n = len(next(csv.reader([header.rstrip("\r")], delimiter=d)))
+        except (csv.Error, StopIteration):
+            continue
+        if n > best_n:
+            best, best_n = d, n
+    return best
+
+
 def read_csv_file(path: Path) -> Iterator[ImportItem]:
     where = str(path)
     try:
@@ -186,12 +208,8 @@ def read_csv_file(path: Path) -> Iterator[ImportItem]:
     except OSError as exc:
         yield InputError(E.E011, where, detail=exc.strerror or str(exc))
         return
-    sample = text[:65536]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD))  # the default 128 KiB rejects long articles
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, path))
     try:
         header = next(reader)
     except StopIteration:
