@@ -156,6 +156,11 @@ class Store:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def count_articles(self, status: str | None = None, query: str | None = None) -> int:
+        if query and fts_query(query) and not status:
+            # The FTS index has one row per article: counting there is ~20x faster than
+            # counting articles whose rowid is IN the (materialised) match list.
+            row = self._one("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?", [fts_query(query)])
+            return int(row["n"]) if row else 0
         where, params = self._where(status, query)
         row = self._one(f"SELECT count(*) AS n FROM articles a{where}", params)
         return int(row["n"]) if row else 0
@@ -188,6 +193,14 @@ class Store:
         order_sql = self._ORDERS.get(order, "a.rowid")
         if descending:
             order_sql = ", ".join(f"{part} DESC" for part in order_sql.split(", "))
+        source = "articles a"
+        if query and fts_query(query) and not status and order_sql.startswith("a.rowid"):
+            # Page straight from the FTS index (it yields rowids in order) instead of
+            # materialising every match of a common word first.
+            source = (f"(SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid"
+                      f"{' DESC' if descending else ''} LIMIT ? OFFSET ?) f JOIN articles a ON a.rowid = f.r")
+            where, params = "", [fts_query(query), limit, offset]
+            limit, offset = -1, 0
         sql = f"""
             SELECT a.rowid AS rowid, a.id, a.title, json_extract(a.meta, '$.published') AS published,
                    a.status, a.updated_at,
@@ -197,7 +210,7 @@ class Store:
                    (SELECT count(*) FROM entities x WHERE x.article_id = a.id AND x.state = 'suggested')
                  + (SELECT count(*) FROM quotes x WHERE x.article_id = a.id AND x.state = 'suggested')
                  + (SELECT count(*) FROM events x WHERE x.article_id = a.id AND x.state = 'suggested') AS n_suggested
-            FROM articles a{where} ORDER BY {order_sql} LIMIT ? OFFSET ?"""
+            FROM {source}{where} ORDER BY {order_sql} LIMIT ? OFFSET ?"""
         return [ArticleRow(**r) for r in self._rows(sql, [*params, limit, offset])]
 
     def article_ids(self, status: str | None = None) -> list[str]:
