@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop_app.core.model import Article
+from desktop_app.errors import E, StorageError
 from desktop_app.storage import Store
 
 from .kill_harness import REPO, Model, make_db, read_state
@@ -62,3 +65,31 @@ def test_editor_process_and_importer_in_this_process(tmp_path: Path) -> None:
     with Store(db, readonly=True) as s:
         assert s.count_articles() == 61
         assert s.count_articles(status="done") >= 60
+
+
+def test_writer_locked_out_gets_e103_and_still_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process holding the write lock longer than the busy timeout: a clear E103, reads go on."""
+    from desktop_app.storage import database
+
+    db = tmp_path / "locked.sqlite3"
+    with Store(db) as s:
+        s.add_articles([Article(id="a", title="A", text="Some text.")])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('BEGIN IMMEDIATE');"
+         " print('LOCKED', flush=True); sys.stdin.read(); c.rollback()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    assert holder.stdout.readline().strip() == "LOCKED"
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    store = Store(db)
+    with pytest.raises(StorageError) as info:
+        store.set_status("a", "done")
+    assert info.value.code is E.E103
+    assert store.get_article("a").status == "new"  # reading works while locked out
+    holder.stdin.close()
+    assert holder.wait(timeout=30) == 0
+    holder.stdout.close()
+    store.set_status("a", "done")  # the lock is gone: the same store writes again
+    assert store.get_article("a").status == "done"
+    store.close()
