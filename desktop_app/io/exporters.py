@@ -33,3 +33,6 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
 
 def register(fmt: ExportFormat) -> None:
     EXPORT_FORMATS[fmt.name] = fmt
+
+
+import desktop_app.io.formats  # noqa: E402,F401  (registers spacy, prodigy, doccano, brat, conll, citron, csv)

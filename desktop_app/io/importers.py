@@ -18,8 +18,9 @@ from desktop_app.io import jsonl as canonical
 from desktop_app.io.decode import decode_bytes
 from desktop_app.io.textmeta import analyze, boilerplate_spans, title_of
 
-FORMATS = ("auto", "txt", "jsonl", "csv")
-EXTENSIONS = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv"}
+FORMATS = ("auto", "txt", "jsonl", "csv", "prodigy", "doccano", "brat", "spacy")
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
+              ".spacy": "spacy"}
 
 ImportItem = Article | InputError
 LineParser = Callable[[dict[str, Any], str, int], Article | None]
@@ -259,7 +260,9 @@ def expand_paths(paths: Iterable[str | Path], fmt: str = "auto") -> Iterator[tup
     """Files to read with their format; folders recursively, by extension, in name order."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if path.is_dir() and fmt in ("auto", "brat") and any(path.glob("*.ann")):
+            yield path, "brat"  # a brat folder: .txt + .ann pairs
+        elif path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if child.name.startswith("."):
                     continue
@@ -286,3 +289,15 @@ def read_inputs(paths: Iterable[str | Path], fmt: str = "auto") -> Iterator[Impo
             yield InputError(E.E007, str(path), format=file_fmt)
             continue
         yield from reader(path)
+
+
+def _add_format_readers() -> None:
+    """Prodigy/doccano line parsers with relations, DocBin and brat readers (desktop_app.io.formats)."""
+    from desktop_app.io.formats import brat, readers, spacy_docbin
+
+    LINE_PARSERS[1:3] = [readers.prodigy_line, readers.doccano_line]
+    READERS.update({"prodigy": readers.read_prodigy, "doccano": readers.read_doccano,
+                    "brat": brat.read_brat_folder, "spacy": spacy_docbin.read_docbin})
+
+
+_add_format_readers()
