@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -44,6 +45,7 @@ def export(
 
     if spec.suffix == "" or out.is_dir():
         n = spec.write(counted(), out, status, dict(options or {}))
+        _make_private(out)
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
@@ -56,3 +58,12 @@ def export(
             raise
     progress(n, total, f"{n} exported")
     return n
+
+
+def _make_private(folder: Path) -> None:
+    """Exports hold the user's annotated corpus: owner-only, like the single-file exports (mkstemp, 0600)."""
+    if os.name != "posix" or not folder.is_dir():
+        return
+    for path in [folder, *folder.rglob("*")]:
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o700 if path.is_dir() else 0o600)
