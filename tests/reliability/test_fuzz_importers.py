@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core.model import Article
 from desktop_app.errors import E, InputError
-from desktop_app.io.importers import read_inputs
+from desktop_app.io.importers import READERS, read_inputs
 
 from .texts import tricky_text
 
@@ -166,3 +166,26 @@ def test_ten_megabyte_single_article(tmp_path: Path, fmt: str) -> None:
     items = _read(path)
     assert len(items) == 1 and isinstance(items[0], Article), [str(i) for i in items if isinstance(i, InputError)]
     assert items[0].text == text
+
+
+ALL_READERS = sorted(READERS)
+SUFFIX = {"txt": ".txt", "jsonl": ".jsonl", "csv": ".csv", "prodigy": ".jsonl", "doccano": ".jsonl",
+          "brat": ".txt", "spacy": ".spacy"}
+
+
+@given(data=st.binary(max_size=2000), fmt=st.sampled_from(ALL_READERS),
+       prefix=st.sampled_from([b"", b"{\"text\": \"x\"}\n", b"\xef\xbb\xbf", b"T1\tPERSON 0 3\tabc\n", b"\x83\xa5"]))
+def test_every_registered_reader_survives_random_bytes(data: bytes, fmt: str, prefix: bytes) -> None:
+    """Each reader, forced with --format, on junk: only Articles and catalogued InputErrors come out."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"junk{SUFFIX.get(fmt, '.dat')}"
+        path.write_bytes(prefix + data)
+        if fmt == "brat":
+            path.with_suffix(".ann").write_bytes(data[::-1])
+        items = list(read_inputs([path], fmt))
+        for item in items:
+            assert isinstance(item, Article | InputError), item
+            if isinstance(item, Article):
+                assert item.text
+                for e in item.entities:
+                    assert 0 <= e.start < e.end <= len(item.text)
