@@ -71,11 +71,17 @@ def backup_path_for(path: Path) -> Path:
 def make_backup(conn: sqlite3.Connection, path: Path) -> Path:
     """Copy the live database with SQLite's online backup API (consistent under WAL)."""
     target = backup_path_for(path)
-    dest = sqlite3.connect(str(target))
+    _create_private(target)
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+        dest = sqlite3.connect(str(target))
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+    except BaseException:
+        # A half-written backup (disk full) must never be offered to the user as "the backup".
+        target.unlink(missing_ok=True)
+        raise
     _restrict_permissions(target)
     return target
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,8 @@ from desktop_app.errors import E, StorageError
 from desktop_app.storage import Store
 from desktop_app.storage.database import connect, list_backups
 from desktop_app.storage.schema import KNOWN_MIGRATIONS, migrations
+
+from .kill_harness import REPO
 
 
 def _filled(path: Path, n: int = 50) -> None:
@@ -202,3 +207,52 @@ def test_garbage_file_is_e102(db_path: Path) -> None:
     with pytest.raises(StorageError) as info:
         Store(db_path)
     assert info.value.code is E.E102
+
+
+_LIMITED = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG, like a full disk
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+from desktop_app.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _run_limited(limit: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real CLI in a child whose files may not grow past ``limit`` bytes (a full disk, per file)."""
+    return subprocess.run([sys.executable, "-c", _LIMITED, str(limit), *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_disk_full_during_upgrade_backup_leaves_no_half_backup(db_path: Path) -> None:
+    _old_schema_db(db_path)
+    conn = sqlite3.connect(str(db_path))
+    conn.execute("CREATE TABLE ballast (x BLOB)")
+    conn.executemany("INSERT INTO ballast VALUES (?)", [(os.urandom(1000),) for _ in range(300)])
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = db_path.read_bytes()
+    res = _run_limited(len(before) // 2, "--db", str(db_path), "stats")
+    assert res.returncode != 0
+    assert "E104" in res.stdout + res.stderr
+    assert list_backups(db_path) == []  # no truncated file posing as the automatic backup
+    assert db_path.read_bytes() == before  # not upgraded, not touched
+    with Store(db_path) as store:  # with space again it upgrades normally
+        assert store.get_article("old1").title == "Old"
+
+
+def test_disk_full_during_cli_import_keeps_earlier_work(db_path: Path, tmp_path: Path) -> None:
+    _filled(db_path, 20)
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(json.dumps({"text": f"Article {i} " + "words " * 3000}) + "\n" for i in range(400)),
+                   encoding="utf-8")
+    res = _run_limited(db_path.stat().st_size + 2_000_000, "--db", str(db_path), "import", "--no-preannotate",
+                       str(big))
+    assert res.returncode != 0
+    assert "E104" in res.stdout + res.stderr
+    with Store(db_path) as store:
+        assert store.integrity_check() == "ok"
+        assert store.has_article("a19")
+        assert store.count_articles() == 20  # the 400 went in one chunk (2,000 a transaction): all rolled back
