@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--table", choices=("quotes", "events"), default="quotes", help="csv: which table")
     e.add_argument("--split", metavar="train=0.8,dev=0.1,test=0.1", help="write deterministic splits")
     e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--offsets", choices=("utf16", "codepoints"), default="utf16",
+                   help="doccano: offset unit (doccano's browser UI counts UTF-16 code units)")
 
     ev = sub.add_parser("evaluate", help="precision/recall/F1 of the DB against a gold JSONL file")
     ev.add_argument("--gold", required=True, metavar="FILE.jsonl")
@@ -168,7 +170,8 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop_app.services.exporting import export
 
-    options = {"table": args.table, "split": args.split, "seed": args.seed}
+    options = {"table": args.table, "split": args.split, "seed": args.seed, "offsets": args.offsets,
+               "target": args.output}
     with _open_store(args) as store:
         n = export(store, args.format, args.output, status=args.status, options=options)
     print(f"exported {n} article(s) as {args.format} to {args.output}")

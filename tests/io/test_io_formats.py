@@ -108,7 +108,7 @@ def test_export_import_keeps_what_the_format_carries(filled, tmp_path: Path, fmt
         assert {(q["start"], q["end"], q["kind"], q["text"], q["cue"]["text"], q["speaker"]["name"])
                 for q in g["quotes"]} == {(q["start"], q["end"], q["kind"], q["text"], q["cue"]["text"],
                                            q["speaker"]["name"]) for q in w["quotes"]}
-        for gq, wq in zip(g["quotes"], w["quotes"]):
+        for gq, wq in zip(g["quotes"], w["quotes"], strict=True):
             ents = {e["id"]: e["text"] for e in g["entities"]}
             wents = {e["id"]: e["text"] for e in w["entities"]}
             assert ents[gq["speaker"]["entity"]] == wents[wq["speaker"]["entity"]]
@@ -131,8 +131,8 @@ def test_doccano_offsets_are_utf16(filled, tmp_path: Path) -> None:  # type: ign
             assert piece.strip()
         for r in obj["relations"]:
             assert set(r) == {"id", "from_id", "to_id", "type"}
-    emoji = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines() if "Reuters" in x][0]
-    reuters = [e for e in emoji["entities"] if e["label"] == "ORG"][0]
+    emoji = next(json.loads(x) for x in out.read_text(encoding="utf-8").splitlines() if "Reuters" in x)
+    reuters = next(e for e in emoji["entities"] if e["label"] == "ORG")
     assert reuters["start_offset"] == emoji["text"].index("Reuters") + 2  # 👍🏽 is two astral chars = 4 units
 
 
@@ -196,7 +196,7 @@ def test_conll_tokens_match_spacy(filled, tmp_path: Path) -> None:  # type: igno
     assert all(len(r) == 4 for r in rows)
     n_spacy = sum(1 for a in _articles() for t in common.make_doc(a.text) if not t.is_space)
     assert len(rows) == n_spacy
-    assert ["Ahmed", "Khan"] == [r[0] for r in rows if r[3].endswith("PERSON")][:2]
+    assert [r[0] for r in rows if r[3].endswith("PERSON")][:2] == ["Ahmed", "Khan"]
     assert [r[3] for r in rows if r[0] in ("Ahmed", "Khan")][:2] == ["B-PERSON", "I-PERSON"]
 
 
@@ -240,3 +240,38 @@ def test_split_is_deterministic(filled, tmp_path: Path) -> None:  # type: ignore
     first = {k: v.read_text() for k, v in parts.items()}
     export(filled, "jsonl", out, status="done", options=opts)
     assert {k: v.read_text() for k, v in parts.items()} == first
+
+
+def test_spacy_train_runs_one_step_on_export(filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The real consumer: `spacy train` with a tiny NER config accepts the DocBin (one step)."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "train.spacy"
+    export(filled, "spacy", data, status="done")
+    cfg = tmp_path / "config.cfg"
+    subprocess.run([sys.executable, "-m", "spacy", "init", "config", str(cfg), "--lang", "en", "--pipeline", "ner",
+                    "--optimize", "efficiency", "--force"], check=True, capture_output=True)
+    run = subprocess.run([sys.executable, "-m", "spacy", "train", str(cfg), "--paths.train", str(data),
+                          "--paths.dev", str(data), "--training.max_steps", "1", "--training.eval_frequency", "1",
+                          "--nlp.batch_size", "2", "--output", str(tmp_path / "model")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert (tmp_path / "model" / "model-last").is_dir()
+
+
+def test_cli_export_and_auto_detected_import(filled, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`newsgold export --format brat/spacy` then `newsgold import` with no --format finds both."""
+    from desktop_app.cli import main
+    from desktop_app.storage import Store
+
+    filled.close()
+    for fmt, name in (("brat", "b"), ("spacy", "s.spacy"), ("doccano", "d.jsonl")):
+        assert main(["--db", str(db_path), "export", "--format", fmt, "-o", str(tmp_path / name)]) == 0
+    for name in ("b", "s.spacy"):
+        other = tmp_path / f"{name}.sqlite3"
+        assert main(["--db", str(other), "import", str(tmp_path / name)]) == 0
+        with Store(other) as s:
+            arts = list(s.iter_articles())
+        assert sorted(a.text for a in arts) == sorted(TEXTS)
+        assert all(q.state == "accepted" for a in arts for q in a.quotes) and sum(len(a.quotes) for a in arts) == 2

@@ -93,10 +93,10 @@ def ann_lines(article: Article, status: str) -> tuple[list[str], set[str]]:
 
 
 def annotation_conf(event_types: set[str]) -> str:
-    ents = list(ENTITY_TYPES) + ["Quote", "Cue", "Speaker"]
+    """brat's configuration: every label used, events with optional Actor/Recipient, attributes."""
+    ents = [*ENTITY_TYPES, "Quote", "Cue", "Speaker"]
     ent_arg = "|".join(ENTITY_TYPES)
     events = "\n".join(f"{t}\tActor?:{ent_arg}, Recipient?:{ent_arg}" for t in sorted(event_types))
-    triggers = "|".join(sorted(event_types)) or "<EVENT>"
     return (
         "[entities]\n" + "\n".join(ents) + "\n\n"
         "[relations]\n"
@@ -106,10 +106,9 @@ def annotation_conf(event_types: set[str]) -> str:
         "[events]\n" + events + "\n\n"
         "[attributes]\n"
         "Kind\tArg:Quote, Value:direct|indirect|mixed\n"
-        f"State\tArg:<ANY>, Value:suggested|accepted\n"
-        f"Origin\tArg:<ANY>, Value:model|rule|human\n"
-    ).replace("<ANY>, Value:suggested", "<ANY>, Value:suggested").replace("\n\n[attributes]", "\n\n[attributes]") \
-        + ("" if triggers else "")
+        "State\tArg:<ANY>, Value:suggested|accepted\n"
+        "Origin\tArg:<ANY>, Value:model|rule|human\n"
+    )
 
 
 VISUAL_CONF = """[labels]

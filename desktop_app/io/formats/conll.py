@@ -40,7 +40,7 @@ def conll_lines(article: Article, status: str) -> list[str]:
 class ConllWriter(Writer):
     def __init__(self, path: Path, status: str, options: dict[str, Any]) -> None:
         super().__init__(path, status, options)
-        self.out = open(path, "w", encoding="utf-8", newline="\n")
+        self.out = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
 
     def add(self, article: Article) -> None:
         self.out.write("\n".join(conll_lines(article, self.status)) + "\n")

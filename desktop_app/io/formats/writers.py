@@ -32,7 +32,7 @@ class LineWriter(Writer):
 
     def __init__(self, path: Path, status: str, options: dict[str, Any]) -> None:
         super().__init__(path, status, options)
-        self.out: IO[str] = open(path, "w", encoding="utf-8", newline="\n")
+        self.out: IO[str] = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
 
     def obj(self, article: Article) -> dict[str, Any]:
         raise NotImplementedError
@@ -69,7 +69,7 @@ class ProdigyWriter(LineWriter):
         doc = common.make_doc(text)
         g = common.to_graph(article, self.status)
         spans = []
-        for i, (s, e, label) in enumerate(g.spans):
+        for s, e, label in g.spans:
             sp = doc.char_span(s, e, alignment_mode="expand")
             ts, te = (sp.start, sp.end - 1) if sp is not None and len(sp) else (0, 0)
             spans.append({"start": s, "end": e, "token_start": ts, "token_end": te, "label": label})
@@ -149,7 +149,7 @@ class CsvWriter(Writer):
     def __init__(self, path: Path, status: str, options: dict[str, Any]) -> None:
         super().__init__(path, status, options)
         self.events = options.get("table") == "events"
-        self.out = open(path, "w", encoding="utf-8-sig", newline="")
+        self.out = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed in close()
         self.csv = csv.writer(self.out, quoting=csv.QUOTE_ALL)
         self.csv.writerow(EVENT_COLUMNS if self.events else QUOTE_COLUMNS)
 
