@@ -275,3 +275,22 @@ def test_cli_export_and_auto_detected_import(filled, db_path: Path, tmp_path: Pa
             arts = list(s.iter_articles())
         assert sorted(a.text for a in arts) == sorted(TEXTS)
         assert all(q.state == "accepted" for a in arts for q in a.quotes) and sum(len(a.quotes) for a in arts) == 2
+
+
+def test_streamed_docbin_equals_spacys_own(filled, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The constant-memory writer produces exactly what DocBin.to_bytes produces."""
+    import zlib
+
+    from spacy.tokens import DocBin
+
+    from desktop_app.io.formats.spacy_docbin import article_to_doc
+
+    out = tmp_path / "s.spacy"
+    export(filled, "spacy", out, status="done")
+    ref = DocBin(store_user_data=True)
+    for a in filled.iter_articles(status="done"):
+        ref.add(article_to_doc(a, "done"))
+    assert zlib.decompress(out.read_bytes()) == zlib.decompress(ref.to_bytes())
+    empty = tmp_path / "empty.spacy"
+    export(filled, "spacy", empty, status="done", options={"split": "a=1,b=0"})
+    assert len(DocBin().from_disk(tmp_path / "empty_b.spacy")) == 0

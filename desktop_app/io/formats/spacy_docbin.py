@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import struct
+import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -54,21 +57,94 @@ def article_to_doc(article: Article, status: str) -> Any:
     return doc
 
 
+class _Spool:
+    """Bytes appended to an unnamed temp file, counted, so nothing piles up in memory."""
+
+    def __init__(self) -> None:
+        self.f = tempfile.TemporaryFile()
+        self.size = 0
+        self.items = 0
+
+    def write(self, data: bytes) -> None:
+        self.f.write(data)
+        self.size += len(data)
+        self.items += 1
+
+    def chunks(self) -> Any:
+        self.f.seek(0)
+        while chunk := self.f.read(1 << 20):
+            yield chunk
+
+
+def _bin_header(n: int) -> bytes:
+    if n < 256:
+        return b"\xc4" + struct.pack(">B", n)
+    if n < 65536:
+        return b"\xc5" + struct.pack(">H", n)
+    return b"\xc6" + struct.pack(">I", n)
+
+
 class DocBinWriter(Writer):
-    """Holds one DocBin (spaCy serialises it as one msgpack blob), written on close."""
+    """Writes the exact bytes ``DocBin(store_user_data=True).to_disk`` would, in constant memory.
+
+    DocBin keeps every doc's token array until ``to_bytes``; here each doc goes through a
+    one-doc DocBin and its parts are spooled to temp files, then the msgpack map is streamed
+    through zlib.  Only the set of distinct strings stays in memory (it is bounded by the
+    vocabulary).  A test compares the output with DocBin's own.
+    """
 
     def __init__(self, path: Path, status: str, options: dict[str, Any]) -> None:
+        super().__init__(path, status, options)
         from spacy.tokens import DocBin
 
-        super().__init__(path, status, options)
-        self.bin = DocBin(store_user_data=True)
+        self._DocBin = DocBin
+        self.attrs = DocBin(store_user_data=True).attrs
+        self.version = DocBin().version
+        self.strings: set[str] = set()
+        self.parts = {k: _Spool() for k in ("tokens", "spaces", "lengths", "cats", "flags", "span_groups",
+                                            "user_data")}
 
     def add(self, article: Article) -> None:
-        self.bin.add(article_to_doc(article, self.status))
+        import numpy
+        import srsly
+
+        one = self._DocBin(attrs=self.attrs, store_user_data=True)
+        one.add(article_to_doc(article, self.status))
+        p = self.parts
+        p["tokens"].write(one.tokens[0].tobytes("C"))
+        p["spaces"].write(one.spaces[0].tobytes("C"))
+        p["lengths"].write(numpy.asarray([len(one.tokens[0])], dtype="int32").tobytes("C"))
+        for key in ("cats", "flags", "span_groups", "user_data"):
+            p[key].write(srsly.msgpack_dumps(getattr(one, key)[0]))
+        self.strings |= one.strings
         self.n += 1
 
     def close(self) -> None:
-        self.bin.to_disk(self.path)
+        import srsly
+        from srsly.msgpack import Packer
+
+        packer = Packer(use_bin_type=True)
+        z = zlib.compressobj()
+        with open(self.path, "wb") as out:
+            def put(data: bytes) -> None:
+                out.write(z.compress(data))
+            put(packer.pack_map_header(10))
+            for key, value in (("version", self.version), ("attrs", self.attrs)):
+                put(srsly.msgpack_dumps(key) + srsly.msgpack_dumps(value))
+            for key in ("tokens", "spaces", "lengths"):
+                spool = self.parts[key]
+                put(srsly.msgpack_dumps(key) + _bin_header(spool.size))
+                for chunk in spool.chunks():
+                    put(chunk)
+            put(srsly.msgpack_dumps("strings") + srsly.msgpack_dumps(sorted(self.strings)))
+            for key in ("cats", "flags", "span_groups", "user_data"):
+                spool = self.parts[key]
+                put(srsly.msgpack_dumps(key) + packer.pack_array_header(spool.items))
+                for chunk in spool.chunks():
+                    put(chunk)
+            out.write(z.flush())
+        for spool in self.parts.values():
+            spool.f.close()
 
 
 def _span(x: Any) -> Span | None:
