@@ -61,7 +61,7 @@ class _Spool:
     """Bytes appended to an unnamed temp file, counted, so nothing piles up in memory."""
 
     def __init__(self) -> None:
-        self.f = tempfile.TemporaryFile()
+        self.f = tempfile.TemporaryFile()  # noqa: SIM115 - closed by DocBinWriter.close
         self.size = 0
         self.items = 0
 
@@ -101,12 +101,14 @@ class DocBinWriter(Writer):
         self.attrs = DocBin(store_user_data=True).attrs
         self.version = DocBin().version
         self.strings: set[str] = set()
+        from srsly.msgpack import Packer
+
+        self.packer = Packer(use_bin_type=True)  # one Packer: srsly builds a new one per msgpack_dumps call
         self.parts = {k: _Spool() for k in ("tokens", "spaces", "lengths", "cats", "flags", "span_groups",
                                             "user_data")}
 
     def add(self, article: Article) -> None:
         import numpy
-        import srsly
 
         one = self._DocBin(attrs=self.attrs, store_user_data=True)
         one.add(article_to_doc(article, self.status))
@@ -115,7 +117,7 @@ class DocBinWriter(Writer):
         p["spaces"].write(one.spaces[0].tobytes("C"))
         p["lengths"].write(numpy.asarray([len(one.tokens[0])], dtype="int32").tobytes("C"))
         for key in ("cats", "flags", "span_groups", "user_data"):
-            p[key].write(srsly.msgpack_dumps(getattr(one, key)[0]))
+            p[key].write(self.packer.pack(getattr(one, key)[0]))
         self.strings |= one.strings
         self.n += 1
 
