@@ -294,3 +294,21 @@ def test_streamed_docbin_equals_spacys_own(filled, tmp_path: Path) -> None:  # t
     empty = tmp_path / "empty.spacy"
     export(filled, "spacy", empty, status="done", options={"split": "a=1,b=0"})
     assert len(DocBin().from_disk(tmp_path / "empty_b.spacy")) == 0
+
+
+def test_bad_offsets_are_named_errors(tmp_path: Path) -> None:
+    """An offset inside a surrogate pair (doccano) or a malformed .ann line (brat) names file and line."""
+    from desktop_app.errors import InputError
+
+    d = tmp_path / "bad.jsonl"
+    d.write_text(json.dumps({"text": "👍 ok", "entities": [{"id": 1, "start_offset": 1, "end_offset": 4,
+                                                             "label": "ORG"}], "relations": []}) + "\n",
+                 encoding="utf-8")
+    items = list(read_inputs([d], "doccano"))
+    assert len(items) == 1 and isinstance(items[0], InputError) and "bad.jsonl:1" in str(items[0])
+    b = tmp_path / "brat"
+    b.mkdir()
+    (b / "x.txt").write_text("Imran Ali", encoding="utf-8")
+    (b / "x.ann").write_text("T1\tPERSON 0 9\tImran Ali\nT2 broken\n", encoding="utf-8")
+    items = list(read_inputs([b]))
+    assert len(items) == 1 and isinstance(items[0], InputError) and "x.ann:2" in str(items[0])
