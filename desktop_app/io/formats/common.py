@@ -105,8 +105,8 @@ def enclosing_sentence(text: str, start: int, end: int) -> Span:
     s = 0
     for m in _SENT_END.finditer(text, 0, start):
         s = m.end()
-    m = _SENT_END.search(text, max(end, s))
-    e = m.start() + 1 if m and text[m.start()] in ".!?" else (m.start() if m else len(text))
+    nxt = _SENT_END.search(text, max(end, s))
+    e = nxt.start() + 1 if nxt and text[nxt.start()] in ".!?" else (nxt.start() if nxt else len(text))
     return Span(min(s, start), max(e, end))
 
 

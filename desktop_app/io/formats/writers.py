@@ -77,7 +77,7 @@ class ProdigyWriter(LineWriter):
         for a, b, t in g.relations:
             relations.append({"head": spans[a]["token_end"], "child": spans[b]["token_end"],
                               "head_span": spans[a], "child_span": spans[b], "label": t})
-        meta = {"id": article.id, "title": article.title}
+        meta: dict[str, Any] = {"id": article.id, "title": article.title}
         meta.update({k: v for k, v in article.meta.items() if isinstance(v, (str, int, float, bool)) or v is None})
         names = {str(i): m["name"] for i, m in g.span_meta.items() if m.get("name")}
         if names:
