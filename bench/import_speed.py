@@ -16,8 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = ("Pakistan Afghanistan Kabul Islamabad ceasefire talks border Torkham spokesperson said minister "
-         "military operations security militants strikes delegation Istanbul Doha agreement officials").split()
+WORDS = ["Pakistan", "Afghanistan", "Kabul", "Islamabad", "ceasefire", "talks", "border", "Torkham", "spokesperson", "said", "minister", "military", "operations", "security", "militants", "strikes", "delegation", "Istanbul", "Doha", "agreement", "officials"]
 
 
 def synth_text(rng: random.Random, i: int) -> str:

@@ -295,7 +295,7 @@ def _add_format_readers() -> None:
     """Prodigy/doccano line parsers with relations, DocBin and brat readers (desktop_app.io.formats)."""
     from desktop_app.io.formats import brat, readers, spacy_docbin
 
-    swap = {_prodigy_line: readers.prodigy_line, _doccano_line: readers.doccano_line}
+    swap: dict[LineParser, LineParser] = {_prodigy_line: readers.prodigy_line, _doccano_line: readers.doccano_line}
     LINE_PARSERS[:] = [swap.get(p, p) for p in LINE_PARSERS]
     READERS.update({"prodigy": readers.read_prodigy, "doccano": readers.read_doccano,
                     "brat": brat.read_brat_folder, "spacy": spacy_docbin.read_docbin})

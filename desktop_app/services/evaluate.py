@@ -126,12 +126,12 @@ def score_article(report: Report, gold: Article, pred: Article) -> None:
     p_ents, p_quotes, p_events = visible(pred, "any")
     labels = {e.label for e in g_ents} | {e.label for e in p_ents}
     for label in labels:
-        g = {(e.start, e.end) for e in g_ents if e.label == label}
-        p = {(e.start, e.end) for e in p_ents if e.label == label}
+        ge = {(e.start, e.end) for e in g_ents if e.label == label}
+        pe = {(e.start, e.end) for e in p_ents if e.label == label}
         prf = report.entities[label]
-        prf.tp += len(g & p)
-        prf.fp += len(p - g)
-        prf.fn += len(g - p)
+        prf.tp += len(ge & pe)
+        prf.fp += len(pe - ge)
+        prf.fn += len(ge - pe)
     matched = align_quotes(g_quotes, p_quotes)
     report.quotes.tp += len(matched)
     report.quotes.fp += len(p_quotes) - len(matched)
@@ -149,12 +149,12 @@ def score_article(report: Report, gold: Article, pred: Article) -> None:
     gv = {(v.sentence.start, v.type) for v in g_events}
     pv = {(v.sentence.start, v.type) for v in p_events}
     for t in {x[1] for x in gv | pv}:
-        g = {x for x in gv if x[1] == t}
-        p = {x for x in pv if x[1] == t}
+        gt = {x for x in gv if x[1] == t}
+        pt = {x for x in pv if x[1] == t}
         prf = report.events[t]
-        prf.tp += len(g & p)
-        prf.fp += len(p - g)
-        prf.fn += len(g - p)
+        prf.tp += len(gt & pt)
+        prf.fp += len(pt - gt)
+        prf.fn += len(gt - pt)
 
 
 def read_gold(path: Path) -> list[Article]:

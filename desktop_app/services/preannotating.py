@@ -29,6 +29,9 @@ def preannotate(
     cancel: CancelToken | None = None,
 ) -> int:
     """Returns how many articles were written; each chunk is committed as it completes."""
+    registry = getattr(engine, "registry", None)
+    if isinstance(registry, dict):  # what annotators taught since the engine was loaded
+        registry.update(store.registry())
     done = 0
     total = len(ids)
     progress(0, total, "pre-annotating")

@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -357,7 +357,7 @@ class Store:
                     f"DELETE FROM {table} WHERE article_id = ? AND state = 'suggested' AND origin != 'human'",
                     [article_id],
                 )
-                to_row = TABLE_CODECS[table][0]
+                to_row: Callable[[Any], dict[str, Any]] = TABLE_CODECS[table][0]  # type: ignore[assignment]
                 decided = {
                     _content_key(table, dict(r))
                     for r in conn.execute(f"SELECT * FROM {table} WHERE article_id = ?", [article_id])

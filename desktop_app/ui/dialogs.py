@@ -156,6 +156,7 @@ class ExportDialog(QDialog):
         self.formats = QComboBox()
         for name, fmt in sorted(EXPORT_FORMATS.items()):
             self.formats.addItem(f"{name} — {fmt.description}", name)
+        self.formats.setCurrentIndex(max(0, self.formats.findData("jsonl")))
         self.status = QComboBox()
         self.status.addItem("Done articles, accepted work only (gold)", "done")
         self.status.addItem("Every article, everything not rejected", "any")

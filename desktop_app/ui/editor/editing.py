@@ -127,7 +127,12 @@ class EditCommands:
             self._note(f"Marked done{note}")
             self.request_next.emit()
 
-        self._submit(lambda s: s.set_status(aid, "done", who=who), done=done)
+        def finish(s: Any) -> int:
+            from desktop_app.services.annotating import finish_article
+
+            return finish_article(s, aid, who=who)
+
+        self._submit(finish, done=done)
 
     def skip(self: ArticleEditor) -> None:
         aid, who = self._aid(), self.who
