@@ -145,6 +145,10 @@ def _tok_span(doc: Doc, lo: int, hi: int) -> Span:
     return Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
 
 
+#: an all-capitals place at the start of a line, with an optional agency: "ISLAMABAD:", "KABUL (Reuters) -"
+_DATELINE = re.compile(r"[A-Z][A-Z.' -]{2,30}(?:\s*\([^)\n]{1,30}\))?\s*[:\u2014\u2013-]\s+(?=\S)")
+
+
 def _trimmed(text: str, start: int, end: int, keep_final: bool = False) -> tuple[int, int]:
     while start < end and (text[start] in _TRIM or text[start] in "“”\"‘’'"):
         start += 1
@@ -152,6 +156,10 @@ def _trimmed(text: str, start: int, end: int, keep_final: bool = False) -> tuple
         end -= 1
     if text[start:end].lower().startswith("that "):
         start += 5
+    if start == 0 or text[start - 1] == "\n":  # "RAWALPINDI: Security forces ..." - the dateline is not said
+        m = _DATELINE.match(text, start, end)
+        if m:
+            start = m.end()
     head = text[start:start + 14].split(",", 1)[0]
     if head.lower() in _DISCOURSE and text[start + len(head):start + len(head) + 1] == ",":
         start += len(head) + 1

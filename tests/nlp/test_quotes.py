@@ -195,3 +195,10 @@ def test_without_a_trained_model_direct_quotes_still_get_cue_and_speaker(pipes: 
     assert [(text[q.start:q.end], text[q.cue.start:q.cue.end] if q.cue else None) for q in found] == [
         ("We will not allow it,", "said")]
     assert found[0].speaker == "minister"
+
+
+@pytest.mark.parametrize("dateline", ["RAWALPINDI: ", "KABUL (Reuters) - ", "ISLAMABAD — "])
+def test_dateline_is_not_part_of_the_reported_content(real_nlp, dateline: str) -> None:
+    text = dateline + "Security forces launched air strikes overnight, the military's media wing said on Tuesday."
+    found = quotes_of(real_nlp, text)
+    assert [f.content for f in found] == ["Security forces launched air strikes overnight"]

@@ -94,7 +94,8 @@ def test_official_validators_accept_the_files(tool: str) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_icons_render_at_every_hicolor_size(tmp_path: Path) -> None:
+def test_icons_render_at_every_hicolor_size(tmp_path: Path, qapp: object) -> None:
+    # qapp first: the script would otherwise create a bare QGuiApplication for the whole session
     import runpy
 
     from PySide6.QtGui import QImage
