@@ -51,6 +51,19 @@ CAPITALS = {
     "Riyadh": "Saudi Arabia", "London": "United Kingdom",
 }
 _BODY_NOUNS = _wordset("office ministry army military police department government council")
+#: how the press names a body without naming it (Pakistani usage: ISPR is "the military's media wing")
+BODY_DESCRIPTIONS = {
+    "military's media wing": "Inter-Services Public Relations",
+    "army's media wing": "Inter-Services Public Relations",
+    "media wing of the military": "Inter-Services Public Relations",
+    "media wing of the army": "Inter-Services Public Relations",
+    "military's media affairs wing": "Inter-Services Public Relations",
+}
+#: "dozens of truck drivers": the people are in the of-phrase
+QUANTITY_HEADS = _wordset("dozens hundreds thousands scores some many several most few group number couple "
+                          "majority one two three four five")
+#: prepositions that narrow an unnamed source: "officials at the interior ministry", "sources in Kabul"
+_SOURCE_PREPS = _wordset("at in from of with within close")
 _COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | _wordset(
     "diplomatic security official government military intelligence senior informed western local police "
     "unnamed anonymous european")
@@ -209,8 +222,10 @@ class SpeakerResolver:
                 lo = min(lo, t.left_edge.i)
         for t in head.rights:
             if t.dep_ in ("compound", "flat", "case") or (t.dep_ == "prep" and t.lower_ == "of"
-                                                          and head.lower_ in ROLE_NOUNS):
+                                                          and head.lower_ in ROLE_NOUNS | QUANTITY_HEADS):
                 hi = max(hi, t.right_edge.i)
+            elif t.dep_ == "prep" and t.lower_ in _SOURCE_PREPS and head.lower_ in SOURCE_NOUNS and t.i == hi + 1:
+                hi = max(hi, t.right_edge.i)  # "officials from both sides", "sources at the ministry"
         # a PERSON in apposition to the head names the speaker better than the title
         for t in head.rights:
             if t.dep_ == "appos":
@@ -237,6 +252,9 @@ class SpeakerResolver:
             return previous or Resolved(None, None)
         if low in self.registry:
             return Resolved(self.registry[low], self._entity_span(mention))
+        described = BODY_DESCRIPTIONS.get(re.sub(r"^(?:the|a|an)\s+", "", low).replace("’", "'"))
+        if described is not None:
+            return Resolved(described, None)
         if low in PRONOUNS or (len(words) == 1 and words[0] in PRONOUNS):
             return self._pronoun(low, mention.start, previous)
         if words[-1] in DOCUMENT_NOUNS:
@@ -323,11 +341,27 @@ class SpeakerResolver:
             return None
         at = mention.end + m.end()
         ent = next((e for e in self.entities if e.start == at), None)
+        phrase = self._body_phrase_at(at)
+        if phrase is not None and (ent is None or ent.end < phrase.end):
+            # "issued by the Turkish foreign ministry": the ministry, not the NORP "Turkish"
+            return Resolved(self.describe(self.text[phrase.start:phrase.end]), None)
         if ent is None:
             return None
         name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
         name = self._body_by_abbreviation(_words(name), name) or name
         return Resolved(name, ent.span)
+
+    def _body_phrase_at(self, pos: int) -> Span | None:
+        """The noun phrase starting at ``pos`` when its head is a body noun ("Turkish foreign ministry")."""
+        tok = self._token_at(pos)
+        if tok is None:
+            return None
+        head = tok
+        while head.dep_ in ("compound", "amod", "det", "poss", "nmod") and head.head.i > head.i:
+            head = head.head
+        if head.lower_ not in _BODY_NOUNS or head.i - tok.i > 4:
+            return None
+        return Span(tok.idx, head.idx + len(head.text))
 
     def _token_at(self, pos: int) -> Token | None:
         span = self.doc.char_span(pos, min(pos + 1, len(self.text)), alignment_mode="expand")
@@ -418,6 +452,13 @@ class SpeakerResolver:
         words = raw.split()
         while words and words[0].lower() in ("the", "a", "an", "some", "several"):
             words.pop(0)
+        if len(words) > 2 and words[0].lower() in QUANTITY_HEADS and words[1].lower() == "of":
+            words = words[2:]  # "dozens of truck drivers" -> "truck drivers"
+            while words and words[0].lower() in ("the", "a", "an"):
+                words.pop(0)
+        if (len(words) >= 4 and words[0].lower() in SOURCE_NOUNS and words[1].lower() in ("at", "in")
+                and words[2].lower() == "the" and words[-1].lower() in _BODY_NOUNS and len(words) <= 6):
+            words = [*words[3:], words[0].lower()]  # "officials at the interior ministry" -> "interior ministry officials"
         if words and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in _COMMON_START:
             words[0] = words[0].lower()
         return " ".join(words)

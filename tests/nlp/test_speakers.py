@@ -157,3 +157,18 @@ def test_a_statement_from_a_body_speaks_for_that_body(real_nlp) -> None:
 def test_a_dateline_is_never_the_speaker(real_nlp) -> None:
     text = "ISTANBUL: Delegations from Pakistan and Afghanistan said that the ceasefire would hold."
     assert all(f.speaker != "ISTANBUL" and f.mention != "ISTANBUL" for f in quotes_of(real_nlp, text))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Stranded at the crossing, dozens of truck drivers said the authorities should let empty vehicles return.",
+     "truck drivers"),
+    ("Officials at the interior ministry said the crossings would stay closed until further notice.",
+     "interior ministry officials"),
+    ("Officials from both sides said the ceasefire would be extended by a week.", "officials from both sides"),
+    ("A joint statement issued by the Turkish foreign ministry said the two sides would set up a monitoring "
+     "mechanism.", "Turkish foreign ministry"),
+    ("Security forces killed six militants in North Waziristan, the military's media wing said.",
+     "Inter-Services Public Relations"),
+])
+def test_unnamed_sources_get_the_description_the_guidelines_ask_for(real_nlp, text: str, speaker: str) -> None:
+    assert [f.speaker for f in quotes_of(real_nlp, text)] == [speaker]
