@@ -16,15 +16,35 @@ QUOTE_MARKS = "\"'“”‘’«»„‟‹›"
 
 
 class Tokens:
-    """Sorted token starts/ends of one text."""
+    """Sorted token starts/ends of one text, found on first use.
+
+    Opening an article must stay fast; most opens never snap a selection, and scanning a
+    10k-word text costs ~20 ms, so the scan waits for the first snap.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for m in _TOKEN.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def _scan(self) -> list[int]:
+        if self._starts is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            for m in _TOKEN.finditer(self.text):
+                starts.append(m.start())
+                ends.append(m.end())
+            self._starts, self._ends = starts, ends
+        return self._starts
+
+    @property
+    def starts(self) -> list[int]:
+        return self._scan()
+
+    @property
+    def ends(self) -> list[int]:
+        self._scan()
+        return self._ends
 
     def snap(self, start: int, end: int) -> tuple[int, int] | None:
         """Grow ``[start, end)`` to whole tokens; ``None`` when it holds only whitespace."""
