@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop_app.nlp.speakers import registry_updates
+from desktop_app.storage import Store
 from desktop_app.ui.ops import OpRunner
 
 from .conftest import FLOW_TEXT, IDS
@@ -178,6 +180,11 @@ def test_suggestions_to_gold_and_back(qtbot: Any, make_editor: Any, runner: Any,
         key(qtbot, ed, Qt.Key.Key_Return)
     assert stored(corpus, AID).status == "done"
     snapshot = stored(corpus, AID)
+    # marking done taught the speaker registry the confirmed quotes' mentions
+    taught = registry_updates(snapshot)
+    assert taught, "no accepted quote with a named mention in the flow article"
+    with Store(corpus, readonly=True) as read:
+        assert set(taught) <= set(read.registry().items())
 
     # 9. reopen: a new runner, a new read store, a new editor show the same work
     runner.shutdown()
