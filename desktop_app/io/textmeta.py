@@ -49,7 +49,7 @@ _BOILERPLATE_SOURCES = (
 # one alternation, anchored at both ends: a single regex call per short line
 _BOILERPLATE = re.compile("(?:" + "|".join(f"(?:{p})" for p in _BOILERPLATE_SOURCES) + r")\Z", re.I)
 _MAX_BOILERPLATE_LINE = 160
-_LINE = re.compile(r"[^\r\n]*")
+_LINE_EOL = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|\Z)")
 
 
 def is_boilerplate(line: str) -> bool:
@@ -58,17 +58,14 @@ def is_boilerplate(line: str) -> bool:
 
 
 def iter_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line's content, newline characters excluded (LF, CRLF or CR)."""
-    out = []
-    pos, n = 0, len(text)
-    while pos <= n:
-        m = _LINE.match(text, pos)
-        end = m.end() if m else pos
-        out.append((pos, end))
-        if end >= n:
-            break
-        pos = end + (2 if text.startswith("\r\n", end) else 1)
-    return out
+    """(start, end) of each line's content, newline characters excluded (LF, CRLF or CR).
+
+    A text ending in a newline has a last, empty line; one finditer pass (import hot path).
+    """
+    matches = list(_LINE_EOL.finditer(text))
+    if len(matches) > 1 and matches[-2].end() == matches[-2].end(1):
+        matches.pop()  # the empty match finditer adds at the end after a line closed by \Z
+    return [m.span(1) for m in matches]
 
 
 def boilerplate_spans(text: str, lines: list[tuple[int, int]] | None = None) -> list[Span]:
