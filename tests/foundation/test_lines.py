@@ -19,7 +19,7 @@ def _reference(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@given(st.text(alphabet=st.sampled_from(["a", "é", "😀", " ", "\n", "\r", "\r\n", "\u200b"]), max_size=40))
+@given(st.lists(st.sampled_from(["a", "é", "😀", " ", "\n", "\r", "\r\n", "\u200b"]), max_size=40).map("".join))
 def test_line_spans_match_a_plain_split_on_lf_cr_and_crlf(text: str) -> None:
     assert iter_lines(text) == _reference(text)
 
