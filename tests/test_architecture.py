@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -52,3 +53,20 @@ def test_every_subpackage_and_the_resources_are_in_the_wheel_list() -> None:
     assert set(cfg["packages"]) == on_disk | {"desktop_app.resources"}
     assert cfg["package-dir"]["desktop_app.resources"] == "resources"
     assert (REPO / "resources" / "taxonomy" / "plover.toml").is_file()
+
+
+def test_no_statement_follows_a_return_or_raise_in_the_same_block() -> None:
+    """Dead code left behind by an edit (a second copy of a method body after its return) hides bugs."""
+    import ast
+
+    dead = []
+    for path in (REPO / "desktop_app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for field in ("body", "orelse", "finalbody"):
+                stmts = getattr(node, field, None)
+                if not isinstance(stmts, list):
+                    continue
+                for stmt, nxt in itertools.pairwise(stmts):
+                    if isinstance(stmt, ast.Return | ast.Raise | ast.Continue | ast.Break):
+                        dead.append(f"{path.relative_to(REPO)}:{nxt.lineno}")
+    assert not dead

@@ -657,51 +657,6 @@ class ArticleEditor(EditCommands, QWidget):
             add(sub, "Accept", partial(self._update, v, {"state": "accepted"}))
             add(sub, "Reject", partial(self._update, v, {"state": "rejected"}))
         return menu
-        a = self.article
-        cp = self.omap.to_cp(doc_pos)
-        if self._selection_cp() is not None:
-            sub = menu.addMenu("Add entity")
-            for key, label in LABEL_KEYS.items():
-                sub.addAction(f"{label}\t{key}", lambda lab=label: self.add_entity(lab))
-            menu.addAction("Add quote\tq", self.add_quote)
-            menu.addAction("Add event\te", self.add_event)
-            menu.addSeparator()
-        ent = rules.entity_at(a, cp, self.show_rejected)
-        if ent is not None:
-            name = self._snippet(ent.start, ent.end)
-            sub = menu.addMenu(f"Entity “{name}” ({ent.label})")
-            for label in ENTITY_LABELS:
-                act = sub.addAction(label, lambda lab=label, e=ent: self._update(e, {"label": lab}))
-                act.setCheckable(True)
-                act.setChecked(label == ent.label)
-            sub.addSeparator()
-            sub.addAction("Accept", lambda e=ent: self._update(e, {"state": "accepted"}))
-            sub.addAction("Reject", lambda e=ent: self._update(e, {"state": "rejected"}))
-            sub.addAction("Delete", lambda e=ent: self._delete(e))
-            quote, event = self.current_item("quotes"), self.current_item("events")
-            if quote is not None:
-                menu.addAction(f"Speaker of the current quote: {name}", lambda e=ent, q=quote: self.set_speaker_entity(q, e))
-            if event is not None:
-                menu.addAction(f"Actor of the current event: {name}", lambda e=ent, v=event: self.set_event_arg("actor", v, e))
-                menu.addAction(f"Recipient of the current event: {name}",
-                               lambda e=ent, v=event: self.set_event_arg("recipient", v, e))
-        q = rules.quote_at(a, cp, self.show_rejected)
-        if q is not None:
-            sub = menu.addMenu(f"Quote ({q.speaker or 'no speaker'})")
-            sub.addAction("Select", lambda x=q: self.select_item("quotes", x.id))
-            sub.addAction("Accept", lambda x=q: self._update(x, {"state": "accepted"}))
-            sub.addAction("Reject", lambda x=q: self._update(x, {"state": "rejected"}))
-            sub.addAction("Delete", lambda x=q: self._delete(x))
-        v = rules.trigger_at(a, cp, self.show_rejected)
-        if v is not None:
-            sub = menu.addMenu(f"Event {v.type}")
-            sub.addAction("Select", lambda x=v: self.select_item("events", x.id))
-            types = sub.addMenu("Type")
-            for t in self.event_types:
-                types.addAction(t, lambda t=t, x=v: self._update(x, {"type": t}))
-            sub.addAction("Accept", lambda x=v: self._update(x, {"state": "accepted"}))
-            sub.addAction("Reject", lambda x=v: self._update(x, {"state": "rejected"}))
-        return menu
 
     # ------------------------------------------------------------------ ops feedback
     def _on_article_changed(self, article_id: str) -> None:
