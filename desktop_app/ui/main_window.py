@@ -35,6 +35,7 @@ from desktop_app.errors import NewsGoldError
 from desktop_app.storage import Store
 from desktop_app.ui import dialogs
 from desktop_app.ui.article_list import ArticleListPanel
+from desktop_app.ui.editor import ArticleEditor
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.settings import THEMES, Settings, save_settings
 from desktop_app.ui.status_bar import StatusBar
@@ -58,15 +59,6 @@ SHELL_SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("View", "Ctrl++ / Ctrl+- / Ctrl+0", "Bigger / smaller / default font"),
     ("Help", "F1", "This list of shortcuts"),
 )
-
-
-def _editor_class() -> Any:
-    """GUI-EDITOR's ArticleEditor, or None while it is not there (a placeholder is shown)."""
-    try:
-        from desktop_app.ui.editor import ArticleEditor  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return ArticleEditor
 
 
 class MainWindow(QMainWindow):
@@ -111,7 +103,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.status.set_annotator(settings.annotator)
-        self.status.show_suggestions(isinstance(self.editor, QLabel))
+        self.status.show_suggestions(False)  # the editor's own line says how many are left
         self.status.cancel_requested.connect(self.cancel_background)
 
         self.ops.saved.connect(lambda: self.status.set_saving(self.ops.pending))
@@ -131,14 +123,8 @@ class MainWindow(QMainWindow):
             self._select_first()
 
     # -- editor -------------------------------------------------------------------------
-    def _make_editor(self) -> QWidget:
-        cls = _editor_class()
-        if cls is None:
-            placeholder = QLabel("Select an article on the left.")
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.setObjectName("editorPlaceholder")
-            return placeholder
-        editor = cls(self.read_store, self.ops, self.settings, self)
+    def _make_editor(self) -> ArticleEditor:
+        editor = ArticleEditor(self.read_store, self.ops, self.settings, self)
         editor.request_next.connect(lambda: self.go_unfinished(backwards=False))
         editor.request_previous.connect(lambda: self.go_unfinished(backwards=True))
         # the editor's line ("7 suggestions left · Enter = done") stays until it says something else
@@ -173,22 +159,13 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.empty_page if empty else self.editor)
 
     def editor_actions(self) -> dict[str, QAction]:
-        getter = getattr(self.editor, "actions", None)
-        try:
-            acts = getter() if callable(getter) else {}
-        except TypeError:
-            acts = {}
-        return acts if isinstance(acts, dict) else {}
+        return self.editor.actions()
 
     def current_article(self) -> str | None:
         return self.list.current_id()
 
     def show_article(self, article_id: str) -> None:
-        if hasattr(self.editor, "show_article"):
-            self.editor.show_article(article_id)
-        else:
-            art = self.read_store.get_article(article_id, annotations=False)
-            self.editor.setText(art.title)  # type: ignore[attr-defined]
+        self.editor.show_article(article_id)
         self._update_suggestions()
 
     def go_unfinished(self, backwards: bool = False) -> None:
@@ -320,7 +297,7 @@ class MainWindow(QMainWindow):
     def _on_preannotated(self, n: int, startup: bool) -> None:
         self.list.reload()
         cur = self.current_article()
-        if cur is not None and hasattr(self.editor, "reload"):
+        if cur is not None:
             self.editor.reload()
         self._update_suggestions()
         self.status.showMessage(f"Pre-annotated {n} article(s)", 6000)
@@ -415,11 +392,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, self.settings.theme, self.settings.font_size)
         self.status.set_annotator(self.settings.annotator)
-        for name in ("apply_settings", "settings_changed"):
-            hook = getattr(self.editor, name, None)
-            if callable(hook):
-                hook(self.settings)
-                break
+        self.editor.apply_settings(self.settings)
         for action in self._theme_actions.actions():
             action.setChecked(action.data() == self.settings.theme)
 
