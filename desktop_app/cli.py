@@ -47,10 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--format", default="auto", choices=FORMATS)
     i.add_argument("--no-preannotate", action="store_true", help="store the texts without suggestions")
     i.add_argument("--model", help="spaCy pipeline for pre-annotation (default: best installed)")
+    i.add_argument("--taxonomy", metavar="FILE.toml", help="event taxonomy (default: the bundled PLOVER file)")
 
     pa = sub.add_parser("preannotate", help="suggest entities, quotes and events for articles without them")
     pa.add_argument("--all", action="store_true", help="redo every article (human work is kept)")
     pa.add_argument("--model", help="spaCy pipeline name (default: best installed; see 'models')")
+    pa.add_argument("--taxonomy", metavar="FILE.toml", help="event taxonomy (default: the bundled PLOVER file)")
     pa.add_argument("--n-process", type=int, default=1, metavar="N")
     pa.add_argument("--batch-size", type=int, default=32, metavar="N")
 
@@ -103,24 +105,25 @@ def _open_store(args: argparse.Namespace) -> Any:
     return store
 
 
-def _load_engine(model: str | None, registry: dict[str, str] | None = None) -> Any:
+def _load_engine(model: str | None, registry: dict[str, str] | None = None, taxonomy: str | None = None) -> Any:
     from desktop_app.nlp.loading import load_engine
 
-    engine = load_engine(model, registry=registry)
+    engine = load_engine(model, registry=registry, taxonomy=taxonomy)
     if engine.rule_only:
         print("newsgold: warning: no trained spaCy pipeline installed; using the rule-only pipeline "
               "(fewer suggestions)", file=sys.stderr)
     return engine
 
 
-def _run_preannotate(store: Any, ids: list[str], model: str | None, n_process: int = 1, batch_size: int = 32) -> int:
+def _run_preannotate(store: Any, ids: list[str], model: str | None, n_process: int = 1, batch_size: int = 32,
+                     taxonomy: str | None = None) -> int:
     from desktop_app.nlp.loading import check_model
     from desktop_app.services.preannotating import preannotate
 
     check_model(model)
     if not ids:
         return 0
-    engine = _load_engine(model, registry=store.registry())
+    engine = _load_engine(model, registry=store.registry(), taxonomy=taxonomy)
     bar = _progress_bar("pre-annotating", len(ids))
 
     def progress(done: int, total: int | None, message: str) -> None:
@@ -134,8 +137,14 @@ def _run_preannotate(store: Any, ids: list[str], model: str | None, n_process: i
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from desktop_app.core.taxonomy import load_taxonomy
+    from desktop_app.nlp.loading import check_model
     from desktop_app.services.importing import import_paths
 
+    if not args.no_preannotate:  # a wrong --model or --taxonomy is refused before anything is stored
+        check_model(args.model)
+        if args.taxonomy:
+            load_taxonomy(args.taxonomy)
     with _open_store(args) as store:
         bar = _progress_bar("importing")
 
@@ -152,7 +161,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"imported {len(summary.added)} article(s), skipped {summary.duplicates} duplicate(s), "
               f"rejected {len(summary.errors)} input(s)")
         if not args.no_preannotate and summary.added:
-            n = _run_preannotate(store, summary.added, args.model)
+            n = _run_preannotate(store, summary.added, args.model, taxonomy=args.taxonomy)
             print(f"pre-annotated {n} article(s)")
     return EXIT_PARTIAL if summary.errors else EXIT_OK
 
@@ -162,7 +171,7 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
 
     with _open_store(args) as store:
         ids = pending_ids(store, all_articles=args.all)
-        n = _run_preannotate(store, ids, args.model, args.n_process, args.batch_size)
+        n = _run_preannotate(store, ids, args.model, args.n_process, args.batch_size, taxonomy=args.taxonomy)
         print(f"pre-annotated {n} article(s)")
     return EXIT_OK
 

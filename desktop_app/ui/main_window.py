@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         else:
             self._select_first()
         self._startup_pending.add("model")
-        load = LoadModelJob(self.settings.model)
+        load = LoadModelJob(self.settings.model, self.settings.taxonomy, self.db_path)
         load.succeeded.connect(self._on_engine)
         load.failed.connect(self._on_engine_failed)
         self.jobs.start(load)
@@ -376,11 +376,11 @@ class MainWindow(QMainWindow):
         return dlg
 
     def _apply_settings(self, dlg: dialogs.SettingsDialog) -> None:
-        old_model = self.settings.model
+        old = (self.settings.model, self.settings.taxonomy)
         dlg.apply_to(self.settings)
         self.settings_changed()
-        if self.settings.model != old_model:
-            load = LoadModelJob(self.settings.model)
+        if (self.settings.model, self.settings.taxonomy) != old:
+            load = LoadModelJob(self.settings.model, self.settings.taxonomy, self.db_path)
             load.succeeded.connect(self._on_engine)
             load.failed.connect(self._on_engine_failed)
             self.status.pipeline.setText("pipeline: loading…")

@@ -83,3 +83,31 @@ def test_progress_bar_stays_quiet_when_not_a_tty(tmp_path: Path) -> None:
         capture_output=True, text=True, check=True,
     )
     assert "\r" not in out.stderr and "%|" not in out.stderr
+
+
+def test_import_with_a_broken_taxonomy_stores_nothing_and_names_the_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nThe army said the border is shut.\n", encoding="utf-8")
+    bad = tmp_path / "types.toml"
+    bad.write_text("[types.X]\n", encoding="utf-8")  # no definition
+    db = tmp_path / "c.sqlite3"
+    assert main(["--db", str(db), "import", str(tmp_path / "a.txt"), "--taxonomy", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "[E204]" in err and "types.toml" in err and "definition" in err
+    assert main(["--db", str(db), "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 0
+
+
+@pytest.mark.model
+def test_preannotate_with_an_own_taxonomy_suggests_only_its_types(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("Border\n\nThe ministry leaked the report. Troops launched air strikes.\n",
+                                    encoding="utf-8")
+    own = tmp_path / "mine.toml"
+    own.write_text('[types.LEAK]\ndefinition = "An unattributed disclosure."\nverbs = ["leak"]\n', encoding="utf-8")
+    db = tmp_path / "c.sqlite3"
+    assert main(["--db", str(db), "import", str(tmp_path / "a.txt"), "--taxonomy", str(own)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "export", "--format", "jsonl", "--status", "any", "-o", str(tmp_path / "o.jsonl")]) == 0
+    (line,) = (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [e["type"] for e in json.loads(line)["events"]] == ["LEAK"]

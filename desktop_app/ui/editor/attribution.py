@@ -15,33 +15,23 @@ from typing import Any
 from desktop_app.core.model import Article, Entity, Event, Quote, Span
 
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
 
 
-def event_types(taxonomy_file: str = "") -> list[str]:
-    """Types of the active taxonomy (core.taxonomy when present), else the 16 PLOVER names."""
-    try:
-        from desktop_app.core import taxonomy  # type: ignore[attr-defined]
-    except ImportError:
-        return list(PLOVER_TYPES)
-    for loader in ("event_types", "load_types", "types"):
-        fn = getattr(taxonomy, loader, None)
-        if callable(fn):
-            try:
-                found = fn(taxonomy_file) if taxonomy_file else fn()
-            except Exception:  # a broken taxonomy file must not stop the editor
-                continue
-            names = [getattr(t, "name", t) for t in found]
-            if names and all(isinstance(n, str) for n in names):
-                return list(names)
-    for const in ("PLOVER_TYPES", "EVENT_TYPES", "TYPES"):
-        found = getattr(taxonomy, const, None)
-        if found:
-            return [getattr(t, "name", t) for t in found]
-    return list(PLOVER_TYPES)
+def event_types(taxonomy_file: str = "") -> tuple[list[str], str | None]:
+    """Types of the chosen taxonomy file ("" = the bundled PLOVER one), and a problem to show.
+
+    A file that cannot be read gives the bundled types plus its numbered error, so the editor
+    keeps working and the annotator learns why their types are missing.
+    """
+    from desktop_app.core.taxonomy import load_taxonomy
+    from desktop_app.errors import NewsGoldError
+
+    if taxonomy_file:
+        try:
+            return load_taxonomy(taxonomy_file).type_names, None
+        except NewsGoldError as exc:
+            return load_taxonomy(None).type_names, f"{exc} — using the bundled PLOVER types"
+    return load_taxonomy(None).type_names, None
 
 
 def visible(items: list[Any], show_rejected: bool) -> list[Any]:

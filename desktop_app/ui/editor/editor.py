@@ -71,7 +71,7 @@ class ArticleEditor(EditCommands, QWidget):
         self.ops = ops
         self.settings = settings
         self.look = Look(getattr(settings, "label_colors", None))
-        self.event_types = rules.event_types(getattr(settings, "taxonomy", "") or "")
+        self.event_types, self.taxonomy_problem = rules.event_types(getattr(settings, "taxonomy", "") or "")
         self.article: Article | None = None
         self.omap = OffsetMap("")
         self.tokens = Tokens("")
@@ -276,6 +276,12 @@ class ArticleEditor(EditCommands, QWidget):
     def apply_settings(self, settings: Any) -> None:
         """New label colours / font size / theme from the shell's settings dialog."""
         self.settings = settings
+        self.event_types, self.taxonomy_problem = rules.event_types(getattr(settings, "taxonomy", "") or "")
+        self.inspector.event_types = self.event_types
+        if self._last_type not in self.event_types:
+            self._last_type = self.event_types[0]
+        if self.taxonomy_problem:
+            self.status_message.emit(self.taxonomy_problem)
         font = self.view.font()
         font.setPointSize(int(getattr(settings, "font_size", 12) or 12))
         self.view.setFont(font)

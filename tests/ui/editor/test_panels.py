@@ -297,3 +297,24 @@ def test_reload_keeps_scroll_and_mouse_selection(qtbot: Any, make_editor: Any, r
         key(qtbot, ed, "a")  # an op on the current quote; the reload must not disturb the text view
     assert (bar.value(), ed.view.selected_range()) == before
     assert ed._selection_cp() == (start, start + 5)
+
+
+@pytest.mark.gui
+def test_a_taxonomy_file_from_settings_sets_the_event_types(qtbot: Any, make_editor: Any, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    ed = make_editor("flow")
+    assert "ASSAULT" in ed.event_types  # the bundled PLOVER file
+    own = tmp_path / "mine.toml"
+    own.write_text('name = "mine"\n[types.PRESS_CONFERENCE]\ndefinition = "A briefing."\n'
+                   '[types.LEAK]\ndefinition = "An unattributed disclosure."\n', encoding="utf-8")
+    ed.apply_settings(replace(ed.settings, taxonomy=str(own)))
+    assert ed.event_types == ["PRESS_CONFERENCE", "LEAK"]
+    assert ed.inspector.event_types == ["PRESS_CONFERENCE", "LEAK"]
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[types.X]\nverbs = 3\n", encoding="utf-8")
+    with qtbot.waitSignal(ed.status_message, timeout=WAIT) as said:
+        ed.apply_settings(replace(ed.settings, taxonomy=str(broken)))
+    assert "E204" in said.args[0] and "broken.toml" in said.args[0]
+    assert "ASSAULT" in ed.event_types  # back on the bundled types, still usable
