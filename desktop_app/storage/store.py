@@ -302,10 +302,12 @@ class Store:
         added: list[str] = []
         dupes = 0
         now = now_iso()
+        first_rowid: int | None = None
+        last_rowid = 0
         with self.write() as conn:
             for a in articles:
                 try:
-                    conn.execute(
+                    cur = conn.execute(
                         "INSERT INTO articles (id, title, text, meta, status, annotator, ignored, created_at, updated_at)"
                         " VALUES (?,?,?,?,?,?,?,?,?)",
                         [a.id, a.title, a.text, json.dumps(a.meta, ensure_ascii=False), a.status, a.annotator,
@@ -314,11 +316,20 @@ class Store:
                 except sqlite3.IntegrityError:
                     dupes += 1
                     continue
+                last_rowid = cur.lastrowid or last_rowid
+                if first_rowid is None:
+                    first_rowid = last_rowid
                 added.append(a.id)
                 for table in ANNOTATION_TABLES:
                     items = getattr(a, table)
                     if items:
                         self._insert_many(table, a.id, items, now)
+            if first_rowid is not None:  # search index for the whole batch, same transaction (migration 0005)
+                conn.execute(
+                    "INSERT INTO articles_fts(rowid, title, text)"
+                    " SELECT rowid, title, text FROM articles WHERE rowid BETWEEN ? AND ?",
+                    [first_rowid, last_rowid],
+                )
         return added, dupes
 
     def _insert_many(self, table: str, article_id: str, items: Iterable[Annotation], now: str) -> None:

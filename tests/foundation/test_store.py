@@ -114,6 +114,20 @@ def test_full_text_search_finds_words_and_prefixes(store: Store) -> None:
     assert [r.title for r in store.article_rows(query="doha")] == ["Doha"]
 
 
+def test_search_index_matches_the_articles_after_batches_with_duplicates_and_edits(store: Store) -> None:
+    words = ["alpha", "bravo", "charlie", "delta", "echo"]
+    batch = [Article.from_text(f"Report {w}\n\nThe {w} crossing stayed shut.", f"Report {w}") for w in words]
+    added, dupes = store.add_articles([*batch[:3], batch[0]])  # a duplicate inside the batch
+    assert (len(added), dupes) == (3, 1)
+    store.add_articles([*batch[2:], Article.from_text("Ceasefire 😀 in Doha\r\n", "Doha")])
+    for w in words:
+        assert store.count_articles(query=w) == 1, w
+    assert store.count_articles(query="crossing") == 5
+    assert store.count_articles(query="doha") == 1
+    # FTS5's own check: every indexed row matches the articles table it indexes
+    store.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
 def test_file_of_a_newer_app_is_refused(db_path: Path) -> None:
     Store(db_path).close()
     conn = sqlite3.connect(db_path)
