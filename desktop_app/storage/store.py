@@ -188,18 +188,28 @@ class Store:
         query: str | None = None,
         order: str = "import",
         descending: bool = False,
+        after_rowid: int | None = None,
     ) -> list[ArticleRow]:
+        """One page of the list. ``after_rowid`` (import order only) continues after that row
+        without an OFFSET: constant time at any depth, and no row is skipped when rows before
+        it leave the filter meanwhile."""
         where, params = self._where(status, query)
         order_sql = self._ORDERS.get(order, "a.rowid")
+        keyset = after_rowid is not None and order_sql == "a.rowid"
+        if keyset:
+            where += (" AND " if where else " WHERE ") + f"a.rowid {'<' if descending else '>'} ?"
+            params.append(after_rowid)
+            offset = 0
         if descending:
             order_sql = ", ".join(f"{part} DESC" for part in order_sql.split(", "))
         source = "articles a"
         if query and fts_query(query) and not status and order_sql.startswith("a.rowid"):
             # Page straight from the FTS index (it yields rowids in order) instead of
             # materialising every match of a common word first.
-            source = (f"(SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid"
+            after = f" AND rowid {'<' if descending else '>'} ?" if keyset else ""
+            source = (f"(SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ?{after} ORDER BY rowid"
                       f"{' DESC' if descending else ''} LIMIT ? OFFSET ?) f JOIN articles a ON a.rowid = f.r")
-            where, params = "", [fts_query(query), limit, offset]
+            where, params = "", [fts_query(query), *([after_rowid] if keyset else []), limit, offset]
             limit, offset = -1, 0
         sql = f"""
             SELECT a.rowid AS rowid, a.id, a.title, json_extract(a.meta, '$.published') AS published,

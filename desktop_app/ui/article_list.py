@@ -132,8 +132,9 @@ class ArticleListModel(QAbstractTableModel):
         if parent.isValid():
             return
         start = len(self._rows)
+        after = self._rows[-1].rowid if self._rows and self.order == "import" else None
         page = self.store.article_rows(start, PAGE, status=self.status, query=self.query,
-                                       order=self.order, descending=self.descending)
+                                       order=self.order, descending=self.descending, after_rowid=after)
         page = page[: self._total - start]
         if not page:
             self._total = start  # the DB shrank under us
