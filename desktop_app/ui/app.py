@@ -246,6 +246,7 @@ def show_panel(editor: QWidget, panel: str) -> bool:
 def take_screenshot(win: Any, out: Path, *, article: str | None, panel: str | None,
                     timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
     """Wait for start-up (demo, model, suggestions) and the article, then save the window as PNG."""
+    win.resize(1600, 900)  # the same picture on any screen (offscreen's virtual screen is 800x600)
     ready = wait_until(lambda: not win.starting, [win.startup_finished], timeout_ms)
     ready = ready and wait_until(lambda: not win.jobs.running(), [win.jobs.changed], timeout_ms)
     if not ready:

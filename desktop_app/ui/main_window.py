@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -98,8 +98,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([400, 1200])
-        self.list.setMinimumWidth(380)
+        self.splitter.setSizes([340, 1260])
+        self.list.setMinimumWidth(260)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.status.set_annotator(settings.annotator)
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self._update_empty()
         self._build_menus()
         self._update_counts()
-        self.resize(QSize(1600, 900))
+        self._restore_layout()
         if load_model:
             self.start_background()
         else:
@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
                       "<p>Import .txt, .jsonl or .csv files, or a whole folder of them.<br>"
                       "They are pre-annotated in the background; you can start as soon as they appear.</p>")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)  # its one-line width would otherwise be the window's minimum
         files = QPushButton("Import files…  (Ctrl+I)")
         folder = QPushButton("Import a folder…  (Ctrl+Shift+I)")
         files.clicked.connect(self._import_files)
@@ -531,7 +532,34 @@ class MainWindow(QMainWindow):
         self.ops.shutdown()
         self.read_store.close()
 
+    # -- window layout ------------------------------------------------------------------
+    def _layout_parts(self) -> dict[str, Any]:
+        return {"main_splitter": self.splitter, "editor_splitter": self.editor.splitter,
+                "side_splitter": self.editor.splitter.widget(1)}
+
+    def _restore_layout(self) -> None:
+        """Last session's size, place and panel widths; a first start fits the screen."""
+        saved = self.settings.layout
+        if not (saved.get("geometry") and self.restoreGeometry(QByteArray.fromBase64(saved["geometry"].encode()))):
+            screen = self.screen().availableGeometry()
+            self.resize(QSize(min(1600, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9))))
+        for name, part in self._layout_parts().items():
+            if saved.get(name):
+                part.restoreState(QByteArray.fromBase64(saved[name].encode()))
+
+    def save_layout(self) -> None:
+        layout = {"geometry": bytes(self.saveGeometry().toBase64().data()).decode()}
+        for name, part in self._layout_parts().items():
+            layout[name] = bytes(part.saveState().toBase64().data()).decode()
+        self.settings.layout = layout
+        save_settings(self.settings)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            try:
+                self.save_layout()
+            except OSError as exc:  # a read-only config folder must not stop the window closing
+                log.warning("could not save the window layout: %s", exc)
         self.shutdown()
         super().closeEvent(event)
 

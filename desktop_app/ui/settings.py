@@ -52,6 +52,8 @@ class Settings:
     recent_dbs: list[str] = field(default_factory=list)
     #: a PLOVER-style taxonomy file, or "" for the bundled one
     taxonomy: str = ""
+    #: window geometry and panel sizes (base64 of Qt's saveGeometry/saveState), by part name
+    layout: dict[str, str] = field(default_factory=dict)
 
     def add_recent(self, path: str | Path) -> None:
         p = str(Path(path).expanduser().resolve())
@@ -76,6 +78,8 @@ def _clean(raw: dict[str, Any]) -> Settings:
             s.font_size = value if value in FONT_SIZES else default
         elif key == "theme" and value in THEMES:
             s.theme = value
+        elif key == "layout" and isinstance(value, dict):
+            s.layout = {str(k): v for k, v in value.items() if isinstance(v, str)}
         elif key in ("annotator", "model", "taxonomy") and isinstance(value, str):
             setattr(s, key, value)
     return s

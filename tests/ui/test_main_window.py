@@ -108,8 +108,7 @@ def test_import_folder_through_the_import_worker(qtbot, windows, db_path, tmp_pa
         (folder / f"{i}.txt").write_text(a.text, encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00")
     job = win.import_paths([str(folder)])
-    with qtbot.waitSignal(job.finished, timeout=30_000):
-        pass
+    qtbot.waitUntil(lambda: job not in win.jobs.running(), timeout=30_000)  # the pool forgets it when it ends
     qtbot.waitUntil(lambda: win.list.model.rowCount() == 3)
     titles = sorted(win.list.model.article_at(i).title for i in range(3))
     assert titles == ["Imported 0 about the harbour.", "Imported 1 about the minister.",
@@ -131,9 +130,8 @@ def test_export_through_the_dialog_writes_valid_jsonl(qtbot, windows, filled_db,
     assert dlg.status.currentData() == "done"
     dlg.export_button.click()
     assert dlg.job is not None
-    with qtbot.waitSignal(dlg.job.finished, timeout=30_000):
-        pass
-    qtbot.waitUntil(lambda: "Exported 2" in dlg.message.text())
+    # not waitSignal(job.finished): a fast job can finish before the wait connects
+    qtbot.waitUntil(lambda: "Exported 2" in dlg.message.text(), timeout=30_000)
     lines = out.read_text(encoding="utf-8").splitlines()
     back = [article_from_dict(json.loads(line), str(out), n) for n, line in enumerate(lines, 1)]
     assert [a.id for a in back] == [ids[1], ids[2]]
@@ -233,8 +231,7 @@ def test_empty_corpus_shows_import_page_then_the_editor(qtbot, windows, db_path,
     src = tmp_path / "one.txt"
     src.write_text(make_articles(1)[0].text, encoding="utf-8")
     job = win.import_paths([str(src)])
-    with qtbot.waitSignal(job.finished, timeout=30_000):
-        pass
+    qtbot.waitUntil(lambda: job not in win.jobs.running(), timeout=30_000)  # the pool forgets it when it ends
     qtbot.waitUntil(lambda: win.centre.currentWidget() is win.editor)
     assert win.current_article() == job.result.added[0]
 
@@ -266,8 +263,7 @@ def test_preannotate_missing_from_the_menu_runs_in_background(qtbot, windows, fi
 
     jobs = win.jobs.running(PreannotateJob)
     assert len(jobs) == 1 and not win.status.progress.isHidden()
-    with qtbot.waitSignal(jobs[0].finished, timeout=120_000):
-        pass
+    qtbot.waitUntil(lambda: not win.jobs.running(PreannotateJob), timeout=120_000)  # the pool deletes finished jobs
     with Store(filled_db, readonly=True) as s:
         assert s.status_counts()["new"] == 0
     qtbot.waitUntil(lambda: win.list.model.article_at(0).status == "preannotated")

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -46,6 +45,7 @@ from desktop_app.ui.editor.offsets import OffsetMap
 from desktop_app.ui.editor.overlay import ShortcutOverlay
 from desktop_app.ui.editor.shortcuts import LABEL_KEYS, SHORTCUTS
 from desktop_app.ui.editor.tokens import Tokens
+from desktop_app.ui.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -206,9 +206,7 @@ class ArticleEditor(EditCommands, QWidget):
 
     def _build_legend(self) -> QWidget:
         box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
+        row = FlowLayout(box)  # wraps when the window is narrow instead of forcing its width
         for key, label in LABEL_KEYS.items():
             chip = QLabel(f"{key} {label}")
             chip.setStyleSheet(self.look.legend_css(label))
@@ -221,7 +219,6 @@ class ArticleEditor(EditCommands, QWidget):
         quote = QLabel("quote · <b>cue</b> · <u>speaker</u>")
         quote.setToolTip("Quotes are shaded; the cue is bold and the speaker mention underlined")
         row.addWidget(quote)
-        row.addStretch(1)
         self.rejected_box = QCheckBox("rejected")
         self.rejected_box.setToolTip("Show rejected annotations (Shift+R)")
         self.rejected_box.toggled.connect(self.set_show_rejected)
