@@ -239,10 +239,12 @@ class ArticleEditor(EditCommands, QWidget):
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        # The text column keeps a readable width (a Stretch column shrank to nothing in a narrow
+        # window); the last column takes what is left over; the user can drag any of them.
+        header.setStretchLastSection(True)
         for col, column in enumerate(model.columns):
             if column.header in ("Quote", "Entity", "Trigger"):
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+                table.setColumnWidth(col, 200 if column.header == "Quote" else 150)
             else:
                 wide = column.header in ("Speaker", "Actor", "Recipient")
                 table.setColumnWidth(col, 130 if wide else 92 if column.header == "Type" else 76)
