@@ -290,11 +290,13 @@ def run_gui(args: argparse.Namespace) -> int:
     if screenshot:
         from desktop_app.ui.main_window import MainWindow
 
+        settings.layout = {}  # the default layout, whatever this user last left
         try:
             win: MainWindow = create_main_window(db_path, settings, first_article=getattr(args, "article", None))
         except NewsGoldError as err:
             print(f"newsgold: error: {err}", file=sys.stderr)
             return 2
+        win.remember_layout = False
         win.show()
         try:
             ok = take_screenshot(win, Path(screenshot), article=getattr(args, "article", None),

@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         self._update_empty()
         self._build_menus()
         self._update_counts()
+        #: False for windows the user never sees (screenshots, the self-test): they leave the
+        #: saved layout alone and start from the default one
+        self.remember_layout = True
         self._restore_layout()
         if load_model:
             self.start_background()
@@ -555,7 +558,7 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closed:
+        if not self._closed and self.remember_layout:
             try:
                 self.save_layout()
             except OSError as exc:  # a read-only config folder must not stop the window closing

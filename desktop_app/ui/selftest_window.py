@@ -22,7 +22,11 @@ def _main_window(db_path: Path) -> Any:
     from desktop_app.ui.app import create_main_window
     from desktop_app.ui.settings import load_settings
 
-    return create_main_window(db_path, load_settings(), load_model=False)
+    settings = load_settings()
+    settings.layout = {}
+    win = create_main_window(db_path, settings, load_model=False)
+    win.remember_layout = False  # a check, not the user's window: leave their saved layout alone
+    return win
 
 
 def _distinct_colours(image: Any) -> int:

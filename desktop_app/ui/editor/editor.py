@@ -59,6 +59,25 @@ def _menu_action(menu: QMenu, text: str, fn: Callable[[], object]) -> QAction:
     return act
 
 
+class PanelTable(QTableView):
+    """A side-panel table whose text column takes the free width but never less than 140 px.
+
+    (A Stretch column shrank to a few pixels in a narrow window; then the table scrolls instead.)
+    """
+
+    MIN_TEXT = 140
+    text_column = 0
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_text_column()
+
+    def fit_text_column(self) -> None:
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != self.text_column)
+        self.setColumnWidth(self.text_column, max(self.MIN_TEXT, self.viewport().width() - others))
+
+
 class ArticleEditor(EditCommands, QWidget):
     request_next = Signal()
     request_previous = Signal()
@@ -196,9 +215,9 @@ class ArticleEditor(EditCommands, QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([640, 420])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 480])  # the side tables need ~500 px to show their text column
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.splitter)
@@ -226,7 +245,7 @@ class ArticleEditor(EditCommands, QWidget):
         return box
 
     def _build_table(self, model: AnnotationModel[Any]) -> QTableView:
-        table = QTableView()
+        table = PanelTable()
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -239,15 +258,13 @@ class ArticleEditor(EditCommands, QWidget):
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The text column keeps a readable width (a Stretch column shrank to nothing in a narrow
-        # window); the last column takes what is left over; the user can drag any of them.
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         for col, column in enumerate(model.columns):
             if column.header in ("Quote", "Entity", "Trigger"):
-                table.setColumnWidth(col, 200 if column.header == "Quote" else 150)
+                table.text_column = col
             else:
                 wide = column.header in ("Speaker", "Actor", "Recipient")
-                table.setColumnWidth(col, 130 if wide else 92 if column.header == "Type" else 76)
+                table.setColumnWidth(col, 124 if wide else 92 if column.header == "Type" else 70)
         model.edit_requested.connect(lambda row, field, value, m=model: self._on_model_edit(m, row, field, value))
         for col, column in enumerate(model.columns):
             if column.field:

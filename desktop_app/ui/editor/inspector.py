@@ -86,6 +86,7 @@ class Inspector(QStackedWidget):
         self.speaker.setToolTip("Speaker: pick a name, type one, or click an entity in the text")
         self.kind = _combo(False, QUOTE_KINDS)
         self.quote_meta = QLabel()
+        self.quote_meta.setWordWrap(True)
         self.quote_form = self._form(
             [("", self.quote_text), ("Speaker", self.speaker), ("Kind", self.kind), ("", self.quote_meta)],
             actions, ("accept", "reject", "delete"),
@@ -94,6 +95,7 @@ class Inspector(QStackedWidget):
         self.entity_text = self._excerpt_label()
         self.label = _combo(False, ENTITY_LABELS)
         self.entity_meta = QLabel()
+        self.entity_meta.setWordWrap(True)
         self.entity_form = self._form(
             [("", self.entity_text), ("Label", self.label), ("", self.entity_meta)],
             actions, ("accept", "reject", "delete"),
@@ -104,6 +106,7 @@ class Inspector(QStackedWidget):
         self.actor = _combo(True)
         self.recipient = _combo(True)
         self.event_meta = QLabel()
+        self.event_meta.setWordWrap(True)
         self.event_form = self._form(
             [("", self.event_text), ("Type", self.type), ("Actor", self.actor), ("Recipient", self.recipient),
              ("", self.event_meta)],
