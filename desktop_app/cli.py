@@ -105,10 +105,10 @@ def _open_store(args: argparse.Namespace) -> Any:
     return store
 
 
-def _load_engine(model: str | None, registry: dict[str, str] | None = None, taxonomy: str | None = None) -> Any:
+def _load_engine(model: str | None, taxonomy: str | None = None) -> Any:
     from desktop_app.nlp.loading import load_engine
 
-    engine = load_engine(model, registry=registry, taxonomy=taxonomy)
+    engine = load_engine(model, taxonomy=taxonomy)
     if engine.rule_only:
         print("newsgold: warning: no trained spaCy pipeline installed; using the rule-only pipeline "
               "(fewer suggestions)", file=sys.stderr)
@@ -123,7 +123,7 @@ def _run_preannotate(store: Any, ids: list[str], model: str | None, n_process: i
     check_model(model)
     if not ids:
         return 0
-    engine = _load_engine(model, registry=store.registry(), taxonomy=taxonomy)
+    engine = _load_engine(model, taxonomy=taxonomy)  # preannotate() adds the corpus's speaker registry
     bar = _progress_bar("pre-annotating", len(ids))
 
     def progress(done: int, total: int | None, message: str) -> None:

@@ -2,7 +2,7 @@
 
 An engine turns texts into :class:`Suggestions` plus sentence boundaries.  The
 real engine (spaCy + gazetteer + quote and event rules) lives beside this file;
-:class:`RuleOnlyEngine` is the fallback when no trained pipeline is installed.
+``load_engine("rule-only")`` is the fallback when no trained pipeline is installed.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ class Engine(Protocol):
     name: str
     #: True when no trained model is available (the UI shows a warning)
     rule_only: bool
+    #: speaker aliases -> canonical names; pre-annotation refreshes it from the corpus
+    registry: dict[str, str]
 
     def annotate(
         self, inputs: Iterable[EngineInput], *, batch_size: int = 32, n_process: int = 1

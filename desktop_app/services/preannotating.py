@@ -29,9 +29,7 @@ def preannotate(
     cancel: CancelToken | None = None,
 ) -> int:
     """Returns how many articles were written; each chunk is committed as it completes."""
-    registry = getattr(engine, "registry", None)
-    if isinstance(registry, dict):  # what annotators taught since the engine was loaded
-        registry.update(store.registry())
+    engine.registry.update(store.registry())  # this corpus's aliases, including those taught since loading
     done = 0
     total = len(ids)
     progress(0, total, "pre-annotating")

@@ -152,12 +152,13 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def create_main_window(db_path: Path, settings: Settings | None = None, *, load_model: bool = True,
-                       first_article: str | None = None) -> Any:
+                       first_article: str | None = None, remember_layout: bool = True) -> Any:
     """The main window on ``db_path`` (raises StorageError for a locked/corrupt/newer file)."""
     from desktop_app.ui.main_window import MainWindow
 
     settings = settings if settings is not None else load_settings()
-    win = MainWindow(Path(db_path), settings, load_model=load_model, first_article=first_article)
+    win = MainWindow(Path(db_path), settings, load_model=load_model, first_article=first_article,
+                     remember_layout=remember_layout)
     win.open_requested.connect(lambda p, w=win: _switch(w, Path(p)))
     return win
 
@@ -290,13 +291,12 @@ def run_gui(args: argparse.Namespace) -> int:
     if screenshot:
         from desktop_app.ui.main_window import MainWindow
 
-        settings.layout = {}  # the default layout, whatever this user last left
         try:
-            win: MainWindow = create_main_window(db_path, settings, first_article=getattr(args, "article", None))
+            win: MainWindow = create_main_window(db_path, settings, first_article=getattr(args, "article", None),
+                                                 remember_layout=False)
         except NewsGoldError as err:
             print(f"newsgold: error: {err}", file=sys.stderr)
             return 2
-        win.remember_layout = False
         win.show()
         try:
             ok = take_screenshot(win, Path(screenshot), article=getattr(args, "article", None),

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
     engine_changed = Signal(object)
 
     def __init__(self, db_path: Path, settings: Settings, *, load_model: bool = True,
-                 first_article: str | None = None) -> None:
+                 first_article: str | None = None, remember_layout: bool = True) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.settings = settings
@@ -116,9 +116,9 @@ class MainWindow(QMainWindow):
         self._update_empty()
         self._build_menus()
         self._update_counts()
-        #: False for windows the user never sees (screenshots, the self-test): they leave the
-        #: saved layout alone and start from the default one
-        self.remember_layout = True
+        #: False for windows the user never sees (screenshots, the self-test): they start from
+        #: the default layout and leave the saved one alone
+        self.remember_layout = remember_layout
         self._restore_layout()
         if load_model:
             self.start_background()
@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         else:
             self._select_first()
         self._startup_pending.add("model")
-        load = LoadModelJob(self.settings.model, self.settings.taxonomy, self.db_path)
+        load = LoadModelJob(self.settings.model, self.settings.taxonomy)
         load.succeeded.connect(self._on_engine)
         load.failed.connect(self._on_engine_failed)
         self.jobs.start(load)
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         dlg.apply_to(self.settings)
         self.settings_changed()
         if (self.settings.model, self.settings.taxonomy) != old:
-            load = LoadModelJob(self.settings.model, self.settings.taxonomy, self.db_path)
+            load = LoadModelJob(self.settings.model, self.settings.taxonomy)
             load.succeeded.connect(self._on_engine)
             load.failed.connect(self._on_engine_failed)
             self.status.pipeline.setText("pipeline: loading…")
@@ -538,11 +538,11 @@ class MainWindow(QMainWindow):
     # -- window layout ------------------------------------------------------------------
     def _layout_parts(self) -> dict[str, Any]:
         return {"main_splitter": self.splitter, "editor_splitter": self.editor.splitter,
-                "side_splitter": self.editor.splitter.widget(1)}
+                "side_splitter": self.editor.side_splitter}
 
     def _restore_layout(self) -> None:
         """Last session's size, place and panel widths; a first start fits the screen."""
-        saved = self.settings.layout
+        saved = self.settings.layout if self.remember_layout else {}
         if not (saved.get("geometry") and self.restoreGeometry(QByteArray.fromBase64(saved["geometry"].encode()))):
             screen = self.screen().availableGeometry()
             self.resize(QSize(min(1600, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9))))

@@ -22,11 +22,8 @@ def _main_window(db_path: Path) -> Any:
     from desktop_app.ui.app import create_main_window
     from desktop_app.ui.settings import load_settings
 
-    settings = load_settings()
-    settings.layout = {}
-    win = create_main_window(db_path, settings, load_model=False)
-    win.remember_layout = False  # a check, not the user's window: leave their saved layout alone
-    return win
+    # a check, not the user's window: default layout, and the saved one left alone
+    return create_main_window(db_path, load_settings(), load_model=False, remember_layout=False)
 
 
 def _distinct_colours(image: Any) -> int:

@@ -65,22 +65,17 @@ class LoadModelJob(Job):
 
     title = "Loading the language model"
 
-    def __init__(self, model: str | None, taxonomy: str = "", db_path: Path | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, model: str | None, taxonomy: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model or None
         self.taxonomy = taxonomy
-        self.db_path = db_path
 
     def work(self) -> Any:
         from desktop_app.nlp.loading import load_engine
 
         self.report(0, None, "loading pipeline")
-        registry = None
-        if self.db_path is not None:  # speaker aliases annotators confirmed in this corpus
-            with Store(self.db_path, readonly=True) as store:
-                registry = store.registry()
-        return load_engine(self.model, registry=registry, taxonomy=self.taxonomy or None)
+        # no speaker registry here: PreannotateJob's preannotate() reads the corpus's each run
+        return load_engine(self.model, taxonomy=self.taxonomy or None)
 
 
 class DemoJob(Job):

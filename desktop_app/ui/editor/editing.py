@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.model import QUOTE_KINDS, Entity, Event, Quote, Span
 from desktop_app.errors import E, NewsGoldError
+from desktop_app.services.annotating import finish_article
 from desktop_app.storage import Store
 from desktop_app.ui.editor import attribution as rules
 
@@ -127,12 +128,7 @@ class EditCommands:
             self._note(f"Marked done{note}")
             self.request_next.emit()
 
-        def finish(s: Any) -> int:
-            from desktop_app.services.annotating import finish_article
-
-            return finish_article(s, aid, who=who)
-
-        self._submit(finish, done=done)
+        self._submit(lambda s: finish_article(s, aid, who=who), done=done)
 
     def skip(self: ArticleEditor) -> None:
         aid, who = self._aid(), self.who

@@ -206,7 +206,7 @@ class ArticleEditor(EditCommands, QWidget):
         self.inspector.recipient_chosen.connect(lambda n: self._arg_named("recipient", n))
         self.inspector.finished.connect(self.view.setFocus)
 
-        side = QSplitter(Qt.Orientation.Vertical)
+        side = self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.tabs)
         side.addWidget(self.inspector)
         side.setStretchFactor(0, 3)

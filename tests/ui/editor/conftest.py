@@ -94,9 +94,9 @@ def engine() -> Any:
     from desktop_app.nlp.loading import load_engine
 
     if os.environ.get("NEWSGOLD_TEST_ENGINE") == "rule-only":
-        from desktop_app.nlp.rule_engine import RuleOnlyEngine
+        from desktop_app.nlp.loading import RULE_ONLY
 
-        return RuleOnlyEngine()
+        return load_engine(RULE_ONLY)
     return load_engine()
 
 
