@@ -8,6 +8,9 @@ dialog.  Anything else is a bug and goes to the crash handler.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
+
+Kind = Literal["refusal", "environment", "bug"]
 
 
 class E(StrEnum):
@@ -46,6 +49,29 @@ class E(StrEnum):
     E204 = "Taxonomy file {path}: {detail}"
     E205 = "Gazetteer entry not understood: {detail}"
     E206 = "PolNeAR data not understood: {detail}"
+    # bugs: only ever raised when NewsGold itself is wrong
+    E901 = "Internal error: {detail}"
+
+
+#: What each code is, which decides how it is shown (``presentation``):
+#: - refusal: the input or the action was refused; a one-line message where the user is looking
+#: - environment: the machine or the file is in the way (disk, lock, corruption, a missing model); a friendly dialog
+#: - bug: NewsGold is wrong; the crash dialog and the log
+KINDS: dict[E, Kind] = {
+    **{code: "refusal" for code in E if code.name.startswith("E0")},
+    E.E101: "environment", E.E102: "environment", E.E103: "environment", E.E104: "environment",
+    E.E105: "environment", E.E106: "refusal", E.E107: "refusal", E.E108: "refusal", E.E109: "refusal",
+    E.E110: "refusal", E.E111: "refusal", E.E112: "refusal", E.E113: "environment", E.E114: "environment",
+    E.E201: "environment", E.E202: "refusal", E.E203: "refusal", E.E204: "refusal", E.E205: "refusal",
+    E.E206: "refusal", E.E901: "bug",
+}
+
+
+def kind_of(exc: BaseException) -> Kind:
+    """The one place that decides how an exception is shown: catalogued codes by their kind, the rest are bugs."""
+    if isinstance(exc, NewsGoldError):
+        return KINDS.get(exc.code, "bug")
+    return "bug"
 
 
 class NewsGoldError(Exception):

@@ -54,6 +54,8 @@ class Entity:
     origin: str = "model"
     state: str = "suggested"
     id: int | None = None
+    #: a person's correction keeps what the machine had suggested (e.g. {"label": "ORG"})
+    suggested: dict[str, Any] | None = None
 
     @property
     def span(self) -> Span:
@@ -80,6 +82,7 @@ class Quote:
     origin: str = "model"
     state: str = "suggested"
     id: int | None = None
+    suggested: dict[str, Any] | None = None
 
     @property
     def span(self) -> Span:
@@ -96,6 +99,7 @@ class Event:
     origin: str = "model"
     state: str = "suggested"
     id: int | None = None
+    suggested: dict[str, Any] | None = None
 
 
 @dataclass
@@ -119,6 +123,8 @@ class Article:
     created_at: str | None = None
     ignored: list[Span] = field(default_factory=list)
     pipeline: str | None = None
+    #: where the article came from (file, line, importer); kept apart from the article's own ``meta``
+    provenance: dict[str, Any] = field(default_factory=dict)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

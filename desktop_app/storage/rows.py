@@ -16,12 +16,22 @@ def _pair(span: Span | None) -> tuple[int | None, int | None]:
     return (None, None) if span is None else (span.start, span.end)
 
 
+def suggested_to_json(value: dict[str, Any] | None) -> str | None:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
+
+
+def suggested_from_json(raw: str | None) -> dict[str, Any] | None:
+    return json.loads(raw) if raw else None
+
+
 def entity_to_row(e: Entity) -> dict[str, Any]:
-    return {"start": e.start, "end": e.end, "label": e.label, "origin": e.origin, "state": e.state}
+    return {"start": e.start, "end": e.end, "label": e.label, "origin": e.origin, "state": e.state,
+            "suggested": suggested_to_json(e.suggested)}
 
 
 def entity_from_row(r: dict[str, Any]) -> Entity:
-    return Entity(r["start"], r["end"], r["label"], r["origin"], r["state"], r["id"])
+    return Entity(r["start"], r["end"], r["label"], r["origin"], r["state"], r["id"],
+                  suggested_from_json(r.get("suggested")))
 
 
 def quote_to_row(q: Quote) -> dict[str, Any]:
@@ -33,7 +43,7 @@ def quote_to_row(q: Quote) -> dict[str, Any]:
         "cue_start": cs, "cue_end": ce,
         "speaker": q.speaker, "speaker_ent_start": ss, "speaker_ent_end": se,
         "mention_start": ms, "mention_end": me,
-        "origin": q.origin, "state": q.state,
+        "origin": q.origin, "state": q.state, "suggested": suggested_to_json(q.suggested),
     }
 
 
@@ -44,7 +54,7 @@ def quote_from_row(r: dict[str, Any]) -> Quote:
         speaker=r["speaker"],
         speaker_entity=_span(r["speaker_ent_start"], r["speaker_ent_end"]),
         mention=_span(r["mention_start"], r["mention_end"]),
-        origin=r["origin"], state=r["state"], id=r["id"],
+        origin=r["origin"], state=r["state"], id=r["id"], suggested=suggested_from_json(r.get("suggested")),
     )
 
 
@@ -59,7 +69,7 @@ def event_to_row(v: Event) -> dict[str, Any]:
         "trigger_start": ts, "trigger_end": te,
         "actor": a.name, "actor_ent_start": as_, "actor_ent_end": ae,
         "recipient": b.name, "recipient_ent_start": bs, "recipient_ent_end": be,
-        "origin": v.origin, "state": v.state,
+        "origin": v.origin, "state": v.state, "suggested": suggested_to_json(v.suggested),
     }
 
 
@@ -76,7 +86,7 @@ def event_from_row(r: dict[str, Any]) -> Event:
         trigger=_span(r["trigger_start"], r["trigger_end"]),
         actor=_arg(r["actor"], r["actor_ent_start"], r["actor_ent_end"]),
         recipient=_arg(r["recipient"], r["recipient_ent_start"], r["recipient_ent_end"]),
-        origin=r["origin"], state=r["state"], id=r["id"],
+        origin=r["origin"], state=r["state"], id=r["id"], suggested=suggested_from_json(r.get("suggested")),
     )
 
 
@@ -93,7 +103,7 @@ def article_from_row(r: dict[str, Any]) -> Article:
         id=r["id"], title=r["title"], text=r["text"], meta=json.loads(r["meta"] or "{}"),
         status=r["status"], annotator=r["annotator"], updated_at=r["updated_at"],
         created_at=r["created_at"], ignored=spans_from_json(r["ignored"]),
-        pipeline=r.get("pipeline"),
+        pipeline=r.get("pipeline"), provenance=json.loads(r.get("provenance") or "{}"),
     )
 
 

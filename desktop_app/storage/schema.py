@@ -146,5 +146,14 @@ def m0005_fts_filled_by_store(db: Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS articles_fts_ai")
 
 
+@migrations(name="0006_provenance_and_corrections")
+def m0006_provenance_and_corrections(db: Database) -> None:
+    # provenance: file/line of the import, apart from the article's own meta (round trips stay identical);
+    # suggested: what the machine proposed before a person corrected it (JSON of the changed fields).
+    db.execute("ALTER TABLE articles ADD COLUMN provenance TEXT NOT NULL DEFAULT '{}'")
+    for table in ("entities", "quotes", "events"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN suggested TEXT")
+
+
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

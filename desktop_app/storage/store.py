@@ -45,18 +45,18 @@ Annotation = Entity | Quote | Event
 _TABLE_OF = {Entity: "entities", Quote: "quotes", Event: "events"}
 # columns a user may change on each annotation table
 _EDITABLE = {
-    "entities": {"start", "end", "label", "state", "origin"},
+    "entities": {"start", "end", "label", "state", "origin", "suggested"},
     "quotes": {
         "start", "end", "kind", "cue_start", "cue_end", "speaker", "speaker_ent_start",
-        "speaker_ent_end", "mention_start", "mention_end", "state", "origin",
+        "speaker_ent_end", "mention_start", "mention_end", "state", "origin", "suggested",
     },
     "events": {
         "type", "sent_start", "sent_end", "trigger_start", "trigger_end", "actor",
         "actor_ent_start", "actor_ent_end", "recipient", "recipient_ent_start",
-        "recipient_ent_end", "state", "origin",
+        "recipient_ent_end", "state", "origin", "suggested",
     },
 }
-_CONTENT_FIELDS = {t: cols - {"state", "origin"} for t, cols in _EDITABLE.items()}
+_CONTENT_FIELDS = {t: cols - {"state", "origin", "suggested"} for t, cols in _EDITABLE.items()}
 
 
 @dataclass(frozen=True)
@@ -318,10 +318,10 @@ class Store:
             for a in articles:
                 try:
                     cur = conn.execute(
-                        "INSERT INTO articles (id, title, text, meta, status, annotator, ignored, created_at, updated_at)"
-                        " VALUES (?,?,?,?,?,?,?,?,?)",
+                        "INSERT INTO articles (id, title, text, meta, status, annotator, ignored, created_at,"
+                        " updated_at, provenance) VALUES (?,?,?,?,?,?,?,?,?,?)",
                         [a.id, a.title, a.text, json.dumps(a.meta, ensure_ascii=False), a.status, a.annotator,
-                         spans_to_json(a.ignored), now, now],
+                         spans_to_json(a.ignored), now, now, json.dumps(a.provenance, ensure_ascii=False)],
                     )
                 except sqlite3.IntegrityError:
                     dupes += 1
