@@ -12,6 +12,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
@@ -142,7 +143,12 @@ class JobProgressDialog(QDialog):
 # -- export -----------------------------------------------------------------------------------
 
 class ExportDialog(QDialog):
-    """Choose format, status (done / any) and output; the export itself runs as an :class:`ExportJob`."""
+    """Choose format, status (done / any) and output; the export itself runs as an :class:`ExportJob`.
+
+    The job belongs to the window's :class:`JobPool`, which deletes it (``deleteLater``) once it has
+    finished, while this dialog stays open until the user closes it.  So the dialog never touches the
+    job after its ``finished``: it keeps what it needs (the output path) and forgets the job.
+    """
 
     job_started = Signal(object)
 
@@ -178,14 +184,16 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self._cancel)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.bar)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        #: the running export; None before the first and once it has finished (the pool deletes it)
         self.job: ExportJob | None = None
+        self._out: Path | None = None
 
     def _suffix(self) -> str:
         from desktop_app.io.exporters import EXPORT_FORMATS
@@ -210,6 +218,7 @@ class ExportDialog(QDialog):
             return None
         job = ExportJob(self.db_path, self.formats.currentData(), out, status=self.status.currentData())
         self.job = job
+        self._out = out
         self.export_button.setEnabled(False)
         self.bar.setRange(0, 0)
         self.bar.show()
@@ -217,6 +226,7 @@ class ExportDialog(QDialog):
         job.progress.connect(self._on_progress)
         job.succeeded.connect(self._on_done)
         job.failed.connect(self._on_failed)
+        job.finished.connect(lambda j=job: self._on_finished(j))
         self.job_started.emit(job)
         return job
 
@@ -229,20 +239,32 @@ class ExportDialog(QDialog):
     def _on_done(self, n: int) -> None:
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
-        assert self.job is not None
-        self.message.setText(f"Exported {n} article(s) to {self.job.out}")
+        self.message.setText(f"Exported {n} article(s) to {self._out}")
         self.buttons.clear()
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.accept)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)  # reject role: buttons.rejected closes
 
     def _on_failed(self, exc: BaseException) -> None:
         self.bar.hide()
         self.export_button.setEnabled(True)
         self.message.setText(f"Export failed: {exc}")
 
-    def _cancel(self) -> None:
-        if self.job is not None and self.job.isRunning():
-            self.job.cancel()
-        self.reject()
+    def _on_finished(self, job: ExportJob) -> None:
+        if self.job is job:
+            self.job = None
+
+    def running_job(self) -> ExportJob | None:
+        """The export still running, if any (never a job whose C++ object is already gone)."""
+        job = self.job
+        if job is None or not shiboken6.isValid(job) or not job.isRunning():
+            return None
+        return job
+
+    def reject(self) -> None:
+        """Cancel / Close / Escape / the title bar: stop a running export, then close."""
+        job = self.running_job()
+        if job is not None:
+            job.cancel()
+        super().reject()
 
 
 # -- settings ------------------------------------------------------------------------------

@@ -138,6 +138,85 @@ def test_export_through_the_dialog_writes_valid_jsonl(qtbot, windows, filled_db,
     assert [(e.start, e.end, e.label) for e in back[0].entities] == [(0, 5, "ORG")]
 
 
+@pytest.fixture
+def crash_reports(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
+    """The app's own excepthooks installed, and every exception that reaches its crash handler recorded."""
+    import sys
+    import threading
+
+    from desktop_app.ui import app as app_module
+
+    seen: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(app_module, "show_crash", lambda exc, parent=None: seen.append(exc))
+    app_module.install_excepthooks()
+    return seen
+
+
+def _export_button(dlg: Any, text: str) -> Any:
+    return next(b for b in dlg.buttons.buttons() if b.text().replace("&", "") == text)
+
+
+def test_export_dialog_closes_cleanly_after_the_job_is_gone(qtbot, windows, filled_db, tmp_path,
+                                                            crash_reports) -> None:
+    from desktop_app.ui.dialogs import CrashDialog
+
+    with Store(filled_db) as s:
+        s.set_status(s.article_ids()[0], "done")
+    win = windows(filled_db, load_model=False)
+    win.show()
+    dlg = win.export_dialog()
+    qtbot.waitExposed(dlg)
+    out = tmp_path / "gold.jsonl"
+    dlg.output.setText(str(out))
+    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    job = dlg.job
+    assert job is not None
+    qtbot.waitUntil(lambda: "Exported 1" in dlg.message.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: job not in win.jobs.running(), timeout=30_000)
+    qtbot.wait(50)  # the pool's deleteLater has run: the ExportJob's C++ object is gone
+    qtbot.mouseClick(_export_button(dlg, "Close"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.isVisible())
+    qtbot.wait(50)
+    assert crash_reports == []
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog)]
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_export_dialog_closed_while_the_job_runs(qtbot, windows, filled_db, tmp_path, monkeypatch,
+                                                  crash_reports) -> None:
+    import threading
+
+    import desktop_app.services.exporting as exporting
+
+    release = threading.Event()
+    real_export = exporting.export
+
+    def slow_export(*args: Any, **kw: Any) -> Any:
+        release.wait(30)
+        return real_export(*args, **kw)
+
+    monkeypatch.setattr(exporting, "export", slow_export)
+    win = windows(filled_db, load_model=False)
+    win.show()
+    dlg = win.export_dialog()
+    qtbot.waitExposed(dlg)
+    dlg.output.setText(str(tmp_path / "gold.jsonl"))
+    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    job = dlg.job
+    assert job is not None and job in win.jobs.running()
+    qtbot.mouseClick(_export_button(dlg, "Cancel"), Qt.MouseButton.LeftButton)  # closes while it runs
+    assert not dlg.isVisible()
+    assert job.cancelled
+    release.set()
+    qtbot.waitUntil(lambda: not win.jobs.running(), timeout=30_000)
+    qtbot.wait(50)  # its late signals arrive at the closed dialog; then the job is deleted
+    dlg.reject()  # closing again (Escape, window close) once the job is gone
+    qtbot.wait(50)
+    assert crash_reports == []
+
+
 def test_settings_persist_across_restarts(qtbot, windows, filled_db) -> None:
     app = QApplication.instance()
     win = windows(filled_db, load_model=False)
