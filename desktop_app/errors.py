@@ -1,14 +1,20 @@
 """Numbered catalogue of the errors a user can meet.
 
 Environment problems and bad input raise :class:`NewsGoldError` with a code from
-:class:`E`; the CLI prints them as one line and the GUI shows them in a friendly
-dialog.  Anything else is a bug and goes to the crash handler.
+:class:`E`.  Every code has a kind (:data:`KINDS`), and :func:`presentation` is the one
+place that turns an exception into what the user sees; the CLI (``cli.main``) and the
+GUI (``ui.app.show_error``) both go through it:
+
+- refusal: one line where the user is looking (CLI: stderr, exit 2; GUI: the status bar)
+- environment: the message and what to do about it (CLI: two lines, exit 2; GUI: a friendly dialog)
+- bug (uncatalogued exceptions and E9xx): the traceback goes to the log (CLI: one line naming the
+  log, exit 3; GUI: the crash dialog)
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["refusal", "environment", "bug"]
 
@@ -42,6 +48,10 @@ class E(StrEnum):
     E112 = "Nothing to redo"
     E113 = "Database file {path} could not be opened ({detail})"
     E114 = "Database file {path} was deleted or replaced while NewsGold had it open; nothing more was written to it"
+    E115 = "The disk reported an error while NewsGold read or wrote {path} ({detail})"
+    E116 = "Will not back up {path} onto itself; choose another file for the copy"
+    E117 = "Could not write the backup {path}: {detail}"
+    E120 = "Database {path} stayed locked by {holders} for {seconds:.0f} s; this change was not saved (close that program, or try again)"
     # pipeline / export
     E201 = "spaCy pipeline {name!r} is not installed"
     E202 = "Unknown export format {format!r}; available: {available}"
@@ -62,9 +72,55 @@ KINDS: dict[E, Kind] = {
     E.E101: "environment", E.E102: "environment", E.E103: "environment", E.E104: "environment",
     E.E105: "environment", E.E106: "refusal", E.E107: "refusal", E.E108: "refusal", E.E109: "refusal",
     E.E110: "refusal", E.E111: "refusal", E.E112: "refusal", E.E113: "environment", E.E114: "environment",
+    E.E115: "environment", E.E116: "refusal", E.E117: "environment", E.E120: "environment",
     E.E201: "environment", E.E202: "refusal", E.E203: "refusal", E.E204: "refusal", E.E205: "refusal",
     E.E206: "refusal", E.E901: "bug",
 }
+
+
+#: What to do about an environment error: the second line of the CLI message, the dialog's informative text.
+HINTS: dict[E, str] = {
+    E.E101: "This file was saved by a newer NewsGold. Install the newer version to open it.",
+    E.E102: "The file is damaged or is not a NewsGold corpus. Open one of its automatic backups "
+            "(FILE.backup-DATE beside it) or another corpus.",
+    E.E103: "Another program (or another NewsGold window) is using this corpus. Close it and try again.",
+    E.E104: "The disk is full. Free some space and try again; nothing you saved before is lost.",
+    E.E105: "The file or its folder is read-only. Copy it somewhere you can write, or change its permissions.",
+    E.E113: "Check the path exists and that you may read and write it.",
+    E.E114: "Open the corpus again from where it is now; the last change was not saved.",
+    E.E115: "The disk may be full, over quota, removed or failing. Free some space or check the disk, "
+            "then try again; nothing you saved before is lost.",
+    E.E117: "Choose a folder you may write to, with enough free space.",
+    E.E120: "Close the program that holds the corpus, then try again.",
+    E.E201: "Install a spaCy pipeline (see 'newsgold models'), or choose another one in the settings.",
+}
+
+
+class Presentation(NamedTuple):
+    """How one exception is shown, the same in the CLI and the GUI."""
+
+    kind: Kind
+    title: str  # a window title
+    message: str  # one line, with the code when there is one
+    hint: str  # what to do about it (environment errors); "" otherwise
+
+
+def presentation(exc: BaseException) -> Presentation:
+    """The one place that decides how an exception is shown (see the module docstring)."""
+    kind = kind_of(exc)
+    if kind == "bug":
+        what = str(exc) if isinstance(exc, NewsGoldError) else f"{type(exc).__name__}: {exc}".rstrip(": ")
+        return Presentation(kind, "NewsGold ran into a bug", _one_line(what), "")
+    assert isinstance(exc, NewsGoldError)
+    if kind == "refusal":
+        return Presentation(kind, "NewsGold", _one_line(str(exc)), "")
+    title = {"E1": "NewsGold: cannot use the corpus", "E2": "NewsGold: cannot run the pipeline"}.get(
+        exc.code.name[:2], "NewsGold")
+    return Presentation(kind, title, _one_line(str(exc)), HINTS.get(exc.code, ""))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def kind_of(exc: BaseException) -> Kind:

@@ -21,20 +21,40 @@ def now_iso() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
 
 
+#: SQLite's primary result codes (``sqlite_errorcode & 0xFF``) that the machine or the file causes.
+#: Anything else (a constraint, a syntax error, misuse) is NewsGold's own bug and is not translated.
+_ENVIRONMENT_CODES: dict[int, E] = {
+    sqlite3.SQLITE_BUSY: E.E103,
+    sqlite3.SQLITE_LOCKED: E.E103,
+    sqlite3.SQLITE_FULL: E.E104,
+    sqlite3.SQLITE_IOERR: E.E115,
+    sqlite3.SQLITE_READONLY: E.E105,
+    sqlite3.SQLITE_CORRUPT: E.E102,
+    sqlite3.SQLITE_NOTADB: E.E102,
+    sqlite3.SQLITE_CANTOPEN: E.E113,
+}
+
+
 def translate_sqlite_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
-    """Map the sqlite3 errors an environment causes to a catalogued error; None for bugs."""
-    msg = str(exc).lower()
-    if "locked" in msg or "busy" in msg:
-        return StorageError(E.E103, path=path)
-    if "disk is full" in msg or "database or disk is full" in msg or "disk i/o error" in msg:
-        return StorageError(E.E104, path=path)
-    if "readonly" in msg or "read-only" in msg:
-        return StorageError(E.E105, path=path)
-    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
-        return StorageError(E.E102, path=path, detail=str(exc))
-    if "unable to open" in msg:
-        return StorageError(E.E113, path=path, detail=str(exc))
-    return None
+    """Map the sqlite3 errors an environment causes to a catalogued error; None for bugs.
+
+    Decided by SQLite's result code (``sqlite_errorcode``), never by the wording of the message:
+    the primary code (``code & 0xFF``) picks the catalogue entry; a few extended codes say more.
+    Errors that Python raises itself (closed connection, wrong thread) carry no code: bugs.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return None
+    name = getattr(exc, "sqlite_errorname", None) or f"SQLite error {code}"
+    detail = f"{exc} [{name}]"
+    if code == sqlite3.SQLITE_READONLY_DBMOVED:  # the file was renamed or deleted under the connection
+        return StorageError(E.E114, path=path)
+    catalogued = _ENVIRONMENT_CODES.get(code & 0xFF)
+    if catalogued is None:
+        return None
+    if catalogued in (E.E102, E.E113, E.E115):
+        return StorageError(catalogued, path=path, detail=detail)
+    return StorageError(catalogued, path=path)
 
 
 @contextlib.contextmanager

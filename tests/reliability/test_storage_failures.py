@@ -211,21 +211,64 @@ def test_garbage_file_is_e102(db_path: Path) -> None:
 
 _LIMITED = """
 import resource, signal, sys
-signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG, like a full disk
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG (a per-file quota)
 limit = int(sys.argv[1])
 resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 from desktop_app.cli import main
 sys.exit(main(sys.argv[2:]))
 """
 
+_SMALL_DISK = """
+import os, shutil, subprocess, sys
+room, disk, db = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+folder, name = os.path.split(db)
+ours = [f for f in os.listdir(folder) if f.startswith(name)]
+size = sum(os.path.getsize(os.path.join(folder, f)) for f in ours) + room
+subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", disk], check=True)
+for f in ours:
+    shutil.copy2(os.path.join(folder, f), disk)
+from desktop_app.cli import main
+try:
+    rc = main([os.path.join(disk, name) if a == db else a for a in sys.argv[4:]])
+finally:  # bring back what the full disk left, for the test to inspect
+    for f in ours:
+        os.unlink(os.path.join(folder, f))
+    for f in os.listdir(disk):
+        shutil.copy2(os.path.join(disk, f), folder)
+sys.exit(rc)
+"""
 
-def _run_limited(limit: int, *args: str) -> subprocess.CompletedProcess[str]:
-    """The real CLI in a child whose files may not grow past ``limit`` bytes (a full disk, per file)."""
-    return subprocess.run([sys.executable, "-c", _LIMITED, str(limit), *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+
+def _small_disk_available() -> bool:
+    try:
+        return subprocess.run(["unshare", "-Urm", "true"], capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
 
 
-def test_disk_full_during_upgrade_backup_leaves_no_half_backup(db_path: Path) -> None:
+def _run_full(how: str, room: int, db_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real CLI in a child that runs out of space after ``room`` more bytes.
+
+    ``disk``: the corpus is moved to a tmpfs of that size in a private mount namespace; writes fail with
+    ENOSPC, which SQLite reports as SQLITE_FULL (E104).  ``quota``: RLIMIT_FSIZE caps every file at
+    ``room`` bytes; writes fail with EFBIG, which SQLite reports as SQLITE_IOERR_WRITE (E115).
+    """
+    if how == "disk":
+        if not _small_disk_available():
+            pytest.skip("no unprivileged mount namespaces (unshare -Urm) for a small tmpfs")
+        disk = db_path.parent / "small-disk"
+        disk.mkdir()
+        cmd = ["unshare", "-Urm", sys.executable, "-c", _SMALL_DISK, str(room), str(disk), str(db_path), *args]
+    else:
+        cmd = [sys.executable, "-c", _LIMITED, str(room), *args]
+    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=180)
+
+
+FULL = pytest.mark.parametrize(("how", "code"), [("disk", "E104"), ("quota", "E115")])
+
+
+@FULL
+def test_disk_full_during_upgrade_backup_leaves_no_half_backup(db_path: Path, how: str, code: str) -> None:
     _old_schema_db(db_path)
     conn = sqlite3.connect(str(db_path))
     conn.execute("CREATE TABLE ballast (x BLOB)")
@@ -234,24 +277,27 @@ def test_disk_full_during_upgrade_backup_leaves_no_half_backup(db_path: Path) ->
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     before = db_path.read_bytes()
-    res = _run_limited(len(before) // 2, "--db", str(db_path), "stats")
-    assert res.returncode != 0
-    assert "E104" in res.stdout + res.stderr
+    res = _run_full(how, len(before) // 2, db_path, "--db", str(db_path), "stats")
+    assert res.returncode == 2, res.stderr
+    assert f"[{code}]" in res.stderr and str(db_path.name) in res.stderr
+    assert "Traceback" not in res.stderr
     assert list_backups(db_path) == []  # no truncated file posing as the automatic backup
     assert db_path.read_bytes() == before  # not upgraded, not touched
     with Store(db_path) as store:  # with space again it upgrades normally
         assert store.get_article("old1").title == "Old"
 
 
-def test_disk_full_during_cli_import_keeps_earlier_work(db_path: Path, tmp_path: Path) -> None:
+@FULL
+def test_disk_full_during_cli_import_keeps_earlier_work(db_path: Path, tmp_path: Path, how: str, code: str) -> None:
     _filled(db_path, 20)
     big = tmp_path / "big.jsonl"
     big.write_text("".join(json.dumps({"text": f"Article {i} " + "words " * 3000}) + "\n" for i in range(400)),
                    encoding="utf-8")
-    res = _run_limited(db_path.stat().st_size + 2_000_000, "--db", str(db_path), "import", "--no-preannotate",
-                       str(big))
-    assert res.returncode != 0
-    assert "E104" in res.stdout + res.stderr
+    room = 2_000_000 if how == "disk" else db_path.stat().st_size + 2_000_000
+    res = _run_full(how, room, db_path, "--db", str(db_path), "import", "--no-preannotate", str(big))
+    assert res.returncode == 2, res.stderr
+    assert f"[{code}]" in res.stderr
+    assert "Traceback" not in res.stderr
     with Store(db_path) as store:
         assert store.integrity_check() == "ok"
         assert store.has_article("a19")
