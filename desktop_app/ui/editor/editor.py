@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import ENTITY_LABELS, QUOTE_KINDS, Article, Entity, Event, Quote, Span
 from desktop_app.storage import Store
 from desktop_app.ui.editor import attribution as rules
-from desktop_app.ui.editor import none_guard
 from desktop_app.ui.editor.delegates import ComboDelegate
 from desktop_app.ui.editor.editing import EditCommands
 from desktop_app.ui.editor.highlighter import AnnotationHighlighter
@@ -40,7 +39,6 @@ from desktop_app.ui.editor.inspector import Inspector
 from desktop_app.ui.editor.look import Look, is_dark
 from desktop_app.ui.editor.marks import build_marks
 from desktop_app.ui.editor.models import AnnotationModel, EntityModel, EventModel, QuoteModel
-from desktop_app.ui.editor.none_guard import top_up
 from desktop_app.ui.editor.offsets import OffsetMap
 from desktop_app.ui.editor.overlay import ShortcutOverlay
 from desktop_app.ui.editor.shortcuts import LABEL_KEYS, SHORTCUTS
@@ -85,7 +83,6 @@ class ArticleEditor(EditCommands, QWidget):
 
     def __init__(self, read_store: Store, ops: Any, settings: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        top_up()
         self.store = read_store
         self.ops = ops
         self.settings = settings
@@ -107,10 +104,6 @@ class ArticleEditor(EditCommands, QWidget):
         self._build_ui()
         ops.article_changed.connect(self._on_article_changed)
         self._set_enabled(False)
-        if none_guard.affected():  # keep the whole process clear of the PySide6 6.12 / Python 3.11 None leak
-            self._none_timer = QTimer(self)
-            self._none_timer.timeout.connect(top_up)
-            self._none_timer.start(1000)
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> dict[str, QAction]:
@@ -332,7 +325,6 @@ class ArticleEditor(EditCommands, QWidget):
 
     def show_article(self, article_id: str) -> None:
         """Load an article from the read store and show it from the top."""
-        top_up()
         article = self.store.get_article(article_id)
         self.article = article
         self.omap = OffsetMap(article.text)
@@ -360,7 +352,6 @@ class ArticleEditor(EditCommands, QWidget):
         """Re-read the current article after an op; keeps text, scroll position and current items."""
         if self.article is None:
             return
-        top_up()
         article = self.store.get_article(self.article.id)
         if article.text != self.article.text:
             self.show_article(article.id)
@@ -487,7 +478,6 @@ class ArticleEditor(EditCommands, QWidget):
 
     def _refresh_focus(self) -> None:
         """Accent on the current item and on what it links to (a quote's speaker, an event's parties)."""
-        top_up()
         if self.article is None:
             return
         item = self.current_item()

@@ -15,7 +15,6 @@ from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop_app.ui.editor.look import LAYER_ORDER, Look
 from desktop_app.ui.editor.marks import Mark
-from desktop_app.ui.editor.none_guard import top_up
 
 
 class AnnotationHighlighter(QSyntaxHighlighter):
@@ -75,7 +74,6 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
-        top_up()  # every setFormat call below costs None a reference on PySide6 6.12 / Python 3.11
         block = self.currentBlock()
         marks = self.by_block.get(block.blockNumber())
         if not marks:
