@@ -33,6 +33,12 @@ class E(StrEnum):
     E010 = "Row {line}: empty text"
     E011 = "Could not read file: {detail}"
     E012 = "Line {line}: {detail}"
+    E013 = "Line {line}: {what}: {field} {value!r} is not one of {allowed}{more}"
+    E014 = "Line {line}: {what}: {field} should be {expected}, not {value!r}{more}"
+    E015 = "Line {line}: {what}: {field} is missing{more}"
+    E016 = "Line {line}: {what}: span [{start}, {end}) is empty or ends before it starts{more}"
+    E017 = "Line {line}: {what}: text {given!r} is not the text at [{start}, {end}) ({actual!r}){more}"
+    E018 = "Line {line}: {what}: entity {ref!r} is not the id of an entity on this line{more}"
     # database
     E101 = "Database file {path} was written by a newer NewsGold (schema {found}, this app knows {known}); upgrade NewsGold to open it"
     E102 = "Database file {path} is not a NewsGold database or is corrupt ({detail})"
