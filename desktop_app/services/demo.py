@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from desktop_app.paths import resources_dir
+from desktop_app.services.corpus import Commit, direct_commit
 from desktop_app.services.importing import ImportSummary, import_paths
 from desktop_app.storage import Store
 
@@ -13,11 +15,12 @@ def demo_dir() -> Path:
     return resources_dir() / "demo"
 
 
-def ensure_demo(store: Store) -> ImportSummary | None:
+def ensure_demo(target: Store | Commit[Any]) -> ImportSummary | None:
     """Import the demo articles when the database has none; returns what was imported."""
-    if store.count_articles() > 0 or not demo_dir().is_dir():
+    commit = direct_commit(target) if isinstance(target, Store) else target
+    if commit(lambda store: store.count_articles()) > 0 or not demo_dir().is_dir():
         return None
     files = sorted(demo_dir().glob("*.txt"))
     if not files:
         return None
-    return import_paths(store, files, fmt="txt")
+    return import_paths(commit, files, fmt="txt")

@@ -123,21 +123,24 @@ def _create_private(path: Path) -> None:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
-def truncation(path: Path) -> str | None:
-    """A file shorter than its own header says is truncated (SQLite may not notice until later)."""
+def truncation(conn: sqlite3.Connection, path: Path) -> str | None:
+    """A file shorter than SQLite's own page count says is truncated (SQLite may not notice until later).
+
+    Read through the connection and ``os.stat`` only: opening the database (or its ``-wal``/``-shm``)
+    with Python's ``open()`` in a process that holds an SQLite connection to it drops every POSIX
+    lock SQLite holds there, and another process then checkpoints and deletes the WAL under us.
+    The page count is read first; a WAL that is empty by the time of the ``stat`` means every page
+    counted has reached the main file.
+    """
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
     try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-        size = path.stat().st_size
+        size = os.stat(path).st_size
+        wal = path.with_name(path.name + "-wal")
+        wal_size = os.stat(wal).st_size if wal.exists() else 0
     except OSError:
         return None
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        return None
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    header_valid = header[24:28] == header[92:96] and pages > 0
-    if header_valid and size < pages * page_size:
+    if wal_size == 0 and size < pages * page_size:
         return f"file is truncated: {size} of {pages * page_size} bytes"
     return None
 
@@ -163,6 +166,21 @@ def connect(path: Path, *, readonly: bool = False, check_same_thread: bool = Tru
     return conn
 
 
+def checkpoint_and_close(conn: sqlite3.Connection) -> None:
+    """Fold the WAL into the main file and close, so the ``.sqlite3`` file alone holds everything.
+
+    With no other connection left, SQLite then deletes the ``-wal`` and ``-shm`` files itself.
+    A reader elsewhere may keep the checkpoint from finishing; the data is still safe in the WAL.
+    """
+    with contextlib.suppress(sqlite3.Error):
+        if conn.in_transaction:
+            conn.rollback()
+        conn.execute("PRAGMA busy_timeout = 1000")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    with contextlib.suppress(sqlite3.Error):
+        conn.close()
+
+
 def open_database(
     path: Path, *, readonly: bool = False, check_same_thread: bool = True
 ) -> tuple[Database, Path | None]:
@@ -177,17 +195,19 @@ def open_database(
             _create_private(path)
         except OSError as exc:
             raise StorageError(E.E113, path=path, detail=str(exc)) from exc
-    if existed and (cut := truncation(path)):
-        raise _corrupt(path, cut)
     with sqlite_errors(path):
         conn = connect(path, readonly=readonly, check_same_thread=check_same_thread)
         try:
             # Reading the schema is what detects a file that is not a database.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             applied = _applied_migration_names(conn)
+            cut = truncation(conn, path) if existed else None
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise _corrupt(path, str(exc)) from exc
+        if cut:
+            conn.close()
+            raise _corrupt(path, cut)
         unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
         if unknown:
             conn.close()

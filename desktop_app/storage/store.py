@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +30,11 @@ from desktop_app.core.model import (
     Quote,
     Span,
     Suggestions,
+    article_id_for,
 )
 from desktop_app.errors import E, NewsGoldError, StorageError
-from desktop_app.storage.database import now_iso, open_database, sqlite_errors
+from desktop_app.storage.locks import lock_holders
+from desktop_app.storage.database import checkpoint_and_close, now_iso, open_database, sqlite_errors
 from desktop_app.storage.rows import (
     TABLE_CODECS,
     article_from_row,
@@ -39,6 +43,8 @@ from desktop_app.storage.rows import (
     quote_from_row,
     spans_to_json,
 )
+
+log = logging.getLogger(__name__)
 
 ANNOTATION_TABLES = ("entities", "quotes", "events")
 Annotation = Entity | Quote | Event
@@ -75,6 +81,35 @@ class ArticleRow:
     n_suggested: int
 
 
+#: how long a writer waits for another process's lock in all, and without seeing it commit
+LOCK_PATIENCE_S = 120.0
+STALL_S = 30.0
+#: a write transaction longer than this is logged: the annotator's edits wait behind it
+SLOW_WRITE_S = 0.25
+
+
+class WriteTimes:
+    """Durations of committed write transactions: count, longest, and the slow ones logged."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.longest = 0.0
+        self.samples: list[float] = []
+
+    def record(self, seconds: float) -> None:
+        self.count += 1
+        self.longest = max(self.longest, seconds)
+        if len(self.samples) < 100_000:
+            self.samples.append(seconds)
+        if seconds > SLOW_WRITE_S:
+            log.warning("write transaction held the lock for %.0f ms", seconds * 1000)
+
+
+def _holders(path: Path) -> str:
+    names = lock_holders(path)
+    return ", ".join(names) if names else "another program"
+
+
 def fts_query(text: str) -> str:
     """Turn what a user typed into a safe FTS5 query: every word a quoted prefix term."""
     words = re.findall(r"\w+", text, flags=re.UNICODE)
@@ -90,6 +125,8 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         self._batch: int | None = None
         self._identity = self._file_identity()
+        #: how long each write transaction held the lock (the benchmark and the log read it)
+        self.write_times = WriteTimes()
 
     def _file_identity(self) -> tuple[int, int] | None:
         try:
@@ -105,8 +142,12 @@ class Store:
 
     # -- plumbing -----------------------------------------------------------
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.close()
+        """Close; a writing Store checkpoints first so no ``-wal`` is left holding work."""
+        if self.readonly:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.close()
+        else:
+            checkpoint_and_close(self.conn)
 
     def __enter__(self) -> Store:
         return self
@@ -122,7 +163,8 @@ class Store:
             return
         self._check_file_still_there()
         with sqlite_errors(self.path):
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin_immediate()
+            began = time.perf_counter()
             try:
                 yield self.conn
             except BaseException:
@@ -131,6 +173,37 @@ class Store:
                 raise
             self.conn.commit()
             self._batch = None
+            self.write_times.record(time.perf_counter() - began)
+
+    def _begin_immediate(self) -> None:
+        """Take the write lock, waiting as long as another writer keeps making progress.
+
+        Each attempt waits SQLite's busy timeout; a busy lock is retried while the file's
+        ``data_version`` moves (the other side commits), and given up, naming the
+        other processes that have the file open (E120), only after ``LOCK_PATIENCE_S`` in all or
+        ``STALL_S`` without any commit from the other side.
+        """
+        started = last_progress = time.monotonic()
+        version = self._data_version()
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    raise
+                now = time.monotonic()
+                fresh = self._data_version()
+                if fresh != version:
+                    version, last_progress = fresh, now
+                if now - started > LOCK_PATIENCE_S or now - last_progress > STALL_S:
+                    raise StorageError(E.E120, path=self.path, holders=_holders(self.path),
+                                       seconds=now - started) from exc
+
+    def _data_version(self) -> int:
+        with contextlib.suppress(sqlite3.Error):
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        return -1
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         with sqlite_errors(self.path):
@@ -315,17 +388,27 @@ class Store:
         first_rowid: int | None = None
         last_rowid = 0
         with self.write() as conn:
-            for a in articles:
-                try:
-                    cur = conn.execute(
-                        "INSERT INTO articles (id, title, text, meta, status, annotator, ignored, created_at,"
-                        " updated_at, provenance) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                        [a.id, a.title, a.text, json.dumps(a.meta, ensure_ascii=False), a.status, a.annotator,
-                         spans_to_json(a.ignored), now, now, json.dumps(a.provenance, ensure_ascii=False)],
-                    )
-                except sqlite3.IntegrityError:
+            # A duplicate has the id, or the text (its derived id), of an article stored or earlier in
+            # the batch: found with one lookup per batch, so any IntegrityError below is a bug.
+            batch = list(articles)
+            keys = list({k for a in batch for k in (a.id, article_id_for(a.text))})
+            taken: set[str] = set()
+            for i in range(0, len(keys), 30_000):  # below SQLite's 32766 host parameters
+                part = keys[i : i + 30_000]
+                taken.update(r[0] for r in conn.execute(
+                    f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})", part))
+            for a in batch:
+                text_id = article_id_for(a.text)
+                if a.id in taken or text_id in taken:
                     dupes += 1
                     continue
+                taken.update((a.id, text_id))
+                cur = conn.execute(
+                    "INSERT INTO articles (id, title, text, meta, status, annotator, ignored, created_at,"
+                    " updated_at, provenance) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [a.id, a.title, a.text, json.dumps(a.meta, ensure_ascii=False), a.status, a.annotator,
+                     spans_to_json(a.ignored), now, a.updated_at or now, json.dumps(a.provenance, ensure_ascii=False)],
+                )
                 last_rowid = cur.lastrowid or last_rowid
                 if first_rowid is None:
                     first_rowid = last_rowid

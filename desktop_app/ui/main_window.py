@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         """Demo corpus on first start, model loading; the window is usable meanwhile."""
         if self.read_store.count_articles() == 0:
             self._startup_pending.add("demo")
-            demo = DemoJob(self.db_path)
+            demo = DemoJob(self.ops.writer)
             demo.succeeded.connect(self._on_demo)
             demo.failed.connect(lambda exc: self._job_failed(exc, "demo"))
             self.jobs.start(demo)
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
             self.engine_changed.connect(lambda _e: self.preannotate(ids, all_articles=all_articles),
                                         Qt.ConnectionType.SingleShotConnection)
             return
-        job = PreannotateJob(self.db_path, self.engine, ids, all_articles=all_articles)
+        job = PreannotateJob(self.ops.writer, self.engine, ids, all_articles=all_articles)
         job.succeeded.connect(lambda n: self._on_preannotated(n, startup))
         job.failed.connect(lambda exc: self._job_failed(exc, "preannotate" if startup else None))
         self._track(job)
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
 
     # -- file actions -------------------------------------------------------------------------
     def import_paths(self, paths: list[str]) -> ImportJob:
-        job = ImportJob(self.db_path, paths)
+        job = ImportJob(self.ops.writer, paths)
         progress = dialogs.JobProgressDialog(job, self)
         job.succeeded.connect(self._on_imported)
         job.failed.connect(self._job_failed)
@@ -532,8 +532,8 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.jobs.shutdown()
+        self.read_store.close()  # readers first: the writer's checkpoint then folds and removes the WAL
         self.ops.shutdown()
-        self.read_store.close()
 
     # -- window layout ------------------------------------------------------------------
     def _layout_parts(self) -> dict[str, Any]:

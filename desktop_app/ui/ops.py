@@ -1,10 +1,11 @@
-"""Every write to the corpus runs on one DB thread; results come back on the GUI thread.
+"""The GUI's door to the corpus writer: submit an op, get its result on the GUI thread.
 
-The idea is Anki's ``CollectionOp``: a widget hands a plain function over a
-:class:`Store` to :meth:`OpRunner.submit`; the function runs on the writer
-thread (which owns the only writing connection), and its result, the
-``article_changed`` notice and ``saved`` are delivered on the GUI thread by
-queued signals.  Ops never touch widgets; the GUI never waits on disk.
+The idea is Anki's ``CollectionOp``: a widget hands a plain function over the write
+:class:`~desktop_app.storage.Store` to :meth:`OpRunner.submit`; it runs on the process's one
+:class:`~desktop_app.services.corpus.Writer` thread, and its result, the
+``article_changed`` notice and ``saved`` arrive on the GUI thread through a queued signal.
+Ops never touch widgets; the GUI never waits on disk. Background jobs share the same writer
+(:attr:`OpRunner.writer`), so edits and imports interleave instead of locking each other out.
 """
 
 from __future__ import annotations
@@ -12,94 +13,63 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from desktop_app.storage import Store
+from desktop_app.services.corpus import Writer
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-_STOP = object()
-
-
-class _Writer(QObject):
-    """Lives on the writer thread; runs ops in submission order (one queued slot call each)."""
-
-    finished = Signal(int, object)  # token, result
-    errored = Signal(int, object)  # token, exception
-    stopped = Signal()
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-
-    @Slot(int, object)
-    def run(self, token: int, fn: Any) -> None:
-        if fn is _STOP:
-            self.store.close()
-            self.stopped.emit()
-            thread = QThread.currentThread()
-            thread.quit()
-            return
-        try:
-            result = fn(self.store)
-        except Exception as exc:  # delivered to the GUI as `failed`; the thread keeps serving
-            if self.store.conn.in_transaction:
-                self.store.conn.rollback()
-            self.errored.emit(token, exc)
-            return
-        self.finished.emit(token, result)
-
 
 class OpRunner(QObject):
-    """Owns a QThread with a worker holding ``Store(db_path, check_same_thread=False)``.
+    """Submits ops to the corpus :class:`Writer` and delivers their outcome on the GUI thread."""
 
-    Every write goes through :meth:`submit`; results come back on the GUI thread via signals.
-    Opening the database happens here, synchronously, so a locked/corrupt/newer file raises
-    its :class:`~desktop_app.errors.StorageError` to the caller at once.
-    """
-
-    saved = Signal()  # after each successful write op
-    failed = Signal(object)  # exception (NewsGoldError for env/bad input, else a bug)
+    saved = Signal()  # after each committed op ("saved ✓" only once the commit has returned)
+    failed = Signal(object)  # the exception (NewsGoldError for env/bad input, else a bug)
     article_changed = Signal(str)  # article id whose annotations/status changed
     idle = Signal()  # no op left in flight (handy for tests and the status bar)
-    _request = Signal(int, object)
+    _delivered = Signal(int, object, object)  # token, result, exception (emitted on the writer thread)
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
-        store = Store(self.db_path, check_same_thread=False)
-        self.backup = store.backup
+        self.writer = Writer(self.db_path)
+        self.backup = self.writer.backup
         self._tokens = itertools.count(1)
-        self._pending: dict[int, tuple[Callable[[Any], None] | None, str | None]] = {}
-        self._thread = QThread()
-        self._thread.setObjectName("newsgold-db-writer")
-        self._writer = _Writer(store)
-        self._writer.moveToThread(self._thread)
-        self._request.connect(self._writer.run)
-        self._writer.finished.connect(self._on_finished)
-        self._writer.errored.connect(self._on_errored)
-        self._thread.finished.connect(self._writer.deleteLater)
+        self._pending: dict[int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None,
+                                       str | None, str]] = {}
+        self._delivered.connect(self._on_delivered)
         self._running = True
-        self._thread.start()
 
     # -- public -------------------------------------------------------------
     def submit(
         self,
-        fn: Callable[[Store], T],
+        fn: Callable[[Any], T],
         *,
         on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
         article_id: str | None = None,
+        label: str = "change",
     ) -> None:
-        """Queue ``fn(store)`` on the writer thread; ``on_done(result)`` later on the GUI thread."""
+        """Queue ``fn(store)`` on the writer; ``on_done(result)`` or ``on_error(exc)`` later on the GUI thread.
+
+        Without ``on_error`` a failure goes to :attr:`failed`.
+        """
         if not self._running:
             raise RuntimeError("OpRunner is shut down")
         token = next(self._tokens)
-        self._pending[token] = (on_done, article_id)
-        self._request.emit(token, fn)
+        self._pending[token] = (on_done, on_error, article_id, label)
+        future = self.writer.submit(fn)
+        future.add_done_callback(lambda f, t=token: self._forward(t, f))
+
+    def _forward(self, token: int, future: Future[Any]) -> None:
+        """Runs on the writer thread: hand the outcome to the GUI thread (queued signal)."""
+        exc = future.exception()
+        self._delivered.emit(token, None if exc is not None else future.result(), exc)
 
     @property
     def pending(self) -> int:
@@ -110,35 +80,33 @@ class OpRunner(QObject):
         return self._running
 
     def shutdown(self) -> None:
-        """Finish queued ops, close the connection, stop the thread (called on close)."""
+        """Finish queued ops, checkpoint, close the connection (called on close)."""
         if not self._running:
             return
         self._running = False
-        self._request.emit(0, _STOP)
-        self._thread.wait()
+        self.writer.close()
         # deliver results that finished while we waited, so no edit's callback is lost
-        from PySide6.QtCore import QCoreApplication
-
         QCoreApplication.sendPostedEvents(self)
 
-    # -- GUI-thread slots ------------------------------------------------------
-    @Slot(int, object)
-    def _on_finished(self, token: int, result: object) -> None:
-        on_done, article_id = self._pending.pop(token, (None, None))
+    # -- GUI-thread slot ---------------------------------------------------------
+    @Slot(int, object, object)
+    def _on_delivered(self, token: int, result: object, exc: object) -> None:
+        on_done, on_error, article_id, label = self._pending.pop(token, (None, None, None, "change"))
         try:
-            if on_done is not None:
+            if exc is not None:
+                log.info("op %r failed: %r", label, exc)
+                assert isinstance(exc, BaseException)
+                if on_error is not None:
+                    on_error(exc)
+                else:
+                    exc.add_note(f"Not saved: {label}")
+                    self.failed.emit(exc)
+            elif on_done is not None:
                 on_done(result)
         finally:
-            if article_id is not None:
-                self.article_changed.emit(article_id)
-            self.saved.emit()
+            if exc is None:
+                if article_id is not None:
+                    self.article_changed.emit(article_id)
+                self.saved.emit()
             if not self._pending:
                 self.idle.emit()
-
-    @Slot(int, object)
-    def _on_errored(self, token: int, exc: object) -> None:
-        self._pending.pop(token, None)
-        log.info("op failed: %r", exc)
-        self.failed.emit(exc)
-        if not self._pending:
-            self.idle.emit()

@@ -1,10 +1,11 @@
 """Background jobs: model load, demo import, import, pre-annotate, export.
 
-Each job is a QThread that opens its own :class:`Store` connection inside
-``run()`` (a Store belongs to one thread), reports ``progress`` and ends with
-``succeeded(result)`` or ``failed(exception)``; both arrive on the GUI thread
-as queued signals.  Cancellation is a :class:`CancelToken` the services check
-between chunks.  :class:`JobPool` keeps references and stops them all on close.
+Each job is a QThread. It parses and runs the NLP on its own thread, reads through its own
+read-only connection, and commits through the process's one corpus :class:`Writer` (the same
+one the editor's edits go through), in short transactions, so the annotator is never locked
+out. It reports ``progress`` and ends with ``succeeded(result)`` or ``failed(exception)``;
+both arrive on the GUI thread as queued signals. Cancellation is a :class:`CancelToken` the
+services check between chunks. :class:`JobPool` keeps references and stops them all on close.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from desktop_app.services.corpus import Writer, open_reader
 from desktop_app.services.progress import CancelToken
-from desktop_app.storage import Store
 
 log = logging.getLogger(__name__)
 
@@ -83,32 +84,31 @@ class DemoJob(Job):
 
     title = "Loading the demo corpus"
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, writer: Writer, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.writer = writer
 
     def work(self) -> Any:
         from desktop_app.services.demo import ensure_demo
 
-        with Store(self.db_path) as store:
-            return ensure_demo(store)
+        return ensure_demo(self.writer.commit)
 
 
 class ImportJob(Job):
     title = "Importing"
 
-    def __init__(self, db_path: Path, paths: Sequence[str | Path], fmt: str = "auto",
+    def __init__(self, writer: Writer, paths: Sequence[str | Path], fmt: str = "auto",
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.writer = writer
         self.paths = [str(p) for p in paths]
         self.fmt = fmt
 
     def work(self) -> Any:
         from desktop_app.services.importing import import_paths
 
-        with Store(self.db_path) as store:
-            return import_paths(store, self.paths, fmt=self.fmt, progress=self.report, cancel=self.cancel_token)
+        return import_paths(self.writer.commit, self.paths, fmt=self.fmt, progress=self.report,
+                            cancel=self.cancel_token)
 
 
 class PreannotateJob(Job):
@@ -116,10 +116,10 @@ class PreannotateJob(Job):
 
     title = "Pre-annotating"
 
-    def __init__(self, db_path: Path, engine: Any, ids: Sequence[str] | None = None, *,
+    def __init__(self, writer: Writer, engine: Any, ids: Sequence[str] | None = None, *,
                  all_articles: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.writer = writer
         self.engine = engine
         self.ids = list(ids) if ids is not None else None
         self.all_articles = all_articles
@@ -127,9 +127,10 @@ class PreannotateJob(Job):
     def work(self) -> Any:
         from desktop_app.services.preannotating import pending_ids, preannotate
 
-        with Store(self.db_path) as store:
-            ids = self.ids if self.ids is not None else pending_ids(store, all_articles=self.all_articles)
-            return preannotate(store, self.engine, ids, progress=self.report, cancel=self.cancel_token)
+        with open_reader(self.writer.path) as reader:
+            ids = self.ids if self.ids is not None else pending_ids(reader, all_articles=self.all_articles)
+            return preannotate(reader, self.engine, ids, commit=self.writer.commit, progress=self.report,
+                               cancel=self.cancel_token)
 
 
 class ExportJob(Job):
@@ -147,7 +148,7 @@ class ExportJob(Job):
     def work(self) -> Any:
         from desktop_app.services.exporting import export
 
-        with Store(self.db_path, readonly=True) as store:
+        with open_reader(self.db_path) as store:
             return export(store, self.fmt, self.out, status=self.status, options=self.options, progress=self.report)
 
 

@@ -67,9 +67,9 @@ def test_editor_process_and_importer_in_this_process(tmp_path: Path) -> None:
         assert s.count_articles(status="done") >= 60
 
 
-def test_writer_locked_out_gets_e103_and_still_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Another process holding the write lock longer than the busy timeout: a clear E103, reads go on."""
-    from desktop_app.storage import database
+def test_writer_locked_out_names_the_holder_and_still_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process holding the write lock, never committing, past the patience: E120 naming it; reads go on."""
+    from desktop_app.storage import database, store as store_mod
 
     db = tmp_path / "locked.sqlite3"
     with Store(db) as s:
@@ -82,10 +82,12 @@ def test_writer_locked_out_gets_e103_and_still_reads(tmp_path: Path, monkeypatch
     assert holder.stdout is not None and holder.stdin is not None
     assert holder.stdout.readline().strip() == "LOCKED"
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(store_mod, "STALL_S", 1.0)
     store = Store(db)
     with pytest.raises(StorageError) as info:
         store.set_status("a", "done")
-    assert info.value.code is E.E103
+    assert info.value.code is E.E120
+    assert f"pid {holder.pid}" in str(info.value)  # says what holds the lock
     assert store.get_article("a").status == "new"  # reading works while locked out
     holder.stdin.close()
     assert holder.wait(timeout=30) == 0

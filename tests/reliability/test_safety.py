@@ -133,7 +133,7 @@ def test_database_wal_backups_and_exports_are_private(tmp_path: Path) -> None:
         import sqlite3
 
         conn = sqlite3.connect(str(db))
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = (SELECT max(name) FROM _sqlite_migrations)")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_speaker_registry'")
         conn.execute("DROP TABLE speakers")
         conn.commit()
         conn.close()
@@ -158,18 +158,15 @@ def test_article_text_never_becomes_markup(tmp_path: Path) -> None:
             quotes=[Quote(start, text.index(" left."), "direct", cue=Span(6, 10), speaker="Mayor",
                           speaker_entity=Span(0, 5), origin="human", state="accepted")],
         )])
-        checked = 0
-        for fmt, spec in EXPORT_FORMATS.items():
+        for fmt, spec in EXPORT_FORMATS.items():  # every format takes the hostile text
             out = tmp_path / f"x-{fmt}{spec.suffix}"
             export(store, fmt, out, status="any")
             outs = [p for p in out.rglob("*") if p.is_file()] if out.is_dir() else [out]
             for p in outs:
                 body = p.read_text(encoding="utf-8", errors="replace")
+                # none of today's formats is markup; one that is must escape the article text
                 if p.suffix.lower() in MARKUP_SUFFIXES or body.lstrip().startswith("<"):
-                    checked += 1
                     assert "<script>" not in body and "<b>bold</b>" not in body and "<City>" not in body, p
                     if p.suffix.lower() in (".xml", ".tei"):
                         root = ET.fromstring(body)  # well-formed even with ]]> and & in the text
                         assert "<script>" in "".join(root.itertext())  # the text survives as text
-    if not checked:
-        pytest.skip(f"no HTML/XML export format registered yet (formats: {sorted(EXPORT_FORMATS)})")

@@ -21,11 +21,6 @@ from desktop_app.ui.settings import Settings, load_settings
 
 from .conftest import make_articles
 
-DEMO_TEXTS = {
-    "harbour.txt": "Harbour reopens after storm\n\nThe mayor of Porto said on Monday that the harbour would reopen.\n",
-    "council.txt": "Council approves budget\n\nThe city council of Lyon approved the budget, officials said.\n",
-}
-
 
 @pytest.fixture
 def windows(qtbot) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-def]
@@ -44,19 +39,13 @@ def windows(qtbot) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-d
 
 
 @pytest.fixture
-def demo_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
-    """The bundled demo corpus, or a small stand-in when resources/demo is not there yet."""
+def demo_files() -> int:
+    """How many articles the bundled demo corpus (resources/demo) has."""
     from desktop_app.services import demo
 
-    files = sorted(demo.demo_dir().glob("*.txt")) if demo.demo_dir().is_dir() else []
-    if files:
-        return len(files)
-    folder = tmp_path / "demo"
-    folder.mkdir()
-    for name, text in DEMO_TEXTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(demo, "demo_dir", lambda: folder)
-    return len(DEMO_TEXTS)
+    files = sorted(demo.demo_dir().glob("*.txt"))
+    assert files, f"no demo corpus in {demo.demo_dir()}"
+    return len(files)
 
 
 def answer_next_modal(qtbot, button: QMessageBox.StandardButton, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -323,7 +312,7 @@ def test_cancelled_import_stops_and_says_so(qtbot, windows, db_path, tmp_path) -
     for i, a in enumerate(make_articles(20)):
         (folder / f"{i:02d}.txt").write_text(a.text, encoding="utf-8")
     win = windows(db_path, load_model=False)
-    job = ImportJob(db_path, [folder])
+    job = ImportJob(win.ops.writer, [folder])
     job.cancel()  # as the progress dialog's Cancel does, here before the first file
     job.succeeded.connect(win._on_imported)
     with qtbot.waitSignal(job.finished, timeout=30_000):
@@ -401,8 +390,6 @@ def test_a_bug_shows_the_crash_dialog_with_the_log_path(qtbot, monkeypatch) -> N
 
 def test_font_size_reaches_the_article_text(qtbot, windows, filled_db) -> None:
     win = windows(filled_db, load_model=False)
-    if not hasattr(win.editor, "view"):
-        pytest.skip("editor not present")
     before = win.editor.view.font().pointSize()
     win.findChild(type(win.menuBar().actions()[0]), "font_bigger").trigger()
     win.findChild(type(win.menuBar().actions()[0]), "font_bigger").trigger()

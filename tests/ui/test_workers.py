@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from desktop_app.errors import NewsGoldError
+from desktop_app.services.corpus import Writer
 from desktop_app.storage import Store
 from desktop_app.ui.workers import Job, LoadModelJob, PreannotateJob
 
@@ -31,7 +32,11 @@ def test_gui_engine_has_the_chosen_taxonomy_and_the_corpus_registry(qtbot: Any, 
     assert job.error is None
     engine = job.result
     assert list(engine.taxonomy.types) == ["LEAK"]
-    assert _run(qtbot, PreannotateJob(db_path, engine, [])).error is None
+    writer = Writer(db_path)
+    try:
+        assert _run(qtbot, PreannotateJob(writer, engine, [])).error is None
+    finally:
+        writer.close()
     assert engine.registry["DG ISPR"] == "Ahmed Sharif Chaudhry"
 
 
