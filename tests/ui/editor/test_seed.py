@@ -14,7 +14,7 @@ from .helpers import WAIT, click_char, export_jsonl, key, stored
 
 
 @pytest.fixture
-def seed_corpus(seeds_dir: Path, tmp_path: Path, engine: Any, stand_in_nlp: Any) -> tuple[Path, str]:
+def seed_corpus(seeds_dir: Path, tmp_path: Path, engine: Any) -> tuple[Path, str]:
     from desktop_app.io.importers import read_inputs
 
     from .conftest import preannotate_into
@@ -24,7 +24,7 @@ def seed_corpus(seeds_dir: Path, tmp_path: Path, engine: Any, stand_in_nlp: Any)
         pytest.skip("seed 000 not present")
     articles = [a for a in read_inputs(files, "txt") if not isinstance(a, Exception)]
     db = tmp_path / "seed.sqlite3"
-    preannotate_into(db, articles, engine, stand_in_nlp)
+    preannotate_into(db, articles, engine)
     return db, articles[0].id
 
 
