@@ -133,7 +133,7 @@ def test_database_wal_backups_and_exports_are_private(tmp_path: Path) -> None:
         import sqlite3
 
         conn = sqlite3.connect(str(db))
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = (SELECT max(name) FROM _sqlite_migrations)")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_speaker_registry'")
         conn.execute("DROP TABLE speakers")
         conn.commit()
         conn.close()

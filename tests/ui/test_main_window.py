@@ -312,7 +312,7 @@ def test_cancelled_import_stops_and_says_so(qtbot, windows, db_path, tmp_path) -
     for i, a in enumerate(make_articles(20)):
         (folder / f"{i:02d}.txt").write_text(a.text, encoding="utf-8")
     win = windows(db_path, load_model=False)
-    job = ImportJob(db_path, [folder])
+    job = ImportJob(win.ops.writer, [folder])
     job.cancel()  # as the progress dialog's Cancel does, here before the first file
     job.succeeded.connect(win._on_imported)
     with qtbot.waitSignal(job.finished, timeout=30_000):
