@@ -17,7 +17,7 @@ from desktop_app.core.model import QUOTE_KINDS, Entity, Event, Quote, Span
 from desktop_app.errors import E, NewsGoldError
 from desktop_app.services.annotating import finish_article
 from desktop_app.storage import Store
-from desktop_app.ui.editor import attribution as rules
+from desktop_app.services import attribution as rules
 
 if TYPE_CHECKING:
     from desktop_app.ui.editor.editor import ArticleEditor

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.model import ENTITY_LABELS, QUOTE_KINDS, Article, Entity, Event, Quote, Span
 from desktop_app.storage import Store
-from desktop_app.ui.editor import attribution as rules
+from desktop_app.services import attribution as rules
 from desktop_app.ui.editor.delegates import ComboDelegate
 from desktop_app.ui.editor.editing import EditCommands
 from desktop_app.ui.editor.highlighter import AnnotationHighlighter
