@@ -370,6 +370,12 @@ class SpeakerResolver:
     def _is_person(self, name: str) -> bool:
         return any(p.name == name for p in self.people)
 
+    def note_speaker(self, speaker: str) -> None:
+        """A quote by this speaker was just found: if a person, a later 'he' or 'she' may be them
+        even after a body has spoken in between."""
+        if self._is_person(speaker):
+            self.last_person = Resolved(speaker, None)
+
     def _body_by_abbreviation(self, words: list[str], raw: str = "") -> str | None:
         """'FO' -> 'Foreign Office' when the article names it; 'ISPR' -> 'Inter-Services Public Relations'."""
         if not words or (words[-1] not in _BODY_NOUNS and len(words) > 1):

@@ -1,0 +1,94 @@
+"""Reporting cues: which tokens report speech, what the cue span is and who its subject is.
+
+Word lists over lemmas when the pipeline tags, over word forms when it does not (the rule-only
+fallback), so both engines find the same kind of cue.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from desktop_app.core.model import Span
+from desktop_app.nlp.quote_candidates import is_dateline
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: reporting verbs whose clausal complement is the reported speech or stated position
+SPEECH_LEMMAS = _wordset("""
+say state tell add note stress emphasise emphasize assert reiterate warn claim deny insist argue explain
+acknowledge admit announce confirm clarify declare maintain allege contend remark reply respond observe
+predict promise vow report write tweet post testify underline underscore highlight indicate suggest
+recall complain caution reveal disclose concede agree mention comment conclude point believe think
+estimate assure inform reckon hope fear worry feel contend speculate charge counter repeat affirm
+acknowledge signal hint suggest told pledge threaten demand propose show find
+""")
+#: cues whose content is "object + to-infinitive" ("urged the regime to halt ...")
+DIRECTIVE_LEMMAS = _wordset("urge ask call request press implore advise encourage invite appeal")
+#: word forms that report speech, for pipelines without a tagger (the rule-only fallback)
+SPEECH_FORMS = _wordset("said says told tells stated states added adds noted notes stressed stresses emphasised "
+                        "emphasized asserted reiterated warned claimed denied urged announced confirmed insisted "
+                        "argued explained wrote")
+CUE_KEY = "newsgold.quotes.cues"
+
+
+def is_cue(tok: Token) -> bool:
+    """Computed once per Doc: every finder asks about every token."""
+    flags = tok.doc.user_data.get(CUE_KEY)
+    if flags is None:
+        tagged = tok.doc.has_annotation("TAG")
+        flags = tok.doc.user_data[CUE_KEY] = [_is_cue_word(t, tagged) for t in tok.doc]
+    return flags[tok.i]  # type: ignore[no-any-return]
+
+
+def _is_cue_word(tok: Token, tagged: bool) -> bool:
+    if not tagged:
+        return tok.lower_ in SPEECH_FORMS
+    lem = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+        return False
+    return lem in SPEECH_LEMMAS or lem in DIRECTIVE_LEMMAS or lem == "accuse"
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """(subject head, passive-without-agent) for a cue, following conj chains ("stated ... and stressed")."""
+    v: Token | None = verb
+    seen = 0
+    while v is not None and seen < 6:
+        seen += 1
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj") and not is_dateline(c):
+                return c, False
+        for c in v.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, False
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+            return None, True
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+            v = v.head
+            continue
+        if v.dep_ in ("relcl", "acl") and v.head is not v:
+            return v.head, False
+        v = None
+    return None, False
+
+
+def cue_span(verb: Token) -> Span:
+    """The verb with its particle ('pointed out', 'called on') or 'told reporters': what a human marks as the cue."""
+    lo = hi = verb.i
+    for c in verb.children:
+        if c.dep_ in ("prt",) and c.i == hi + 1:
+            hi = c.i
+        if c.lemma_ == "on" and verb.lemma_ == "call" and c.i == hi + 1:
+            hi = c.i
+    if verb.lemma_ == "tell":
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.i == hi + 1 and c.lower_ in ("reporters", "journalists", "parliament",
+                                                                              "lawmakers", "the"):
+                hi = c.right_edge.i
+    doc = verb.doc
+    return Span(doc[lo].idx, doc[hi].idx + len(doc[hi].text))

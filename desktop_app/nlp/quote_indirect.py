@@ -1,0 +1,178 @@
+"""Reported speech from the dependency parse: a speech verb, its clausal complement and its subject.
+
+The same idea as textacy and GenderGapTracker.  Most of the code is about where the clause
+ends: the parser hangs too much on a cue (the next paragraph, a second cue, the writer's aside).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from desktop_app.core.model import Span
+from desktop_app.nlp.quote_candidates import DISCOURSE, Candidate, doc_text, trimmed
+from desktop_app.nlp.quote_cues import DIRECTIVE_LEMMAS, cue_span, is_cue, subject_of
+
+
+def indirect_quotes(doc: Doc) -> list[Candidate]:
+    """A candidate per reporting cue with a clause (and per 'according to X'), cut to what was said."""
+    out: list[Candidate] = []
+    text = doc_text(doc)
+    for tok in doc:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            cand = _according(doc, text, tok)
+            if cand is not None:
+                out.append(cand)
+            continue
+        if not is_cue(tok):
+            continue
+        lem = tok.lemma_.lower()
+        content: tuple[int, int] | None = None
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        if lem in DIRECTIVE_LEMMAS:
+            x = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+            if x is not None:
+                first = next((c for c in tok.rights if c.dep_ in ("dobj", "prep", "dative") and c.i < x.i), x)
+                lo = first.left_edge.i if first.dep_ != "prep" else next(
+                    (g.left_edge.i for g in first.children if g.dep_ == "pobj"), first.i + 1)
+                content = (lo, x.right_edge.i + 1)
+        elif lem == "accuse":
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if of is not None:
+                content = ((obj or of).left_edge.i, of.right_edge.i + 1)
+        elif comps:
+            # the parser can hang the clause of another paragraph on this verb: take the one on its line
+            line = (text.rfind("\n", 0, tok.idx) + 1, (text.find("\n", tok.idx) + 1 or len(text) + 1) - 1)
+            near = [k for k in comps if line[0] <= k.idx < line[1]] or comps
+            c = min(near, key=lambda k: abs(k.i - tok.i))
+            if c.left_edge.i > tok.i or c.right_edge.i < tok.i:
+                content = (c.left_edge.i, c.right_edge.i + 1)
+        if content is None:
+            continue
+        lo, hi = content
+        if hi - lo < 2:
+            continue
+        hi = _cut_nested(doc, tok, lo, hi)
+        hi = _cut_trailing_aside(doc, lo, hi)
+        s, e = _in_paragraph(text, tok.idx, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+        s, e = trimmed(text, s, e)
+        e = _balance(text, s, e)
+        if e - s < 8:
+            continue
+        subj, passive = subject_of(tok)
+        if subj is not None and s <= subj.idx < e:
+            subj = None
+        if subj is None and not passive and tok.dep_ not in ("ROOT", "conj"):
+            continue  # "the need to say that ..." without a source is not an attribution
+        out.append(Candidate(s, e, "indirect", cue_span(tok), subj, follows=subj is None, verb=tok))
+    _coordinated_cues(doc, text, out)
+    return out
+
+
+def _cut_nested(doc: Doc, cue: Token, lo: int, hi: int) -> int:
+    """End a reported clause at a semicolon or before a coordinated clause with its own speech cue
+    ('she said A, and when pressed, the mother replied, …')."""
+    for i in range(lo, hi):
+        t = doc[i]
+        if t.text == ";" and i > cue.i:
+            return i
+        if i > lo + 2 and t.dep_ == "conj" and is_cue(t) and t.i > cue.i and any(
+                k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
+            j = t.left_edge.i
+            while j > lo and (doc[j - 1].dep_ in ("cc", "punct") or doc[j - 1].is_space):
+                j -= 1
+            return max(j, lo + 1)
+    return hi
+
+
+_ASIDES = frozenset({"although", "though", "whereas", "citing"})
+
+
+def _cut_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
+    """', which …' / ', although …' / ', citing …' at the end of a clause is the writer's aside or
+    the speaker's act, not what was said."""
+    for i in range(lo + 3, hi - 1):
+        if doc[i].text == "," and doc[i + 1].lower_ in _ASIDES:
+            return i
+    return hi
+
+
+def _balance(text: str, start: int, end: int) -> int:
+    """Keep the closing mark of a quoted fragment that ends the clause ('made him “smart.”')."""
+    frag = text[start:end]
+    closing = "”" if frag.count("“") > frag.count("”") else '"' if frag.count('"') % 2 else ""
+    if closing:
+        k = text.find(closing, end)
+        if 0 <= k <= end + 2:
+            return k + 1
+    return end
+
+
+def _in_paragraph(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """Clip a reported clause to the line of its cue (a parse can run into the next paragraph)."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = len(text) if hi < 0 else hi
+    return max(start, lo), min(end, hi)
+
+
+def _coordinated_cues(doc: Doc, text: str, cands: list[Candidate]) -> None:
+    """'He stated that A and emphasised that B': the parser often hangs "emphasised" on A's verb.
+    Give the second cue the first cue's subject and end the first content before "and"."""
+    by_verb = {c.verb.i: c for c in cands if c.verb is not None}
+    for c in cands:
+        v = c.verb
+        if v is None or v.dep_ != "conj" or is_cue(v.head):
+            continue
+        if not any(m.dep_ == "mark" for k in v.children if k.dep_ == "ccomp" for m in k.children):
+            continue
+        x = v.head
+        while x.dep_ == "conj" and x.head is not x:
+            x = x.head
+        if x.dep_ != "ccomp" or x.head.i not in by_verb:
+            continue
+        outer = by_verb[x.head.i]
+        c.subject, c.follows = outer.subject, outer.follows
+        j = v.i - 1
+        while j > 0 and (doc[j].dep_ in ("cc", "punct", "advmod") or doc[j].is_space):
+            j -= 1
+        cut = doc[j]
+        end = cut.idx + len(cut.text)
+        if outer.start < end <= outer.end:
+            outer.end = trimmed(text, outer.start, end)[1]
+
+
+def _according(doc: Doc, text: str, tok: Token) -> Candidate | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    src = next((c for c in to.children if c.dep_ == "pobj"), None)
+    head = tok.head if tok.head is not tok else None
+    if src is None:
+        return None
+    sent = tok.sent
+    a_lo, a_hi = tok.left_edge.i, tok.right_edge.i + 1
+    s_hi = sent.end
+    while s_hi > sent.start and (doc[s_hi - 1].is_punct or doc[s_hi - 1].is_space):
+        s_hi -= 1
+    if a_hi >= s_hi:  # "…, according to X."
+        lo, hi = sent.start, a_lo
+    elif all(t.is_punct or t.is_space or t.lower_ in DISCOURSE for t in doc[sent.start:a_lo]):
+        lo, hi = a_hi, sent.end  # "According to X, …"
+    else:
+        if head is None or head.i == tok.i:
+            lo, hi = sent.start, sent.end
+        else:
+            lo, hi = head.left_edge.i, head.right_edge.i + 1
+        if a_lo <= lo or (a_lo < hi - 1 and a_hi < hi - 1):
+            lo = max(lo, a_hi)
+        else:
+            hi = a_lo
+    if hi - lo < 3:
+        return None
+    s, e = trimmed(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+    cue = Span(tok.idx, to.idx + len(to.text))
+    # "according to a readout, Erdogan said ...": the clause has its own speaker and cue
+    for t in doc[lo:hi]:
+        if is_cue(t) and t.i != tok.i and any(k.dep_ == "nsubj" for k in t.children) and \
+                any(k.dep_ == "ccomp" for k in t.children):
+            return None
+    return Candidate(s, e, "indirect", cue, src)

@@ -1,0 +1,50 @@
+"""From candidates to quotes: each gets a mention and a canonical speaker, in text order.
+
+Order matters because a quote without its own source follows on from the previous one (only
+if it is near), so the resolver also remembers the last person who spoke.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from desktop_app.core.model import Entity, Quote, Span
+from desktop_app.nlp.quote_candidates import Candidate, doc_text, tok_span
+from desktop_app.nlp.speakers import Resolved, SpeakerResolver
+
+
+def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], registry: dict[str, str] | None) -> list[Quote]:
+    """One quote per candidate, in text order; one without a source of its own takes the previous speaker's."""
+    resolver = SpeakerResolver(doc, entities, registry, text=doc_text(doc))
+    text = doc_text(doc)
+    quotes: list[Quote] = []
+    previous: Resolved | None = None
+    prev_end = -1
+    prev_cue: Span | None = None
+    prev_mention: Span | None = None
+    for c in sorted(cands, key=lambda c: c.start):
+        mention = c.mention
+        if mention is None and c.subject is not None:
+            lo, hi = resolver.mention_tokens(c.subject)
+            mention = tok_span(doc, lo, hi)
+        cue = c.cue
+        if mention is not None:
+            res = resolver.resolve(mention, previous)
+            if res.entity is None and mention is not None:
+                ent = resolver.entity_at(mention.start, mention.end)
+                if ent is not None and res.speaker and ent.label == "PERSON":
+                    res = Resolved(res.speaker, ent.span)
+        elif c.follows and previous is not None and (c.kind != "direct" or c.start - prev_end < 400):
+            res = previous
+            mention = prev_mention
+            if cue is None and c.kind == "direct" and c.start - prev_end < 200 and text.count("\n", prev_end, c.start) < 2:
+                cue = prev_cue
+        else:
+            res = Resolved(None, None)
+        quotes.append(Quote(start=c.start, end=c.end, kind=c.kind, cue=cue, speaker=res.speaker,
+                            speaker_entity=res.entity, mention=mention, origin="model", state="suggested"))
+        if res.speaker:
+            previous = Resolved(res.speaker, None)
+            prev_end, prev_cue, prev_mention = c.end, cue, mention
+            resolver.note_speaker(res.speaker)
+    return quotes
