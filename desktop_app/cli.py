@@ -1,24 +1,32 @@
 """The ``newsgold`` command (also ``python -m desktop_app``).
 
 Exit codes: 0 ok, 1 partial (some inputs rejected, listed on stderr), 2 usage
-error or an error that stopped the command.
+error or an error that stopped the command (a refusal or an environment problem,
+with its code), 3 a bug in NewsGold (the traceback is in the log file).
+How each error is shown is decided by :func:`desktop_app.errors.presentation`.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import json
 import logging
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__
-from desktop_app.errors import NewsGoldError
-from desktop_app.paths import resolve_db_path
+from desktop_app.errors import presentation
+from desktop_app.paths import log_path, resolve_db_path
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+#: what ``newsgold FILE`` opens as the corpus; any other file or folder is imported into the corpus
+CORPUS_SUFFIXES = (".sqlite3", ".newsgold", ".sqlite", ".db")
+SQLITE_MAGIC = b"SQLite format 3\x00"
 STATUS_CHOICES = ("done", "any")
 
 
@@ -31,16 +39,24 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from desktop_app.io.importers import FORMATS
 
-    p = _Parser(prog="newsgold", description="NewsGold: annotate news with entities, quotes and events.")
+    p = _Parser(prog="newsgold", description="NewsGold: annotate news with entities, quotes and events.",
+                usage="%(prog)s [--db PATH] [COMMAND ...] | %(prog)s [--db PATH] FILE...",
+                epilog="'newsgold FILE...' is short for 'newsgold gui FILE...' (what the installers' file "
+                       "association runs): see 'newsgold gui --help'.")
     p.add_argument("--version", action="version", version=f"newsgold {__version__}")
     p.add_argument("--db", metavar="PATH", help="corpus database file (default: $NEWSGOLD_DB or the user data dir)")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, prog="newsgold [--db PATH]")
 
-    g = sub.add_parser("gui", help="open the annotation window (the default)")
+    g = sub.add_parser(
+        "gui", help="open the annotation window (the default)",
+        description="Open the annotation window. A FILE that is a corpus (.sqlite3, .newsgold, .sqlite, .db, or any "
+                    "SQLite file) is opened instead of --db / the default corpus; a missing FILE with one of those "
+                    "extensions is created as a new corpus. Other files and folders (.txt, .jsonl, .csv, ...) "
+                    "are imported into the corpus (FILE's, --db's or the default one) once the window is open.")
     g.add_argument("--screenshot", metavar="FILE.png", help="render the main window offscreen, save a PNG, exit")
     g.add_argument("--article", metavar="ID", help="article to show first")
     g.add_argument("--panel", choices=("quotes", "entities", "events"), help="side panel to show first")
-    g.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
+    g.add_argument("paths", nargs="*", metavar="FILE", help="a corpus to open, or article files/folders to import")
 
     i = sub.add_parser("import", help="import .txt/.jsonl/.csv files or folders, then pre-annotate")
     i.add_argument("paths", nargs="+", metavar="PATH")
@@ -76,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     pn.add_argument("--json", action="store_true")
     pn.add_argument("--limit", type=int, metavar="N", help="only the first N articles in name order")
     pn.add_argument("--model", help="spaCy pipeline to use (default: the best installed)")
+
+    bk = sub.add_parser("backup", help="write a consistent copy of the corpus (safe while the window has it open)")
+    bk.add_argument("-o", "--output", required=True, metavar="FILE",
+                    help="the copy (replaced if it exists; a folder gets a file named like the corpus)")
 
     st = sub.add_parser("stats", help="counts of articles and annotations")
     st.add_argument("--json", action="store_true")
@@ -241,6 +261,15 @@ def cmd_models(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop_app.services.backup import backup_corpus
+
+    result = backup_corpus(resolve_db_path(args.db), args.output)
+    print(f"backed up {result.articles} article(s) from {result.source} to {result.target} "
+          f"({result.size / 1e6:.1f} MB)")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop_app.ui.app import run_gui
 
@@ -267,26 +296,103 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 COMMANDS = {
     "gui": cmd_gui, "import": cmd_import, "preannotate": cmd_preannotate, "export": cmd_export,
     "evaluate": cmd_evaluate, "stats": cmd_stats, "formats": cmd_formats, "models": cmd_models,
-    "self-test": cmd_self_test, "evaluate-polnear": cmd_evaluate_polnear,
+    "self-test": cmd_self_test, "evaluate-polnear": cmd_evaluate_polnear, "backup": cmd_backup,
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def is_corpus_file(path: Path) -> bool:
+    """A corpus by its extension (existing or to be created), or any existing SQLite file."""
+    if path.is_dir():
+        return False
+    if path.suffix.lower() in CORPUS_SUFFIXES:
+        return True
+    try:
+        with open(path, "rb") as fh:  # no SQLite connection in this process yet: reading it is harmless
+            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _with_gui_for_bare_files(argv: list[str]) -> list[str]:
+    """``newsgold [--db X] FILE...`` -> ``newsgold [--db X] gui FILE...``."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-") and argv[i] not in ("-", "--"):
+        i += 2 if argv[i] == "--db" else 1
+    if i < len(argv) and argv[i] not in COMMANDS and argv[i] != "--":
+        path = Path(argv[i])
+        if path.exists() or path.suffix.lower() in CORPUS_SUFFIXES:
+            return [*argv[:i], "gui", *argv[i:]]
+    return argv
+
+
+def _gui_targets(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Split ``gui FILE...`` into the corpus to open (``args.db``) and files to import (``args.imports``)."""
+    paths = [Path(p) for p in getattr(args, "paths", None) or []]
+    corpora = [p for p in paths if is_corpus_file(p)]
+    others = [p for p in paths if p not in corpora]
+    if len(corpora) > 1:
+        parser.error("open one corpus at a time: " + ", ".join(map(str, corpora)))
+    if corpora and args.db and resolve_db_path(args.db).resolve() != corpora[0].resolve():
+        parser.error(f"two corpora given: --db {args.db} and {corpora[0]}")
+    missing = [p for p in others if not p.exists()]
+    if missing:
+        parser.error("no such file or folder: " + ", ".join(map(str, missing)))
+    if corpora:
+        args.db = str(corpora[0])
+    args.imports = [str(p) for p in others]
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line as ``main`` runs it: ``newsgold FILE`` means ``gui FILE``, no command means ``gui``."""
     parser = build_parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-") and Path(argv[0]).exists():
-        argv = ["gui", *argv]  # `newsgold FILE...`: what the .desktop file, Explorer and Finder run
+    argv = _with_gui_for_bare_files(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*argv, "gui"])
+    if args.command == "gui":
+        _gui_targets(parser, args)
+    return args
+
+
+def report_error(exc: BaseException) -> int:
+    """Print an error as ``presentation`` says (a bug's traceback goes to the log); the exit code."""
+    shown = presentation(exc)
+    if shown.kind == "bug":
+        logged = _log_bug(exc)
+        where = f"the details are in {logged}" if logged else "the details are above"
+        print(f"newsgold: bug: {shown.message} -- this is a bug in NewsGold, please report it; {where}",
+              file=sys.stderr)
+        return EXIT_BUG
+    print(f"newsgold: error: {shown.message}", file=sys.stderr)
+    if shown.hint:
+        print(f"newsgold: hint: {shown.hint}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _log_bug(exc: BaseException) -> Path | None:
+    """Append the traceback to the log file; None (and the traceback on stderr) if it cannot be written."""
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    stamp = _dt.datetime.now().isoformat(sep=" ", timespec="milliseconds")
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"{stamp} ERROR cli (pid {os.getpid()}): newsgold {' '.join(sys.argv[1:])}\n{text}")
+    except OSError:
+        print(text, end="", file=sys.stderr)
+        return None
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="newsgold: %(levelname)s: %(message)s")
     try:
         return COMMANDS[args.command](args)
-    except NewsGoldError as err:
-        print(f"newsgold: error: {err}", file=sys.stderr)
-        return EXIT_USAGE
     except KeyboardInterrupt:
         print("newsgold: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # every error, catalogued or a bug, is shown as presentation() decides
+        return report_error(exc)

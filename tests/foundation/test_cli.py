@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app import __version__
-from desktop_app.cli import main
+from desktop_app.cli import main, parse_args
 
 
 def test_version_and_module_entry_point() -> None:
@@ -111,3 +112,85 @@ def test_preannotate_with_an_own_taxonomy_suggests_only_its_types(tmp_path: Path
     assert main(["--db", str(db), "export", "--format", "jsonl", "--status", "any", "-o", str(tmp_path / "o.jsonl")]) == 0
     (line,) = (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()
     assert [e["type"] for e in json.loads(line)["events"]] == ["LEAK"]
+
+
+# -- how errors are shown (errors.presentation) --------------------------------------------------
+
+def test_environment_error_says_what_to_do_and_exits_2(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_bytes(b"my notes, not a database\n" * 400)
+    res = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(notes), "stats"],
+                         capture_output=True, text=True)
+    assert res.returncode == 2
+    error, hint = res.stderr.splitlines()
+    assert error.startswith("newsgold: error: [E102]") and str(notes) in error
+    assert hint.startswith("newsgold: hint: ") and "backup" in hint
+    assert "Traceback" not in res.stderr
+
+
+def test_refusal_is_one_line_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(tmp_path / "c.sqlite3"), "evaluate", "--gold", str(tmp_path / "none.jsonl")]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("newsgold: error: [E203]")
+
+
+def test_bug_is_one_line_naming_the_log_with_the_traceback_and_exits_3(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite3"
+    from desktop_app.storage import Store
+
+    Store(db).close()
+    conn = sqlite3.connect(str(db))
+    conn.execute("DROP TABLE quotes")  # a corpus the code does not expect: NewsGold's SQL fails (a bug)
+    conn.commit()
+    conn.close()
+    home = Path(os.environ["NEWSGOLD_HOME"])
+    res = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db), "stats"], capture_output=True,
+                         text=True, env={**os.environ, "NEWSGOLD_HOME": str(home)})
+    assert res.returncode == 3
+    (line,) = res.stderr.splitlines()
+    log = home / "logs" / "newsgold.log"
+    assert line.startswith("newsgold: bug: OperationalError: no such table: quotes")
+    assert "this is a bug in NewsGold" in line and str(log) in line
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in text and "sqlite3.OperationalError: no such table: quotes" in text
+    assert "newsgold --db" in text and " stats" in text
+
+
+# -- newsgold FILE (the file association) --------------------------------------------------------
+
+def test_a_corpus_file_argument_is_the_corpus_and_other_files_are_imports(tmp_path: Path) -> None:
+    corpus = tmp_path / "mine.newsgold"
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Notes\n\nSome text.\n", encoding="utf-8")
+    sqlite_file = tmp_path / "export"  # no extension, but an SQLite file
+    conn = sqlite3.connect(str(sqlite_file))
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    for argv in ([str(corpus)], ["gui", str(corpus)], ["--db", str(corpus), "gui"], ["--db", str(corpus), str(notes)]):
+        args = parse_args(argv)
+        assert (args.command, Path(args.db)) == ("gui", corpus), argv
+    args = parse_args([str(notes)])
+    assert (args.command, args.db, args.imports) == ("gui", None, [str(notes)])
+    args = parse_args([str(sqlite_file), str(notes)])
+    assert (args.db, args.imports) == (str(sqlite_file), [str(notes)])
+    assert parse_args([]).command == "gui"
+
+
+@pytest.mark.parametrize("argv", [
+    ["a.sqlite3", "b.sqlite3"],  # two corpora
+    ["--db", "a.sqlite3", "b.sqlite3"],  # two corpora
+    ["gui", "missing.txt"],  # nothing to import
+])
+def test_file_arguments_that_make_no_sense_are_usage_errors(argv: list[str], tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        parse_args([str(tmp_path / a) if not a.startswith("-") and a != "gui" else a for a in argv])
+    assert exc.value.code == 2
+    assert "newsgold: error:" in capsys.readouterr().err
+
+
+def test_help_says_what_a_file_argument_does(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["gui", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "is opened instead of --db" in out and "are imported into the corpus" in out
