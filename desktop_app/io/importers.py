@@ -12,18 +12,20 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.model import Article, Entity, article_id_for
+from desktop_app.core.model import Article, article_id_for
 from desktop_app.errors import E, InputError, NewsGoldError
 from desktop_app.io import jsonl as canonical
 from desktop_app.io.decode import decode_bytes
+from desktop_app.io.formats import brat, readers, spacy_docbin
 from desktop_app.io.textmeta import analyze, boilerplate_spans, title_of
+from desktop_app.io.validation import ArticleLine, PlainLine, check_article, line_format, validate_line
 
 FORMATS = ("auto", "txt", "jsonl", "csv", "prodigy", "doccano", "brat", "spacy")
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
               ".spacy": "spacy"}
 
 ImportItem = Article | InputError
-LineParser = Callable[[dict[str, Any], str, int], Article | None]
+LineParser = Callable[[dict[str, Any], str, int], Article]
 
 
 def new_article(text: str, *, title: str | None = None, meta: dict[str, Any] | None = None,
@@ -51,57 +53,33 @@ def read_text_file(path: Path) -> Iterator[ImportItem]:
     yield new_article(text, source=path.name)
 
 
-def _prodigy_line(obj: dict[str, Any], where: str, line: int) -> Article | None:
-    if not isinstance(obj.get("spans"), list):
-        return None
-    text = obj["text"]
-    meta = dict(obj.get("meta") or {})
-    a = new_article(text, title=meta.pop("title", None), meta=meta, source=where)
-    for s in obj["spans"]:
-        span = canonical._get_span(s, text, where, line)
-        assert span is not None
-        a.entities.append(Entity(span.start, span.end, str(s.get("label", "ENT")), "human", "accepted"))
-    return a
-
-
-def _doccano_line(obj: dict[str, Any], where: str, line: int) -> Article | None:
-    text = obj["text"]
-    spans: list[tuple[int, int, str]] = []
-    if isinstance(obj.get("entities"), list) and obj["entities"] and "start_offset" in obj["entities"][0]:
-        spans = [(int(e["start_offset"]), int(e["end_offset"]), str(e["label"])) for e in obj["entities"]]
-    elif isinstance(obj.get("label"), list) and all(isinstance(x, list) and len(x) == 3 for x in obj["label"]):
-        spans = [(int(s), int(e), str(lab)) for s, e, lab in obj["label"]]
-    else:
-        return None
-    meta = {k: v for k, v in obj.items() if k not in ("text", "entities", "relations", "label", "id")}
-    a = new_article(text, meta=meta, source=where)
-    for s, e, lab in spans:
-        span = canonical._get_span({"start": s, "end": e}, text, where, line)
-        assert span is not None
-        a.entities.append(Entity(span.start, span.end, lab, "human", "accepted"))
-    return a
-
-
-def _canonical_line(obj: dict[str, Any], where: str, line: int) -> Article | None:
-    if not canonical.is_canonical(obj):
-        return None
-    a = canonical.article_from_dict(obj, where, line)
-    a.ignored = boilerplate_spans(a.text)
-    a.meta.setdefault("source", where)
-    if not a.title:
-        a.title = title_of(a.text)
+def _our_line(obj: dict[str, Any], where: str, line: int) -> Article:
+    """A line of our format: with annotations it is read losslessly; a plain line gets its title and meta found."""
+    m = validate_line(ArticleLine, obj, where, line)
+    if canonical.is_canonical(obj):
+        a = canonical.article_from_line(m)
+        a.ignored = boilerplate_spans(a.text)
+        if not a.title:
+            a.title = title_of(a.text)
+        return a
+    meta = dict(m.meta or {})
+    title = m.title or (meta.pop("title") if isinstance(meta.get("title"), str) else None)
+    a = new_article(m.text, title=title, meta=meta, source=where)
+    a.status, a.annotator, a.updated_at = m.status or a.status, m.annotator, m.updated_at
     return a
 
 
 def _plain_line(obj: dict[str, Any], where: str, line: int) -> Article:
-    meta = dict(obj.get("meta") or {})
-    title = obj.get("title") or meta.pop("title", None)
-    return new_article(obj["text"], title=title, meta=meta, source=where)
+    """A line without annotations read by a task-format reader (it may carry other tools' keys)."""
+    m = validate_line(PlainLine, obj, where, line)
+    meta = dict(m.meta or {})
+    title = m.title or (meta.pop("title") if isinstance(meta.get("title"), str) else None)
+    return new_article(m.text, title=title, meta=meta, source=where)
 
 
-# Tried in order; the first that recognises a line parses it.  Other modules may
-# add parsers for more task formats.
-LINE_PARSERS: list[LineParser] = [_canonical_line, _prodigy_line, _doccano_line]
+#: line format (validation.line_format) -> its parser
+LINE_FORMATS: dict[str, LineParser] = {"jsonl": _our_line, "prodigy": readers.prodigy_line,
+                                       "doccano": readers.doccano_line}
 
 
 def _jsonl_lines(path: Path, where: str) -> Iterator[str | InputError]:
@@ -131,7 +109,8 @@ def _jsonl_lines(path: Path, where: str) -> Iterator[str | InputError]:
             yield InputError(E.E001, where)
 
 
-def read_jsonl_file(path: Path) -> Iterator[ImportItem]:
+def read_jsonl_file(path: Path, formats: tuple[str, ...] = tuple(LINE_FORMATS)) -> Iterator[ImportItem]:
+    """Each line validated and parsed as the format it is (one of ``formats``; else a plain text)."""
     where = str(path)
     errors: list[InputError] = []
 
@@ -155,20 +134,14 @@ def read_jsonl_file(path: Path) -> Iterator[ImportItem]:
         if not obj["text"].strip():
             yield InputError(E.E010, f"{where}:{line}", line=line)
             continue
+        fmt = line_format(obj)
+        parse, fmt = (LINE_FORMATS[fmt], fmt) if fmt in formats else (_plain_line, formats[0])
         try:
-            for parser in LINE_PARSERS:
-                article = parser(obj, f"{path.name}", line)
-                if article is not None:
-                    break
-            else:
-                article = _plain_line(obj, path.name, line)
+            article = parse(obj, path.name, line)
         except NewsGoldError as err:
             yield InputError(err.code, f"{where}:{line}", **err.fields)
             continue
-        except (KeyError, TypeError, ValueError) as exc:
-            yield InputError(E.E012, f"{where}:{line}", line=line, detail=f"malformed annotation ({exc!r})")
-            continue
-        article.meta.setdefault("line", line)
+        article.provenance = {"file": where, "line": line, "format": fmt}
         yield article
     yield from errors
 
@@ -237,7 +210,7 @@ def read_csv_file(path: Path) -> Iterator[ImportItem]:
             meta = {header[i]: v for i, v in enumerate(row) if i not in (text_col, title_col) and i < len(header)}
             title = row[title_col] if title_col is not None and title_col < len(row) and row[title_col].strip() else None
             article = new_article(body, title=title, meta=meta, source=path.name)
-            article.meta.setdefault("line", line)
+            article.provenance = {"file": where, "line": line, "format": "csv"}
             yield article
     except csv.Error as exc:
         yield InputError(E.E012, f"{where}:{reader.line_num}", line=reader.line_num, detail=str(exc))
@@ -247,6 +220,10 @@ READERS: dict[str, Callable[[Path], Iterator[ImportItem]]] = {
     "txt": read_text_file,
     "jsonl": read_jsonl_file,
     "csv": read_csv_file,
+    "prodigy": readers.read_prodigy,
+    "doccano": readers.read_doccano,
+    "brat": brat.read_brat_folder,
+    "spacy": spacy_docbin.read_docbin,
 }
 
 
@@ -277,6 +254,11 @@ def expand_paths(paths: Iterable[str | Path], fmt: str = "auto") -> Iterator[tup
 
 
 def read_inputs(paths: Iterable[str | Path], fmt: str = "auto") -> Iterator[ImportItem]:
+    """Articles (with their provenance) or InputErrors from every file, in order.
+
+    Every article passes :func:`validation.check_article` (what the database insists on),
+    so a value no schema caught is a refused input, not a database error.
+    """
     if fmt not in READERS and fmt != "auto":
         raise NewsGoldError(E.E007, format=fmt)
     for item in expand_paths(paths, fmt):
@@ -288,17 +270,16 @@ def read_inputs(paths: Iterable[str | Path], fmt: str = "auto") -> Iterator[Impo
         if reader is None:
             yield InputError(E.E007, str(path), format=file_fmt)
             continue
-        yield from reader(path)
-
-
-def _add_format_readers() -> None:
-    """Prodigy/doccano line parsers with relations, DocBin and brat readers (desktop_app.io.formats)."""
-    from desktop_app.io.formats import brat, readers, spacy_docbin
-
-    swap: dict[LineParser, LineParser] = {_prodigy_line: readers.prodigy_line, _doccano_line: readers.doccano_line}
-    LINE_PARSERS[:] = [swap.get(p, p) for p in LINE_PARSERS]
-    READERS.update({"prodigy": readers.read_prodigy, "doccano": readers.read_doccano,
-                    "brat": brat.read_brat_folder, "spacy": spacy_docbin.read_docbin})
-
-
-_add_format_readers()
+        for got in reader(path):
+            if isinstance(got, Article):
+                prov = got.provenance
+                prov.setdefault("file", str(path))
+                prov.setdefault("format", file_fmt)
+                line = prov.get("line")
+                place = f"{prov['file']}:{line}" if line else str(prov["file"])
+                try:
+                    check_article(got, place, int(line or 0))
+                except InputError as err:
+                    yield err
+                    continue
+            yield got

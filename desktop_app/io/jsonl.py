@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from desktop_app.core.model import Arg, Article, Entity, Event, Quote, Span, article_id_for
 from desktop_app.errors import E, InputError
+from desktop_app.io.validation import ArgIn, ArticleLine, SpanIn, validate_line
 
 
 def _span_obj(text: str, span: Span | None) -> dict[str, Any] | None:
@@ -84,60 +85,53 @@ def write_jsonl(articles: Iterable[Article], out: IO[str], status: str = "any") 
 
 # -- reading ---------------------------------------------------------------------
 
-def _get_span(obj: Any, text: str, where: str, line: int) -> Span | None:
-    if obj is None:
-        return None
-    try:
-        start, end = int(obj["start"]), int(obj["end"])
-    except (TypeError, KeyError, ValueError) as exc:
-        raise InputError(E.E012, where, line=line, detail=f"bad span {obj!r}") from exc
-    if not (0 <= start <= end <= len(text)):
-        raise InputError(E.E009, where, line=line, start=start, end=end, length=len(text))
-    return Span(start, end)
-
-
 def is_canonical(obj: dict[str, Any]) -> bool:
+    """A line of ours with annotations (else a plain ``{"text", "title", "meta"}`` line)."""
     return any(isinstance(obj.get(k), list) and obj[k] and isinstance(obj[k][0], dict) and "start" in obj[k][0]
                for k in ("entities", "quotes", "events")) or "quotes" in obj or "events" in obj
 
 
 def article_from_dict(obj: dict[str, Any], where: str, line: int) -> Article:
-    """Parse one line of our format (annotations keep their origin and state)."""
-    text = obj["text"]
+    """Validate and parse one line of our format (annotations keep their origin and state).
+
+    A line that does not follow the spec raises the InputError for its first problem.
+    """
+    return article_from_line(validate_line(ArticleLine, obj, where, line))
+
+
+def article_from_line(m: ArticleLine) -> Article:
+    """The Article a validated line describes; the id is derived from the text, ``meta`` is the line's own."""
+    text = m.text
     ents_by_id: dict[str, Span] = {}
     article = Article(
-        id=article_id_for(text), title=str(obj.get("title") or ""), text=text,
-        meta=dict(obj.get("meta") or {}), status=obj.get("status") or "new",
-        annotator=obj.get("annotator"),
+        id=article_id_for(text), title=m.title or "", text=text, meta=dict(m.meta or {}),
+        status=m.status or "new", annotator=m.annotator, updated_at=m.updated_at,
     )
-    for e in obj.get("entities") or []:
-        span = _get_span(e, text, where, line)
-        assert span is not None
-        ents_by_id[str(e.get("id"))] = span
-        article.entities.append(Entity(span.start, span.end, str(e["label"]), e.get("origin", "human"),
-                                       e.get("state", "accepted")))
-    for q in obj.get("quotes") or []:
-        span = _get_span(q, text, where, line)
-        assert span is not None
-        sp = q.get("speaker") or {}
+
+    def span(s: SpanIn | None) -> Span | None:
+        return None if s is None else Span(s.start, s.end)
+
+    def ref(entity_id: str | None) -> Span | None:
+        return None if entity_id is None else ents_by_id[entity_id]  # validation checked the reference
+
+    for e in m.entities:
+        if e.id is not None:
+            ents_by_id.setdefault(e.id, Span(e.start, e.end))
+        article.entities.append(Entity(e.start, e.end, e.label, e.origin, e.state))
+    for q in m.quotes:
+        sp = q.speaker
         article.quotes.append(Quote(
-            span.start, span.end, q.get("kind") or "direct", cue=_get_span(q.get("cue"), text, where, line),
-            speaker=sp.get("name"), speaker_entity=ents_by_id.get(str(sp.get("entity"))) if sp.get("entity") else None,
-            mention=_get_span(sp.get("mention"), text, where, line),
-            origin=q.get("origin", "human"), state=q.get("state", "accepted")))
-    for v in obj.get("events") or []:
-        sent = _get_span(v.get("sentence"), text, where, line)
-        if sent is None:
-            raise InputError(E.E012, where, line=line, detail="event without a sentence")
+            q.start, q.end, q.kind, cue=span(q.cue), speaker=sp.name if sp else None,
+            speaker_entity=ref(sp.entity) if sp else None, mention=span(sp.mention) if sp else None,
+            origin=q.origin, state=q.state))
 
-        def arg(a: Any) -> Arg | None:
-            if not a:
-                return None
-            return Arg(a.get("name"), ents_by_id.get(str(a.get("entity"))) if a.get("entity") else None)
+    def arg(a: ArgIn | None) -> Arg | None:
+        return None if a is None else Arg(a.name, ref(a.entity))
 
-        article.events.append(Event(str(v["type"]), sent, trigger=_get_span(v.get("trigger"), text, where, line),
-                                    actor=arg(v.get("actor")), recipient=arg(v.get("recipient")),
-                                    origin=v.get("origin", "human"), state=v.get("state", "accepted")))
+    for v in m.events:
+        article.events.append(Event(v.type, Span(v.sentence.start, v.sentence.end), trigger=span(v.trigger),
+                                    actor=arg(v.actor), recipient=arg(v.recipient), origin=v.origin,
+                                    state=v.state))
     return article
 
 

@@ -248,6 +248,7 @@ def read_brat_folder(folder: Path) -> Iterator[Article | InputError]:
                 if ref in idx and role in ("Actor", "Recipient"):
                     g.relations.append((idx[trig], idx[ref], common.ACTOR if role == "Actor" else common.RECIPIENT))
         art = new_article(text, source=txt.name)
+        art.provenance = {"file": str(ann), "format": "brat"}
         try:
             yield common.from_graph(art, g, str(ann))
         except InputError as err:

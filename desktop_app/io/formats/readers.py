@@ -10,78 +10,95 @@ from typing import Any
 from desktop_app.core.model import Article
 from desktop_app.errors import E, InputError
 from desktop_app.io.formats import common
+from desktop_app.io.validation import DoccanoLine, ProdigyLine, doccano_context, validate_line
 
 
-def prodigy_line(obj: dict[str, Any], where: str, line: int) -> Article | None:
+def _names(raw: Any, where: str, line: int, field: str) -> dict[int, str]:
+    """Speaker names keyed by span number (NewsGold's own exports carry them)."""
+    bad = InputError(E.E012, where, line=line, detail=f"{field} should map span numbers to names")
+    if raw is None or raw == "":
+        return {}
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raise bad from None
+    if not isinstance(raw, dict):
+        raise bad
+    try:
+        out = {int(k): v for k, v in raw.items()}
+    except (TypeError, ValueError):
+        raise bad from None
+    if not all(isinstance(v, str) for v in out.values()):
+        raise bad
+    return out
+
+
+def prodigy_line(obj: dict[str, Any], where: str, line: int) -> Article:
+    """A validated Prodigy task (spans + relations) as an article with human annotations."""
     from desktop_app.io.importers import new_article
 
-    if not isinstance(obj.get("spans"), list):
-        return None
-    text = obj["text"]
-    meta = dict(obj.get("meta") or {})
-    names = json.loads(meta.pop("newsgold_speaker_names", "{}") or "{}")
+    m = validate_line(ProdigyLine, obj, where, line)
+    meta = dict(m.meta or {})
+    names = _names(meta.pop("newsgold_speaker_names", None), where, line, "meta.newsgold_speaker_names")
     meta.pop("id", None)
-    a = new_article(text, title=meta.pop("title", None), meta=meta, source=where)
+    title = meta.pop("title", None)
+    a = new_article(m.text, title=title if isinstance(title, str) else None, meta=meta, source=where)
     g = common.Graph()
     key: dict[tuple[int, int, str], int] = {}
-    for s in obj["spans"]:
-        k = (int(s["start"]), int(s["end"]), str(s.get("label", "ENT")))
+    for s in m.spans:
+        k = (s.start, s.end, s.label)
         key[k] = g.add(*k)
     for i, name in names.items():
-        g.span_meta.setdefault(int(i), {})["name"] = name
-    for r in obj.get("relations") or []:
-        h, c = r["head_span"], r["child_span"]
-        hk = (int(h["start"]), int(h["end"]), str(h.get("label")))
-        ck = (int(c["start"]), int(c["end"]), str(c.get("label")))
-        g.relations.append((key.get(hk, g.add(*hk)), key.get(ck, g.add(*ck)), str(r.get("label"))))
+        g.span_meta.setdefault(i, {})["name"] = name
+    for r in m.relations or []:
+        h, c = r.head_span, r.child_span
+        hk, ck = (h.start, h.end, h.label), (c.start, c.end, c.label)
+        g.relations.append((key.get(hk, g.add(*hk)), key.get(ck, g.add(*ck)), r.label))
     return common.from_graph(a, g, where, line)
 
 
-def doccano_line(obj: dict[str, Any], where: str, line: int) -> Article | None:
+def doccano_line(obj: dict[str, Any], where: str, line: int) -> Article:
     """Relation JSONL (entities/relations) or the older sequence-labelling form (label: [[s, e, l]])."""
     from desktop_app.io.importers import new_article
 
-    text = obj["text"]
-    if isinstance(obj.get("entities"), list) and obj["entities"] and "start_offset" in obj["entities"][0]:
-        raw = [(e["id"], int(e["start_offset"]), int(e["end_offset"]), str(e["label"])) for e in obj["entities"]]
-    elif isinstance(obj.get("label"), list) and all(isinstance(x, list) and len(x) == 3 for x in obj["label"]):
-        raw = [(i, int(s), int(e), str(lab)) for i, (s, e, lab) in enumerate(obj["label"])]
+    m = validate_line(DoccanoLine, obj, where, line, **doccano_context(obj))
+    text = m.text
+    raw: list[tuple[Any, int, int, str]]
+    if m.entities:
+        raw = [(e.id, e.start_offset, e.end_offset, e.label) for e in m.entities]
     else:
-        return None
-    conv = (lambda i: i) if obj.get("offset_unit") == "codepoints" else common.from_utf16(text)
+        raw = [(i, x.start, x.end, x.label) for i, x in enumerate(m.label or [])]
+    conv = (lambda i: i) if m.offset_unit == "codepoints" else common.from_utf16(text)
     try:
         spans = [(i, conv(s), conv(e), lab) for i, s, e, lab in raw]
     except ValueError as exc:
         raise InputError(E.E012, where, line=line, detail=str(exc)) from exc
     meta = {k: v for k, v in obj.items() if k not in ("text", "entities", "relations", "label", "id", "offset_unit",
                                                       "speaker_names", "title", "article_id")}
-    a = new_article(text, title=obj.get("title"), meta=meta, source=where)
+    a = new_article(text, title=m.title, meta=meta, source=where)
     g = common.Graph()
     ids: dict[Any, int] = {}
     for i, s, e, lab in spans:
         ids[i] = g.add(s, e, lab)
-    for i, name in (obj.get("speaker_names") or {}).items():
-        if int(i) in ids:
-            g.span_meta.setdefault(ids[int(i)], {})["name"] = name
-    for r in obj.get("relations") or []:
-        if r["from_id"] in ids and r["to_id"] in ids:
-            g.relations.append((ids[r["from_id"]], ids[r["to_id"]], str(r["type"])))
+    for i, name in _names(m.speaker_names, where, line, "speaker_names").items():
+        if i in ids:
+            g.span_meta.setdefault(ids[i], {})["name"] = name
+    for r in m.relations or []:
+        if r.from_id in ids and r.to_id in ids:
+            g.relations.append((ids[r.from_id], ids[r.to_id], r.type))
     return common.from_graph(a, g, where, line)
 
 
-def _reader_with(parser: Any) -> Any:
-    def read(path: Path) -> Iterator[Article | InputError]:
-        from desktop_app.io import importers
+def read_prodigy(path: Path) -> Iterator[Article | InputError]:
+    """Prodigy task JSONL; a line without spans is a plain text."""
+    from desktop_app.io.importers import read_jsonl_file
 
-        saved = list(importers.LINE_PARSERS)
-        importers.LINE_PARSERS[:] = [parser]
-        try:
-            items = list(importers.read_jsonl_file(path))
-        finally:
-            importers.LINE_PARSERS[:] = saved
-        yield from items
-    return read
+    return read_jsonl_file(path, formats=("prodigy",))
 
 
-read_prodigy = _reader_with(prodigy_line)
-read_doccano = _reader_with(doccano_line)
+def read_doccano(path: Path) -> Iterator[Article | InputError]:
+    """doccano JSONL; a line without entities or labels is a plain text."""
+    from desktop_app.io.importers import read_jsonl_file
+
+    return read_jsonl_file(path, formats=("doccano",))

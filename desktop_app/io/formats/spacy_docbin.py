@@ -198,5 +198,5 @@ def read_docbin(path: Path) -> Any:
     vocab = common.tokenizer_nlp().vocab
     for i, doc in enumerate(docbin.get_docs(vocab), start=1):
         art = doc_to_article(doc, path.name)
-        art.meta.setdefault("line", i)
+        art.provenance = {"file": str(path), "line": i, "format": "spacy"}
         yield art
