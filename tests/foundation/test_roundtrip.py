@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -134,3 +135,71 @@ def test_export_keys_follow_the_spec_order(tmp_path: Path, status: str) -> None:
     assert list(record) == ["id", "title", "text", "meta", "status", "annotator", "updated_at",
                             "entities", "quotes", "events"]
     assert record["meta"]["published"] is None
+
+
+def _annotated_corpus(db: Path) -> None:
+    """Articles with every kind of annotation, on emoji, CRLF and Arabic text."""
+    from desktop_app.core.model import Arg, Article, Entity, Event, Quote, Span
+    from desktop_app.storage import Store
+
+    def at(text: str, sub: str, nth: int = 0) -> Span:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(sub, i + 1)
+        return Span(i, i + len(sub))
+
+    def quote(span: Span, kind: str, **more: Any) -> Quote:
+        return Quote(span.start, span.end, kind, **more)
+
+    t1 = "Pakistan 🇵🇰 said 👍🏽 today.\r\nAhmed Khan said: \"We will respond.\" The army struck Kabul.\r\n"
+    a = Article.from_text(t1, "Strikes 🇵🇰", meta={"published": "2025-11-03", "url": "https://x.test/a?b=1&c=ü"})
+    pk, ak, kb = at(t1, "Pakistan"), at(t1, "Ahmed Khan"), at(t1, "Kabul")
+    a.entities = [Entity(pk.start, pk.end, "GPE", "human", "accepted"),
+                  Entity(ak.start, ak.end, "PERSON", "model", "suggested"),
+                  Entity(kb.start, kb.end, "GPE", "rule", "accepted")]
+    a.quotes = [quote(at(t1, "We will respond."), "direct", cue=at(t1, "said", 1),
+                      speaker="Ahmed Khan", speaker_entity=ak, mention=ak, origin="human", state="accepted"),
+                quote(at(t1, "Pakistan 🇵🇰 said"), "mixed", origin="model", state="suggested")]
+    a.events = [Event("ASSAULT", Span(t1.index("The army"), len(t1) - 2), trigger=at(t1, "struck"),
+                      actor=Arg("Pakistan", pk), recipient=Arg("Kabul", kb), origin="human", state="accepted"),
+                Event("CONSULT", Span(0, 28), actor=Arg("the army"), origin="rule", state="suggested")]
+    t2 = "قال أحمد خان إن الجيش سيرد. <b>&amp;</b> Imran Ali said \"fine 👍🏽\" to Reuters.\n"
+    b = Article.from_text(t2, "عربي")
+    ah, im = at(t2, "أحمد خان"), at(t2, "Imran Ali")
+    b.entities = [Entity(ah.start, ah.end, "PERSON", "human", "accepted"),
+                  Entity(im.start, im.end, "PERSON", "model", "accepted")]
+    b.quotes = [quote(at(t2, "fine 👍🏽"), "indirect", cue=at(t2, "said"), speaker="Imran Ali",
+                      speaker_entity=im, origin="model", state="accepted")]
+    c = Article.from_text("No annotations at all.\r\n", "Bare")
+    with Store(db) as store:
+        store.add_articles([a, b, c])
+        store.set_status(a.id, "done", who="amina")
+        store.set_status(b.id, "in_progress", who="ahmed")
+
+
+@pytest.mark.parametrize("status", ["any", "done"])
+def test_our_jsonl_export_import_export_is_byte_identical(tmp_path: Path, status: str) -> None:
+    first_db, second_db = tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"
+    _annotated_corpus(first_db)
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    records = _export(first_db, first, status)
+    assert len(records) == (3 if status == "any" else 1)
+    assert records[0]["entities"] and records[0]["quotes"] and records[0]["events"]
+    assert all("line" not in r["meta"] and "provenance" not in r for r in records)
+    assert main(["--db", str(second_db), "import", "--no-preannotate", str(first)]) == 0
+    _export(second_db, second, status)
+    assert second.read_bytes() == first.read_bytes()
+
+
+def test_reimported_export_keeps_provenance_apart(tmp_path: Path) -> None:
+    from desktop_app.storage import Store
+
+    first_db, second_db = tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"
+    _annotated_corpus(first_db)
+    first = tmp_path / "first.jsonl"
+    records = _export(first_db, first)
+    assert main(["--db", str(second_db), "import", "--no-preannotate", str(first)]) == 0
+    with Store(second_db) as store:
+        articles = [store.get_article(r["id"]) for r in records]
+    assert [a.provenance for a in articles] == [{"file": str(first), "line": n, "format": "jsonl"} for n in (1, 2, 3)]
+    assert [a.meta for a in articles] == [r["meta"] for r in records]
