@@ -23,6 +23,15 @@ BAD_CASES = [
     ("badspan.jsonl", json.dumps({"text": "short", "spans": [{"start": 0, "end": 99, "label": "ORG"}]}).encode(),
      "E009", "badspan.jsonl:1"),
     ("latin1.jsonl", b'{"text": "ok"}\n{"text": "caf\xe9"}\n', "E003", "latin1.jsonl:2"),
+    ("status.jsonl", b'{"text": "ok one"}\n{"text": "ok two", "status": "finished"}\n', "E013", "status.jsonl:2"),
+    ("state.jsonl", json.dumps({"text": "Kabul", "entities": [{"start": 0, "end": 5, "label": "GPE",
+                                                               "state": "approved"}]}).encode(), "E013", "state.jsonl:1"),
+    ("type.jsonl", json.dumps({"text": "Kabul", "quotes": [{"start": "0", "end": 5}]}).encode(), "E014", "type.jsonl:1"),
+    ("reversed.jsonl", json.dumps({"text": "Kabul", "spans": [{"start": 5, "end": 0, "label": "GPE"}]}).encode(),
+     "E016", "reversed.jsonl:1"),
+    ("misquoted.jsonl", json.dumps({"text": "Kabul", "entities": [{"start": 0, "end": 5, "label": "GPE",
+                                                                   "text": "Kabol"}]}).encode(), "E017",
+     "misquoted.jsonl:1"),
     ("nul.jsonl", b'{"text": "ok"}\n\x00\x01\x02\n', "E002", "nul.jsonl"),
     ("nocol.csv", b"headline,body_text\nA,B\n", "E006", "nocol.csv"),
     ("emptyrow.csv", b"title,text\nA,\n", "E010", "emptyrow.csv:2"),
@@ -126,3 +135,26 @@ def test_prodigy_and_doccano_spans_become_human_annotations(tmp_path: Path) -> N
     with Store(db) as store:
         ents = [e for aid in store.article_ids() for e in store.get_article(aid).entities]
     assert {(e.label, e.origin, e.state) for e in ents} == {("PERSON", "human", "accepted"), ("GPE", "human", "accepted")}
+
+
+def test_a_bad_line_through_the_installed_entry_point(tmp_path: Path) -> None:
+    """The user's report: one entity state 'approved' crashed the whole import with an IntegrityError."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "export.jsonl"
+    lines = [{"text": "First article.", "entities": []},
+             {"text": "Kabul responded.", "entities": [{"start": 0, "end": 5, "label": "GPE", "text": "Kabul",
+                                                         "origin": "human", "state": "approved"}]},
+             {"text": "Third article.", "status": "done", "quotes": []}]
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    db = tmp_path / "c.sqlite3"
+    run = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db), "import", "--no-preannotate", str(src)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr and "IntegrityError" not in run.stderr
+    assert f"[E013] {src}:2: Line 2: entity 1: state 'approved' is not one of suggested, accepted, rejected" \
+        in run.stderr
+    assert "imported 2 article(s), skipped 0 duplicate(s), rejected 1 input(s)" in run.stdout
+    with Store(db) as store:
+        assert sorted(store.get_article(i).text for i in store.article_ids()) == ["First article.", "Third article."]

@@ -245,3 +245,42 @@ def test_csv_and_txt_provenance(tmp_path: Path) -> None:
         arts = [store.get_article(i) for i in store.article_ids()]
     assert [a.provenance for a in arts] == [{"file": str(src), "line": n, "format": "csv"} for n in (2, 3)]
     assert all("line" not in a.meta for a in arts)
+
+
+def test_brat_and_docbin_values_the_database_refuses_are_rejected_inputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from spacy.tokens import DocBin
+
+    from desktop_app.io.formats import common
+    from desktop_app.io.formats.spacy_docbin import USER_KEY
+
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Imran Khan met Ishaq Dar.", encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tPERSON 0 10\tImran Khan\nA1\tState T1 approved\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Kabul responded.", encoding="utf-8")
+    (folder / "b.ann").write_text("T1\tGPE 0 5\tKabul\n", encoding="utf-8")
+    db = tmp_path / "c.sqlite3"
+    assert main(["--db", str(db), "import", "--no-preannotate", "--format", "brat", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "[E013]" in err and "a.ann" in err and "entity 1: state 'approved' is not one of" in err
+    assert _texts(db) == ["Kabul responded."]
+
+    nlp = common.tokenizer_nlp()
+    docs = []
+    for n, (ents, quotes) in enumerate([([[0, 5, "GPE", "human", "accepted"]], []),
+                                        ([[0, 5, "GPE", "human", "approved"]], []),
+                                        ([[0, 5, "GPE"]], []),
+                                        ([], [{"span": [9, 3], "kind": "direct"}])]):
+        doc = nlp.make_doc(f"Kabul said no {n}.")
+        doc.user_data[USER_KEY] = {"title": "t", "entities": ents, "quotes": quotes, "events": []}
+        docs.append(doc)
+    src = tmp_path / "d.spacy"
+    DocBin(docs=docs, store_user_data=True).to_disk(src)
+    db2 = tmp_path / "d.sqlite3"
+    assert main(["--db", str(db2), "import", "--no-preannotate", str(src)]) == 1
+    err = capsys.readouterr().err
+    assert f"[E013] {src}:2: Line 2: entity 1: state 'approved'" in err
+    assert f"[E012] {src}:3:" in err and f"[E012] {src}:4:" in err
+    assert _texts(db2) == ["Kabul said no 0."]

@@ -197,6 +197,11 @@ def read_docbin(path: Path) -> Any:
         return
     vocab = common.tokenizer_nlp().vocab
     for i, doc in enumerate(docbin.get_docs(vocab), start=1):
-        art = doc_to_article(doc, path.name)
+        try:
+            art = doc_to_article(doc, path.name)
+        except (KeyError, TypeError, ValueError, IndexError) as exc:  # NewsGold's user_data, written by hand?
+            yield InputError(E.E012, f"{path}:{i}", line=i, detail=f"document {i}: NewsGold data not understood "
+                                                                   f"({exc!r})")
+            continue
         art.provenance = {"file": str(path), "line": i, "format": "spacy"}
         yield art
