@@ -1,7 +1,9 @@
 """Start-up of the GUI: QApplication, logging, crash handling, the window, ``--screenshot``.
 
-Known environment problems (locked / corrupt / newer database) get a friendly
-dialog; bugs anywhere (GUI thread, worker threads) are logged to
+Every error reaches the user through :func:`show_error`, which shows it as
+:func:`desktop_app.errors.presentation` decides: a refusal in the status bar, an
+environment problem (locked / corrupt / newer database, full disk) in a friendly
+dialog that says what to do, a bug (GUI thread or worker threads) logged to
 ``paths.log_path()`` and shown in the crash dialog with that path.
 """
 
@@ -17,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from desktop_app import APP_ID, APP_NAME
-from desktop_app.errors import NewsGoldError
+from desktop_app.errors import NewsGoldError, presentation
 from desktop_app.paths import log_path, resolve_db_path
 from desktop_app.ui.settings import Settings, load_settings, save_settings
 from desktop_app.ui.theme import apply_theme
@@ -76,23 +78,61 @@ def show_crash(exc: BaseException, parent: QWidget | None = None) -> None:
     dlg.open()
 
 
+def friendly_box(parent: QWidget | None, err: NewsGoldError, *, title: str | None = None) -> QMessageBox:
+    """The dialog for an environment error (or a refusal with nowhere else to go); the caller opens or execs it."""
+    from desktop_app.ui.dialogs import error_box
+
+    shown = presentation(err)
+    box = error_box(parent, err, title=title or shown.title)
+    box.setInformativeText(f"{shown.hint}\n\n(error {err.code.name})".strip())
+    if shown.kind == "refusal":
+        box.setIcon(QMessageBox.Icon.Information)
+    return box
+
+
+def _status_bar_of(parent: QWidget | None) -> Any:
+    window = parent.window() if parent is not None else QApplication.activeWindow()
+    return window.statusBar() if isinstance(window, QMainWindow) else None
+
+
+def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
+    """Show any exception the way ``errors.presentation`` says; the GUI's one way of reporting an error.
+
+    refusal: a message in the status bar of ``parent``'s window (a small box when there is none);
+    environment: :func:`friendly_box`; bug: :func:`show_crash` (log with traceback, crash dialog).
+    Non-blocking: dialogs are opened, not exec'd.
+    """
+    shown = presentation(exc)
+    if shown.kind == "bug":
+        show_crash(exc, parent)
+        return
+    assert isinstance(exc, NewsGoldError)
+    log.warning("%s: %s", shown.kind, shown.message)
+    if _state["headless"]:
+        print(f"newsgold: error: {shown.message}", file=sys.stderr)
+        return
+    if shown.kind == "refusal":
+        bar = _status_bar_of(parent)
+        if bar is not None:
+            bar.showMessage(exc.message, 8000)
+            return
+    box = friendly_box(parent, exc)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _state["dialogs"].append(box)  # a parentless box needs a Python reference to stay alive
+    box.finished.connect(lambda _r, b=box: _state["dialogs"].remove(b) if b in _state["dialogs"] else None)
+    box.open()
+
+
 def _sys_hook(exc_type: type[BaseException], exc: BaseException, tb: Any) -> None:
     if issubclass(exc_type, KeyboardInterrupt):
         QApplication.exit(130)
         return
     if exc.__traceback__ is None:
         exc = exc.with_traceback(tb)
-    if isinstance(exc, NewsGoldError):
-        log.warning("error reached the top: %s", exc)
-        if not _state["headless"]:
-            from desktop_app.ui.dialogs import error_box
-
-            error_box(QApplication.activeWindow(), exc).open()
-            return
     if _bridge is not None and threading.current_thread() is not threading.main_thread():
         _bridge.crashed.emit(exc)
     else:
-        show_crash(exc, QApplication.activeWindow())
+        show_error(exc, QApplication.activeWindow())
 
 
 def _thread_hook(args: threading.ExceptHookArgs) -> None:
@@ -108,7 +148,7 @@ def install_excepthooks() -> None:
     global _bridge
     if _bridge is None:
         _bridge = _CrashBridge()
-        _bridge.crashed.connect(lambda exc: show_crash(exc, QApplication.activeWindow()),
+        _bridge.crashed.connect(lambda exc: show_error(exc, QApplication.activeWindow()),
                                 Qt.ConnectionType.QueuedConnection)
     sys.excepthook = _sys_hook
     threading.excepthook = _thread_hook
@@ -167,12 +207,15 @@ def open_window(db_path: Path, settings: Settings, *, parent: QWidget | None = N
                 first_article: str | None = None) -> Any:
     """Open a window, explaining environment errors in a dialog; None when the user gives up."""
     from desktop_app.storage.database import list_backups
-    from desktop_app.ui.dialogs import ask_open_backup, error_box, is_corrupt
+    from desktop_app.ui.dialogs import ask_open_backup, is_corrupt
 
     try:
         win = create_main_window(db_path, settings, load_model=load_model, first_article=first_article)
     except NewsGoldError as err:
         log.warning("cannot open %s: %s", db_path, err)
+        if presentation(err).kind == "bug":
+            show_crash(err, parent)
+            return None
         backups = list_backups(Path(db_path)) if is_corrupt(err) else []
         if backups and ask_open_backup(parent, err, backups[0]):
             restored = backups[0].with_name(f"{Path(db_path).stem}-restored-{backups[0].name.rsplit('-', 2)[-2]}"
@@ -180,7 +223,10 @@ def open_window(db_path: Path, settings: Settings, *, parent: QWidget | None = N
             shutil.copy2(backups[0], restored)
             return open_window(restored, settings, parent=parent, load_model=load_model)
         if not backups:
-            error_box(parent, err, title=f"{APP_NAME}: cannot open the corpus").exec()
+            if _state["headless"]:
+                print(f"newsgold: error: {presentation(err).message}", file=sys.stderr)
+            else:
+                friendly_box(parent, err, title=f"{APP_NAME}: cannot open the corpus").exec()
         return None
     settings.add_recent(db_path)
     save_settings(settings)
@@ -271,6 +317,22 @@ def take_screenshot(win: Any, out: Path, *, article: str | None, panel: str | No
 
 # -- entry point ------------------------------------------------------------------------------
 
+def start_window(args: argparse.Namespace, settings: Settings, *, load_model: bool = True) -> Any:
+    """The window ``newsgold gui`` / ``newsgold FILE`` opens (shown by the caller); None when it cannot open.
+
+    ``args`` is what ``cli.parse_args`` made of the command line: ``args.db`` is the corpus (a corpus FILE
+    given on the command line is put there), ``args.imports`` the other files, imported once it is open.
+    """
+    db_path = resolve_db_path(getattr(args, "db", None))
+    log.info("opening the window on %s", db_path)
+    win = open_window(db_path, settings, load_model=load_model, first_article=getattr(args, "article", None))
+    imports = list(getattr(args, "imports", None) or [])
+    if win is not None and imports:
+        log.info("importing %s into %s", imports, db_path)
+        win.import_paths(imports)
+    return win
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """``newsgold gui``: returns the process exit code."""
     screenshot = getattr(args, "screenshot", None)
@@ -286,17 +348,18 @@ def run_gui(args: argparse.Namespace) -> int:
     _state["gc"] = MainThreadGC(app)
     settings = load_settings()
     apply_theme(app, settings.theme, settings.font_size)
-    db_path = resolve_db_path(getattr(args, "db", None))
-    log.info("starting GUI on %s (log %s)", db_path, logfile)
+    log.info("starting GUI (log %s)", logfile)
     if screenshot:
         from desktop_app.ui.main_window import MainWindow
 
+        db_path = resolve_db_path(getattr(args, "db", None))
         try:
             win: MainWindow = create_main_window(db_path, settings, first_article=getattr(args, "article", None),
                                                  remember_layout=False)
         except NewsGoldError as err:
-            print(f"newsgold: error: {err}", file=sys.stderr)
-            return 2
+            shown = presentation(err)
+            print(f"newsgold: error: {shown.message}", file=sys.stderr)
+            return 3 if shown.kind == "bug" else 2
         win.show()
         try:
             ok = take_screenshot(win, Path(screenshot), article=getattr(args, "article", None),
@@ -308,7 +371,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return 2
         print(f"saved {screenshot}")
         return 0
-    win = open_window(db_path, settings, first_article=getattr(args, "article", None))
+    win = start_window(args, settings)
     if win is None:
         return 2
     win.show()
@@ -318,4 +381,5 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(code)
 
 
-__all__ = ["QMessageBox", "create_main_window", "open_window", "run_gui", "show_crash", "take_screenshot"]
+__all__ = ["QMessageBox", "create_main_window", "friendly_box", "open_window", "run_gui", "show_crash", "show_error",
+           "start_window", "take_screenshot"]

@@ -23,7 +23,8 @@ def test_codes_are_numbered_and_unique() -> None:
 def test_every_message_formats_with_its_fields() -> None:
     for code in E:
         fields = {f for _, f, _, _ in string.Formatter().parse(code.value) if f}
-        err = NewsGoldError(code, "file.txt:3", **dict.fromkeys(fields, 7))  # a number formats as text too
+        values: dict[str, object] = dict.fromkeys(fields, 7)  # a number formats as text too
+        err = NewsGoldError(code, "file.txt:3", **values)
         assert str(err).startswith(f"[{code.name}] file.txt:3: ")
         assert "{" not in str(err)
 
@@ -42,7 +43,8 @@ def test_every_code_has_a_kind_and_every_environment_error_says_what_to_do() -> 
 def test_presentation_of_each_kind() -> None:
     for code in E:
         fields = {f for _, f, _, _ in string.Formatter().parse(code.value) if f}
-        shown = presentation(NewsGoldError(code, **dict.fromkeys(fields, 7)))
+        values: dict[str, object] = dict.fromkeys(fields, 7)
+        shown = presentation(NewsGoldError(code, None, **values))
         assert shown.kind == KINDS[code]
         assert shown.message.startswith(f"[{code.name}] ") and "\n" not in shown.message
         assert shown.title.startswith("NewsGold")

@@ -87,8 +87,8 @@ def test_backup_while_another_process_keeps_committing(db_path: Path, tmp_path: 
         ids = [r[0] for r in restored.conn.execute("SELECT id FROM articles WHERE id LIKE 'w%' ORDER BY id")]
         assert ids == [f"w{i:05d}" for i in range(2000, n)]
         assert restored.get_article(ids[-1]).text.startswith(f"Article number {n - 1}.")
-    with Store(db_path) as live:  # the corpus itself went on
-        assert live.count_articles() == final
+    with Store(db_path) as corpus:  # the corpus itself went on
+        assert corpus.count_articles() == final
 
 
 def test_backup_never_overwrites_the_corpus(db_path: Path, tmp_path: Path) -> None:

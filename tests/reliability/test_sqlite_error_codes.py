@@ -125,7 +125,7 @@ def test_deleted_under_the_connection_is_e114(tmp_path: Path) -> None:
     conn = sqlite3.connect(str(db))
     conn.execute("SELECT count(*) FROM t").fetchone()
     os.rename(db, tmp_path / "moved.sqlite3")
-    exc = _error_of(lambda: (conn.execute("INSERT INTO t (x) VALUES ('late')"), conn.commit()))
+    exc = _error_of(lambda: conn.execute("INSERT INTO t (x) VALUES ('late')"))
     assert exc.sqlite_errorname == "SQLITE_READONLY_DBMOVED"
     assert _code(exc, db) is E.E114
     conn.close()
