@@ -1,7 +1,8 @@
 """Score what the database holds against a gold JSONL file (spec format).
 
 Entities: exact span and label, per label.  Quotes: a match is a pair whose
-spans each cover at least half of the other.  Speakers: on matched quotes, and
+spans each cover at least half of the other, one-to-one (the rule evaluate-polnear uses too,
+desktop_app.services.matching).  Speakers: on matched quotes, and
 end to end (a quote counts only if matched *and* its speaker is right).
 Events: one per (sentence, type).
 """
@@ -15,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.model import Article, Quote, Span
+from desktop_app.core.model import Article, Quote
 from desktop_app.errors import E, InputError, NewsGoldError
 from desktop_app.io.jsonl import article_from_dict, iter_json_lines, visible
+from desktop_app.services.matching import match_quotes
 
 
 @dataclass
@@ -86,11 +88,6 @@ class Report:
         }
 
 
-def quote_match(a: Span, b: Span) -> bool:
-    ov = a.overlap_len(b)
-    return ov > 0 and ov >= 0.5 * len(a) and ov >= 0.5 * len(b)
-
-
 def norm_name(name: str | None) -> str:
     if not name:
         return ""
@@ -102,22 +99,9 @@ def norm_name(name: str | None) -> str:
 
 
 def align_quotes(gold: list[Quote], pred: list[Quote]) -> list[tuple[Quote, Quote]]:
-    """Greedy one-to-one matching by overlap, largest overlaps first."""
-    pairs = sorted(
-        ((g.span.overlap_len(p.span), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
-         if quote_match(g.span, p.span)),
-        reverse=True,
-    )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for _, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        out.append((gold[gi], pred[pi]))
-    return out
+    """(gold, predicted) pairs under the shared rule of :mod:`desktop_app.services.matching`."""
+    pairs = match_quotes([[p.span] for p in pred], [[g.span] for g in gold])
+    return [(gold[j], pred[i]) for i, j in pairs]
 
 
 def score_article(report: Report, gold: Article, pred: Article) -> None:

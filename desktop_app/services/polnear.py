@@ -7,7 +7,9 @@ offsets count the characters of the file as it is.
 Scoring
 - content: a predicted quote matches a gold Content when each covers at least half of the
   other (gold Content may be discontinuous: its fragments count together, and our direct
-  quotes that share one cue count together too).  One-to-one, largest overlap first.  Precision over all predicted quotes, recall over all gold Contents.
+  quotes that share one cue count together too).  One-to-one, largest overlap first: the
+  matcher of desktop_app.services.matching, shared with ``newsgold evaluate``.  Precision over
+  all predicted quotes, recall over all gold Contents.
 - source accuracy: over matched pairs whose gold attribution has a Source, the share where the
   predicted speaker mention or speaker entity overlaps a fragment of the gold Source span.
   PolNeAR does not resolve sources (a pronoun source is the pronoun), so the comparison is on
@@ -24,6 +26,7 @@ from typing import Any
 
 from desktop_app.core.model import Quote, Span
 from desktop_app.errors import E, InputError
+from desktop_app.services.matching import match_quotes
 
 _RECORD = re.compile(r"^([TE]\d+)\t")
 
@@ -141,29 +144,9 @@ def as_attributions(quotes: list[Quote]) -> list[PredictedAttribution]:
     return out
 
 
-def _overlap(pred: list[Span], gold: list[Span]) -> int:
-    return sum(p.overlap_len(g) for p in pred for g in gold)
-
-
 def match(pred: list[PredictedAttribution], gold: list[GoldAttribution]) -> list[tuple[int, int]]:
-    """One-to-one (pred index, gold index) pairs where each covers >= 50% of the other."""
-    pairs = []
-    for i, q in enumerate(pred):
-        for j, g in enumerate(gold):
-            ov = _overlap(q.content, g.content)
-            if ov and 2 * ov >= q.length and 2 * ov >= g.length:
-                pairs.append((ov, i, j))
-    pairs.sort(reverse=True)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _ov, i, j in pairs:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        out.append((i, j))
-    return out
+    """(pred index, gold index) pairs under the rule ``newsgold evaluate`` uses too."""
+    return match_quotes([q.content for q in pred], [g.content for g in gold])
 
 
 def source_correct(q: Quote, g: GoldAttribution) -> bool:
