@@ -314,6 +314,20 @@ class Store:
             article.events = [event_from_row(r) for r in self._annotation_rows("events", article_id)]
         return article
 
+    def annotation(self, table: str, row_id: int) -> dict[str, Any]:
+        """One annotation row as stored (E107 when it is gone)."""
+        if table not in ANNOTATION_TABLES:
+            raise NewsGoldError(E.E110, value=table, field="table", allowed=", ".join(ANNOTATION_TABLES))
+        return self._row(table, row_id)
+
+    def count_suggested(self, article_id: str) -> int:
+        """Suggestions of the article nobody has accepted or rejected yet."""
+        return sum(
+            int(self._one(f"SELECT count(*) AS n FROM {t} WHERE article_id = ? AND state = 'suggested'",
+                          [article_id])["n"])  # type: ignore[index]
+            for t in ANNOTATION_TABLES
+        )
+
     def sentences(self, article_id: str) -> list[Span]:
         row = self._one("SELECT sentences FROM articles WHERE id = ?", [article_id])
         if row is None:
@@ -684,6 +698,10 @@ class Store:
 
     def history(self, article_id: str) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM changes WHERE article_id = ? ORDER BY id", [article_id])
+
+    def batch_changes(self, article_id: str, batch: int) -> list[dict[str, Any]]:
+        """The change-log rows of one edit (one undo step), in the order they were made."""
+        return self._rows("SELECT * FROM changes WHERE article_id = ? AND batch = ? ORDER BY id", [article_id, batch])
 
     # -- speaker registry ---------------------------------------------------------
     def registry_add(self, alias: str, canonical: str, *, source: str = "human") -> None:

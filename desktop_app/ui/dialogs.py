@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QColorDialog,
     QComboBox,
     QDialog,
@@ -297,6 +298,11 @@ class SettingsDialog(QDialog):
         for t in THEMES:
             self.theme.addItem(t, t)
         self.theme.setCurrentIndex(self.theme.findData(settings.theme))
+        self.done_accepts = QCheckBox("Marking an article done accepts its undecided suggestions")
+        self.done_accepts.setObjectName("doneAcceptsSuggestions")
+        self.done_accepts.setToolTip("On: what is on screen becomes gold (one undoable step).\n"
+                                     "Off: undecided suggestions stay undecided and the done export leaves them out.")
+        self.done_accepts.setChecked(settings.done_accepts_suggestions)
         colours = QGridLayout()
         self._swatches: dict[str, QPushButton] = {}
         for i, (label, colour) in enumerate(sorted(self._colors.items())):
@@ -309,6 +315,7 @@ class SettingsDialog(QDialog):
         form.addRow("Annotator name", self.annotator)
         form.addRow("Pipeline", self.model)
         form.addRow("Event taxonomy", tax_row)
+        form.addRow("Done", self.done_accepts)
         form.addRow("Label colours", colours)
         form.addRow("Font size", self.font_size)
         form.addRow("Theme", self.theme)
@@ -340,6 +347,7 @@ class SettingsDialog(QDialog):
         settings.label_colors = dict(self._colors)
         settings.font_size = self.font_size.value()
         settings.theme = self.theme.currentData()
+        settings.done_accepts_suggestions = self.done_accepts.isChecked()
 
 
 # -- help -------------------------------------------------------------------------------------

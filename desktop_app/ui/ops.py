@@ -40,7 +40,7 @@ class OpRunner(QObject):
         self.writer = Writer(self.db_path)
         self.backup = self.writer.backup
         self._tokens = itertools.count(1)
-        self._pending: dict[int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None,
+        self._pending: dict[int, tuple[Callable[[Any], None] | None, Callable[[BaseException], bool] | None,
                                        str | None, str]] = {}
         self._delivered.connect(self._on_delivered)
         self._running = True
@@ -51,13 +51,14 @@ class OpRunner(QObject):
         fn: Callable[[Any], T],
         *,
         on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_error: Callable[[BaseException], bool] | None = None,
         article_id: str | None = None,
         label: str = "change",
     ) -> None:
-        """Queue ``fn(store)`` on the writer; ``on_done(result)`` or ``on_error(exc)`` later on the GUI thread.
+        """Queue ``fn(store)`` on the writer; ``on_done(result)`` later on the GUI thread.
 
-        Without ``on_error`` a failure goes to :attr:`failed`.
+        A failure goes to ``on_error(exc)``; unless that returns True (handled), it is emitted as
+        :attr:`failed`, with a note of what was not saved (``label``).
         """
         if not self._running:
             raise RuntimeError("OpRunner is shut down")
@@ -96,17 +97,15 @@ class OpRunner(QObject):
             if exc is not None:
                 log.info("op %r failed: %r", label, exc)
                 assert isinstance(exc, BaseException)
-                if on_error is not None:
-                    on_error(exc)
-                else:
+                if on_error is None or not on_error(exc):
                     exc.add_note(f"Not saved: {label}")
                     self.failed.emit(exc)
             elif on_done is not None:
                 on_done(result)
         finally:
+            if article_id is not None:  # a refused edit refreshes too: the view may have been stale
+                self.article_changed.emit(article_id)
             if exc is None:
-                if article_id is not None:
-                    self.article_changed.emit(article_id)
                 self.saved.emit()
             if not self._pending:
                 self.idle.emit()

@@ -54,6 +54,9 @@ class Settings:
     taxonomy: str = ""
     #: window geometry and panel sizes (base64 of Qt's saveGeometry/saveState), by part name
     layout: dict[str, str] = field(default_factory=dict)
+    #: marking an article done accepts its undecided suggestions (what is on screen is gold);
+    #: off: they stay undecided and the done export leaves them out
+    done_accepts_suggestions: bool = True
 
     def add_recent(self, path: str | Path) -> None:
         p = str(Path(path).expanduser().resolve())
@@ -80,6 +83,8 @@ def _clean(raw: dict[str, Any]) -> Settings:
             s.theme = value
         elif key == "layout" and isinstance(value, dict):
             s.layout = {str(k): v for k, v in value.items() if isinstance(v, str)}
+        elif key == "done_accepts_suggestions" and isinstance(value, bool):
+            s.done_accepts_suggestions = value
         elif key in ("annotator", "model", "taxonomy") and isinstance(value, str):
             setattr(s, key, value)
     return s

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import ENTITY_LABELS, QUOTE_KINDS, Article, Entity, Event, Quote, Span
-from desktop_app.storage import Store
 from desktop_app.services import attribution as rules
+from desktop_app.storage import Store
+from desktop_app.ui.editor.controller import EditController
 from desktop_app.ui.editor.delegates import ComboDelegate
-from desktop_app.ui.editor.editing import EditCommands
 from desktop_app.ui.editor.highlighter import AnnotationHighlighter
 from desktop_app.ui.editor.inspector import Inspector
 from desktop_app.ui.editor.look import Look, is_dark
@@ -76,7 +76,7 @@ class PanelTable(QTableView):
         self.setColumnWidth(self.text_column, max(self.MIN_TEXT, self.viewport().width() - others))
 
 
-class ArticleEditor(EditCommands, QWidget):
+class ArticleEditor(QWidget):
     request_next = Signal()
     request_previous = Signal()
     status_message = Signal(str)
@@ -94,12 +94,13 @@ class ArticleEditor(EditCommands, QWidget):
         self.sentences: list[Span] = []
         self.registry: dict[str, str] = {}
         self.show_rejected = False
-        self._last_type = self.event_types[0]
+        self.last_type = self.event_types[0]
         self._names_cache: list[str] | None = None
         self._op_note: str | None = None
         self._quiet = False
         self._current: dict[str, int | None] = dict.fromkeys(TABS)
         self._fallback_row: dict[str, int] = dict.fromkeys(TABS, 0)
+        self.edits = EditController(self)
         self._actions = self._build_actions()
         self._build_ui()
         ops.article_changed.connect(self._on_article_changed)
@@ -108,33 +109,34 @@ class ArticleEditor(EditCommands, QWidget):
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> dict[str, QAction]:
         handlers: dict[str, Callable[[], None]] = {
-            "accept": lambda: self.decide("accepted"),
-            "reject": lambda: self.decide("rejected"),
-            "delete": self.delete_current,
-            "accept_all": self.accept_all,
+            "accept": lambda: self.edits.decide("accepted"),
+            "reject": lambda: self.edits.decide("rejected"),
+            "delete": self.edits.delete_current,
+            "resize": self.edits.resize_current,
+            "accept_all": self.edits.accept_all,
             "next_item": lambda: self.move_item(1),
             "prev_item": lambda: self.move_item(-1),
             "next_panel": self.next_panel,
-            "add_quote": self.add_quote,
-            "set_cue": lambda: self.set_quote_span("cue"),
-            "set_mention": lambda: self.set_quote_span("mention"),
-            "cycle_kind": self.cycle_kind,
+            "add_quote": self.edits.add_quote,
+            "set_cue": lambda: self.edits.set_quote_span("cue"),
+            "set_mention": lambda: self.edits.set_quote_span("mention"),
+            "cycle_kind": self.edits.cycle_kind,
             "change": lambda: self.inspector.open_chooser(),
-            "add_event": self.add_event,
-            "next_type": lambda: self.cycle_type(1),
-            "prev_type": lambda: self.cycle_type(-1),
-            "mark_done": self.mark_done,
-            "skip": self.skip,
+            "add_event": self.edits.add_event,
+            "next_type": lambda: self.edits.cycle_type(1),
+            "prev_type": lambda: self.edits.cycle_type(-1),
+            "mark_done": self.edits.mark_done,
+            "skip": self.edits.skip,
             "next_article": self.request_next.emit,
             "prev_article": self.request_previous.emit,
-            "undo": lambda: self.undo_redo(undo=True),
-            "redo": lambda: self.undo_redo(undo=False),
+            "undo": lambda: self.edits.undo_redo(undo=True),
+            "redo": lambda: self.edits.undo_redo(undo=False),
             "show_rejected": lambda: self.set_show_rejected(not self.show_rejected),
             "escape": self.escape,
             "overlay": lambda: self.overlay.toggle(),
         }
         for label in LABEL_KEYS.values():
-            handlers[f"label_{label}"] = partial(self.label_key, label)
+            handlers[f"label_{label}"] = partial(self.edits.label_key, label)
         actions: dict[str, QAction] = {}
         for sc in SHORTCUTS:
             act = QAction(sc.text, self)
@@ -191,12 +193,12 @@ class ArticleEditor(EditCommands, QWidget):
             self.tabs.addTab(table, name.capitalize())
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.inspector = Inspector(self._actions, self.event_types)
-        self.inspector.speaker_chosen.connect(self._speaker_named)
-        self.inspector.kind_chosen.connect(lambda k: self._update_current("quotes", {"kind": k}))
-        self.inspector.label_chosen.connect(self.relabel_current)
-        self.inspector.type_chosen.connect(self.set_event_type)
-        self.inspector.actor_chosen.connect(lambda n: self._arg_named("actor", n))
-        self.inspector.recipient_chosen.connect(lambda n: self._arg_named("recipient", n))
+        self.inspector.speaker_chosen.connect(lambda n: self.edits.speaker_named(n))
+        self.inspector.kind_chosen.connect(lambda k: self.edits.set_kind(None, k))
+        self.inspector.label_chosen.connect(self.edits.relabel_current)
+        self.inspector.type_chosen.connect(lambda t: self.edits.set_event_type(t))
+        self.inspector.actor_chosen.connect(lambda n: self.edits.arg_named("actor", n))
+        self.inspector.recipient_chosen.connect(lambda n: self.edits.arg_named("recipient", n))
         self.inspector.finished.connect(self.view.setFocus)
 
         side = self.side_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -258,7 +260,7 @@ class ArticleEditor(EditCommands, QWidget):
             else:
                 wide = column.header in ("Speaker", "Actor", "Recipient")
                 table.setColumnWidth(col, 124 if wide else 92 if column.header == "Type" else 70)
-        model.edit_requested.connect(lambda row, field, value, m=model: self._on_model_edit(m, row, field, value))
+        model.edit_requested.connect(lambda row, field, value, m=model: self.edits.on_model_edit(m, row, field, value))
         for col, column in enumerate(model.columns):
             if column.field:
                 table.setItemDelegateForColumn(col, ComboDelegate(self._options_for(column.field), table))
@@ -287,8 +289,8 @@ class ArticleEditor(EditCommands, QWidget):
         self.settings = settings
         self.event_types, self.taxonomy_problem = rules.event_types(getattr(settings, "taxonomy", "") or "")
         self.inspector.event_types = self.event_types
-        if self._last_type not in self.event_types:
-            self._last_type = self.event_types[0]
+        if self.last_type not in self.event_types:
+            self.last_type = self.event_types[0]
         if self.taxonomy_problem:
             self.status_message.emit(self.taxonomy_problem)
         font = self.view.font()
@@ -322,6 +324,23 @@ class ArticleEditor(EditCommands, QWidget):
 
     def current_article_id(self) -> str | None:
         return self.article.id if self.article else None
+
+    def article_id(self) -> str:
+        return self.article.id if self.article is not None else ""
+
+    def suggested_left(self) -> int:
+        if self.article is None:
+            return 0
+        a = self.article
+        return sum(x.state == "suggested" for items in (a.entities, a.quotes, a.events) for x in items)
+
+    def land_on(self, table: str, row_id: int) -> None:
+        """After an op: make ``row_id`` the current item of ``table`` (the reload that follows selects it)."""
+        self._current[table] = row_id
+        if self.current_table() != table:
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(TABS.index(table))
+            self.tabs.blockSignals(False)
 
     def show_article(self, article_id: str) -> None:
         """Load an article from the read store and show it from the top."""
@@ -401,12 +420,12 @@ class ArticleEditor(EditCommands, QWidget):
         """The standing status line; after an op it starts with what the op did (or why it was refused)."""
         if self.article is None:
             return
-        left = self._suggested_left()
+        left = self.suggested_left()
         note, self._op_note = self._op_note, None
         line = f"{left} suggestions left · {self.article.status} · Enter = done"
         self.status_message.emit(f"{note} · {line}" if note else line)
 
-    def _note(self, message: str) -> None:
+    def note(self, message: str) -> None:
         """Say what an op did now, and keep it at the front of the line the reload shows."""
         self._op_note = message
         self.status_message.emit(message)
@@ -441,13 +460,13 @@ class ArticleEditor(EditCommands, QWidget):
         self._select_row(table, row)
         self._refresh_focus()
 
-    def _item_span(self, item: Any) -> Span:
+    def item_span(self, item: Any) -> Span:
         if isinstance(item, Event):
             return item.trigger or item.sentence
         return item.span
 
     def _scroll_to_item(self, item: Any) -> None:
-        span = self._item_span(item)
+        span = self.item_span(item)
         self.view.scroll_to(*self.omap.span_to_doc(span.start, span.end))
 
     def _on_row_changed(self, table: str, index: QModelIndex) -> None:
@@ -568,10 +587,10 @@ class ArticleEditor(EditCommands, QWidget):
         if ent is not None and not ctrl:
             quote, event = self.current_item("quotes"), self.current_item("events")
             if table == "quotes" and quote is not None:
-                self.set_speaker_entity(quote, ent)
+                self.edits.set_speaker_entity(quote, ent)
                 return
             if table == "events" and event is not None:
-                self.set_event_arg("recipient" if shift else "actor", event, ent)
+                self.edits.set_event_arg("recipient" if shift else "actor", event, ent)
                 return
         if ent is not None:
             self.select_item("entities", ent.id)
@@ -590,13 +609,13 @@ class ArticleEditor(EditCommands, QWidget):
                 self.select_item("events", events[0].id)
 
     def _on_selection(self, start: int, end: int) -> None:
-        span = self._selection_cp()
+        span = self.selection_cp()
         if span is not None:
             self.status_message.emit(
-                f"“{self._snippet(*span)}” selected — 1–6 entity label, q quote, u cue, m mention, e event"
+                f"“{self.snippet(*span)}” selected — 1–6 entity label, q quote, u cue, m mention, e event"
             )
 
-    def _selection_cp(self) -> tuple[int, int] | None:
+    def selection_cp(self) -> tuple[int, int] | None:
         """The mouse selection in code points, snapped to whole tokens."""
         rng = self.view.selected_range()
         if rng is None:
@@ -604,7 +623,7 @@ class ArticleEditor(EditCommands, QWidget):
         start, end = self.omap.span_to_cp(*rng)
         return self.tokens.snap(start, end)
 
-    def _snippet(self, start: int, end: int) -> str:
+    def snippet(self, start: int, end: int) -> str:
         assert self.article is not None
         s = " ".join(self.article.text[start:end].split())
         return s if len(s) <= 60 else s[:59] + "…"
@@ -625,49 +644,50 @@ class ArticleEditor(EditCommands, QWidget):
         a = self.article
         cp = self.omap.to_cp(doc_pos)
         add = _menu_action
-        if self._selection_cp() is not None:
+        if self.selection_cp() is not None:
             sub = menu.addMenu("Add entity")
             for key, label in LABEL_KEYS.items():
-                add(sub, f"{label}\t{key}", partial(self.add_entity, label))
-            add(menu, "Add quote\tq", self.add_quote)
-            add(menu, "Add event\te", self.add_event)
+                add(sub, f"{label}\t{key}", partial(self.edits.add_entity, label))
+            add(menu, "Add quote\tq", self.edits.add_quote)
+            add(menu, "Add event\te", self.edits.add_event)
             menu.addSeparator()
         ent = rules.entity_at(a, cp, self.show_rejected)
         if ent is not None:
-            name = self._snippet(ent.start, ent.end)
+            name = self.snippet(ent.start, ent.end)
             sub = menu.addMenu(f"Entity “{name}” ({ent.label})")
             for label in ENTITY_LABELS:
-                act = add(sub, label, partial(self._relabel, ent, label))
+                act = add(sub, label, partial(self.edits.relabel, ent, label))
                 act.setCheckable(True)
                 act.setChecked(label == ent.label)
             sub.addSeparator()
             add(sub, "Select", partial(self.select_item, "entities", ent.id))
-            add(sub, "Accept", partial(self._update, ent, {"state": "accepted"}))
-            add(sub, "Reject", partial(self._update, ent, {"state": "rejected"}))
-            add(sub, "Delete", partial(self._delete, ent))
+            add(sub, "Accept", partial(self.edits.set_state, ent, "accepted"))
+            add(sub, "Reject", partial(self.edits.set_state, ent, "rejected"))
+            add(sub, "Delete", partial(self.edits.delete, ent))
             quote, event = self.current_item("quotes"), self.current_item("events")
             if quote is not None:
-                add(menu, f"Speaker of the current quote: {name}", partial(self.set_speaker_entity, quote, ent))
+                add(menu, f"Speaker of the current quote: {name}", partial(self.edits.set_speaker_entity, quote, ent))
             if event is not None:
-                add(menu, f"Actor of the current event: {name}", partial(self.set_event_arg, "actor", event, ent))
+                add(menu, f"Actor of the current event: {name}",
+                    partial(self.edits.set_event_arg, "actor", event, ent))
                 add(menu, f"Recipient of the current event: {name}",
-                    partial(self.set_event_arg, "recipient", event, ent))
+                    partial(self.edits.set_event_arg, "recipient", event, ent))
         q = rules.quote_at(a, cp, self.show_rejected)
         if q is not None:
             sub = menu.addMenu(f"Quote ({q.speaker or 'no speaker'})")
             add(sub, "Select", partial(self.select_item, "quotes", q.id))
-            add(sub, "Accept", partial(self._update, q, {"state": "accepted"}))
-            add(sub, "Reject", partial(self._update, q, {"state": "rejected"}))
-            add(sub, "Delete", partial(self._delete, q))
+            add(sub, "Accept", partial(self.edits.set_state, q, "accepted"))
+            add(sub, "Reject", partial(self.edits.set_state, q, "rejected"))
+            add(sub, "Delete", partial(self.edits.delete, q))
         v = rules.trigger_at(a, cp, self.show_rejected)
         if v is not None:
             sub = menu.addMenu(f"Event {v.type}")
             add(sub, "Select", partial(self.select_item, "events", v.id))
             types = sub.addMenu("Type")
             for t in self.event_types:
-                add(types, t, partial(self._update, v, {"type": t}))
-            add(sub, "Accept", partial(self._update, v, {"state": "accepted"}))
-            add(sub, "Reject", partial(self._update, v, {"state": "rejected"}))
+                add(types, t, partial(self.edits.set_event_type, t, v))
+            add(sub, "Accept", partial(self.edits.set_state, v, "accepted"))
+            add(sub, "Reject", partial(self.edits.set_state, v, "rejected"))
         return menu
 
     # ------------------------------------------------------------------ ops feedback

@@ -25,6 +25,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("accept", ("A",), "&Accept", "Accept the current item (a quote with its speaker) and go to the next"),
     Shortcut("reject", ("X",), "&Reject", "Reject the current item and go to the next"),
     Shortcut("delete", ("Del", "Backspace"), "&Delete", "Delete the current item"),
+    Shortcut("resize", ("B",), "Set &boundaries",
+             "Selection → new boundaries of the current item (entity, quote content, event trigger)"),
     Shortcut("accept_all", ("Shift+A",), "Accept a&ll", "Accept every remaining suggestion of the article"),
     Shortcut("next_item", ("J", "Down"), "&Next item", "Next item in the current panel", "Navigate"),
     Shortcut("prev_item", ("K", "Up"), "&Previous item", "Previous item in the current panel", "Navigate"),

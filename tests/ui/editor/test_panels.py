@@ -138,7 +138,7 @@ def test_selection_snaps_to_tokens(qtbot: Any, make_editor: Any) -> None:
     ed = make_editor("flow")
     start = FLOW_TEXT.index("Zabihullah")
     drag_select(qtbot, ed, start + 3, start + 14)  # "ihullah Muj"
-    assert ed._selection_cp() == (start, start + len("Zabihullah Mujahid"))
+    assert ed.selection_cp() == (start, start + len("Zabihullah Mujahid"))
     assert Tokens("Tehrik-i-Taliban Pakistan’s").snap(2, 5) == (0, 16)
     assert Tokens("  spaced  ").snap(0, 2) is None
 
@@ -231,7 +231,9 @@ def test_refusals_are_status_messages_not_failures(qtbot: Any, make_editor: Any,
     failures: list[object] = []
     ed.status_message.connect(messages.append)
     runner.failed.connect(failures.append)
-    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+    saves: list[None] = []
+    runner.saved.connect(lambda: saves.append(None))
+    with qtbot.waitSignal(runner.idle, timeout=WAIT):
         key(qtbot, ed, "z", Qt.KeyboardModifier.ControlModifier)
     assert messages[-1].startswith("Nothing to undo")
     # an overlap the panel did not know about yet is refused by the store (E108), also as a message
@@ -239,9 +241,10 @@ def test_refusals_are_status_messages_not_failures(qtbot: Any, make_editor: Any,
     ent = ed.article.entities[0]
     ed.article.entities = []  # the editor's view is stale; the database still has the suggestion
     ed.view.select_range(ed.omap.to_doc(ent.start), ed.omap.to_doc(ent.end))
-    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+    with qtbot.waitSignal(runner.idle, timeout=WAIT):
         key(qtbot, ed, "3")
     assert "overlaps" in messages[-1] and not failures
+    assert saves == []  # nothing was saved, so "saved ✓" was not claimed
     assert ent.id in [e.id for e in ed.article.entities]  # reloaded from the database
 
 
@@ -296,7 +299,7 @@ def test_reload_keeps_scroll_and_mouse_selection(qtbot: Any, make_editor: Any, r
     with qtbot.waitSignal(runner.saved, timeout=WAIT):
         key(qtbot, ed, "a")  # an op on the current quote; the reload must not disturb the text view
     assert (bar.value(), ed.view.selected_range()) == before
-    assert ed._selection_cp() == (start, start + 5)
+    assert ed.selection_cp() == (start, start + 5)
 
 
 @pytest.mark.gui
