@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_app.storage import Store
+from desktop_app.storage.database import list_backups
 from desktop_app.storage.store import ArticleRow
 
 T = TypeVar("T")
@@ -116,4 +117,4 @@ class Writer:
                 future.set_result(result)
 
 
-__all__ = ["ArticleRow", "Commit", "Reader", "Writer", "direct_commit", "open_reader"]
+__all__ = ["ArticleRow", "Commit", "Reader", "Writer", "direct_commit", "list_backups", "open_reader"]

@@ -206,7 +206,7 @@ def create_main_window(db_path: Path, settings: Settings | None = None, *, load_
 def open_window(db_path: Path, settings: Settings, *, parent: QWidget | None = None, load_model: bool = True,
                 first_article: str | None = None) -> Any:
     """Open a window, explaining environment errors in a dialog; None when the user gives up."""
-    from desktop_app.storage.database import list_backups
+    from desktop_app.services.corpus import list_backups
     from desktop_app.ui.dialogs import ask_open_backup, is_corrupt
 
     try:

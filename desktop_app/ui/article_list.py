@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import ARTICLE_STATUSES
-from desktop_app.storage import Store
-from desktop_app.storage.store import ArticleRow
+from desktop_app.services.corpus import ArticleRow, Reader
 from desktop_app.ui.theme import STATUS_LOOK, STATUS_NAMES
 
 PAGE = 200
@@ -78,7 +77,7 @@ def status_icon(status: str) -> QIcon:
 class ArticleListModel(QAbstractTableModel):
     """Rows of :class:`ArticleRow`, fetched page by page from a read-only Store."""
 
-    def __init__(self, store: Store, parent: Any = None) -> None:
+    def __init__(self, store: Reader, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
         self.status: str | None = None
@@ -254,7 +253,7 @@ class ArticleListPanel(QWidget):
     article_selected = Signal(str)
     counts_changed = Signal(int, int)  # done, total
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.model = ArticleListModel(store, self)

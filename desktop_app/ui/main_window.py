@@ -2,19 +2,19 @@
 
 It owns the writer (:class:`OpRunner`), the read-only Store for views and the
 background :class:`JobPool`; the work itself lives in article_list, the editor
-package, workers and dialogs.  Opening another corpus is the app's job
+package, workers and dialogs, what happens at launch in :mod:`startup` and the
+menu bar in :mod:`menus`.  Opening another corpus is the app's job
 (``open_requested``), so a window always belongs to exactly one database.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -32,39 +32,29 @@ from PySide6.QtWidgets import (
 
 from desktop_app import APP_NAME
 from desktop_app.errors import NewsGoldError
-from desktop_app.storage import Store
+from desktop_app.services.corpus import open_reader
 from desktop_app.ui import dialogs
 from desktop_app.ui.article_list import ArticleListPanel
 from desktop_app.ui.editor import ArticleEditor
+from desktop_app.ui.menus import SHELL_SHORTCUTS, build_menus
 from desktop_app.ui.ops import OpRunner
-from desktop_app.ui.settings import THEMES, Settings, save_settings
+from desktop_app.ui.settings import Settings, save_settings
+from desktop_app.ui.startup import Startup
 from desktop_app.ui.status_bar import StatusBar
 from desktop_app.ui.theme import apply_theme
-from desktop_app.ui.workers import DemoJob, ImportJob, Job, JobPool, LoadModelJob, PreannotateJob
+from desktop_app.ui.workers import ImportJob, Job, JobPool, LoadModelJob, PreannotateJob
 
 log = logging.getLogger(__name__)
 
-#: shortcuts of the shell itself (the editor's come from desktop_app.ui.editor.shortcuts)
-SHELL_SHORTCUTS: tuple[tuple[str, str, str], ...] = (
-    ("File", "Ctrl+N", "New corpus database"),
-    ("File", "Ctrl+O", "Open corpus database"),
-    ("File", "Ctrl+I", "Import files"),
-    ("File", "Ctrl+Shift+I", "Import a folder"),
-    ("File", "Ctrl+E", "Export annotations"),
-    ("File", "Ctrl+Q", "Quit"),
-    ("Edit", "Ctrl+,", "Settings"),
-    ("Navigate", "Ctrl+F", "Search title and text"),
-    ("Navigate", "Ctrl+L", "Focus the article list"),
-    ("Navigate", "Ctrl+Down / Ctrl+Up", "Next / previous unfinished article"),
-    ("View", "Ctrl++ / Ctrl+- / Ctrl+0", "Bigger / smaller / default font"),
-    ("Help", "F1", "This list of shortcuts"),
-)
+__all__ = ["SHELL_SHORTCUTS", "MainWindow", "report_bug"]
 
 
 class MainWindow(QMainWindow):
     open_requested = Signal(str)  # another corpus (the app replaces this window)
     startup_finished = Signal()  # demo loaded, model loaded, its pre-annotation done
     engine_changed = Signal(object)
+    recent_menu: QMenu  # File > Open recent (menus.build_menus)
+    _theme_actions: QActionGroup  # View > Theme
 
     def __init__(self, db_path: Path, settings: Settings, *, load_model: bool = True,
                  first_article: str | None = None, remember_layout: bool = True) -> None:
@@ -73,13 +63,14 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ops = OpRunner(self.db_path, self)  # raises StorageError for a locked/corrupt/newer file
         try:
-            self.read_store = Store(self.db_path, readonly=True)
+            self.read_store = open_reader(self.db_path)
         except NewsGoldError:
             self.ops.shutdown()
             raise
         self.jobs = JobPool(self)
         self.engine: Any = None
-        self._startup_pending: set[str] = set()
+        self.startup = Startup(self)
+        self.startup.finished.connect(self.startup_finished)
         self._first_article = first_article
         self._closed = False
 
@@ -114,16 +105,16 @@ class MainWindow(QMainWindow):
         self.list.counts_changed.connect(self.status.set_done)
         self.list.model.modelReset.connect(self._update_empty)
         self._update_empty()
-        self._build_menus()
+        build_menus(self)
         self._update_counts()
         #: False for windows the user never sees (screenshots, the self-test): they start from
         #: the default layout and leave the saved one alone
         self.remember_layout = remember_layout
         self._restore_layout()
         if load_model:
-            self.start_background()
+            self.startup.begin()
         else:
-            self._select_first()
+            self.select_first()
 
     # -- editor -------------------------------------------------------------------------
     def _make_editor(self) -> ArticleEditor:
@@ -144,8 +135,8 @@ class MainWindow(QMainWindow):
         text.setWordWrap(True)  # its one-line width would otherwise be the window's minimum
         files = QPushButton("Import files…  (Ctrl+I)")
         folder = QPushButton("Import a folder…  (Ctrl+Shift+I)")
-        files.clicked.connect(self._import_files)
-        folder.clicked.connect(self._import_folder)
+        files.clicked.connect(self.import_files)
+        folder.clicked.connect(self.import_folder)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(files)
@@ -176,7 +167,7 @@ class MainWindow(QMainWindow):
         if self.list.go_next_unfinished(backwards=backwards) is None:
             self.status.showMessage("No unfinished article left" + (" above" if backwards else ""), 6000)
 
-    def _select_first(self) -> None:
+    def select_first(self) -> None:
         target = self._first_article
         if target and self.list.select_article(target):
             return
@@ -218,63 +209,37 @@ class MainWindow(QMainWindow):
         report_bug(exc, self)
 
     # -- background work ---------------------------------------------------------------------
-    def start_background(self) -> None:
-        """Demo corpus on first start, model loading; the window is usable meanwhile."""
-        if self.read_store.count_articles() == 0:
-            self._startup_pending.add("demo")
-            demo = DemoJob(self.ops.writer)
-            demo.succeeded.connect(self._on_demo)
-            demo.failed.connect(lambda exc: self._job_failed(exc, "demo"))
-            self.jobs.start(demo)
-        else:
-            self._select_first()
-        self._startup_pending.add("model")
+    @property
+    def starting(self) -> bool:
+        return self.startup.running
+
+    def load_model(self) -> LoadModelJob:
+        """(Re)load the settings' pipeline in the background; the window stays usable meanwhile."""
         load = LoadModelJob(self.settings.model, self.settings.taxonomy)
         load.succeeded.connect(self._on_engine)
         load.failed.connect(self._on_engine_failed)
         self.jobs.start(load)
-        self._demo_ids: list[str] = []
-
-    def _startup_step_done(self, step: str) -> None:
-        self._startup_pending.discard(step)
-        if not self._startup_pending:
-            self.startup_finished.emit()
-
-    @property
-    def starting(self) -> bool:
-        return bool(self._startup_pending)
-
-    def _on_demo(self, summary: Any) -> None:
-        self.list.reload()
-        self._select_first()
-        self._demo_ids = list(summary.added) if summary is not None else []
-        if self._demo_ids:
-            self._startup_pending.add("preannotate")
-            if self.engine is not None:
-                self.preannotate(self._demo_ids, startup=True)
-        self._startup_step_done("demo")
+        return load
 
     def _on_engine(self, engine: Any) -> None:
         self.engine = engine
         self.status.set_pipeline(engine.name, engine.rule_only)
         self.engine_changed.emit(engine)
-        if "preannotate" in self._startup_pending and self._demo_ids and not self.jobs.running(PreannotateJob):
-            self.preannotate(self._demo_ids, startup=True)
-        self._startup_step_done("model")
+        self.startup.engine_ready()
 
     def _on_engine_failed(self, exc: BaseException) -> None:
         self.status.set_pipeline_failed(str(exc))
-        self._startup_pending.discard("preannotate")
-        self._job_failed(exc, "model")
+        self.startup.engine_failed()
+        self.job_failed(exc, "model")
 
-    def _job_failed(self, exc: BaseException, step: str | None = None) -> None:
+    def job_failed(self, exc: BaseException, step: str | None = None) -> None:
         if isinstance(exc, NewsGoldError):
             dialogs.error_box(self, exc).open()
         else:
             log.error("background job failed", exc_info=exc)
             report_bug(exc, self)
         if step:
-            self._startup_step_done(step)
+            self.startup.step_done(step)
 
     def _track(self, job: Job) -> Job:
         """Show a job's progress in the status bar."""
@@ -294,7 +259,7 @@ class MainWindow(QMainWindow):
             return
         job = PreannotateJob(self.ops.writer, self.engine, ids, all_articles=all_articles)
         job.succeeded.connect(lambda n: self._on_preannotated(n, startup))
-        job.failed.connect(lambda exc: self._job_failed(exc, "preannotate" if startup else None))
+        job.failed.connect(lambda exc: self.job_failed(exc, "preannotate" if startup else None))
         self._track(job)
         self.status.show_job("pre-annotating", 0, len(ids) if ids else 0)
 
@@ -306,7 +271,7 @@ class MainWindow(QMainWindow):
         self._update_suggestions()
         self.status.showMessage(f"Pre-annotated {n} article(s)", 6000)
         if startup:
-            self._startup_step_done("preannotate")
+            self.startup.step_done("preannotate")
 
     def cancel_background(self) -> None:
         for job in self.jobs.running():
@@ -318,7 +283,7 @@ class MainWindow(QMainWindow):
         job = ImportJob(self.ops.writer, paths)
         progress = dialogs.JobProgressDialog(job, self)
         job.succeeded.connect(self._on_imported)
-        job.failed.connect(self._job_failed)
+        job.failed.connect(self.job_failed)
         self.jobs.start(job)
         progress.show()
         return job
@@ -326,7 +291,7 @@ class MainWindow(QMainWindow):
     def _on_imported(self, summary: Any) -> None:
         self.list.reload()
         if self.list.current_id() is None:
-            self._select_first()
+            self.select_first()
         msg = f"Imported {len(summary.added)} article(s), skipped {summary.duplicates} duplicate(s)"
         if summary.cancelled:
             msg += " (cancelled)"
@@ -339,13 +304,13 @@ class MainWindow(QMainWindow):
         if summary.added:
             self.preannotate(list(summary.added))
 
-    def _import_files(self) -> None:
+    def import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()),
                                                 "Articles (*.txt *.jsonl *.csv *.json);;All files (*)")
         if files:
             self.import_paths(files)
 
-    def _import_folder(self) -> None:
+    def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles", str(Path.home()))
         if folder:
             self.import_paths([folder])
@@ -356,7 +321,7 @@ class MainWindow(QMainWindow):
         dlg.open()
         return dlg
 
-    def _new_db(self) -> None:
+    def new_db(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "New corpus database", str(Path.home() / "corpus.sqlite3"),
                                               "NewsGold corpus (*.sqlite3)")
         if name:
@@ -364,7 +329,7 @@ class MainWindow(QMainWindow):
                 name += ".sqlite3"
             self.open_requested.emit(name)
 
-    def _open_db(self) -> None:
+    def open_db(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open corpus database", str(self.db_path.parent),
                                               "NewsGold corpus (*.sqlite3 *.db);;All files (*)")
         if name:
@@ -384,11 +349,8 @@ class MainWindow(QMainWindow):
         dlg.apply_to(self.settings)
         self.settings_changed()
         if (self.settings.model, self.settings.taxonomy) != old:
-            load = LoadModelJob(self.settings.model, self.settings.taxonomy)
-            load.succeeded.connect(self._on_engine)
-            load.failed.connect(self._on_engine_failed)
             self.status.pipeline.setText("pipeline: loading…")
-            self.jobs.start(load)
+            self.load_model()
 
     def settings_changed(self) -> None:
         save_settings(self.settings)
@@ -409,116 +371,13 @@ class MainWindow(QMainWindow):
         self.settings_changed()
 
     def shortcuts_dialog(self) -> dialogs.ShortcutsDialog:
-        rows, mouse = list(SHELL_SHORTCUTS), []
-        try:
-            from desktop_app.ui.editor.shortcuts import MOUSE_ACTIONS, shortcut_rows
+        from desktop_app.ui.editor.shortcuts import MOUSE_ACTIONS, shortcut_rows
 
-            rows = shortcut_rows() + rows
-            mouse = list(MOUSE_ACTIONS)
-        except ImportError:
-            pass
-        dlg = dialogs.ShortcutsDialog(rows, mouse, self)
+        dlg = dialogs.ShortcutsDialog(shortcut_rows() + list(SHELL_SHORTCUTS), list(MOUSE_ACTIONS), self)
         dlg.open()
         return dlg
 
-    # -- menus -----------------------------------------------------------------------------------
-    def _act(self, menu: QMenu, text: str, slot: Callable[[], object],
-             shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
-             name: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        if name:
-            action.setObjectName(name)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        ed = self.editor_actions()
-        f = bar.addMenu("&File")
-        self._act(f, "&New corpus…", self._new_db, QKeySequence.StandardKey.New, "new_db")
-        self._act(f, "&Open corpus…", self._open_db, QKeySequence.StandardKey.Open, "open_db")
-        self.recent_menu = f.addMenu("Open &recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        f.addSeparator()
-        self._act(f, "&Import files…", self._import_files, "Ctrl+I", "import_files")
-        self._act(f, "Import &folder…", self._import_folder, "Ctrl+Shift+I", "import_folder")
-        self._act(f, "&Export…", self.export_dialog, "Ctrl+E", "export")
-        f.addSeparator()
-        self._act(f, "&Quit", self.close, "Ctrl+Q", "quit")
-
-        e = bar.addMenu("&Edit")
-        for key in ("undo", "redo"):
-            if key in ed:
-                e.addAction(ed[key])
-        e.addSeparator()
-        self._act(e, "&Find…", self.focus_search, QKeySequence.StandardKey.Find, "find")
-        self._act(e, "&Settings…", self.settings_dialog, "Ctrl+,", "settings")
-
-        a = bar.addMenu("&Annotate")
-        self._act(a, "Pre-annotate &missing", lambda: self.preannotate(None), None, "preannotate_missing")
-        self._act(a, "Re-annotate &all (keeps your work)", lambda: self.preannotate(None, all_articles=True), None,
-                  "preannotate_all")
-        self._act(a, "&Cancel background job", self.cancel_background, None, "cancel_job")
-        a.addSeparator()
-        self._act(a, "Next unfinished article", lambda: self.go_unfinished(False), "Ctrl+Down", "next_unfinished")
-        self._act(a, "Previous unfinished article", lambda: self.go_unfinished(True), "Ctrl+Up", "prev_unfinished")
-        self._act(a, "Focus article &list", self.list.view.setFocus, "Ctrl+L", "focus_list")
-        groups: dict[str, QMenu] = {}
-        try:
-            from desktop_app.ui.editor.shortcuts import SHORTCUTS
-
-            order = [(s.name, s.group) for s in SHORTCUTS]
-        except ImportError:
-            order = [(k, "Annotate") for k in ed]
-        skip = {"undo", "redo", "overlay", "escape", "show_rejected"}
-        items = [(k, g) for k, g in order if k in ed and k not in skip]
-        if items:
-            a.addSeparator()
-        for key, group in items:  # the editor's everyday actions first, then one submenu per group
-            if group == "Annotate":
-                a.addAction(ed[key])
-        for key, group in items:
-            if group != "Annotate":
-                if group not in groups:
-                    groups[group] = a.addMenu(group)
-                groups[group].addAction(ed[key])
-
-        v = bar.addMenu("&View")
-        theme_menu = v.addMenu("&Theme")
-        self._theme_actions = QActionGroup(self)
-        for t in THEMES:
-            act = QAction(t.capitalize(), self, checkable=True)
-            act.setData(t)
-            act.setChecked(t == self.settings.theme)
-            act.triggered.connect(lambda _c=False, t=t: self.set_theme(t))
-            self._theme_actions.addAction(act)
-            theme_menu.addAction(act)
-        self._act(v, "&Bigger text", lambda: self.change_font(+1), QKeySequence.StandardKey.ZoomIn, "font_bigger")
-        self._act(v, "&Smaller text", lambda: self.change_font(-1), QKeySequence.StandardKey.ZoomOut, "font_smaller")
-        self._act(v, "&Default text size", lambda: self.change_font(None), "Ctrl+0", "font_default")
-        if "show_rejected" in ed:
-            v.addSeparator()
-            v.addAction(ed["show_rejected"])
-
-        h = bar.addMenu("&Help")
-        self._act(h, "All &shortcuts and mouse gestures…", self.shortcuts_dialog, "F1", "shortcuts")
-        if "overlay" in ed:
-            h.addAction(ed["overlay"])
-        self._act(h, f"&About {APP_NAME}", self._about, None, "about")
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for p in self.settings.recent_dbs:
-            act = self.recent_menu.addAction(p)
-            act.setEnabled(Path(p).exists())
-            act.triggered.connect(lambda _c=False, p=p: self.open_requested.emit(p))
-        if not self.settings.recent_dbs:
-            self.recent_menu.addAction("(none)").setEnabled(False)
-
-    def _about(self) -> None:
+    def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}", dialogs.about_text(self.status.pipeline.text()))
 
     def focus_search(self) -> None:

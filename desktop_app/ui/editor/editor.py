@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.model import ENTITY_LABELS, QUOTE_KINDS, Article, Entity, Event, Quote, Span
 from desktop_app.services import attribution as rules
-from desktop_app.storage import Store
+from desktop_app.services.corpus import Reader
 from desktop_app.ui.editor.controller import EditController
 from desktop_app.ui.editor.delegates import ComboDelegate
 from desktop_app.ui.editor.highlighter import AnnotationHighlighter
@@ -81,7 +81,7 @@ class ArticleEditor(QWidget):
     request_previous = Signal()
     status_message = Signal(str)
 
-    def __init__(self, read_store: Store, ops: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, read_store: Reader, ops: Any, settings: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = read_store
         self.ops = ops
