@@ -61,6 +61,9 @@ def test_backup_while_another_process_keeps_committing(db_path: Path, tmp_path: 
         live = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
         after = live.execute("SELECT count(*) FROM articles").fetchone()[0]  # committed by the end of the backup
         live.close()
+        going_on = written
+        while going_on <= after:  # and the writer commits on after the backup
+            going_on = int(writer.stdout.readline())
     finally:
         stop.touch()
         assert writer.stdout is not None
