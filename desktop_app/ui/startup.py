@@ -1,0 +1,83 @@
+"""What a main window does when it opens, while it is already usable.
+
+::
+
+    empty corpus? ──yes──► DemoJob ──► demo done: select the first article; if it added articles,
+         │                                         pre-annotate them as soon as the model is there
+         └──no───► select the first article
+    always ───────► load the model (LoadModelJob) ──► ready: pre-annotate the demo if it waits
+                                                 └──► failed: no demo pre-annotation
+
+Start-up is over (:attr:`Startup.finished`, the window's ``startup_finished``) when
+every step it began -- "demo", "model", "preannotate" -- has ended, whether it
+worked or failed.  The jobs are built and started here and in the window; the
+failures are reported by the window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.ui.workers import DemoJob, PreannotateJob
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+
+class Startup(QObject):
+    """The pending start-up steps of one window and what each one's end sets off."""
+
+    finished = Signal()
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        self.pending: set[str] = set()
+        self.demo_ids: list[str] = []  # articles the demo import added, to pre-annotate
+
+    @property
+    def running(self) -> bool:
+        return bool(self.pending)
+
+    def begin(self) -> None:
+        """Demo corpus on a first start, the model in the background."""
+        win = self.win
+        if win.read_store.count_articles() == 0:
+            self.pending.add("demo")
+            demo = DemoJob(win.ops.writer)
+            demo.succeeded.connect(self._on_demo)
+            demo.failed.connect(lambda exc: win.job_failed(exc, "demo"))
+            win.jobs.start(demo)
+        else:
+            win.select_first()
+        self.pending.add("model")
+        win.load_model()
+
+    def step_done(self, step: str) -> None:
+        self.pending.discard(step)
+        if not self.pending:
+            self.finished.emit()
+
+    def _on_demo(self, summary: Any) -> None:
+        win = self.win
+        win.list.reload()
+        win.select_first()
+        self.demo_ids = list(summary.added) if summary is not None else []
+        if self.demo_ids:
+            self.pending.add("preannotate")
+            if win.engine is not None:
+                win.preannotate(self.demo_ids, startup=True)
+        self.step_done("demo")
+
+    def engine_ready(self) -> None:
+        """The window has its engine: pre-annotate the demo if that still waits for it."""
+        win = self.win
+        if "preannotate" in self.pending and self.demo_ids and not win.jobs.running(PreannotateJob):
+            win.preannotate(self.demo_ids, startup=True)
+        self.step_done("model")
+
+    def engine_failed(self) -> None:
+        """No model: the demo stays without suggestions (the window reports the error, then ends "model")."""
+        self.pending.discard("preannotate")
