@@ -384,6 +384,9 @@ class MainWindow(QMainWindow):
         self.list.search.setFocus()
         self.list.search.selectAll()
 
+    def focus_list(self) -> None:
+        self.list.view.setFocus()
+
     # -- closing ---------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop background jobs, finish queued writes, close connections (idempotent)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,7 +83,7 @@ ANNOTATE_MENU: tuple[Item | str | None, ...] = (
     SEP,
     Item("next_unfinished", "Next unfinished article", lambda w: w.go_unfinished(False), "Ctrl+Down"),
     Item("prev_unfinished", "Previous unfinished article", lambda w: w.go_unfinished(True), "Ctrl+Up"),
-    Item("focus_list", "Focus article &list", lambda w: w.list.view.setFocus(), "Ctrl+L"),
+    Item("focus_list", "Focus article &list", lambda w: w.focus_list(), "Ctrl+L"),
     EDITOR_ACTIONS,
 )
 VIEW_MENU: tuple[Item | str | None, ...] = (
@@ -127,7 +128,7 @@ def build_menus(win: MainWindow) -> None:
             if entry is SEP:
                 menu.addSeparator()
             elif isinstance(entry, Item):
-                add_action(win, menu, entry.text, lambda e=entry: e.run(win), entry.shortcut, entry.name)
+                add_action(win, menu, entry.text, partial(entry.run, win), entry.shortcut, entry.name)
             elif entry == "recent":
                 win.recent_menu = menu.addMenu("Open &recent")
                 win.recent_menu.aboutToShow.connect(lambda: fill_recent(win))
