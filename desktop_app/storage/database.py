@@ -52,7 +52,9 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path | str) -> StorageError
     catalogued = _ENVIRONMENT_CODES.get(code & 0xFF)
     if catalogued is None:
         return None
-    if catalogued in (E.E102, E.E113, E.E115):
+    if catalogued is E.E102:  # wherever SQLite notices the damage, the message names the newest backup
+        return _corrupt(Path(path), detail)
+    if catalogued in (E.E113, E.E115):
         return StorageError(catalogued, path=path, detail=detail)
     return StorageError(catalogued, path=path)
 
