@@ -133,14 +133,19 @@ class SpeakerResolver:
     # -- index ---------------------------------------------------------------------------------
     def _index_people(self) -> None:
         persons = [e for e in self.entities if e.label in _PERSONISH]
-        names = sorted({strip_title(self.text[e.start:e.end]) for e in persons}, key=lambda n: -len(n.split()))
+        # longest names first; among equals, the one the text names first (set order would vary with the hash seed)
+        first: dict[str, int] = {}
+        for e in persons:
+            first.setdefault(strip_title(self.text[e.start:e.end]), e.start)
+        names = sorted(first, key=lambda n: (-len(n.split()), first[n]))
         for name in names:
             if not name:
                 continue
             toks = {w.lower() for w in name.split()}
             owner = next((p for p in self.people if toks <= p.tokens), None)
-            if owner is None:
-                # "Chaudhry" joins "Ahmed Sharif Chaudhry" through its last word (the surname)
+            if owner is None and len(name.split()) == 1:
+                # "Chaudhry" joins "Ahmed Sharif Chaudhry" through its last word (the surname);
+                # a full name with another first name ("Hillary Clinton" beside "Bill Clinton") does not
                 last = name.split()[-1].lower()
                 owner = next((p for p in self.people if p.name.split()[-1].lower() == last), None)
             if owner is None:

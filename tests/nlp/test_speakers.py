@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from desktop_app.core.model import Article, Quote, Span
@@ -172,3 +178,27 @@ def test_a_dateline_is_never_the_speaker(real_nlp) -> None:
 ])
 def test_unnamed_sources_get_the_description_the_guidelines_ask_for(real_nlp, text: str, speaker: str) -> None:
     assert [f.speaker for f in quotes_of(real_nlp, text)] == [speaker]
+
+
+@pytest.mark.model
+def test_speakers_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Two people with the same surname: each full name is its own person, the same in every run."""
+    script = tmp_path / "speakers.py"
+    script.write_text(
+        "import json\n"
+        "from desktop_app.nlp.engine import EngineInput\n"
+        "from desktop_app.nlp.loading import load_engine\n"
+        "text = ('Bill Clinton met reporters. Hillary Clinton said the plan was sound. '\n"
+        "        '\\u201cIt will pass,\\u201d Clinton said.')\n"
+        "out = next(load_engine().annotate([EngineInput(text, [])]))\n"
+        "print(json.dumps([q.speaker for q in out.suggestions.quotes]))\n",
+        encoding="utf-8",
+    )
+    runs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300)
+        assert done.returncode == 0, done.stderr
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert runs[0] == runs[1] == runs[2]
+    assert runs[0][0] == "Hillary Clinton"
