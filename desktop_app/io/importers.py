@@ -1,7 +1,11 @@
 """Turn files into Articles: .txt, folders, .jsonl (ours, Prodigy, doccano), .csv.
 
 Importers yield ``Article`` or ``InputError`` one by one, so a bad file or line is
-reported with its place and the rest of the batch still comes in.
+reported with its place and the rest of the batch still comes in.  Every JSONL line is
+validated against its format's schema (``validation``) before anything is built from it.
+Where an article came from (file, line, format) goes to ``Article.provenance``; ``meta``
+holds only what the article itself carries (for files without a meta of their own, the
+title, date and ``source`` found in them).
 """
 
 from __future__ import annotations
