@@ -39,7 +39,10 @@ def backup_corpus(source: str | os.PathLike[str], target: str | os.PathLike[str]
     if not source.is_file() or source.stat().st_size == 0:
         raise StorageError(E.E113, path=source, detail="file does not exist")
     with sqlite_errors(source):
-        src = connect(source, readonly=True)
+        # Read-write, though it only reads: as the last connection to close it removes the -wal and -shm
+        # that opening a WAL database makes (a read-only one would leave them behind); SQLite falls back
+        # to read-only by itself for a file it may not write.
+        src = connect(source)
     try:
         with sqlite_errors(source):
             tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

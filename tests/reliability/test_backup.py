@@ -112,7 +112,9 @@ def test_backup_replaces_an_old_copy_and_refuses_what_is_not_a_corpus(db_path: P
     _seed(db_path, 4)
     copy = tmp_path / "copy.sqlite3"
     copy.write_text("last week's copy", encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.glob(f"{db_path.name}*")) == [db_path.name]
     assert _newsgold("--db", str(db_path), "backup", "-o", str(copy)).returncode == 0
+    assert sorted(p.name for p in tmp_path.glob(f"{db_path.name}*")) == [db_path.name]  # no -wal/-shm left behind
     with Store(copy) as store:
         assert store.count_articles() == 4
     assert oct(copy.stat().st_mode & 0o777) == oct(0o600)  # private like the corpus
