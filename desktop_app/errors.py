@@ -65,6 +65,7 @@ class E(StrEnum):
     E204 = "Taxonomy file {path}: {detail}"
     E205 = "Gazetteer entry not understood: {detail}"
     E206 = "PolNeAR data not understood: {detail}"
+    E207 = "Export cancelled; {path} was not written"
     # bugs: only ever raised when NewsGold itself is wrong
     E901 = "Internal error: {detail}"
 
@@ -80,7 +81,7 @@ KINDS: dict[E, Kind] = {
     E.E110: "refusal", E.E111: "refusal", E.E112: "refusal", E.E113: "environment", E.E114: "environment",
     E.E115: "environment", E.E116: "refusal", E.E117: "environment", E.E120: "environment",
     E.E201: "environment", E.E202: "refusal", E.E203: "refusal", E.E204: "refusal", E.E205: "refusal",
-    E.E206: "refusal", E.E901: "bug",
+    E.E206: "refusal", E.E207: "refusal", E.E901: "bug",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import IO, Any
 
 from desktop_app.core.model import Arg, Article, Entity, Event, Quote, Span, article_id_for
@@ -18,18 +19,40 @@ def _span_obj(text: str, span: Span | None) -> dict[str, Any] | None:
 
 
 def visible(article: Article, status: str) -> tuple[list[Entity], list[Quote], list[Event]]:
-    """The annotations an export at ``status`` carries (see the spec's last bullet)."""
+    """The annotations an export at ``status`` carries (see the spec's last bullet).
+
+    A quote's speaker entity or an event's actor/recipient entity that the export leaves out
+    (rejected, or undecided in a done export) is unlinked on the way out; the name stays, so no
+    exported link ever points at nothing.
+    """
     if status == "done":
         def keep(x: Any) -> bool:
             return x.state == "accepted" or (x.origin == "human" and x.state != "rejected")
     else:
         def keep(x: Any) -> bool:
             return x.state != "rejected"
-    return (
-        [e for e in article.entities if keep(e)],
-        [q for q in article.quotes if keep(q)],
-        [v for v in article.events if keep(v)],
-    )
+    entities = [e for e in article.entities if keep(e)]
+    spans = {e.span for e in entities}
+
+    def arg(a: Arg | None) -> Arg | None:
+        return a if a is None or a.entity is None or a.entity in spans else replace(a, entity=None)
+
+    def event(v: Event) -> Event:
+        actor, recipient = arg(v.actor), arg(v.recipient)
+        return v if actor is v.actor and recipient is v.recipient else replace(v, actor=actor, recipient=recipient)
+
+    quotes = [q if q.speaker_entity is None or q.speaker_entity in spans else replace(q, speaker_entity=None)
+              for q in article.quotes if keep(q)]
+    events = [event(v) for v in article.events if keep(v)]
+    return entities, quotes, events
+
+
+def _corrected(out: dict[str, Any], item: Entity | Quote | Event) -> dict[str, Any]:
+    """A person's correction carries what the machine had suggested (``suggested``), so exports tell
+    corrected items from accepted suggestions."""
+    if item.suggested:
+        out["suggested"] = item.suggested
+    return out
 
 
 def article_to_dict(article: Article, status: str = "any") -> dict[str, Any]:
@@ -40,8 +63,8 @@ def article_to_dict(article: Article, status: str = "any") -> dict[str, Any]:
     for i, e in enumerate(entities, start=1):
         eid = f"e{i}"
         ent_ids.setdefault(e.span, eid)
-        ent_out.append({"id": eid, "start": e.start, "end": e.end, "label": e.label,
-                        "text": text[e.start : e.end], "origin": e.origin, "state": e.state})
+        ent_out.append(_corrected({"id": eid, "start": e.start, "end": e.end, "label": e.label,
+                                   "text": text[e.start : e.end], "origin": e.origin, "state": e.state}, e))
     quotes_out = []
     for i, q in enumerate(quotes, start=1):
         speaker = None
@@ -51,9 +74,9 @@ def article_to_dict(article: Article, status: str = "any") -> dict[str, Any]:
                 "entity": ent_ids.get(q.speaker_entity) if q.speaker_entity else None,
                 "mention": _span_obj(text, q.mention),
             }
-        quotes_out.append({"id": f"q{i}", "start": q.start, "end": q.end, "text": text[q.start : q.end],
-                           "kind": q.kind, "cue": _span_obj(text, q.cue), "speaker": speaker,
-                           "origin": q.origin, "state": q.state})
+        quotes_out.append(_corrected({"id": f"q{i}", "start": q.start, "end": q.end, "text": text[q.start : q.end],
+                                      "kind": q.kind, "cue": _span_obj(text, q.cue), "speaker": speaker,
+                                      "origin": q.origin, "state": q.state}, q))
 
     def arg(a: Arg | None) -> dict[str, Any] | None:
         if a is None:
@@ -62,10 +85,10 @@ def article_to_dict(article: Article, status: str = "any") -> dict[str, Any]:
 
     events_out = []
     for i, v in enumerate(events, start=1):
-        events_out.append({"id": f"v{i}", "type": v.type,
-                           "sentence": {"start": v.sentence.start, "end": v.sentence.end},
-                           "trigger": _span_obj(text, v.trigger), "actor": arg(v.actor),
-                           "recipient": arg(v.recipient), "origin": v.origin, "state": v.state})
+        events_out.append(_corrected({"id": f"v{i}", "type": v.type,
+                                      "sentence": {"start": v.sentence.start, "end": v.sentence.end},
+                                      "trigger": _span_obj(text, v.trigger), "actor": arg(v.actor),
+                                      "recipient": arg(v.recipient), "origin": v.origin, "state": v.state}, v))
     meta = dict(article.meta)
     meta.setdefault("published", None)
     return {
@@ -117,13 +140,13 @@ def article_from_line(m: ArticleLine) -> Article:
     for e in m.entities:
         if e.id is not None:
             ents_by_id.setdefault(e.id, Span(e.start, e.end))
-        article.entities.append(Entity(e.start, e.end, e.label, e.origin, e.state))
+        article.entities.append(Entity(e.start, e.end, e.label, e.origin, e.state, suggested=e.suggested))
     for q in m.quotes:
         sp = q.speaker
         article.quotes.append(Quote(
             q.start, q.end, q.kind, cue=span(q.cue), speaker=sp.name if sp else None,
             speaker_entity=ref(sp.entity) if sp else None, mention=span(sp.mention) if sp else None,
-            origin=q.origin, state=q.state))
+            origin=q.origin, state=q.state, suggested=q.suggested))
 
     def arg(a: ArgIn | None) -> Arg | None:
         return None if a is None else Arg(a.name, ref(a.entity))
@@ -131,7 +154,7 @@ def article_from_line(m: ArticleLine) -> Article:
     for v in m.events:
         article.events.append(Event(v.type, Span(v.sentence.start, v.sentence.end), trigger=span(v.trigger),
                                     actor=arg(v.actor), recipient=arg(v.recipient), origin=v.origin,
-                                    state=v.state))
+                                    state=v.state, suggested=v.suggested))
     return article
 
 

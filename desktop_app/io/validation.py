@@ -94,6 +94,8 @@ class EntityIn(SpanIn):
     label: Label
     origin: Origin = "human"
     state: State = "accepted"
+    #: a correction: what the machine had suggested for the fields a person changed
+    suggested: dict[str, Any] | None = None
 
 
 class SpeakerIn(_Line):
@@ -109,6 +111,8 @@ class QuoteIn(SpanIn):
     speaker: SpeakerIn | None = None
     origin: Origin = "human"
     state: State = "accepted"
+    #: a correction: what the machine had suggested for the fields a person changed
+    suggested: dict[str, Any] | None = None
 
 
 class ArgIn(_Line):
@@ -125,6 +129,8 @@ class EventIn(_Line):
     recipient: ArgIn | None = None
     origin: Origin = "human"
     state: State = "accepted"
+    #: a correction: what the machine had suggested for the fields a person changed
+    suggested: dict[str, Any] | None = None
 
 
 class ArticleLine(_Line):

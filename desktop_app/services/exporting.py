@@ -10,7 +10,7 @@ from typing import Any
 
 from desktop_app.errors import E, NewsGoldError
 from desktop_app.io.exporters import EXPORT_FORMATS
-from desktop_app.services.progress import ProgressFn, no_progress
+from desktop_app.services.progress import CancelToken, ProgressFn, no_progress
 from desktop_app.storage import Store
 
 
@@ -26,8 +26,12 @@ def export(
     status: str = "done",
     options: dict[str, Any] | None = None,
     progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
 ) -> int:
-    """Write the export; a single-file export appears only once complete (temp file + rename)."""
+    """Write the export; a single-file export appears only once complete (temp file + rename).
+
+    A cancelled export raises E207; a single-file export then leaves nothing behind.
+    """
     if fmt not in EXPORT_FORMATS:
         raise NewsGoldError(E.E202, format=fmt, available=", ".join(available_formats()))
     spec = EXPORT_FORMATS[fmt]
@@ -38,6 +42,8 @@ def export(
 
     def counted():  # type: ignore[no-untyped-def]
         for article in store.iter_articles(status=selected):
+            if cancel is not None and cancel.cancelled:
+                raise NewsGoldError(E.E207, path=out)
             yield article
             counter["n"] += 1
             if counter["n"] % 500 == 0:

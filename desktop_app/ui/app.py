@@ -273,21 +273,9 @@ def _flush_events() -> None:
     loop.exec()
 
 
-def show_panel(editor: QWidget, panel: str) -> bool:
+def show_panel(editor: Any, panel: str) -> bool:
     """Bring the editor's Quotes / Entities / Events tab to the front."""
-    for name in ("show_panel", "set_panel"):
-        fn = getattr(editor, name, None)
-        if callable(fn):
-            fn(panel)
-            return True
-    from PySide6.QtWidgets import QTabWidget
-
-    for tabs in editor.findChildren(QTabWidget):
-        for i in range(tabs.count()):
-            if tabs.tabText(i).replace("&", "").lower().startswith(panel.lower()):
-                tabs.setCurrentIndex(i)
-                return True
-    return False
+    return bool(editor.show_panel(panel))
 
 
 def take_screenshot(win: Any, out: Path, *, article: str | None, panel: str | None,

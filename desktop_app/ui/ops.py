@@ -94,18 +94,21 @@ class OpRunner(QObject):
     def _on_delivered(self, token: int, result: object, exc: object) -> None:
         on_done, on_error, article_id, label = self._pending.pop(token, (None, None, None, "change"))
         try:
-            if exc is not None:
+            if exc is None:
+                if on_done is not None:
+                    on_done(result)
+            else:
                 log.info("op %r failed: %r", label, exc)
                 assert isinstance(exc, BaseException)
+                if article_id is not None:  # refresh first (the view may have been stale), then say why
+                    self.article_changed.emit(article_id)
                 if on_error is None or not on_error(exc):
                     exc.add_note(f"Not saved: {label}")
                     self.failed.emit(exc)
-            elif on_done is not None:
-                on_done(result)
         finally:
-            if article_id is not None:  # a refused edit refreshes too: the view may have been stale
-                self.article_changed.emit(article_id)
             if exc is None:
+                if article_id is not None:
+                    self.article_changed.emit(article_id)
                 self.saved.emit()
             if not self._pending:
                 self.idle.emit()

@@ -149,7 +149,8 @@ class ExportJob(Job):
         from desktop_app.services.exporting import export
 
         with open_reader(self.db_path) as store:
-            return export(store, self.fmt, self.out, status=self.status, options=self.options, progress=self.report)
+            return export(store, self.fmt, self.out, status=self.status, options=self.options, progress=self.report,
+                          cancel=self.cancel_token)
 
 
 class JobPool(QObject):

@@ -91,13 +91,26 @@ def test_accept_quote_then_done_exports_the_speaker_and_the_link(corpus: Store, 
 
 def test_a_link_to_a_rejected_entity_is_dropped_not_left_dangling(corpus: Store, tmp_path: Path) -> None:
     editing.accept(corpus, corpus.get_article("a1").quotes[0])
+    editing.accept(corpus, corpus.get_article("a1").events[0])
     editing.reject(corpus, _entity(corpus, "Ahmed Sharif Chaudhry"))
+    editing.reject(corpus, _entity(corpus, "Islamabad"))
     editing.mark_done(corpus, "a1")
-    for fmt in ("jsonl",):
-        doc = _export_done(corpus, tmp_path)
-        _links_hold(doc)
-        assert doc["quotes"][0]["speaker"]["name"] == "Ahmed Sharif Chaudhry"
-        assert doc["quotes"][0]["speaker"]["entity"] is None, fmt
+    doc = _export_done(corpus, tmp_path)
+    _links_hold(doc)
+    assert doc["quotes"][0]["speaker"]["name"] == "Ahmed Sharif Chaudhry"  # the name stays, the link goes
+    assert doc["quotes"][0]["speaker"]["entity"] is None
+    assert doc["events"][0]["recipient"] == {"name": "Islamabad", "entity": None}
+    # the formats with relations: every relation names an annotation of the same document
+    export(corpus, "doccano", tmp_path / "d.jsonl", status="done")
+    line = json.loads((tmp_path / "d.jsonl").read_text(encoding="utf-8"))
+    ids = {e["id"] for e in line["entities"]}
+    assert line["relations"] and all(r["from_id"] in ids and r["to_id"] in ids for r in line["relations"])
+    export(corpus, "brat", tmp_path / "brat", status="done")
+    [ann] = list((tmp_path / "brat").rglob("*.ann"))
+    rows = [r.split("\t") for r in ann.read_text(encoding="utf-8").splitlines()]
+    defined = {r[0] for r in rows if r[0][0] in "TE"}
+    args = [a.split(":")[1] for r in rows if r[0][0] in "RE" for a in r[1].split()[1:]]
+    assert args and set(args) <= defined, (args, defined)
 
 
 def test_relabel_is_a_correction_that_keeps_the_suggestion(corpus: Store, tmp_path: Path) -> None:

@@ -334,6 +334,13 @@ class ArticleEditor(QWidget):
         a = self.article
         return sum(x.state == "suggested" for items in (a.entities, a.quotes, a.events) for x in items)
 
+    def show_panel(self, name: str) -> bool:
+        """Bring the Quotes / Entities / Events panel to the front (False for an unknown name)."""
+        if name not in TABS:
+            return False
+        self.tabs.setCurrentIndex(TABS.index(name))
+        return True
+
     def land_on(self, table: str, row_id: int) -> None:
         """After an op: make ``row_id`` the current item of ``table`` (the reload that follows selects it)."""
         self._current[table] = row_id
