@@ -33,8 +33,8 @@ from desktop_app.core.model import (
     article_id_for,
 )
 from desktop_app.errors import E, NewsGoldError, StorageError
-from desktop_app.storage.locks import lock_holders
 from desktop_app.storage.database import checkpoint_and_close, now_iso, open_database, sqlite_errors
+from desktop_app.storage.locks import lock_holders
 from desktop_app.storage.rows import (
     TABLE_CODECS,
     article_from_row,
@@ -322,11 +322,11 @@ class Store:
 
     def count_suggested(self, article_id: str) -> int:
         """Suggestions of the article nobody has accepted or rejected yet."""
-        return sum(
-            int(self._one(f"SELECT count(*) AS n FROM {t} WHERE article_id = ? AND state = 'suggested'",
-                          [article_id])["n"])  # type: ignore[index]
-            for t in ANNOTATION_TABLES
-        )
+        n = 0
+        for t in ANNOTATION_TABLES:
+            row = self._one(f"SELECT count(*) AS n FROM {t} WHERE article_id = ? AND state = 'suggested'", [article_id])
+            n += int(row["n"]) if row else 0
+        return n
 
     def sentences(self, article_id: str) -> list[Span]:
         row = self._one("SELECT sentences FROM articles WHERE id = ?", [article_id])

@@ -82,12 +82,7 @@ def friendly_box(parent: QWidget | None, err: NewsGoldError, *, title: str | Non
     """The dialog for an environment error (or a refusal with nowhere else to go); the caller opens or execs it."""
     from desktop_app.ui.dialogs import error_box
 
-    shown = presentation(err)
-    box = error_box(parent, err, title=title or shown.title)
-    box.setInformativeText(f"{shown.hint}\n\n(error {err.code.name})".strip())
-    if shown.kind == "refusal":
-        box.setIcon(QMessageBox.Icon.Information)
-    return box
+    return error_box(parent, err, title=title)
 
 
 def _status_bar_of(parent: QWidget | None) -> Any:

@@ -38,32 +38,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.errors import E, NewsGoldError, StorageError
+from desktop_app.errors import HINTS, E, NewsGoldError, StorageError, presentation
 from desktop_app.paths import log_path
 from desktop_app.ui.settings import FONT_SIZES, THEMES, Settings
 from desktop_app.ui.workers import ExportJob, Job
 
 # -- errors ---------------------------------------------------------------------------
 
-_HINTS = {
-    E.E101: "This file was saved by a newer NewsGold. Install the newer version to open it.",
-    E.E102: "The file is damaged or is not a NewsGold corpus.",
-    E.E103: "Another program (or another NewsGold window) is using this corpus. Close it and try again.",
-    E.E104: "The disk is full. Free some space; nothing you saved before is lost.",
-    E.E105: "The file or its folder is read-only. Copy it somewhere you can write, or change its permissions.",
-    E.E113: "Check the path exists and that you may read and write it.",
-}
+def error_box(parent: QWidget | None, err: NewsGoldError, *, title: str | None = None) -> QMessageBox:
+    """The friendly box for a catalogued error: message, what to do (errors.HINTS), what was not saved.
 
-
-def error_box(parent: QWidget | None, err: NewsGoldError, *, title: str = "NewsGold") -> QMessageBox:
-    """A friendly, non-modal-by-default message box for a catalogued error (caller shows or execs it)."""
+    The caller opens or execs it.
+    """
+    shown = presentation(err)
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
+    box.setIcon(QMessageBox.Icon.Information if shown.kind == "refusal" else QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or shown.title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(err.message)
-    hint = _HINTS.get(err.code, "")
-    box.setInformativeText(f"{hint}\n\n(error {err.code.name})".strip())
+    notes = "\n".join(getattr(err, "__notes__", []))  # e.g. "Not saved: accept quote"
+    box.setInformativeText("\n\n".join(p for p in (notes, shown.hint, f"(error {err.code.name})") if p))
     box.setObjectName(f"error-{err.code.name}")
     return box
 
@@ -403,7 +397,7 @@ def about_text(pipeline: str) -> str:
 def ask_open_backup(parent: QWidget | None, err: NewsGoldError, backup: Path) -> bool:
     box = error_box(parent, err)
     box.setInformativeText(
-        f"{_HINTS[E.E102]}\n\nThe latest automatic backup is {backup.name} "
+        f"{HINTS[E.E102]}\n\nThe latest automatic backup is {backup.name} "
         f"(in {backup.parent}). Open a copy of it instead? The damaged file is left as it is.\n\n"
         f"(error {err.code.name})")
     box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.errors import NewsGoldError
+from desktop_app.errors import NewsGoldError, kind_of
 from desktop_app.services.corpus import open_reader
 from desktop_app.ui import dialogs
 from desktop_app.ui.article_list import ArticleListPanel
@@ -46,7 +46,7 @@ from desktop_app.ui.workers import ImportJob, Job, JobPool, LoadModelJob, Preann
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SHELL_SHORTCUTS", "MainWindow", "report_bug"]
+__all__ = ["SHELL_SHORTCUTS", "MainWindow", "show_error"]
 
 
 class MainWindow(QMainWindow):
@@ -195,18 +195,11 @@ class MainWindow(QMainWindow):
 
     # -- errors ----------------------------------------------------------------------------
     def on_op_failed(self, exc: object) -> None:
-        if isinstance(exc, NewsGoldError):
-            if exc.code.name.startswith("E1") and exc.code.name not in ("E106", "E107", "E108", "E109", "E110",
-                                                                         "E111", "E112"):
-                self.status.set_save_failed()
-                dialogs.error_box(self, exc).open()
-            else:  # a refused edit (overlap, nothing to undo…): say so, nothing was lost
-                self.status.showMessage(exc.message, 8000)
-            return
+        """A write that did not happen: refusals in the status bar, the rest as errors.presentation says."""
         assert isinstance(exc, BaseException)
-        log.error("bug in a write op", exc_info=exc)
-        self.status.set_save_failed()
-        report_bug(exc, self)
+        if kind_of(exc) != "refusal":
+            self.status.set_save_failed()
+        show_error(exc, self)
 
     # -- background work ---------------------------------------------------------------------
     @property
@@ -233,11 +226,7 @@ class MainWindow(QMainWindow):
         self.job_failed(exc, "model")
 
     def job_failed(self, exc: BaseException, step: str | None = None) -> None:
-        if isinstance(exc, NewsGoldError):
-            dialogs.error_box(self, exc).open()
-        else:
-            log.error("background job failed", exc_info=exc)
-            report_bug(exc, self)
+        show_error(exc, self)
         if step:
             self.startup.step_done(step)
 
@@ -429,8 +418,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def report_bug(exc: BaseException, parent: QWidget | None = None) -> None:
-    """Show the crash dialog (non-blocking) for a bug caught inside the GUI."""
+def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
+    """The app's one way of showing an error (imported late: the app module builds this window)."""
     from desktop_app.ui import app as app_module
 
-    app_module.show_crash(exc, parent)
+    app_module.show_error(exc, parent)

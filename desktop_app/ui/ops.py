@@ -14,6 +14,7 @@ import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -65,7 +66,7 @@ class OpRunner(QObject):
         token = next(self._tokens)
         self._pending[token] = (on_done, on_error, article_id, label)
         future = self.writer.submit(fn)
-        future.add_done_callback(lambda f, t=token: self._forward(t, f))
+        future.add_done_callback(partial(self._forward, token))
 
     def _forward(self, token: int, future: Future[Any]) -> None:
         """Runs on the writer thread: hand the outcome to the GUI thread (queued signal)."""

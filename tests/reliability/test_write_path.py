@@ -190,7 +190,7 @@ def test_edits_go_through_while_another_process_preannotates(tmp_path: Path) -> 
                 during += 1
             n += 1
             time.sleep(0.02)
-        out, err = proc.communicate(timeout=60)
+        _out, err = proc.communicate(timeout=60)
     finally:
         writer.close()
         reader.close()
