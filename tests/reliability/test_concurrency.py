@@ -69,8 +69,8 @@ def test_editor_process_and_importer_in_this_process(tmp_path: Path) -> None:
 
 def test_writer_locked_out_names_the_holder_and_still_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another process holding the write lock, never committing, past the patience: E120 naming it; reads go on."""
+    from desktop_app.storage import connection as store_mod
     from desktop_app.storage import database
-    from desktop_app.storage import store as store_mod
 
     db = tmp_path / "locked.sqlite3"
     with Store(db) as s:

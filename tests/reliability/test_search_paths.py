@@ -17,7 +17,9 @@ WORDS = ["minister", "ministry", "police", "ceasefire", "café", "Zürich"]
 def corpus(db_path: Path) -> Store:
     store = Store(db_path)
     store.add_articles([
-        Article(id=f"a{i}", title=f"Title {i}", text=" ".join(WORDS[j] for j in range(len(WORDS)) if (i >> j) & 1) + ".")
+        # the same words recur, so each text ends with its number (same text = same article, a duplicate)
+        Article(id=f"a{i}", title=f"Title {i}",
+                text=" ".join(WORDS[j] for j in range(len(WORDS)) if (i >> j) & 1) + f". No. {i}")
         for i in range(1, 200)
     ])
     return store

@@ -1,0 +1,382 @@
+"""Writes to a corpus with the change log: imports, suggestions, and every logged edit with undo/redo.
+
+Every method that changes annotations writes a change-log row (before/after snapshots) in the
+same transaction, which is what makes undo/redo survive a restart.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from desktop_app.core.model import (
+    ANNOTATION_STATES,
+    ARTICLE_STATUSES,
+    QUOTE_KINDS,
+    Article,
+    Entity,
+    Event,
+    Quote,
+    Span,
+    Suggestions,
+    article_id_for,
+)
+from desktop_app.errors import E, NewsGoldError
+from desktop_app.storage.connection import ANNOTATION_TABLES
+from desktop_app.storage.database import now_iso
+from desktop_app.storage.queries import Queries
+from desktop_app.storage.rows import (
+    TABLE_CODECS,
+    spans_to_json,
+)
+
+log = logging.getLogger(__name__)
+
+Annotation = Entity | Quote | Event
+_TABLE_OF = {Entity: "entities", Quote: "quotes", Event: "events"}
+# columns a user may change on each annotation table
+_EDITABLE = {
+    "entities": {"start", "end", "label", "state", "origin", "suggested"},
+    "quotes": {
+        "start", "end", "kind", "cue_start", "cue_end", "speaker", "speaker_ent_start",
+        "speaker_ent_end", "mention_start", "mention_end", "state", "origin", "suggested",
+    },
+    "events": {
+        "type", "sent_start", "sent_end", "trigger_start", "trigger_end", "actor",
+        "actor_ent_start", "actor_ent_end", "recipient", "recipient_ent_start",
+        "recipient_ent_end", "state", "origin", "suggested",
+    },
+}
+_CONTENT_FIELDS = {t: cols - {"state", "origin", "suggested"} for t, cols in _EDITABLE.items()}
+
+
+class Edits(Queries):
+    """Imports, pre-annotation output and the annotator's logged edits."""
+
+    # -- article writes -------------------------------------------------------
+    def add_articles(self, articles: Iterable[Article]) -> tuple[list[str], int]:
+        """Insert new articles (and any annotations they carry); returns (added ids, duplicates)."""
+        added: list[str] = []
+        dupes = 0
+        now = now_iso()
+        first_rowid: int | None = None
+        last_rowid = 0
+        with self.write() as conn:
+            # A duplicate has the id, or the text (its derived id), of an article stored or earlier in
+            # the batch: found with one lookup per batch, so any IntegrityError below is a bug.
+            batch = list(articles)
+            keys = list({k for a in batch for k in (a.id, article_id_for(a.text))})
+            taken: set[str] = set()
+            for i in range(0, len(keys), 30_000):  # below SQLite's 32766 host parameters
+                part = keys[i : i + 30_000]
+                taken.update(r[0] for r in conn.execute(
+                    f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})", part))
+            for a in batch:
+                text_id = article_id_for(a.text)
+                if a.id in taken or text_id in taken:
+                    dupes += 1
+                    continue
+                taken.update((a.id, text_id))
+                cur = conn.execute(
+                    "INSERT INTO articles (id, title, text, meta, status, annotator, ignored, created_at,"
+                    " updated_at, provenance) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [a.id, a.title, a.text, json.dumps(a.meta, ensure_ascii=False), a.status, a.annotator,
+                     spans_to_json(a.ignored), now, a.updated_at or now, json.dumps(a.provenance, ensure_ascii=False)],
+                )
+                last_rowid = cur.lastrowid or last_rowid
+                if first_rowid is None:
+                    first_rowid = last_rowid
+                added.append(a.id)
+                for table in ANNOTATION_TABLES:
+                    items = getattr(a, table)
+                    if items:
+                        self._insert_many(table, a.id, items, now)
+            if first_rowid is not None:  # search index for the whole batch, same transaction (migration 0005)
+                conn.execute(
+                    "INSERT INTO articles_fts(rowid, title, text)"
+                    " SELECT rowid, title, text FROM articles WHERE rowid BETWEEN ? AND ?",
+                    [first_rowid, last_rowid],
+                )
+        return added, dupes
+
+    def _insert_many(self, table: str, article_id: str, items: Iterable[Annotation], now: str) -> None:
+        to_row = TABLE_CODECS[table][0]
+        rows = [to_row(x) for x in items]  # type: ignore[operator]
+        if not rows:
+            return
+        cols = list(rows[0])
+        sql = (
+            f"INSERT INTO {table} (article_id, {', '.join(_q(c) for c in cols)}, created_at, updated_at)"
+            f" VALUES (?, {', '.join('?' * len(cols))}, ?, ?)"
+        )
+        self.conn.executemany(sql, [[article_id, *(r[c] for c in cols), now, now] for r in rows])
+
+    def replace_suggestions(
+        self,
+        article_id: str,
+        suggestions: Suggestions,
+        *,
+        pipeline: str | None,
+        sentences: list[Span] | None = None,
+    ) -> int:
+        """Swap untouched machine suggestions for new ones; human work and decisions stay.
+
+        A suggestion equal to an annotation the user already accepted or rejected is
+        not suggested again.
+        """
+        now = now_iso()
+        n = 0
+        with self.write() as conn:
+            row = conn.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                raise NewsGoldError(E.E106, id=article_id)
+            for table in ANNOTATION_TABLES:
+                conn.execute(
+                    f"DELETE FROM {table} WHERE article_id = ? AND state = 'suggested' AND origin != 'human'",
+                    [article_id],
+                )
+                to_row: Callable[[Any], dict[str, Any]] = TABLE_CODECS[table][0]  # type: ignore[assignment]
+                decided = {
+                    _content_key(table, dict(r))
+                    for r in conn.execute(f"SELECT * FROM {table} WHERE article_id = ?", [article_id])
+                }
+                fresh = [x for x in getattr(suggestions, table) if _content_key(table, to_row(x)) not in decided]
+                self._insert_many(table, article_id, fresh, now)
+                n += len(fresh)
+            status = row[0]
+            new_status = "preannotated" if status == "new" else status
+            conn.execute(
+                "UPDATE articles SET pipeline = ?, sentences = ?, status = ?, updated_at = ? WHERE id = ?",
+                [pipeline, json.dumps([[s.start, s.end] for s in (sentences or [])]), new_status, now, article_id],
+            )
+        return n
+
+    # -- logged edits -----------------------------------------------------------
+    def _next_batch(self) -> int:
+        if self._batch is None:
+            row = self.conn.execute("SELECT coalesce(max(batch), 0) + 1 FROM changes").fetchone()
+            self._batch = int(row[0])
+        return self._batch
+
+    def _log(self, article_id: str, op: str, table: str, row_id: str | int,
+             before: dict[str, Any] | None, after: dict[str, Any] | None, who: str | None) -> None:
+        batch = self._next_batch()
+        self.conn.execute(
+            "INSERT INTO changes (batch, article_id, at, who, op, table_name, row_id, before, after)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            [batch, article_id, now_iso(), who, op, table, str(row_id),
+             None if before is None else json.dumps(before, ensure_ascii=False),
+             None if after is None else json.dumps(after, ensure_ascii=False)],
+        )
+
+    def _start_edit(self, article_id: str, who: str | None) -> None:
+        """Every user edit drops the redo stack and moves a fresh article to in progress."""
+        self.conn.execute("UPDATE changes SET undone = 2 WHERE article_id = ? AND undone = 1", [article_id])
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise NewsGoldError(E.E106, id=article_id)
+        if row["status"] in ("new", "preannotated"):
+            self._set_article_fields(article_id, {"status": "in_progress", "annotator": who or row["annotator"]}, who, "status")
+
+    def _set_article_fields(self, article_id: str, fields: dict[str, Any], who: str | None, op: str) -> None:
+        row = self.conn.execute("SELECT status, annotator FROM articles WHERE id = ?", [article_id]).fetchone()
+        before = {"status": row["status"], "annotator": row["annotator"]}
+        after = {**before, **fields}
+        if after == before:
+            return
+        self.conn.execute(
+            "UPDATE articles SET status = ?, annotator = ?, updated_at = ? WHERE id = ?",
+            [after["status"], after["annotator"], now_iso(), article_id],
+        )
+        self._log(article_id, op, "articles", article_id, before, after, who)
+
+    def _check(self, table: str, article_id: str, values: dict[str, Any], exclude_id: int | None = None) -> None:
+        text_len = self.conn.execute("SELECT length(text) FROM articles WHERE id = ?", [article_id]).fetchone()
+        if text_len is None:
+            raise NewsGoldError(E.E106, id=article_id)
+        length = int(text_len[0])
+        spans = [("start", "end"), ("cue_start", "cue_end"), ("mention_start", "mention_end"),
+                 ("sent_start", "sent_end"), ("trigger_start", "trigger_end")]
+        for a, b in spans:
+            if values.get(a) is None:
+                continue
+            start, end = values[a], values[b]
+            if not (0 <= start < end <= length):
+                raise NewsGoldError(E.E109, start=start, end=end, length=length)
+        _allowed(values, "state", ANNOTATION_STATES)
+        _allowed(values, "origin", ("model", "rule", "human"))
+        _allowed(values, "kind", QUOTE_KINDS)
+        if table == "entities" and values.get("state") != "rejected":
+            other = self.conn.execute(
+                'SELECT label, "start", "end" FROM entities WHERE article_id = ? AND state != \'rejected\''
+                ' AND "start" < ? AND "end" > ? AND id != ? LIMIT 1',
+                [article_id, values["end"], values["start"], exclude_id or -1],
+            ).fetchone()
+            if other is not None:
+                txt = self.conn.execute(
+                    "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                    [other["start"] + 1, other["end"] - other["start"], article_id],
+                ).fetchone()[0]
+                raise NewsGoldError(E.E108, start=values["start"], end=values["end"], label=other["label"], other=txt)
+
+    def add(self, article_id: str, item: Annotation, *, who: str | None = None) -> int:
+        """Add a human annotation (origin/state as given; defaults to human/accepted)."""
+        table = _TABLE_OF[type(item)]
+        values = TABLE_CODECS[table][0](item)  # type: ignore[operator]
+        with self.write() as conn:
+            self._check(table, article_id, values)
+            self._start_edit(article_id, who)
+            now = now_iso()
+            cols = list(values)
+            cur = conn.execute(
+                f"INSERT INTO {table} (article_id, {', '.join(_q(c) for c in cols)}, created_at, updated_at)"
+                f" VALUES (?, {', '.join('?' * len(cols))}, ?, ?)",
+                [article_id, *values.values(), now, now],
+            )
+            row_id = int(cur.lastrowid or 0)
+            self._log(article_id, "add", table, row_id, None, self._row(table, row_id), who)
+        return row_id
+
+    def update(self, table: str, row_id: int, changes: dict[str, Any], *, who: str | None = None) -> dict[str, Any]:
+        """Change fields of an annotation; a content change by a person also accepts it."""
+        bad = set(changes) - _EDITABLE[table]
+        if bad:
+            raise NewsGoldError(E.E110, value=sorted(bad)[0], field=table, allowed=sorted(_EDITABLE[table]))
+        with self.write() as conn:
+            before = self._row(table, row_id)
+            changes = dict(changes)
+            if set(changes) & _CONTENT_FIELDS[table] and "state" not in changes:
+                changes["state"] = "accepted"
+            after_values = {**before, **changes}
+            if after_values == before:
+                return before
+            self._check(table, before["article_id"], after_values, exclude_id=row_id)
+            self._start_edit(before["article_id"], who)
+            sets = ", ".join(f"{_q(c)} = ?" for c in changes)
+            conn.execute(
+                f"UPDATE {table} SET {sets}, updated_at = ? WHERE id = ?",
+                [*changes.values(), now_iso(), row_id],
+            )
+            after = self._row(table, row_id)
+            self._log(before["article_id"], "update", table, row_id, before, after, who)
+        return after
+
+    def delete(self, table: str, row_id: int, *, who: str | None = None) -> None:
+        with self.write() as conn:
+            before = self._row(table, row_id)
+            self._start_edit(before["article_id"], who)
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+            self._log(before["article_id"], "delete", table, row_id, before, None, who)
+
+    def set_state_all(self, article_id: str, state: str, *, only_suggested: bool = True,
+                      who: str | None = None) -> int:
+        """Accept (or reject) every remaining suggestion of an article in one undoable step."""
+        _allowed({"state": state}, "state", ANNOTATION_STATES)
+        n = 0
+        with self.write() as conn:
+            self._start_edit(article_id, who)
+            for table in ANNOTATION_TABLES:
+                cond = " AND state = 'suggested'" if only_suggested else ""
+                for r in conn.execute(f"SELECT * FROM {table} WHERE article_id = ?{cond}", [article_id]).fetchall():
+                    before = dict(r)
+                    if before["state"] == state:
+                        continue
+                    conn.execute(f"UPDATE {table} SET state = ?, updated_at = ? WHERE id = ?",
+                                 [state, now_iso(), before["id"]])
+                    self._log(article_id, "update", table, before["id"], before, self._row(table, before["id"]), who)
+                    n += 1
+        return n
+
+    def set_status(self, article_id: str, status: str, *, who: str | None = None) -> None:
+        _allowed({"status": status}, "status", ARTICLE_STATUSES)
+        with self.write():
+            if not self.has_article(article_id):
+                raise NewsGoldError(E.E106, id=article_id)
+            self.conn.execute("UPDATE changes SET undone = 2 WHERE article_id = ? AND undone = 1", [article_id])
+            fields: dict[str, Any] = {"status": status}
+            if who:
+                fields["annotator"] = who
+            self._set_article_fields(article_id, fields, who, "status")
+
+    # -- undo / redo -----------------------------------------------------------
+    def can_undo(self, article_id: str) -> bool:
+        return self._one("SELECT 1 AS x FROM changes WHERE article_id = ? AND undone = 0 LIMIT 1", [article_id]) is not None
+
+    def can_redo(self, article_id: str) -> bool:
+        return self._one("SELECT 1 AS x FROM changes WHERE article_id = ? AND undone = 1 LIMIT 1", [article_id]) is not None
+
+    def undo(self, article_id: str, *, who: str | None = None) -> int:
+        """Revert the article's latest edit batch; returns the batch number."""
+        with self.write() as conn:
+            row = conn.execute("SELECT max(batch) FROM changes WHERE article_id = ? AND undone = 0", [article_id]).fetchone()
+            if row[0] is None:
+                raise NewsGoldError(E.E111)
+            batch = int(row[0])
+            changes = conn.execute(
+                "SELECT * FROM changes WHERE batch = ? AND article_id = ? ORDER BY id DESC", [batch, article_id]
+            ).fetchall()
+            for c in changes:
+                self._restore(c["table_name"], c["row_id"], _load(c["before"]))
+            conn.execute("UPDATE changes SET undone = 1 WHERE batch = ? AND article_id = ?", [batch, article_id])
+        return batch
+
+    def redo(self, article_id: str, *, who: str | None = None) -> int:
+        with self.write() as conn:
+            row = conn.execute("SELECT min(batch) FROM changes WHERE article_id = ? AND undone = 1", [article_id]).fetchone()
+            if row[0] is None:
+                raise NewsGoldError(E.E112)
+            batch = int(row[0])
+            changes = conn.execute(
+                "SELECT * FROM changes WHERE batch = ? AND article_id = ? ORDER BY id", [batch, article_id]
+            ).fetchall()
+            for c in changes:
+                self._restore(c["table_name"], c["row_id"], _load(c["after"]))
+            conn.execute("UPDATE changes SET undone = 0 WHERE batch = ? AND article_id = ?", [batch, article_id])
+        return batch
+
+    def _restore(self, table: str, row_id: str, snapshot: dict[str, Any] | None) -> None:
+        if table == "articles":
+            assert snapshot is not None
+            self.conn.execute(
+                "UPDATE articles SET status = ?, annotator = ?, updated_at = ? WHERE id = ?",
+                [snapshot["status"], snapshot["annotator"], now_iso(), row_id],
+            )
+            return
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [int(row_id)])
+        if snapshot is not None:
+            cols = list(snapshot)
+            self.conn.execute(
+                f"INSERT INTO {table} ({', '.join(_q(c) for c in cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [snapshot[c] for c in cols],
+            )
+
+    def history(self, article_id: str) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM changes WHERE article_id = ? ORDER BY id", [article_id])
+
+    def batch_changes(self, article_id: str, batch: int) -> list[dict[str, Any]]:
+        """The change-log rows of one edit (one undo step), in the order they were made."""
+        return self._rows("SELECT * FROM changes WHERE article_id = ? AND batch = ? ORDER BY id", [article_id, batch])
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
+
+
+def _load(raw: str | None) -> dict[str, Any] | None:
+    return None if raw is None else json.loads(raw)
+
+
+def _allowed(values: dict[str, Any], field: str, allowed: Iterable[str]) -> None:
+    allowed = tuple(allowed)
+    if field in values and values[field] is not None and values[field] not in allowed:
+        raise NewsGoldError(E.E110, value=values[field], field=field, allowed=", ".join(allowed))
+
+
+def _content_key(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
+    if table == "entities":
+        return (row["start"], row["end"], row["label"])
+    if table == "quotes":
+        return (row["start"], row["end"])
+    return (row["sent_start"], row["type"])
