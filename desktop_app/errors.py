@@ -66,6 +66,16 @@ class E(StrEnum):
     E205 = "Gazetteer entry not understood: {detail}"
     E206 = "PolNeAR data not understood: {detail}"
     E207 = "Export cancelled; {path} was not written"
+    # dashboard and people registry
+    E401 = "Unknown chart {chart!r}; available: {available}"
+    E402 = "No person named {name!r} in the registry, the quotes or the events"
+    E403 = "{new!r} is already a person; merge {old!r} into it instead"
+    E404 = "{name!r} and {other!r} are the same person"
+    E405 = "Registry file {path}: {detail}"
+    E406 = "Chart file {path}: save as .png or .svg"
+    E407 = "No alias {alias!r} in the registry"
+    E408 = "Nothing to undo in the people registry"
+    E409 = "Nothing to redo in the people registry"
     # bugs: only ever raised when NewsGold itself is wrong
     E901 = "Internal error: {detail}"
 
@@ -82,6 +92,7 @@ KINDS: dict[E, Kind] = {
     E.E115: "environment", E.E116: "refusal", E.E117: "environment", E.E120: "environment",
     E.E201: "environment", E.E202: "refusal", E.E203: "refusal", E.E204: "refusal", E.E205: "refusal",
     E.E206: "refusal", E.E207: "refusal", E.E901: "bug",
+    **{code: "refusal" for code in E if code.name.startswith("E4")},
 }
 
 

@@ -155,5 +155,19 @@ def m0006_provenance_and_corrections(db: Database) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN suggested TEXT")
 
 
+@migrations(name="0007_people")
+def m0007_people(db: Database) -> None:
+    # what the people registry keeps about a person beside their aliases (speakers): a note and an
+    # external id entered by hand (a Wikidata QID, say); the name is the canonical name of quotes and events
+    db.execute(
+        """CREATE TABLE people (
+               name TEXT PRIMARY KEY COLLATE NOCASE,
+               note TEXT NOT NULL DEFAULT '',
+               external_id TEXT NOT NULL DEFAULT '',
+               updated_at TEXT NOT NULL
+           )"""
+    )
+
+
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
