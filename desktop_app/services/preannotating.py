@@ -18,8 +18,9 @@ from desktop_app.storage import Store
 
 #: articles read and fed to the engine at a time
 CHUNK = 64
-#: articles whose suggestions go in one write transaction (bench/write_latency.py: well under 250 ms)
-COMMIT_EVERY = 8
+#: articles whose suggestions go in one write transaction (bench/write_latency.py: 8 took up to 278 ms
+#: beside the NLP thread in the same process, 4 took 34 ms)
+COMMIT_EVERY = 4
 
 
 def pending_ids(store: Store, *, all_articles: bool = False) -> list[str]:
