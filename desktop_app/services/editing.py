@@ -52,7 +52,8 @@ class Changes:
     registry: bool = False
     #: how many items the edit touched beyond the one named (accept all, done)
     count: int = 0
-    #: the item to select afterwards: (table, row id)
+    #: the item to select afterwards, (table, row id): set where the edit takes the user somewhere
+    #: new (an added item, the item an undo or redo restored); None leaves the selection alone
     item: tuple[str, int] | None = None
     message: str = ""
 
@@ -122,7 +123,8 @@ def _edit(store: Store, item: Annotation, fields: Mapping[str, Any], who: str | 
         linked = _accept_linked(store, after["article_id"], _linked_spans(table, after), who) \
             if after["state"] == "accepted" else 0
     tables = {table} | ({"entities"} if linked else set())
-    return Changes(after["article_id"], frozenset(tables), count=linked, item=(table, row_id), message=message)
+    # no ``item``: the edited item is where the user already is, or the user has moved on (accept → next)
+    return Changes(after["article_id"], frozenset(tables), count=linked, message=message)
 
 
 # -- deciding ------------------------------------------------------------------------------------

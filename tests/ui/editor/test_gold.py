@@ -78,3 +78,21 @@ def test_relabel_by_key_is_exported_as_a_correction(qtbot: Any, make_editor: Any
     fixed = next(e for e in doc["entities"] if (e["start"], e["end"]) == (ent.start, ent.end))
     assert fixed["label"] == "ORG" and fixed["origin"] == "human"
     assert fixed["suggested"] == {"origin": ent.origin, "label": "GPE"}
+
+
+@pytest.mark.gui
+def test_accept_and_reject_move_on_to_the_next_item(qtbot: Any, make_editor: Any, runner: Any, corpus: Path) -> None:
+    """a / x decide the current item and go to the next: two presses decide two items."""
+    ed = make_editor("flow")
+    ed.tabs.setCurrentIndex(1)  # Entities
+    first = ed.current_item()
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "a")
+    second = ed.current_item()
+    assert second.id != first.id
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "x")
+    third = ed.current_item()
+    states = {e.id: e.state for e in stored(corpus, AID).entities}
+    assert (states[first.id], states[second.id]) == ("accepted", "rejected")
+    assert third.id not in (first.id, second.id)
