@@ -138,6 +138,10 @@ class Connection:
                     raise StorageError(E.E120, path=self.path, holders=_holders(self.path),
                                        seconds=now - started) from exc
 
+    def data_version(self) -> int:
+        """Moves whenever another connection (another process, or this one's writer) has committed."""
+        return self._data_version()
+
     def _data_version(self) -> int:
         with contextlib.suppress(sqlite3.Error):
             return int(self.conn.execute("PRAGMA data_version").fetchone()[0])

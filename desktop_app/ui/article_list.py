@@ -354,6 +354,18 @@ class ArticleListPanel(QWidget):
         self.model.reload()
         self.refresh_counts()
 
+    def refresh_visible(self) -> None:
+        """After another program committed: re-read the rows on screen and the counts."""
+        top = self.view.rowAt(0)
+        if top >= 0:
+            bottom = self.view.rowAt(self.view.viewport().height() - 1)
+            bottom = self.model.rowCount() - 1 if bottom < 0 else bottom
+            for row in range(top, bottom + 1):
+                art = self.model.article_at(row)
+                if art is not None:
+                    self.model.refresh_article(art.id)
+        self.refresh_counts()
+
     def refresh_article(self, article_id: str) -> None:
         """After an edit: one row re-read; the counts move by one if its status changed (no full count)."""
         change = self.model.refresh_article(article_id)

@@ -42,6 +42,7 @@ from desktop_app.ui.settings import Settings, save_settings
 from desktop_app.ui.startup import Startup
 from desktop_app.ui.status_bar import StatusBar
 from desktop_app.ui.theme import apply_theme
+from desktop_app.ui.watch import CorpusWatch
 from desktop_app.ui.workers import ImportJob, Job, JobPool, LoadModelJob, PreannotateJob
 
 log = logging.getLogger(__name__)
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self.ops.idle.connect(lambda: self.status.set_saving(0))
         self.ops.failed.connect(self.on_op_failed)
         self.ops.article_changed.connect(self._on_article_changed)
+        self.watch = CorpusWatch(self.read_store, self)  # commits by the CLI or another window
+        self.watch.changed.connect(self._on_corpus_changed)
         self.list.article_selected.connect(self.show_article)
         self.list.counts_changed.connect(self.status.set_done)
         self.list.model.modelReset.connect(self._update_empty)
@@ -187,6 +190,16 @@ class MainWindow(QMainWindow):
         row = self.list.model.row_of(aid) if aid else None
         art = self.list.model.article_at(row) if row is not None else None
         self.status.set_suggestions(art.n_suggested if art else None)
+
+    def _on_corpus_changed(self) -> None:
+        """Another program (or a background job) committed: refresh what is on screen."""
+        self.list.refresh_visible()
+        article = self.editor.article
+        if article is not None and self.read_store.has_article(article.id):
+            fresh = self.read_store.get_article(article.id, annotations=False)
+            if fresh.updated_at != article.updated_at:
+                self.editor.reload()
+        self._update_suggestions()
 
     def _on_article_changed(self, article_id: str) -> None:
         self.list.refresh_article(article_id)
@@ -382,6 +395,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.watch.stop()
         self.jobs.shutdown()
         self.read_store.close()  # readers first: the writer's checkpoint then folds and removes the WAL
         self.ops.shutdown()
