@@ -24,19 +24,11 @@ from desktop_app.nlp.engine import EngineInput, EngineOutput
 from desktop_app.nlp.entities import canonical_names, doc_entities
 from desktop_app.nlp.events import EventFinder
 from desktop_app.nlp.gazetteer import Gazetteer, add_gazetteer, load_gazetteer
+from desktop_app.nlp.quotes import find_quotes
 
 log = logging.getLogger(__name__)
 
 QuoteFinder = Callable[..., list[Quote]]
-
-
-def _quote_finder() -> QuoteFinder | None:
-    try:
-        from desktop_app.nlp.quotes import find_quotes  # written alongside; optional until it lands
-    except ImportError:
-        log.debug("desktop_app.nlp.quotes not available; no quote suggestions")
-        return None
-    return find_quotes  # type: ignore[no-any-return]
 
 
 def pipeline_label(nlp: Language) -> str:
@@ -70,7 +62,7 @@ class SpacyEngine:
         for word in self.events.multiword_triggers():
             for form in {word, word.capitalize(), word + "s"}:
                 tokenizer.add_special_case(form, [{ORTH: form}])
-        self.find_quotes = _quote_finder()
+        self.find_quotes: QuoteFinder = find_quotes
         base = "rule-only" if rule_only else (label or pipeline_label(nlp))
         self.name = f"{base} / newsgold {__version__}"
 
@@ -88,11 +80,9 @@ class SpacyEngine:
         entities = doc_entities(doc, ignored)
         sentences = _sentences(doc, text)
         names = canonical_names(text, entities, self.gazetteer, self.registry)
-        quotes: list[Quote] = []
-        if self.find_quotes is not None:
-            quotes = self.find_quotes(doc, entities, self.registry)
-            if ignored:
-                quotes = [q for q in quotes if not any(q.span.overlaps(s) for s in ignored)]
+        quotes: list[Quote] = self.find_quotes(doc, entities, self.registry)
+        if ignored:
+            quotes = [q for q in quotes if not any(q.span.overlaps(s) for s in ignored)]
         events = self.events.find(doc, sentences, entities, names) if doc.has_annotation("DEP") else []
         if ignored:
             events = [v for v in events if not any(v.sentence.overlaps(s) for s in ignored)]

@@ -114,7 +114,3 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     os.replace(tmp, path)
     return path
 
-
-# short names, as the self-test looks for either
-load = load_settings
-save = save_settings
