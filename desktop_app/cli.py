@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__
+from desktop_app.cli_people import PEOPLE_COMMANDS, add_people_commands
 from desktop_app.errors import presentation
 from desktop_app.paths import log_path, resolve_db_path
 
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--screenshot", metavar="FILE.png", help="render the main window offscreen, save a PNG, exit")
     g.add_argument("--article", metavar="ID", help="article to show first")
     g.add_argument("--panel", choices=("quotes", "entities", "events"), help="side panel to show first")
+    g.add_argument("--view", choices=("articles", "dashboard", "people"), help="view to show first (View menu)")
     g.add_argument("paths", nargs="*", metavar="FILE", help="a corpus to open, or article files/folders to import")
 
     i = sub.add_parser("import", help="import .txt/.jsonl/.csv files or folders, then pre-annotate")
@@ -107,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     st_.add_argument("--model", help="spaCy pipeline to check (default: best installed)")
     st_.add_argument("--no-window", action="store_true", help="skip the window check (no Qt)")
     st_.add_argument("--save-grab", metavar="FILE.png", help="also save the grabbed window image")
+    add_people_commands(sub)
     return p
 
 
@@ -297,6 +300,7 @@ COMMANDS = {
     "gui": cmd_gui, "import": cmd_import, "preannotate": cmd_preannotate, "export": cmd_export,
     "evaluate": cmd_evaluate, "stats": cmd_stats, "formats": cmd_formats, "models": cmd_models,
     "self-test": cmd_self_test, "evaluate-polnear": cmd_evaluate_polnear, "backup": cmd_backup,
+    **PEOPLE_COMMANDS,
 }
 
 

@@ -141,8 +141,8 @@ def import_registry(store: Store, path: str | Path, fmt: str | None = None, *, w
     with store.write():
         for r in records:
             for alias in r["aliases"]:
-                if alias.casefold() != r["name"].casefold():
-                    store.add_alias(alias, r["name"], source="import", who=who)
+                if alias.casefold() != r["name"].casefold() and store.add_alias(alias, r["name"], source="import",
+                                                                                who=who):
                     n += 1
             if r["note"] or r["external_id"]:
                 if not store.has_person(r["name"]):

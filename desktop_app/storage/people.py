@@ -148,15 +148,17 @@ class People(Edits):
                 after["external_id"] = external_id.strip()
             self._put("people", person, after, who)
 
-    def add_alias(self, alias: str, canonical: str, *, source: str = "human", who: str | None = None) -> None:
-        """Add (or repoint) one alias as an undoable registry edit (imports of the registry use it)."""
+    def add_alias(self, alias: str, canonical: str, *, source: str = "human", who: str | None = None) -> bool:
+        """Add (or repoint) one alias as an undoable registry edit (imports of the registry use it);
+        False if it already stood for ``canonical``."""
         with self.write():
             before = self._registry_row("speakers", alias)
             after = {"alias": alias.strip(), "canonical": canonical.strip(), "source": source, "updated_at": now_iso()}
             if before is not None and before["canonical"] == after["canonical"]:
-                return
+                return False
             self._begin_people_edit()
             self._put("speakers", before["alias"] if before else after["alias"], after, who)
+        return True
 
     # -- undo / redo of registry edits ----------------------------------------------------------
     def can_undo_people(self) -> bool:

@@ -274,7 +274,7 @@ def show_panel(editor: Any, panel: str) -> bool:
 
 
 def take_screenshot(win: Any, out: Path, *, article: str | None, panel: str | None,
-                    timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
+                    timeout_ms: int = SCREENSHOT_TIMEOUT_MS, view: str | None = None) -> bool:
     """Wait for start-up (demo, model, suggestions) and the article, then save the window as PNG."""
     win.resize(1600, 900)  # the same picture on any screen (offscreen's virtual screen is 800x600)
     ready = wait_until(lambda: not win.starting, [win.startup_finished], timeout_ms)
@@ -291,6 +291,8 @@ def take_screenshot(win: Any, out: Path, *, article: str | None, panel: str | No
         if status == "new":  # show suggestions, as a user would see them after pre-annotation
             win.preannotate([aid])
             wait_until(lambda: not win.jobs.running(), [win.jobs.changed], timeout_ms)
+    if view:
+        win.show_view(view)
     win.status.clearMessage()  # show the editor's standing line, not the last transient notice
     _flush_events()
     pixmap = win.grab()
@@ -346,7 +348,7 @@ def run_gui(args: argparse.Namespace) -> int:
         win.show()
         try:
             ok = take_screenshot(win, Path(screenshot), article=getattr(args, "article", None),
-                                 panel=getattr(args, "panel", None))
+                                 panel=getattr(args, "panel", None), view=getattr(args, "view", None))
         finally:
             win.close()
         if not ok:

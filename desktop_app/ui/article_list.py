@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -82,6 +83,9 @@ class ArticleListModel(QAbstractTableModel):
         self.store = store
         self.status: str | None = None
         self.query: str | None = None
+        #: a chart's selection (dashboard or people view): only these articles, with what they are
+        self.ids: list[str] | None = None
+        self.ids_caption = ""
         self.order = "import"
         self.descending = False
         self._rows: list[ArticleRow] = []
@@ -91,9 +95,10 @@ class ArticleListModel(QAbstractTableModel):
 
     # -- filtering / sorting -------------------------------------------------
     def _load(self) -> None:
-        self._total = self.store.count_articles(status=self.status, query=self.query)
+        self._total = self.store.count_articles(status=self.status, query=self.query, ids=self.ids)
         self._rows = self.store.article_rows(0, min(PAGE, self._total), status=self.status, query=self.query,
-                                             order=self.order, descending=self.descending) if self._total else []
+                                             order=self.order, descending=self.descending,
+                                             ids=self.ids) if self._total else []
         self._pos = {r.id: i for i, r in enumerate(self._rows)}
 
     def reload(self) -> None:
@@ -108,6 +113,11 @@ class ArticleListModel(QAbstractTableModel):
         if (status, query) == (self.status, self.query):
             return
         self.status, self.query = status, query
+        self.reload()
+
+    def set_selection(self, caption: str, ids: list[str] | None) -> None:
+        """Only the articles behind a chart's bar (``ids``), or all again (None)."""
+        self.ids, self.ids_caption = (list(ids), caption) if ids is not None else (None, "")
         self.reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -133,7 +143,7 @@ class ArticleListModel(QAbstractTableModel):
         start = len(self._rows)
         after = self._rows[-1].rowid if self._rows and self.order == "import" else None
         page = self.store.article_rows(start, PAGE, status=self.status, query=self.query,
-                                       order=self.order, descending=self.descending, after_rowid=after)
+                                       order=self.order, descending=self.descending, after_rowid=after, ids=self.ids)
         page = page[: self._total - start]
         if not page:
             self._total = start  # the DB shrank under us
@@ -308,9 +318,22 @@ class ArticleListPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.filter)
+        # what a click on a chart selected ("speaker: Ishaq Dar · 3 articles  ✕")
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("chartSelection")
+        self.selection_clear = QPushButton("✕ Show all")
+        self.selection_clear.setToolTip("Leave the chart's selection: list every article again")
+        self.selection_clear.clicked.connect(lambda: self.set_selection("", None))
+        self.selection_row = QWidget()
+        sel = QHBoxLayout(self.selection_row)
+        sel.setContentsMargins(0, 0, 0, 0)
+        sel.addWidget(self.selection_label, 1)
+        sel.addWidget(self.selection_clear)
+        self.selection_row.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.selection_row)
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
         self._current: str | None = None
@@ -345,6 +368,13 @@ class ArticleListPanel(QWidget):
     def apply_filter(self) -> None:
         self._search_timer.stop()
         self.model.set_filter(self.filter.currentData(), self.search.text())
+
+    def set_selection(self, caption: str, ids: list[str] | None) -> None:
+        """Show only ``ids`` (a dashboard click), saying what they are; None shows every article again."""
+        self.model.set_selection(caption, ids)
+        self.selection_row.setVisible(ids is not None)
+        self.selection_label.setText(f"{caption} · {len(ids)} article(s)" if ids is not None else "")
+        self.selection_label.setToolTip(self.selection_label.text())
 
     def set_status_filter(self, status: str | None) -> None:
         i = self.filter.findData(status)

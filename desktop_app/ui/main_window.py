@@ -153,8 +153,31 @@ class MainWindow(QMainWindow):
         return page
 
     def _update_empty(self) -> None:
-        empty = self.list.model.total == 0 and self.list.model.status is None and self.list.model.query is None
+        if self.view_name != "articles":  # the dashboard or the people view stays while the list filters
+            return
+        m = self.list.model
+        empty = m.total == 0 and m.status is None and m.query is None and m.ids is None
         self.centre.setCurrentWidget(self.empty_page if empty else self.editor)
+
+    # -- views: articles (editor), dashboard, people ------------------------------------------
+    @property
+    def view_name(self) -> str:
+        return str(getattr(self, "_view_name", "articles"))
+
+    def show_view(self, name: str) -> QWidget:
+        """Show the editor ("articles"), the dashboard or the people view in the centre (View menu)."""
+        from desktop_app.ui.views import make_view
+
+        self._views: dict[str, QWidget] = getattr(self, "_views", {})
+        self._view_name = name
+        if name == "articles":
+            self._update_empty()
+            return self.centre.currentWidget() or self.editor
+        if name not in self._views:
+            self._views[name] = make_view(self, name)
+            self.centre.addWidget(self._views[name])
+        self.centre.setCurrentWidget(self._views[name])
+        return self._views[name]
 
     def editor_actions(self) -> dict[str, QAction]:
         return self.editor.actions()
@@ -202,6 +225,8 @@ class MainWindow(QMainWindow):
         self._update_suggestions()
 
     def _on_article_changed(self, article_id: str) -> None:
+        for view in getattr(self, "_views", {}).values():
+            view.mark_stale()  # type: ignore[attr-defined]
         self.list.refresh_article(article_id)
         if article_id == self.current_article():
             self._update_suggestions()

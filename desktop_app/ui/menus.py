@@ -87,6 +87,10 @@ ANNOTATE_MENU: tuple[Item | str | None, ...] = (
     EDITOR_ACTIONS,
 )
 VIEW_MENU: tuple[Item | str | None, ...] = (
+    Item("view_articles", "&Articles (editor)", lambda w: w.show_view("articles")),
+    Item("view_dashboard", "Dash&board", lambda w: w.show_view("dashboard")),
+    Item("view_people", "&People", lambda w: w.show_view("people")),
+    SEP,
     "themes",
     Item("font_bigger", "&Bigger text", lambda w: w.change_font(+1), QKeySequence.StandardKey.ZoomIn),
     Item("font_smaller", "&Smaller text", lambda w: w.change_font(-1), QKeySequence.StandardKey.ZoomOut),

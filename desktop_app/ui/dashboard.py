@@ -1,0 +1,158 @@
+"""The dashboard view: every chart of :mod:`desktop_app.services.dashboard` in a scrolling grid.
+
+Reads through the window's read-only Store; a click on a bar or a cell asks the service for the
+articles behind it and emits :attr:`DashboardView.filter_requested` (the window filters its
+article list with them). Each chart has a Save button (PNG or SVG).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import dashboard as service
+from desktop_app.services.corpus import Reader
+from desktop_app.ui.charts import ChartView
+
+log = logging.getLogger(__name__)
+COLUMNS = 2
+
+
+class ChartCard(QFrame):
+    """A chart with its title and a Save button."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setObjectName(f"chart-{name}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(service.CHARTS[name])
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.save_button = QPushButton("Save…")
+        self.save_button.setToolTip("Save this chart as PNG or SVG")
+        self.save_button.clicked.connect(self.save_dialog)
+        self.view = ChartView()
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.save_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+
+    def show_chart(self, chart: service.Chart) -> None:
+        self.title.setText(chart.title + (f"  ({chart.note})" if chart.note else ""))
+        self.view.show_chart(chart)
+
+    def save_dialog(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, "Save chart", f"{self.name}.png", "PNG image (*.png);;SVG (*.svg)")
+        if path:
+            if not Path(path).suffix:
+                path += ".png"
+            self.view.save(path)
+
+
+class DashboardView(QWidget):
+    """Charts of the corpus; ``refresh`` re-reads them (each one a few SQL aggregates)."""
+
+    #: a caption ("speaker: Ishaq Dar") and the ids of the articles behind the clicked bar
+    filter_requested = Signal(str, list)
+
+    def __init__(self, store: Reader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.store = store
+        self.status = QComboBox()
+        self.status.addItem("gold: done articles, accepted annotations", "done")
+        self.status.addItem("everything not rejected (suggestions too)", "any")
+        self.status.setToolTip("Count gold only (like export --status done) or every suggestion too")
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.hint = QLabel("Click a bar or a cell to list its articles.")
+        self.hint.setEnabled(False)
+        head = QHBoxLayout()
+        title = QLabel("<b>Dashboard</b>")
+        head.addWidget(title)
+        head.addSpacing(12)
+        head.addWidget(QLabel("Count:"))
+        head.addWidget(self.status)
+        head.addWidget(self.refresh_button)
+        head.addStretch(1)
+        head.addWidget(self.hint)
+
+        self.cards: dict[str, ChartCard] = {}
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        for i, name in enumerate(("status", "progress", "speakers", "sources", "events-over-time", "event-types",
+                                  "actors", "entity-labels")):
+            card = ChartCard(name)
+            card.view.picked.connect(lambda cat, ser, name=name: self._picked(name, cat, ser))
+            tall = name in ("speakers", "actors")
+            card.setMinimumHeight(460 if tall else 300)
+            self.cards[name] = card
+            grid.addWidget(card, i // COLUMNS, i % COLUMNS)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_host)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        lay = QVBoxLayout(self)
+        lay.addLayout(head)
+        lay.addWidget(scroll, 1)
+        self.charts: dict[str, service.Chart] = {}
+        self._stale = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self.refresh)
+
+    @property
+    def scope(self) -> str:
+        return str(self.status.currentData())
+
+    def set_scope(self, status: str) -> None:
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        for c in service.dashboard(self.store, self.scope):
+            self.charts[c.name] = c
+            self.cards[c.name].show_chart(c)
+        self._stale = False
+
+    def mark_stale(self) -> None:
+        """The corpus changed: refresh soon if on screen, else when shown."""
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.refresh()
+
+    def _picked(self, name: str, category: str, series: str) -> None:
+        chart = self.charts.get(name)
+        if chart is None:
+            return
+        ser = series if chart.click in ("type_actor", "event_period", "done_day") else None
+        ids = service.articles_for(self.store, chart, category, ser)
+        self.filter_requested.emit(service.describe(chart, category, ser), ids)
+
+
+__all__ = ["ChartCard", "DashboardView"]
