@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop_app import __version__
 from desktop_app.cli_people import PEOPLE_COMMANDS, add_people_commands
+from desktop_app.cli_team import TEAM_COMMANDS, add_team_commands, annotator_of, export_note
 from desktop_app.errors import presentation
 from desktop_app.paths import log_path, resolve_db_path
 
@@ -46,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "association runs): see 'newsgold gui --help'.")
     p.add_argument("--version", action="version", version=f"newsgold {__version__}")
     p.add_argument("--db", metavar="PATH", help="corpus database file (default: $NEWSGOLD_DB or the user data dir)")
+    p.add_argument("--annotator", metavar="NAME",
+                   help="who is annotating, recorded on edits and versions (default: Settings, else the OS user)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser, prog="newsgold [--db PATH]")
 
     g = sub.add_parser(
@@ -82,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--table", choices=("quotes", "events"), default="quotes", help="csv: which table")
     e.add_argument("--split", metavar="train=0.8,dev=0.1,test=0.1", help="write deterministic splits")
     e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--version", metavar="adjudicated|NAME|all",
+                   help="team files: which version (default: adjudicated where it exists, else the only one)")
     e.add_argument("--offsets", choices=("utf16", "codepoints"), default="utf16",
                    help="doccano: offset unit (doccano's browser UI counts UTF-16 code units)")
 
@@ -109,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     st_.add_argument("--model", help="spaCy pipeline to check (default: best installed)")
     st_.add_argument("--no-window", action="store_true", help="skip the window check (no Qt)")
     st_.add_argument("--save-grab", metavar="FILE.png", help="also save the grabbed window image")
+    add_team_commands(sub)
     add_people_commands(sub)
     return p
 
@@ -176,7 +182,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             bar.refresh()
 
         try:
-            summary = import_paths(store, args.paths, fmt=args.format, progress=progress)
+            summary = import_paths(store, args.paths, fmt=args.format, progress=progress,
+                                   who=annotator_of(args), claim_done=bool(args.annotator))
         finally:
             bar.close()
         for err in summary.errors:
@@ -205,7 +212,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = {"table": args.table, "split": args.split, "seed": args.seed, "offsets": args.offsets,
                "target": args.output}
     with _open_store(args) as store:
-        n = export(store, args.format, args.output, status=args.status, options=options)
+        n = export(store, args.format, args.output, status=args.status, options=options, version=args.version)
+        export_note(store, args.version)
     print(f"exported {n} article(s) as {args.format} to {args.output}")
     return EXIT_OK
 
@@ -300,6 +308,7 @@ COMMANDS = {
     "gui": cmd_gui, "import": cmd_import, "preannotate": cmd_preannotate, "export": cmd_export,
     "evaluate": cmd_evaluate, "stats": cmd_stats, "formats": cmd_formats, "models": cmd_models,
     "self-test": cmd_self_test, "evaluate-polnear": cmd_evaluate_polnear, "backup": cmd_backup,
+    **TEAM_COMMANDS,
     **PEOPLE_COMMANDS,
 }
 
@@ -321,7 +330,7 @@ def _with_gui_for_bare_files(argv: list[str]) -> list[str]:
     """``newsgold [--db X] FILE...`` -> ``newsgold [--db X] gui FILE...``."""
     i = 0
     while i < len(argv) and argv[i].startswith("-") and argv[i] not in ("-", "--"):
-        i += 2 if argv[i] == "--db" else 1
+        i += 2 if argv[i] in ("--db", "--annotator") else 1
     if i < len(argv) and argv[i] not in COMMANDS and argv[i] != "--":
         path = Path(argv[i])
         if path.exists() or path.suffix.lower() in CORPUS_SUFFIXES:

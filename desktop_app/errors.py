@@ -66,6 +66,15 @@ class E(StrEnum):
     E205 = "Gazetteer entry not understood: {detail}"
     E206 = "PolNeAR data not understood: {detail}"
     E207 = "Export cancelled; {path} was not written"
+    # team gold: assign, merge, agreement, adjudication
+    E301 = "{path} is from another corpus: article {id} has a different text than in {other}; nothing was merged"
+    E302 = "{path} belongs to corpus {found}, {other} to corpus {expected}; nothing was merged"
+    E303 = "Annotator names: {detail}"
+    E304 = "{path} already exists; assign never overwrites an annotator's file (choose another folder)"
+    E305 = "No version {version!r} in {path}; it has: {available}"
+    E306 = "No articles done by two or more annotators in {path} (merge annotators' files with 'newsgold merge' first)"
+    E307 = "--overlap must be between 0 and 1, not {value}"
+    E308 = "{path} is not an annotator's file or a team file: it has no annotator (assign it, or import with --annotator)"
     # dashboard and people registry
     E401 = "Unknown chart {chart!r}; available: {available}"
     E402 = "No person named {name!r} in the registry, the quotes or the events"
@@ -93,6 +102,7 @@ KINDS: dict[E, Kind] = {
     E.E201: "environment", E.E202: "refusal", E.E203: "refusal", E.E204: "refusal", E.E205: "refusal",
     E.E206: "refusal", E.E207: "refusal", E.E901: "bug",
     **{code: "refusal" for code in E if code.name.startswith("E4")},
+    **{code: "refusal" for code in E if code.name.startswith("E3")},
 }
 
 

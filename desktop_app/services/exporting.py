@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.model import Article
 from desktop_app.errors import E, NewsGoldError
 from desktop_app.io.exporters import EXPORT_FORMATS
 from desktop_app.services.progress import CancelToken, ProgressFn, no_progress
+from desktop_app.services.team import export_plan
 from desktop_app.storage import Store
 
 
@@ -27,21 +30,31 @@ def export(
     options: dict[str, Any] | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
+    version: str | None = None,
 ) -> int:
     """Write the export; a single-file export appears only once complete (temp file + rename).
 
-    A cancelled export raises E207; a single-file export then leaves nothing behind.
+    A cancelled export raises E207; a single-file export then leaves nothing behind. A team file
+    exports one version per article (``version``: see :func:`desktop_app.services.team.export_plan`);
+    a corpus without versions, its working version.
     """
     if fmt not in EXPORT_FORMATS:
         raise NewsGoldError(E.E202, format=fmt, available=", ".join(available_formats()))
     spec = EXPORT_FORMATS[fmt]
     out = Path(out)
     selected = "done" if status == "done" else None
-    total = store.count_articles(status=selected)
+    plan = export_plan(store, version)
+    total = store.count_articles(status=selected) if plan is None else len(plan.picks)
     counter = {"n": 0}
 
+    def source() -> Iterator[Article]:
+        if plan is None:
+            yield from store.iter_articles(status=selected)
+            return
+        yield from (a for a in plan.articles() if selected is None or a.status == selected)
+
     def counted():  # type: ignore[no-untyped-def]
-        for article in store.iter_articles(status=selected):
+        for article in source():
             if cancel is not None and cancel.cancelled:
                 raise NewsGoldError(E.E207, path=out)
             yield article

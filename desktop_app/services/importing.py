@@ -41,8 +41,17 @@ def import_paths(
     fmt: str = "auto",
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
+    who: str | None = None,
+    claim_done: bool = False,
 ) -> ImportSummary:
-    """Import ``paths`` into ``target``: a Store, or the ``commit`` of the process's writer."""
+    """Import ``paths`` into ``target``: a Store, or the ``commit`` of the process's writer.
+
+    An article that comes in done (our JSONL with ``status: done``) without an annotator is
+    recorded as done by ``who``, the importing annotator; with ``claim_done`` (the user named
+    themselves, ``--annotator``) every done article is, so finished work from elsewhere can join a
+    team. The name the file gave, if another, stays in its provenance (``annotator``). Without
+    ``claim_done`` a named article keeps its annotator, so export -> import -> export is identical.
+    """
     commit = direct_commit(target) if isinstance(target, Store) else target
     summary = ImportSummary()
     chunk: list[Article] = []
@@ -67,6 +76,10 @@ def import_paths(
             summary.duplicates += 1
             continue
         seen.add(item.id)
+        if who and item.status == "done" and item.annotator != who and (claim_done or not item.annotator):
+            if item.annotator:
+                item.provenance["annotator"] = item.annotator
+            item.annotator = who
         chunk.append(item)
         if len(chunk) >= CHUNK:
             flush()

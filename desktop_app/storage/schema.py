@@ -169,5 +169,36 @@ def m0007_people(db: Database) -> None:
     )
 
 
+@migrations(name="0008_team_versions")
+def m0008_team_versions(db: Database) -> None:
+    # team files (storage/versions.py): each annotator's version of an article beside the working version,
+    # which is the adjudicated one where adjudications has a row; corpus_meta: corpus id, owner, role, taxonomy
+    db.execute(
+        """CREATE TABLE versions (
+               article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+               annotator TEXT NOT NULL,
+               status TEXT NOT NULL,
+               updated_at TEXT NOT NULL,
+               digest TEXT NOT NULL,
+               doc TEXT NOT NULL,
+               source TEXT,
+               merged_at TEXT NOT NULL,
+               PRIMARY KEY (article_id, annotator)
+           )"""
+    )
+    db.execute("CREATE INDEX idx_versions_annotator ON versions(annotator)")
+    db.execute(
+        """CREATE TABLE adjudications (
+               article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+               who TEXT,
+               at TEXT NOT NULL,
+               agreed INTEGER NOT NULL DEFAULT 0,
+               disagreements INTEGER NOT NULL DEFAULT 0,
+               basis TEXT NOT NULL DEFAULT '{}'
+           )"""
+    )
+    db.execute("CREATE TABLE corpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
