@@ -104,7 +104,7 @@ def chart(reader: Reader, name: str, status: str = "done") -> Chart:
         return _one_series(name, agg.source_kinds(conn, status), status, kind="bars", click="source_kind",
                            series="quotes")
     if name == "event-types":
-        return _one_series(name, agg.event_types(conn, status), status, kind="bars", click="event_type",
+        return _one_series(name, agg.event_types(conn, status), status, kind="hbars", click="event_type",
                            series="events")
     if name == "entity-labels":
         return _one_series(name, agg.entity_labels(conn, status), status, kind="bars", click="entity_label",

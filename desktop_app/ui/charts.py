@@ -82,8 +82,8 @@ class ChartView(pg.PlotWidget):
         self.boxes = []
         self.plotItem.clear()
         if self._legend is not None:
-            self._legend.scene() and self._legend.scene().removeItem(self._legend)
-            self._legend = None
+            self._legend.clear()
+            self._legend.setVisible(False)
         left, bottom = self.getAxis("left"), self.getAxis("bottom")
         left.setTicks(None)
         bottom.setTicks(None)
@@ -107,10 +107,13 @@ class ChartView(pg.PlotWidget):
         n = len(chart.categories)
         xs = np.arange(n, dtype=float)
         bottom = np.zeros(n)
-        several = len(chart.series) > 1
+        several = len(chart.series) > 1 or chart.click in ("done_day", "event_period")  # who / which type: always say
         if several:
-            self._legend = self.plotItem.addLegend(offset=(-10, 10), labelTextColor=self._text,
-                                                   colCount=2 if len(chart.series) > 6 else 1)
+            if self._legend is None:
+                self._legend = self.plotItem.addLegend(offset=(-10, 10))
+            self._legend.setLabelTextColor(self._text)
+            self._legend.setColumnCount(2 if len(chart.series) > 6 else 1)
+            self._legend.setVisible(True)
         for i, (name, values) in enumerate(chart.series.items()):
             heights = np.asarray(values, dtype=float)
             item = pg.BarGraphItem(x=xs, height=heights, width=BAR_WIDTH, y0=bottom.copy(),
@@ -126,7 +129,7 @@ class ChartView(pg.PlotWidget):
         top = float(bottom.max()) if n else 1.0
         _count_ticks(self.getAxis("left"), top)
         legend_rows = math.ceil(len(chart.series) / (2 if len(chart.series) > 6 else 1)) if several else 0
-        self.setRange(xRange=(-0.6, n - 0.4), yRange=(0, top * (1.08 + 0.09 * legend_rows)), padding=0)
+        self.setRange(xRange=(-0.6, n - 0.4), yRange=(0, top * (1.08 + 0.14 * legend_rows)), padding=0)
 
     def _hbars(self, chart: Chart) -> None:
         name, values = next(iter(chart.series.items()))

@@ -29,7 +29,6 @@ from desktop_app.services.corpus import Reader
 from desktop_app.ui.charts import ChartView
 
 log = logging.getLogger(__name__)
-COLUMNS = 2
 
 
 class ChartCard(QFrame):
@@ -99,14 +98,16 @@ class DashboardView(QWidget):
         self.cards: dict[str, ChartCard] = {}
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        for i, name in enumerate(("status", "progress", "speakers", "sources", "events-over-time", "event-types",
-                                  "actors", "entity-labels")):
+        # (name, row, column, columns spanned): the matrix takes the full width, its type codes need it
+        places = (("status", 0, 0, 1), ("progress", 0, 1, 1), ("speakers", 1, 0, 1), ("event-types", 1, 1, 1),
+                  ("events-over-time", 2, 0, 1), ("sources", 2, 1, 1), ("actors", 3, 0, 2), ("entity-labels", 4, 0, 1))
+        for name, row, col, span in places:
             card = ChartCard(name)
             card.view.picked.connect(lambda cat, ser, name=name: self._picked(name, cat, ser))
-            tall = name in ("speakers", "actors")
+            tall = name in ("speakers", "actors", "event-types")
             card.setMinimumHeight(460 if tall else 300)
             self.cards[name] = card
-            grid.addWidget(card, i // COLUMNS, i % COLUMNS)
+            grid.addWidget(card, row, col, 1, span)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)

@@ -75,8 +75,10 @@ class PeopleView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
         head = self.table.horizontalHeader()
+        head.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # most quoted first (the service's order)
+        self.table.setSortingEnabled(True)
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for c in (2, 3, 4):
@@ -161,6 +163,7 @@ class PeopleView(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([780, 520])
         lay = QVBoxLayout(self)
         lay.addWidget(split)
         self._set_enabled(False)
@@ -220,6 +223,9 @@ class PeopleView(QWidget):
         if r is None:
             return False
         self.table.selectRow(r)
+        item = self.table.item(r, 0)
+        if item is not None:
+            self.table.scrollToItem(item)
         return True
 
     def current_name(self) -> str | None:
