@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--screenshot", metavar="FILE.png", help="render the main window offscreen, save a PNG, exit")
     g.add_argument("--article", metavar="ID", help="article to show first")
     g.add_argument("--panel", choices=("quotes", "entities", "events"), help="side panel to show first")
-    g.add_argument("--view", choices=("articles", "dashboard", "people"), help="view to show first (View menu)")
+    g.add_argument("--view", choices=("articles", "dashboard", "people", "adjudication"), help="view to show first (View menu)")
     g.add_argument("paths", nargs="*", metavar="FILE", help="a corpus to open, or article files/folders to import")
 
     i = sub.add_parser("import", help="import .txt/.jsonl/.csv files or folders, then pre-annotate")

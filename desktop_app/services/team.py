@@ -299,7 +299,8 @@ class AdjudicationReport:
     kept: int = 0  # already adjudicated, left as they were
 
 
-def adjudicate_agreed(store: Store, *, who: str | None, redo: bool = False) -> AdjudicationReport:
+def adjudicate_agreed(store: Store, *, who: str | None, redo: bool = False,
+                      only: str | None = None) -> AdjudicationReport:
     """Accept into the adjudicated version of each article everything all its done versions agree on.
 
     An article already adjudicated keeps its adjudication (a person may have worked on it) unless
@@ -310,6 +311,8 @@ def adjudicate_agreed(store: Store, *, who: str | None, redo: bool = False) -> A
     report = AdjudicationReport()
     bases: dict[str, Article] = {}
     for aid, versions in done_versions(store).items():
+        if only is not None and aid != only:
+            continue
         if tables.adjudication(aid) is not None and not redo:
             report.kept += 1
             continue
@@ -346,7 +349,8 @@ def adjudicate_agreed(store: Store, *, who: str | None, redo: bool = False) -> A
             status = "done" if disagreements == 0 else "in_progress"
             store.set_status(aid, status, who=who)
             tables.record_adjudication(aid, who=who, agreed=len(items), disagreements=disagreements,
-                                       basis={v.annotator: v.digest for v in versions})
+                                       basis={"versions": {v.annotator: v.digest for v in versions},
+                                              "decided": []})
         report.articles += 1
         report.agreed += len(items)
         report.disagreements += disagreements
@@ -356,6 +360,175 @@ def adjudicate_agreed(store: Store, *, who: str | None, redo: bool = False) -> A
 
 def _unlinked(a: Arg | None, spans: set[Any]) -> Arg | None:
     return a if a is None or a.entity is None or a.entity in spans else replace(a, entity=None)
+
+
+# -- adjudicating by hand: who chose what, and taking one annotator's choice ----------------------------
+LAYER_TABLES = ("entities", "quotes", "events")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One item the annotators disagree on: who has it, and whether the adjudicated version has it now."""
+
+    layer: str
+    key: str  # JSON of the item's identity (span, label or kind or type, canonical names)
+    label: str  # what a person reads: the text and what it was marked as
+    chosen_by: tuple[str, ...]
+    item: Any  # the first chooser's item
+    taken: bool
+    decided: bool
+
+
+@dataclass
+class AdjudicationState:
+    article_id: str
+    title: str
+    annotators: list[str]
+    agreed: int
+    choices: list[Choice]
+    started: bool  # the article has an adjudicated version
+
+    @property
+    def left(self) -> int:
+        return sum(not c.decided for c in self.choices)
+
+
+def annotator_progress(store: Store) -> dict[str, dict[str, int]]:
+    """Annotator -> {status: versions} in a team file (done, in progress, ...)."""
+    per: dict[str, dict[str, int]] = {}
+    for v in TeamTables(store).versions():
+        per.setdefault(v.annotator, {}).setdefault(v.status, 0)
+        per[v.annotator][v.status] += 1
+    return dict(sorted(per.items()))
+
+
+def _keyed(article: Article, registry: dict[str, str]) -> dict[str, dict[str, Any]]:
+    return {
+        "entities": {json.dumps(entity_key(e)): e for e in article.entities},
+        "quotes": {json.dumps(quote_key(q, registry)): q for q in article.quotes},
+        "events": {json.dumps(event_key(v, registry)): v for v in article.events},
+    }
+
+
+def _label(layer: str, item: Any, text: str) -> str:
+    if layer == "entities":
+        return f"{text[item.start:item.end]!r} {item.label}"
+    if layer == "quotes":
+        return f"{item.kind} quote {text[item.start:item.end][:60]!r} by {item.speaker or '(nobody)'}"
+    actor = item.actor.name if item.actor and item.actor.name else "(nobody)"
+    return f"{item.type} in {text[item.sentence.start:item.sentence.end][:50]!r}, actor {actor}"
+
+
+def adjudication_state(store: Store, article_id: str) -> AdjudicationState | None:
+    """Who chose what on an article done by two or more annotators (None for any other article)."""
+    versions = [v for v in TeamTables(store).versions(article_id) if v.status == "done"]
+    if len(versions) < 2:
+        return None
+    registry = store.registry()
+    bases: dict[str, Article] = {}
+    golds = {v.annotator: gold_of(store, v, bases) for v in versions}
+    keyed = {name: _keyed(g, registry) for name, g in golds.items()}
+    record = TeamTables(store).adjudication(article_id)
+    decided = set(json.loads(record["basis"]).get("decided", [])) if record else set()
+    working = store.get_article(article_id)
+    working.entities, working.quotes, working.events = visible(working, "done")
+    now = _keyed(working, registry)
+    names = sorted(golds)
+    text = bases[article_id].text
+    choices, agreed = [], 0
+    for layer in LAYER_TABLES:
+        every = sorted(set().union(*(keyed[n][layer] for n in names)))
+        for key in every:
+            by = tuple(n for n in names if key in keyed[n][layer])
+            if len(by) == len(names):
+                agreed += 1
+                continue
+            item = keyed[by[0]][layer][key]
+            choices.append(Choice(layer, key, _label(layer, item, text), by, item, key in now[layer],
+                                  f"{layer}:{key}" in decided))
+    return AdjudicationState(article_id, bases[article_id].title, names, agreed, choices, record is not None)
+
+
+def decide(store: Store, article_id: str, layer: str, key: str, take: bool, *, who: str | None) -> Any:
+    """Put a disputed item into the adjudicated version (``take``) or leave it out; one undo step."""
+    from desktop_app.services.editing import Changes
+
+    with store.write():
+        state = adjudication_state(store, article_id)
+        if state is None:
+            raise NewsGoldError(E.E306, path=store.path)
+        if not state.started:
+            adjudicate_agreed_one(store, article_id, who=who)
+            state = adjudication_state(store, article_id)
+            assert state is not None
+        (choice,) = [c for c in state.choices if c.layer == layer and c.key == key]
+        registry = store.registry()
+        working = store.get_article(article_id)
+        present = [x for x in getattr(working, layer) if x.state != "rejected"
+                   and key in _keyed(_only(working, layer, x), registry)[layer]]
+        settled = {f"{layer}:{key}"}
+        if take and not present:
+            # what cannot stand beside it goes (the same span with another label, kind or actor), decided too
+            for x in getattr(working, layer):
+                if x.state != "rejected" and _rivals(layer, x, choice.item):
+                    store.delete(layer, x.id, who=who)
+                    settled.update(f"{layer}:{k}" for k in _keyed(_only(working, layer, x), registry)[layer])
+            settled.update(f"{layer}:{c.key}" for c in state.choices
+                           if c.layer == layer and _rivals(layer, c.item, choice.item))
+            spans = {e.span for e in store.get_article(article_id).entities if e.state != "rejected"}
+            store.add(article_id, _accepted(choice.item, spans), who=who)
+        elif not take:
+            for x in present:
+                store.delete(layer, x.id, who=who)
+        record = TeamTables(store).adjudication(article_id)
+        basis = json.loads(record["basis"]) if record else {}
+        basis["decided"] = sorted({*basis.get("decided", []), *settled})
+        left = sum(not c.decided and f"{c.layer}:{c.key}" not in settled for c in state.choices)
+        store.set_status(article_id, "done" if left == 0 else "in_progress", who=who)
+        TeamTables(store).record_adjudication(article_id, who=who, agreed=state.agreed, disagreements=left,
+                                              basis=basis)
+    verb = "Took" if take else "Left out"
+    return Changes(article_id, frozenset({layer}), status=True,
+                   message=f"{verb} {choice.label}; {left} disagreement(s) left")
+
+
+def take_annotator(store: Store, article_id: str, layer: str, key: str, annotator: str, *,
+                   who: str | None) -> Any:
+    """Keys 1-9: what annotator N did with this item (kept it, or did not have it)."""
+    state = adjudication_state(store, article_id)
+    if state is None:
+        raise NewsGoldError(E.E306, path=store.path)
+    (choice,) = [c for c in state.choices if c.layer == layer and c.key == key]
+    return decide(store, article_id, layer, key, annotator in choice.chosen_by, who=who)
+
+
+def _rivals(layer: str, x: Any, y: Any) -> bool:
+    if layer == "entities":
+        return bool(x.span.overlaps(y.span))
+    if layer == "quotes":
+        return bool(x.span == y.span)
+    return bool(x.sentence == y.sentence and x.type == y.type)
+
+
+def _only(article: Article, layer: str, item: Any) -> Article:
+    copy = Article(id=article.id, title=article.title, text=article.text)
+    setattr(copy, layer, [item])
+    return copy
+
+
+def _accepted(item: Any, spans: set[Any]) -> Any:
+    if isinstance(item, Entity):
+        return replace(item, id=None, state="accepted")
+    if isinstance(item, Quote):
+        return replace(item, id=None, state="accepted",
+                       speaker_entity=item.speaker_entity if item.speaker_entity in spans else None)
+    return replace(item, id=None, state="accepted", actor=_unlinked(item.actor, spans),
+                   recipient=_unlinked(item.recipient, spans))
+
+
+def adjudicate_agreed_one(store: Store, article_id: str, *, who: str | None) -> None:
+    """Start one article's adjudicated version from what all agree on (what ``adjudicate --auto agreed`` does)."""
+    adjudicate_agreed(store, who=who, only=article_id)
 
 
 # -- export -------------------------------------------------------------------------------------

@@ -177,8 +177,11 @@ class TeamTables:
             "SELECT j.article_id FROM adjudications j JOIN articles a ON a.id = j.article_id ORDER BY a.rowid")]
 
     def record_adjudication(self, article_id: str, *, who: str | None, agreed: int, disagreements: int,
-                            basis: dict[str, str]) -> None:
-        """Note that the working version of ``article_id`` is its adjudicated version (and from which versions)."""
+                            basis: dict[str, Any]) -> None:
+        """Note that the working version of ``article_id`` is its adjudicated version.
+
+        ``basis``: ``{"versions": {annotator: digest}, "decided": [keys of the disagreements decided]}``.
+        """
         with self.store.write() as conn:
             conn.execute(
                 "INSERT INTO adjudications (article_id, who, at, agreed, disagreements, basis) VALUES (?,?,?,?,?,?)"

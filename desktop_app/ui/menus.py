@@ -90,6 +90,7 @@ VIEW_MENU: tuple[Item | str | None, ...] = (
     Item("view_articles", "&Articles (editor)", lambda w: w.show_view("articles")),
     Item("view_dashboard", "Dash&board", lambda w: w.show_view("dashboard")),
     Item("view_people", "&People", lambda w: w.show_view("people")),
+    Item("view_adjudication", "Ad&judication (team files)", lambda w: w.show_view("adjudication")),
     SEP,
     "themes",
     Item("font_bigger", "&Bigger text", lambda w: w.change_font(+1), QKeySequence.StandardKey.ZoomIn),

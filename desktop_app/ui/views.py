@@ -17,7 +17,7 @@ from desktop_app.ui.people import PeopleView
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
-VIEWS = ("articles", "dashboard", "people")
+VIEWS = ("articles", "dashboard", "people", "adjudication")
 
 
 def make_view(win: MainWindow, name: str) -> QWidget:
@@ -44,6 +44,11 @@ def make_view(win: MainWindow, name: str) -> QWidget:
                     other.mark_stale()
 
         view.changed.connect(registry_changed)
+        view.message.connect(lambda text: win.status.showMessage(text, 8000))
+    elif name == "adjudication":
+        from desktop_app.ui.adjudication import AdjudicationView
+
+        view = AdjudicationView(win.read_store, win.ops, who=lambda: win.settings.annotator or None)
         view.message.connect(lambda text: win.status.showMessage(text, 8000))
     else:
         raise ValueError(f"no view {name!r}; views: {', '.join(VIEWS)}")
