@@ -81,6 +81,11 @@ class _Candidate:
 
 #: "X must/should ..." reported from an official is a demand (REQUEST)
 DEONTIC = frozenset({"must", "should"})
+#: verbs that end a sanction: its noun under them is not a new SANCTION ("lifted the ban")
+UNDOING_VERBS = frozenset({"lift", "ease", "relax", "waive", "remove", "end", "suspend", "rescind", "revoke"})
+#: what a conditional threat promises ("we will respond", "would strike")
+THREAT_RESPONSES = frozenset({"respond", "retaliate", "strike", "hit", "target", "act", "react"})
+_THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES), dtype="uint64")
 _DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC), dtype="uint64")
 SPEECH_VERBS = frozenset({
     "say", "state", "stress", "tell", "add", "note", "emphasise", "emphasize", "insist", "reiterate", "underline",
@@ -138,6 +143,8 @@ class EventFinder:
         arr = doc.to_array([LEMMA, LOWER])
         mask = numpy.isin(arr[:, 0], self._lemma_hashes) | numpy.isin(arr[:, 1], self._form_hashes)
         out: list[_Candidate] = self._deontic(doc, arr[:, 1]) if "REQUEST" in self.taxonomy.types else []
+        if "THREATEN" in self.taxonomy.types and numpy.isin(arr[:, 0], _THREAT_HASHES).any():
+            out.extend(self._conditional_threats(doc))
         headlines: dict[int, bool] = {}
         for i in numpy.flatnonzero(mask).tolist():
             tok = doc[i]
@@ -149,6 +156,8 @@ class EventFinder:
                 continue
             if tok.ent_type_ and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
                 continue  # a word inside a name ("Sanctions Committee", "Operation Strike")
+            if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+                continue  # the end of a compound adjective ("flood-hit families", "terror-hit areas")
             lemma = tok.lemma_.lower()
             pos = tok.pos_
             if pos in VERB_POS or (pos in ("PROPN", "ADJ") and tok.is_title):
@@ -161,6 +170,22 @@ class EventFinder:
                 if key in self.nouns or tok.lower_ in self.nouns:
                     key = tok.lower_ if tok.lower_ in self.nouns and key not in self.nouns else key
                     out.extend(_Candidate(t.name, tok, False) for t in self.nouns[key] if self._noun_ok(t, key, tok))
+        return out
+
+    @staticmethod
+    def _conditional_threats(doc: Doc) -> list[_Candidate]:
+        """"If our soldiers are attacked, we will respond": force promised on a condition is a threat."""
+        out = []
+        for verb in doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in THREAT_RESPONSES:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children):
+                continue
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for c in verb.children):
+                out.append(_Candidate("THREATEN", verb, True, deontic=True))
         return out
 
     @staticmethod
@@ -326,6 +351,9 @@ class EventFinder:
                 continue
             if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c)):
                 continue
+            gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
+            if gov is not None and gov.lemma_.lower() in UNDOING_VERBS:
+                continue  # "lifted the ban": the sanction ends (RETREAT), none is imposed
             best[key] = c
         out = []
         for (si, _), c in sorted(best.items(), key=lambda kv: (kv[0][0], kv[1].token.i)):
@@ -382,6 +410,8 @@ def _governing_verb(tok: Token) -> Token | None:
 def _only_time_reference(tok: Token) -> bool:
     """"during the talks", "after the third round of talks", "following the failure of the talks"."""
     node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "about the closures and the talks"
     for _ in range(5):
         if any(c.lower_ in FUTURE_MODIFIERS for c in node.children if c.dep_ in ("amod", "det", "compound")):
             return True

@@ -36,7 +36,7 @@ def types(text: str) -> list[str]:
     ("A military court indicted the former spy chief on three counts.", "COERCE", "indicted"),
     ("Police arrested five suspects in Bannu on Friday.", "COERCE", "arrested"),
     ("Turkiye praised both delegations for their courage.", "SUPPORT", "praised"),
-    ("Pakistan reopened the Torkham crossing for trade on Monday.", "CONCEDE", "reopened"),
+    ("Pakistan reopened the Torkham crossing for trade on Monday.", "RETREAT", "reopened"),
     ("The two agencies shared intelligence on the cell's movements.", "COOPERATE", "shared"),
     ("The World Food Programme delivered aid to families in Kunar.", "AID", "aid"),
     ("The army withdrew its troops from the border posts.", "RETREAT", "withdrew"),
