@@ -130,6 +130,31 @@ def _model_name_contains(ent: SpacySpan, match: SpacySpan) -> bool:
     return not any(t.is_space or (t.is_punct and t.text not in ("-", ".", "&")) for t in ent)
 
 
+_DASHES = frozenset({":", "-", "–", "—"})
+
+
+def _dateline_end(doc: Doc, a: int) -> int:
+    """Index of the first token after a dateline or turn label opening the line at ``a`` (``a`` if none)."""
+    n = len(doc)
+    j = a
+    while j < n and j - a < 4 and doc[j].is_alpha and (doc[j].is_upper or (doc[j].is_title and j - a < 3)):
+        j += 1
+    if j == a or j >= n:
+        return a
+    caps = all(t.is_upper for t in doc[a:j])
+    if caps and doc[j].text == "," and j + 2 < n and doc[j + 1].is_title and doc[j + 2].like_num:
+        j += 3  # ", Oct 13"
+    if caps and j < n and doc[j].text == "(":
+        k = j + 1
+        while k < n and k - j < 6 and doc[k].text != ")" and "\n" not in doc[k].text:
+            k += 1
+        if k < n and doc[k].text == ")":
+            j = k + 1
+    if j < n and doc[j].text in _DASHES and (caps or doc[j].text == ":"):
+        return j + 1
+    return a
+
+
 @Language.component(PARAGRAPHS_NAME, assigns=["token.is_sent_start"])
 def paragraphs(doc: Doc) -> Doc:
     """A line break starts a new sentence (titles, datelines, paragraphs), before the parser runs."""
@@ -139,13 +164,13 @@ def paragraphs(doc: Doc) -> Doc:
         if i + 1 < n and "\n" in doc[i].text and not doc[i + 1].is_space:
             doc[i + 1].is_sent_start = True
             line_starts.append(i + 1)
-    # "ISLAMABAD: Pakistan said ..." - the dateline belongs to the first sentence
+    # "ISLAMABAD: Pakistan said ...", "ISLAMABAD, Oct 13 (PNS) – Pakistan said ...", "Quetta: Police ...",
+    # "Q: ..." - the dateline or turn label belongs to the first sentence
     for a in line_starts:
-        j = a
-        while j < n and j - a < 4 and doc[j].is_upper and doc[j].is_alpha:
-            j += 1
-        if j > a and j + 1 < n and doc[j].text == ":" and not doc[j + 1].is_space:
-            doc[j + 1].is_sent_start = False
+        j = _dateline_end(doc, a)
+        if j > a and j < n and not doc[j].is_space:
+            for tok in doc[a + 1 : j + 1]:
+                tok.is_sent_start = False
     # a line without sentence punctuation (a headline, a dateline) is one sentence
     line_starts.append(n)
     for a, b in itertools.pairwise(line_starts):

@@ -29,6 +29,7 @@ class Candidate:
     mention: Span | None = None  # set directly (headlines, "according to")
     follows: bool = False  # floating quote: speaker = previous speaker
     verb: Token | None = None
+    source: Span | None = None  # what names the speaker when the mention does not (turn label 'A')
 
 
 TEXT_KEY = "newsgold.quotes.text"
@@ -56,8 +57,11 @@ _TRIM = " \t\r\n,;:.—–-"
 #: a sentence-opening connective is the writer's, not the speaker's
 DISCOURSE = frozenset({"meanwhile", "however", "separately", "moreover", "also", "additionally", "furthermore",
                        "instead"})
-#: an all-capitals place at the start of a line, with an optional agency: "ISLAMABAD:", "KABUL (Reuters) -"
-_DATELINE = re.compile(r"[A-Z][A-Z.' -]{2,30}(?:\s*\([^)\n]{1,30}\))?\s*[:\u2014\u2013-]\s+(?=\S)")
+#: a place at the start of a line, with an optional date and agency: "ISLAMABAD:", "KABUL (Reuters) -",
+#: "ISLAMABAD, Oct 13 (PNS) –", or a title-case place of a brief: "Quetta: Police arrested ..."
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.' -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)\n]{1,30}\))?"
+    r"\s*[:\u2014\u2013-]|[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2}:)\s+(?=\S)")
 
 
 def trimmed(text: str, start: int, end: int, keep_final: bool = False) -> tuple[int, int]:
@@ -81,8 +85,17 @@ def trimmed(text: str, start: int, end: int, keep_final: bool = False) -> tuple[
 
 
 def is_dateline(tok: Token) -> bool:
-    """'ISTANBUL:' opening a paragraph is where the story was filed, never who spoke."""
+    """'ISTANBUL:', 'ISLAMABAD, Oct 13 (PNS) –' or 'Quetta:' opening a paragraph is where the story was
+    filed, never who spoke."""
     doc = tok.doc
-    return tok.is_upper and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and (
-        tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space)
+    a = tok.left_edge.i if tok.left_edge.i < tok.i and tok.i - tok.left_edge.i < 3 else tok.i
+    while a > 0 and tok.i - a < 3 and doc[a - 1].is_title and not doc[a - 1].is_space and "\n" not in doc[a - 1].whitespace_:
+        a -= 1
+    if not (a == 0 or "\n" in doc[a - 1].text or "\n" in doc[a - 1].whitespace_ or doc[a - 1].is_space):
+        return False
+    text = doc_text(doc)
+    line_end = text.find("\n", doc[a].idx)
+    m = _DATELINE.match(text, doc[a].idx, len(text) if line_end < 0 else line_end)
+    return m is not None and tok.idx < m.end() and tok.ent_type_ != "PERSON" and (
+        tok.is_upper or tok.ent_type_ in ("GPE", "LOC", "FAC"))
 

@@ -49,7 +49,22 @@ def _is_cue_word(tok: Token, tagged: bool) -> bool:
     lem = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
         return False
+    if lem == "show" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_LEMMAS and not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in tok.children):
+        return False  # "said that the agreement showed '…'": what was said, not a second source
     return lem in SPEECH_LEMMAS or lem in DIRECTIVE_LEMMAS or lem == "accuse"
+
+
+#: subjects that make "show" a report ("a poll shows", "figures show")
+EVIDENCE_NOUNS = _wordset("poll polls survey surveys study studies report reports data figure figures research "
+                          "analysis footage video videos record records document documents investigation probe "
+                          "review audit census statistics evidence test tests results result")
+#: "expressed the hope that ...": a stance noun whose clause is the content
+STANCE_NOUNS = _wordset("hope confidence belief view optimism fear fears concern concerns conviction expectation "
+                        "wish determination resolve")
+STANCE_VERBS = _wordset("express voice reiterate reaffirm convey")
+#: a belief reported by someone else ("A believe that …, according to X") is X's report
+BELIEF_LEMMAS = _wordset("believe think feel fear hope worry reckon suspect")
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:

@@ -11,29 +11,58 @@ import re
 from spacy.tokens import Doc
 
 from desktop_app.core.model import Entity, Span
+from desktop_app.nlp.form_lexicon import form_lexicon, is_section_label
 from desktop_app.nlp.quote_candidates import Candidate, doc_text, trimmed
 from desktop_app.nlp.quote_marks import paragraphs
 
+_OPEN = "'\"‘“"
+_CLOSE = "'\"’”"
+
 
 def headline(doc: Doc) -> list[Candidate]:
-    """'…: Military Spokesperson' on the first line: content before the colon, source after it."""
+    """'…: Military Spokesperson' on the first line: content before the colon, source after it.
+
+    A section label is not a source ('Chaman border closure: live updates'), and a marked title
+    names its source before 'on …' ("'We will not be dictated to': Khawaja Asif on the border crisis")."""
     text = doc_text(doc)
     paras = paragraphs(text)
     if not paras:
         return []
     a, b = paras[0]
+    cand = _colon_source(text, a, b)
+    return [cand] if cand is not None else []
+
+
+def _colon_source(text: str, a: int, b: int) -> Candidate | None:
     line = text[a:b]
     k = line.rfind(":")
     if k <= 0:
-        return []
+        return None
     tail = line[k + 1:].strip()
-    if not tail or len(tail.split()) > 5 or tail[-1:] in ".!?" or len(line[:k].split()) < 3:
-        return []
+    marked = line[:1] in _OPEN and line[:k].rstrip()[-1:] in _CLOSE
+    if marked:
+        tail = re.split(r"\s+(?:on|about|over)\s+", tail, maxsplit=1)[0]
+    if (not tail or len(tail.split()) > 5 or tail[-1:] in ".!?" or len(line[:k].split()) < 3
+            or is_section_label(tail)):
+        return None
     t0 = a + k + 1 + (len(line[k + 1:]) - len(line[k + 1:].lstrip()))
-    t1 = a + len(line.rstrip())
+    t1 = t0 + len(tail)
     s, e = trimmed(text, a, a + k, keep_final=True)
-    cand = Candidate(s, e, "indirect", Span(a + k, a + k + 1), None, mention=Span(t0, t1))
-    return [cand]
+    return Candidate(s, e, "direct" if marked else "indirect", Span(a + k, a + k + 1), None, mention=Span(t0, t1))
+
+
+def quoted_title_lines(text: str) -> list[Candidate]:
+    """Entry headlines of a live page: a whole line "‘We will sit here’: traders' leader" past the title."""
+    out = []
+    for a, b in paragraphs(text)[1:]:
+        line = text[a:b].rstrip()
+        k = line.rfind(":")
+        if k < 4 or line[:1] not in _OPEN or line[k - 1] not in _CLOSE or line[-1:] in ".!?":
+            continue
+        cand = _colon_source(text, a, a + len(line))
+        if cand is not None:
+            out.append(cand)
+    return out
 
 
 def headline_source_first(text: str, entities: list[Entity]) -> list[Candidate]:
@@ -46,6 +75,8 @@ def headline_source_first(text: str, entities: list[Entity]) -> list[Candidate]:
     if k < 0 or len(text[a:k].split()) > 4 or len(text[k + 1:b].split()) < 3:
         return []
     prefix = text[a:k].strip()
+    if is_section_label(prefix):
+        return []  # "Analysis: Why Islamabad is losing patience" - the page's label, not a source
     named = [e for e in entities if e.label in ("PERSON", "ORG") and a <= e.start and e.end <= k]
     places = [e for e in entities if e.label in ("GPE", "LOC") and a <= e.start and e.end <= k]
     title_case = all(w[:1].isupper() for w in prefix.split()) and not prefix.isupper()
@@ -56,28 +87,65 @@ def headline_source_first(text: str, entities: list[Entity]) -> list[Candidate]:
     return [Candidate(s, e, "indirect", Span(k, k + 1), None, mention=Span(m0, m0 + len(prefix)))]
 
 
-_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t]+")
+_LABEL = re.compile(r"[\"“]?([A-Z][A-Za-z.'\-]{0,30}(?: [A-Z][A-Za-z.'\-]{1,30}){0,2}):[ \t]+")
 
 
-def transcript(text: str) -> list[Candidate]:
-    """Interview transcripts: paragraphs opening with 'PENCE:' or 'WALLACE:' are that speaker's words."""
+def transcript(text: str, entities: list[Entity] | None = None) -> list[Candidate]:
+    """Interview transcripts: paragraphs opening with 'PENCE:', 'Asif:' or 'A:' are that speaker's words.
+
+    A transcript has at least two labels each opening two or more turns (so a brief's 'Quetta:',
+    'Kabul:' is not one).  Question turns ('Q:', or a label whose turns are mostly questions) are the
+    outlet's words and are left to the other finders; an 'A:' turn is the interviewee's, the person the
+    title or the introduction names (``Candidate.source``)."""
+    lex = form_lexicon()
     found = []
     for a, b in paragraphs(text):
         m = _LABEL.match(text, a)
-        if m and m.end() < b:
-            found.append((a, m))
-    if len(found) < 2 or len({m.group(1) for _, m in found}) < 2:
+        if m and m.end() < b and len(m.group(1)) <= 40:
+            found.append((a, b, m))
+    counts: dict[str, int] = {}
+    for _a, _b, m in found:
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if len(found) < 2 or len(counts) < 2 or sum(1 for n in counts.values() if n >= 2) < min(2, len(counts)):
         return []
+    questions = {lab for lab in counts if lab.lower() in lex.question_labels}
+    for lab in counts:
+        turns = [text[m.end():b].rstrip() for _a, b, m in found if m.group(1) == lab]
+        if (sum(t.endswith("?") for t in turns) * 2 > len(turns) and lab.lower() not in lex.answer_labels
+                and not lab.isupper()):
+            questions.add(lab)
+    if not questions and not any(lab.isupper() and len(lab) > 2 for lab in counts):
+        return []  # Title-case labels need a question side to be a transcript
+    # a broadcast transcript in capitals ('WALLACE:', 'PENCE:') quotes both sides: only the outlet's own
+    # questions ('Q:', a Title-case interviewer) are left out
+    first_turn = found[0][0]
+    interviewee = _interviewee(text, entities or [], first_turn)
     out = []
-    for _a, m in found:
+    for _a, _b, m in found:
+        lab = m.group(1)
+        if lab in questions:
+            continue
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         s, e = trimmed(text, m.end(), end, keep_final=True)
         if e - s < 3:
             continue
+        source = interviewee if lab.lower() in lex.answer_labels else None
         out.append(Candidate(s, e, "direct", Span(m.end(1), m.end(1) + 1), None,
-                              mention=Span(m.start(1), m.end(1))))
+                             mention=Span(m.start(1), m.end(1)), source=source))
     return out
+
+
+def _interviewee(text: str, entities: list[Entity], first_turn: int) -> Span | None:
+    """The person an interview is with: named in the title, else first named in the introduction."""
+    people = [e for e in entities if e.label == "PERSON" and e.end <= first_turn
+              and not text[max(0, e.start - 3):e.start].lower().startswith("by")]
+    if not people:
+        return None
+    title_end = text.find("\n")
+    in_title = [e for e in people if e.end <= title_end]
+    best = max(in_title or people[:1], key=lambda e: e.end - e.start)
+    return best.span
 
 
 _DASHES = "―—–"

@@ -10,7 +10,15 @@ from spacy.tokens import Doc, Token
 
 from desktop_app.core.model import Span
 from desktop_app.nlp.quote_candidates import DISCOURSE, Candidate, doc_text, trimmed
-from desktop_app.nlp.quote_cues import DIRECTIVE_LEMMAS, cue_span, is_cue, subject_of
+from desktop_app.nlp.quote_cues import (
+    BELIEF_LEMMAS,
+    DIRECTIVE_LEMMAS,
+    STANCE_NOUNS,
+    STANCE_VERBS,
+    cue_span,
+    is_cue,
+    subject_of,
+)
 
 
 def indirect_quotes(doc: Doc) -> list[Candidate]:
@@ -23,6 +31,11 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
             continue
+        if tok.lemma_.lower() in STANCE_VERBS:
+            cand = _stance(doc, text, tok)
+            if cand is not None:
+                out.append(cand)
+                continue
         if not is_cue(tok):
             continue
         lem = tok.lemma_.lower()
@@ -67,6 +80,23 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
         out.append(Candidate(s, e, "indirect", cue_span(tok), subj, follows=subj is None, verb=tok))
     _coordinated_cues(doc, text, out)
     return out
+
+
+def _stance(doc: Doc, text: str, tok: Token) -> Candidate | None:
+    """'expressed the hope that the visit would open a new chapter': the clause of the stance noun."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS), None)
+    if obj is None:
+        return None
+    clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    s, e = _in_paragraph(text, tok.idx, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+    s, e = trimmed(text, s, e)
+    if e - s < 8:
+        return None
+    subj, _passive = subject_of(tok)
+    return Candidate(s, e, "indirect", Span(tok.idx, obj.idx + len(obj.text)), subj, follows=subj is None, verb=tok)
 
 
 def _cut_nested(doc: Doc, cue: Token, lo: int, hi: int) -> int:
@@ -173,6 +203,6 @@ def _according(doc: Doc, text: str, tok: Token) -> Candidate | None:
     # "according to a readout, Erdogan said ...": the clause has its own speaker and cue
     for t in doc[lo:hi]:
         if is_cue(t) and t.i != tok.i and any(k.dep_ == "nsubj" for k in t.children) and \
-                any(k.dep_ == "ccomp" for k in t.children):
+                any(k.dep_ == "ccomp" for k in t.children) and t.lemma_.lower() not in BELIEF_LEMMAS:
             return None
     return Candidate(s, e, "indirect", cue, src)

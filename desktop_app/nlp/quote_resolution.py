@@ -6,11 +6,16 @@ if it is near), so the resolver also remembers the last person who spoke.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from desktop_app.core.model import Entity, Quote, Span
 from desktop_app.nlp.quote_candidates import Candidate, doc_text, tok_span
 from desktop_app.nlp.speakers import Resolved, SpeakerResolver
+
+_THROUGH = re.compile(r"\s*,\s*through\s+(?:its|their|the|his|her)\s+(?:[a-z-]+\s+){0,3}"
+                      r"([A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3})\s*,")
 
 
 def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], registry: dict[str, str] | None) -> list[Quote]:
@@ -27,8 +32,14 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
         if mention is None and c.subject is not None:
             lo, hi = resolver.mention_tokens(c.subject)
             mention = tok_span(doc, lo, hi)
-        cue = c.cue
         if mention is not None:
+            m = _THROUGH.match(text, mention.end)
+            if m:  # "The Ministry of Foreign Affairs, through its spokesperson Tahira Andleeb, expressed ..."
+                mention = Span(m.start(1), m.end(1))
+        cue = c.cue
+        if c.source is not None:
+            res = resolver.resolve(c.source, None)
+        elif mention is not None:
             res = resolver.resolve(mention, previous)
             if res.entity is None and mention is not None:
                 ent = resolver.entity_at(mention.start, mention.end)

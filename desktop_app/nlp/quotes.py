@@ -11,13 +11,17 @@ the same passage.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from spacy.tokens import Doc
 
-from desktop_app.core.model import Entity, Quote
+from desktop_app.core.model import Entity, Quote, Span
+from desktop_app.nlp.form_lexicon import form_lexicon
 from desktop_app.nlp.quote_candidates import TEXT_KEY, Candidate, doc_text
-from desktop_app.nlp.quote_cues import CUE_KEY
+from desktop_app.nlp.quote_cues import BELIEF_LEMMAS, CUE_KEY
 from desktop_app.nlp.quote_direct import direct_quotes
-from desktop_app.nlp.quote_forms import headline, headline_source_first, mixed, transcript
+from desktop_app.nlp.quote_forms import headline, headline_source_first, mixed, quoted_title_lines, transcript
 from desktop_app.nlp.quote_indirect import indirect_quotes
 from desktop_app.nlp.quote_marks import direct_spans
 from desktop_app.nlp.quote_resolution import resolve_speakers
@@ -47,21 +51,89 @@ def _find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | No
         h = head_cands[0]
         indirect = [c for c in indirect if not (c.start < h.end and h.start < c.end)]
         cands.extend(head_cands)
+    titled = quoted_title_lines(text)
+    cands.extend(titled)
     reported, used_direct = mixed(direct, indirect)
     cands.extend(reported)
     for i, d in enumerate(direct):
-        if i in used_direct:
+        if i in used_direct or any(t.start <= d.start and d.end <= t.end + 1 for t in titled):
             continue
         if len(text[d.start:d.end].split()) < 4 and d.cue is None and text[d.end - 1:d.end] not in ".!?,":
             continue  # a scare-quoted word, not a quote
         if len(text[d.start:d.end].split()) < 3 and d.subject is None:
             continue
         cands.append(d)
-    spoken = transcript(text)
+    spoken = transcript(text, entities)
     if spoken:
         cands = [c for c in cands if not any(t.start < c.end and c.start < t.end for t in spoken)] + spoken
     cands = _dedupe(cands)
-    return resolve_speakers(doc, cands, entities, registry)
+    issuer = _release_issuer(text, entities)
+    if issuer is not None:
+        for c in cands:
+            if c.cue is not None and c.subject is None and c.mention is None and _IMPERSONAL.search(
+                    text[max(0, c.cue.start - 40):c.cue.start]):
+                c.source, c.follows = issuer, False  # "It was further emphasised that ...": the issuing body
+    quotes = resolve_speakers(doc, cands, entities, registry)
+    if titled:
+        _name_title_speakers(text, quotes, {(t.start, t.end) for t in titled}, entities)
+    return _per_paragraph(text, quotes)
+
+
+def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A direct quote running over paragraphs is one quote per paragraph, each with the cue, mention and
+    speaker of the whole (the guidelines: every paragraph takes the name given after the last one)."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.kind != "direct" or "\n" not in text[q.start:q.end]:
+            out.append(q)
+            continue
+        pos = q.start
+        while pos < q.end:
+            nl = text.find("\n", pos, q.end)
+            stop = q.end if nl < 0 else nl
+            s, e = pos, stop
+            while s < e and (text[s].isspace() or text[s] in "“\"‘'"):
+                s += 1
+            while e > s and (text[e - 1].isspace() or (e < q.end and text[e - 1] in "”\"’'")):
+                e -= 1
+            if e - s >= 3:
+                out.append(dataclasses.replace(q, start=s, end=e))
+            pos = stop + 1
+    return out
+
+
+_IMPERSONAL = re.compile(r"(?:^|[.\n]\s*)It\s+(?:was|has\s+been|is)\s+(?:\w+\s+){0,2}$")
+
+
+def _release_issuer(text: str, entities: list[Entity]) -> Span | None:
+    """A press release ('Press Release: Foreign Office on ...'): the body named in its title issues it."""
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    k = text.find(":", 0, title_end)
+    if k < 0 or text[:k].strip().lower() not in form_lexicon().press_release_labels:
+        return None
+    orgs = [e for e in entities if e.label == "ORG" and k < e.start and e.end <= title_end]
+    return orgs[0].span if orgs else None
+
+
+def _name_title_speakers(text: str, quotes: list[Quote], titled: set[tuple[int, int]], entities: list[Entity]) -> None:
+    """A live entry's headline quote names its speaker by role ("traders' leader"); the entry below names
+    the person: take the speaker of the same words said below, else of the next quote with a named person."""
+    people = {e.span for e in entities if e.label == "PERSON"}
+    for i, q in enumerate(quotes):
+        if (q.start, q.end) not in titled or q.speaker_entity in people:
+            continue
+        words = _norm(text[q.start:q.end])
+        later = [p for p in quotes[i + 1:] if p.start - q.end < 600 and p.speaker]
+        same = [p for p in later if words and words in _norm(text[p.start:p.end])]
+        named = [p for p in later if p.speaker_entity in people]
+        picks = same or named
+        if picks:
+            q.speaker, q.speaker_entity = picks[0].speaker, None
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
 
 
 def _paragraph_sentences(doc: Doc) -> None:
@@ -72,7 +144,12 @@ def _paragraph_sentences(doc: Doc) -> None:
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """Two finders reading the same passage: the first one proposed (headline, clause, passage) stays."""
-    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    # equal spans: a belief ("A believe that …, according to X") gives way to the source who reported it
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.verb is not None and c.verb.lemma_.lower() in BELIEF_LEMMAS))
+    according = [c for c in cands if c.verb is None and c.mention is None and c.subject is not None and c.cue is not None
+                 and c.kind == "indirect" and c.cue.end - c.cue.start == len("according to")]
+    cands = [c for c in cands if not (c.verb is not None and c.verb.lemma_.lower() in BELIEF_LEMMAS and any(
+        a.start <= c.verb.idx < a.end for a in according))]
     out: list[Candidate] = []
     for c in cands:
         if any(o.start == c.start and o.end == c.end for o in out):

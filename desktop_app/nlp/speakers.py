@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from desktop_app.core.model import Article, Entity, Span
+from desktop_app.nlp.form_lexicon import form_lexicon
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -39,6 +40,9 @@ fm fo pm ispr ministry office army military police
 """)
 #: nouns that stand for their author's voice: the speaker is the previous source
 DOCUMENT_NOUNS = _wordset("statement readout communique communiqué release report letter note post tweet")
+_COUNTS = _wordset("two three four five six seven eight nine ten dozen")
+#: heads that say nothing of a source without their relative clause ("people who attended the briefing")
+GENERIC_PEOPLE = _wordset("people person persons those someone somebody anyone individuals")
 SOURCE_NOUNS = _wordset("source sources official officials diplomat diplomats insider insiders")
 ABBREVIATIONS = {
     "dg": ("director", "general"), "fo": ("foreign", "office"), "fm": ("foreign", "minister"),
@@ -50,7 +54,8 @@ CAPITALS = {
     "Beijing": "China", "Washington": "United States", "Moscow": "Russia", "Ankara": "Turkiye", "Doha": "Qatar",
     "Riyadh": "Saudi Arabia", "London": "United Kingdom",
 }
-_BODY_NOUNS = _wordset("office ministry army military police department government council")
+_BODY_NOUNS = _wordset("office ministry army military police department government council consulate embassy mission "
+                        "commission")
 #: how the press names a body without naming it (Pakistani usage: ISPR is "the military's media wing")
 BODY_DESCRIPTIONS = {
     "military's media wing": "Inter-Services Public Relations",
@@ -58,12 +63,13 @@ BODY_DESCRIPTIONS = {
     "media wing of the military": "Inter-Services Public Relations",
     "media wing of the army": "Inter-Services Public Relations",
     "military's media affairs wing": "Inter-Services Public Relations",
+    **form_lexicon().body_descriptions,
 }
 #: "dozens of truck drivers": the people are in the of-phrase
 QUANTITY_HEADS = _wordset("dozens hundreds thousands scores some many several most few group number couple "
                           "majority one two three four five")
 #: prepositions that narrow an unnamed source: "officials at the interior ministry", "sources in Kabul"
-_SOURCE_PREPS = _wordset("at in from of with within close")
+_SOURCE_PREPS = _wordset("at in from of with within close on")
 _COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | _wordset(
     "diplomatic security official government military intelligence senior informed western local police "
     "unnamed anonymous european")
@@ -231,6 +237,10 @@ class SpeakerResolver:
                 hi = max(hi, t.right_edge.i)
             elif t.dep_ == "prep" and t.lower_ in _SOURCE_PREPS and head.lower_ in SOURCE_NOUNS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "officials from both sides", "sources at the ministry"
+            elif t.dep_ == "relcl" and head.lower_ in GENERIC_PEOPLE and t.i > head.i:
+                # "two people who attended a briefing last week": the clause is the description
+                ends = [k.left_edge.i - 1 for k in t.children if k.dep_ == "npadvmod" and k.i > t.i]
+                hi = max(hi, min([t.right_edge.i, *ends]))
         # a PERSON in apposition to the head names the speaker better than the title
         for t in head.rights:
             if t.dep_ == "appos":
@@ -262,6 +272,14 @@ class SpeakerResolver:
             return Resolved(described, None)
         if low in PRONOUNS or (len(words) == 1 and words[0] in PRONOUNS):
             return self._pronoun(low, mention.start, previous)
+        if low in ("who", "which"):  # "Kamin, who emphasized that ...": the mention stays, the name is Kamin's
+            rel = self._token_at(mention.start)
+            if rel is not None and rel.head.dep_ == "relcl" and rel.head.head.pos_ in ("NOUN", "PROPN"):
+                lo, hi = self.mention_tokens(rel.head.head)
+                ante = self.doc[lo:hi]
+                return self.resolve(Span(ante.start_char, ante.end_char), previous)
+        if len(words) == 3 and words[0] in QUANTITY_HEADS and words[1] == "of" and words[2] in PRONOUNS:
+            return previous or self._pronoun(words[2], mention.start, previous)  # "one of them": of the group
         if words[-1] in DOCUMENT_NOUNS:
             author = self._author_of(mention)
             if author is not None:
@@ -269,6 +287,11 @@ class SpeakerResolver:
             if previous is not None:
                 return Resolved(previous.speaker, None)
         ent = self.entity_at(mention.start, mention.end)
+        if ent is not None and ent.label == "NORP" and not self._covers_head(ent, mention):
+            body_at = next((i for i, w in enumerate(words) if w in _BODY_NOUNS), None)
+            if body_at is not None and (body_at + 1 == len(words) or words[body_at + 1] in ("in", "at")):
+                # "the Afghan consulate in Quetta": the body, not the nationality that modifies it
+                return Resolved(self.describe(" ".join(raw.split()[:len(raw.split()) - len(words) + body_at + 1])), None)
         body = self._body_by_abbreviation(words, raw)
         if body is not None and (ent is None or ent.label not in _PERSONISH):
             return Resolved(body, ent.span if ent is not None else None)
@@ -333,6 +356,13 @@ class SpeakerResolver:
                 if dep in ("nsubj", "nsubjpass"):
                     name = self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
                     return Resolved(name, None)
+            if person:  # "The Foreign Minister welcomed ... He stated": the subject named by office
+                for t in reversed(self.doc[lo:tok.i]):
+                    if t.dep_ == "nsubj" and t.lower_ in ROLE_NOUNS and not t.ent_type_:
+                        lo_t = t.left_edge.i
+                        by_title = self._person_by_title(_words(self.doc[lo_t:t.i + 1].text), pos, previous)
+                        if by_title is not None:
+                            return by_title
         if person and previous is not None and previous.speaker and self._is_person(previous.speaker):
             return previous
         if person and self.last_person is not None:
@@ -463,6 +493,8 @@ class SpeakerResolver:
         words = raw.split()
         while words and words[0].lower() in ("the", "a", "an", "some", "several"):
             words.pop(0)
+        if len(words) > 1 and (words[0].lower() in _COUNTS or words[0].isdigit()):
+            words.pop(0)  # "two people who attended" -> "people who attended": a count is not the source
         if len(words) > 2 and words[0].lower() in QUANTITY_HEADS and words[1].lower() == "of":
             words = words[2:]  # "dozens of truck drivers" -> "truck drivers"
             while words and words[0].lower() in ("the", "a", "an"):
