@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_demo import find_after, nearest, occurrences  # noqa: E402
+from build_demo import find_after, nearest, occurrences
 
-from desktop_app.core.model import Arg, Article, Entity, Event, Quote, Span  # noqa: E402
-from desktop_app.io.importers import read_text_file  # noqa: E402
-from desktop_app.io.jsonl import write_jsonl  # noqa: E402
+from desktop_app.core.model import Arg, Article, Entity, Event, Quote, Span
+from desktop_app.io.importers import read_text_file
+from desktop_app.io.jsonl import write_jsonl
 
 HERE = Path(__file__).resolve().parent
 FORMS = HERE / "forms"
@@ -170,8 +170,8 @@ ARTICLES: dict[str, dict] = {
              "Khawaja Asif", "A"),
         ],
         "events": [
-            ("Pakistan closed Torkham", "last week.", "SANCTION", "closed", "Pakistan", "Afghanistan"),
-            ("We have said it before", "we will respond.", "THREATEN", "respond", "Khawaja Asif", "Afghanistan"),
+            ("Q: Pakistan closed Torkham", "last week.", "SANCTION", "closed", "Pakistan", "Afghanistan"),
+            ("A: We have said it before", "we will respond.", "THREATEN", "respond", "Khawaja Asif", "Afghanistan"),
         ],
     },
     "interview_heldout.txt": {
