@@ -393,12 +393,13 @@ class AdjudicationState:
         return sum(not c.decided for c in self.choices)
 
 
-def annotator_progress(store: Store) -> dict[str, dict[str, int]]:
-    """Annotator -> {status: versions} in a team file (done, in progress, ...)."""
-    per: dict[str, dict[str, int]] = {}
+def annotator_progress(store: Store) -> dict[str, dict[str, float]]:
+    """Annotator -> {status: versions, ..., "seconds": time spent} in a team file."""
+    per: dict[str, dict[str, float]] = {}
     for v in TeamTables(store).versions():
-        per.setdefault(v.annotator, {}).setdefault(v.status, 0)
-        per[v.annotator][v.status] += 1
+        mine = per.setdefault(v.annotator, {"seconds": 0.0})
+        mine[v.status] = mine.get(v.status, 0) + 1
+        mine["seconds"] += v.seconds
     return dict(sorted(per.items()))
 
 

@@ -200,5 +200,11 @@ def m0008_team_versions(db: Database) -> None:
     db.execute("CREATE TABLE corpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@migrations(name="0009_version_seconds")
+def m0009_version_seconds(db: Database) -> None:
+    # the time an annotator spent on their version, from their file's change log (gaps over 5 minutes count 5)
+    db.execute("ALTER TABLE versions ADD COLUMN seconds REAL NOT NULL DEFAULT 0")
+
+
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

@@ -17,6 +17,7 @@ merges unchanged; ``digest`` is the SHA-256 of its canonical JSON.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -45,14 +46,16 @@ class Version:
     #: annotation rows by table, as stored minus ids and timestamps
     items: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     digest: str = ""
+    #: time spent on it by its annotator (their change log; not part of the digest)
+    seconds: float = 0.0
 
     @staticmethod
     def make(article_id: str, annotator: str, status: str, updated_at: str,
-             items: dict[str, list[dict[str, Any]]]) -> Version:
+             items: dict[str, list[dict[str, Any]]], seconds: float = 0.0) -> Version:
         items = {t: sorted(items.get(t, []), key=_row_key) for t in ANNOTATION_TABLES}
         body = json.dumps({"status": status, "items": items}, sort_keys=True, ensure_ascii=False)
         digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
-        return Version(article_id, annotator, status, updated_at, items, digest)
+        return Version(article_id, annotator, status, updated_at, items, digest, seconds)
 
     def newer_than(self, other: Version) -> bool:
         """The merge order: later ``updated_at`` wins, equal times by digest (so any order gives one result)."""
@@ -116,10 +119,13 @@ class TeamTables:
             rows = self._rows(f"SELECT * FROM {table} WHERE article_id = ?", [article_id])
             times.extend(r["updated_at"] for r in rows)
             items[table] = [{k: v for k, v in r.items() if k not in _BOOKKEEPING} for r in rows]
+        stamps = [r["at"] for r in self._rows(
+            "SELECT at FROM changes WHERE article_id = ? AND (who = ? OR who IS NULL) ORDER BY id",
+            [article_id, annotator])]
         last = self._one("SELECT max(at) AS at FROM changes WHERE article_id = ?", [article_id])
         if last and last["at"]:
             times.append(last["at"])
-        return Version.make(article_id, annotator, row["status"], max(times), items)
+        return Version.make(article_id, annotator, row["status"], max(times), items, time_spent(stamps))
 
     # -- versions -------------------------------------------------------------------
     def versions(self, article_id: str | None = None, annotator: str | None = None) -> list[Version]:
@@ -160,12 +166,13 @@ class TeamTables:
                     continue
                 counts["replaced" if row is not None else "added"] += 1
                 conn.execute(
-                    "INSERT INTO versions (article_id, annotator, status, updated_at, digest, doc, source, merged_at)"
-                    " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(article_id, annotator) DO UPDATE SET"
+                    "INSERT INTO versions (article_id, annotator, status, updated_at, digest, doc, source, merged_at,"
+                    " seconds) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(article_id, annotator) DO UPDATE SET"
                     " status = excluded.status, updated_at = excluded.updated_at, digest = excluded.digest,"
-                    " doc = excluded.doc, source = excluded.source, merged_at = excluded.merged_at",
+                    " doc = excluded.doc, source = excluded.source, merged_at = excluded.merged_at,"
+                    " seconds = excluded.seconds",
                     [v.article_id, v.annotator, v.status, v.updated_at, v.digest,
-                     json.dumps(v.items, ensure_ascii=False, sort_keys=True), source, now])
+                     json.dumps(v.items, ensure_ascii=False, sort_keys=True), source, now, v.seconds])
         return counts
 
     # -- the adjudicated version -------------------------------------------------------
@@ -234,4 +241,16 @@ def _neg(text: str) -> tuple[int, ...]:
 
 def _version_from_row(r: dict[str, Any]) -> Version:
     return Version(r["article_id"], r["annotator"], r["status"], r["updated_at"] or "", json.loads(r["doc"]),
-                   r["digest"])
+                   r["digest"], float(r.get("seconds") or 0.0))
+
+
+#: a pause longer than this between two edits counts as this much work (the annotator was away)
+IDLE_S = 300.0
+
+
+def time_spent(stamps: list[str]) -> float:
+    """Seconds of work in a run of change-log times: the gaps between edits, each at most ``IDLE_S``."""
+    import datetime as _dt
+
+    times = sorted(_dt.datetime.fromisoformat(t) for t in stamps)
+    return sum(min((b - a).total_seconds(), IDLE_S) for a, b in itertools.pairwise(times))

@@ -124,7 +124,8 @@ class AdjudicationView(QWidget):
         per = team.annotator_progress(self.store)
         self.names = sorted(per)
         self.progress.setText("  ·  ".join(
-            f"{i}. {name}: {c.get('done', 0)} done, {c.get('in_progress', 0)} in progress"
+            f"{i}. {name}: {c.get('done', 0):.0f} done, {c.get('in_progress', 0):.0f} in progress, "
+            f"{c['seconds'] / 60:.0f} min"
             for i, (name, c) in enumerate(sorted(per.items()), start=1)) or
             "No annotators' versions in this corpus: merge their files into it (newsgold merge FILE... -o THIS)")
         self.articles.blockSignals(True)

@@ -332,6 +332,8 @@ def run_gui(args: argparse.Namespace) -> int:
     install_excepthooks()
     _state["gc"] = MainThreadGC(app)
     settings = load_settings()
+    if getattr(args, "annotator", None):  # newsgold --annotator NAME gui: edits are NAME's (and Settings shows it)
+        settings.annotator = str(args.annotator).strip()
     apply_theme(app, settings.theme, settings.font_size)
     log.info("starting GUI (log %s)", logfile)
     if screenshot:

@@ -121,3 +121,11 @@ def test_a_newer_file_replaces_only_its_annotators_versions(tmp_path: Path) -> N
     assert after[(aid, "b")] == before[(aid, "b")]
     assert after[(aid, "a")] != before[(aid, "a")] and '"GPE"' in after[(aid, "a")][5]
     assert list(itertools.chain(after)) == list(itertools.chain(before))
+
+
+def test_time_spent_counts_gaps_between_edits_and_at_most_five_minutes_of_a_pause() -> None:
+    from desktop_app.storage.versions import time_spent
+
+    stamps = ["2026-01-01T10:00:00+00:00", "2026-01-01T10:00:10+00:00", "2026-01-01T11:00:00+00:00"]
+    assert time_spent(stamps) == 10 + 300
+    assert time_spent(stamps[:1]) == 0 == time_spent([])

@@ -93,6 +93,17 @@ def test_merge_keeps_every_version_side_by_side(team: dict[str, Path]) -> None:
     assert _rows(team["team"], "SELECT count(*) FROM articles")[0][0] == 10
     assert "18 version(s)" not in (team["dir"] / "merge1.txt").read_text()  # reported per file
     assert "6 version(s) added" in (team["dir"] / "merge1.txt").read_text()
+    # the time each spent, from their change log (b relabels and rejects before done: edits apart in time)
+    seconds = dict(_rows(team["team"], "SELECT annotator, sum(seconds) FROM versions GROUP BY annotator"))
+    assert seconds["b"] > 0
+
+
+def test_annotator_option_before_a_bare_corpus_file_opens_it_as_that_annotator(tmp_path: Path) -> None:
+    from desktop_app.cli import parse_args
+
+    corpus = tmp_path / "x.sqlite3"
+    args = parse_args(["--annotator", "zoe", str(corpus)])
+    assert (args.command, args.annotator, args.db) == ("gui", "zoe", str(corpus))
 
 
 def test_merge_again_in_another_order_changes_nothing(team: dict[str, Path]) -> None:
