@@ -60,14 +60,14 @@ def quotes_per_speaker(conn: sqlite3.Connection, status: str, limit: int = 20) -
 
 
 _KIND_OF_SPEAKER = """
-    WITH linked AS (
-        SELECT q.speaker AS name, max(e.label = 'PERSON') AS person, count(e.id) AS named
-        FROM quotes q LEFT JOIN entities e
+    WITH linked AS MATERIALIZED (
+        SELECT q.speaker AS name, max(e.label = 'PERSON') AS person
+        FROM quotes q JOIN entities e
           ON e.article_id = q.article_id AND e.start = q.speaker_ent_start AND e."end" = q.speaker_ent_end
          AND e.state != 'rejected'
-        WHERE q.speaker IS NOT NULL AND q.speaker != '' GROUP BY q.speaker)
+        WHERE q.speaker_ent_start IS NOT NULL AND q.speaker IS NOT NULL AND q.speaker != '' GROUP BY q.speaker)
 """
-_KIND_CASE = """CASE WHEN q.speaker IS NULL OR q.speaker = '' OR coalesce(k.named, 0) = 0 THEN 'unnamed'
+_KIND_CASE = """CASE WHEN {name} IS NULL OR {name} = '' OR k.name IS NULL THEN 'unnamed'
                      WHEN k.person THEN 'person' ELSE 'body' END"""
 
 
@@ -75,9 +75,11 @@ def source_kinds(conn: sqlite3.Connection, status: str) -> list[tuple[str, int]]
     """Quotes by kind of source. A speaker is a person if one of their quotes anywhere in the corpus
     links a PERSON entity, a body if it links another named entity (ORG, GPE, ...), and unnamed
     ("officials", "sources") if none does or there is no speaker."""
-    sql = f"""{_KIND_OF_SPEAKER}
-        SELECT {_KIND_CASE} AS source_kind, count(*) FROM quotes q LEFT JOIN linked k ON k.name = q.speaker
-        WHERE {_scope("q", status)} GROUP BY source_kind"""
+    sql = f"""{_KIND_OF_SPEAKER},
+        per AS MATERIALIZED (SELECT q.speaker, count(*) AS n FROM quotes q WHERE {_scope("q", status)}
+                             GROUP BY q.speaker)
+        SELECT {_KIND_CASE.format(name="per.speaker")} AS source_kind, sum(per.n)
+        FROM per LEFT JOIN linked k ON k.name = per.speaker GROUP BY source_kind"""
     got = {r[0]: r[1] for r in conn.execute(sql)}
     return [(k, got.get(k, 0)) for k in SOURCE_KINDS]
 
@@ -104,11 +106,12 @@ def event_types(conn: sqlite3.Connection, status: str) -> list[tuple[str, int]]:
 
 def type_actor_matrix(conn: sqlite3.Connection, status: str, top: int = 15) -> list[tuple[str, str, int]]:
     """(event type, actor, n) for the ``top`` actors with the most events."""
-    sql = f"""WITH x AS (SELECT x.type, x.actor FROM events x
-                         WHERE {_scope('x', status)} AND x.actor IS NOT NULL AND x.actor != ''),
-              top AS (SELECT actor FROM x GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?)
-              SELECT x.type, x.actor, count(*) FROM x JOIN top USING (actor)
-              GROUP BY x.type, x.actor ORDER BY x.type, x.actor"""
+    # one pass: counts per (type, actor), then the top actors among them (a few thousand rows, not the events)
+    sql = f"""WITH pairs AS MATERIALIZED (
+                  SELECT x.type, x.actor, count(*) AS n FROM events x
+                  WHERE {_scope('x', status)} AND x.actor IS NOT NULL AND x.actor != '' GROUP BY x.type, x.actor),
+              top AS (SELECT actor FROM pairs GROUP BY actor ORDER BY sum(n) DESC, actor LIMIT ?)
+              SELECT p.type, p.actor, p.n FROM pairs p JOIN top USING (actor) ORDER BY p.type, p.actor"""
     return [(r[0], r[1], r[2]) for r in conn.execute(sql, [top])]
 
 
@@ -144,7 +147,7 @@ def article_ids_for(conn: sqlite3.Connection, what: str, values: tuple[Any, ...]
         sql = f"""{_KIND_OF_SPEAKER}
             SELECT id FROM articles WHERE id IN (
                 SELECT q.article_id FROM quotes q LEFT JOIN linked k ON k.name = q.speaker
-                WHERE {_scope('q', status)} AND {_KIND_CASE} = ?) ORDER BY rowid"""
+                WHERE {_scope('q', status)} AND {_KIND_CASE.format(name="q.speaker")} = ?) ORDER BY rowid"""
         params = list(values)
     elif what == "event_period":
         period, etype = values

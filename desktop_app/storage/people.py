@@ -70,19 +70,28 @@ class People(Edits):
                               WHERE m.name = ? COLLATE NOCASE GROUP BY m.article_id ORDER BY a.rowid""", [name])
 
     def has_person(self, name: str) -> bool:
+        return self._spelling(name) is not None
+
+    def _spelling(self, name: str) -> str | None:
+        """The name as the corpus spells it (names compare without case), or None if nobody has it."""
         n = name.strip()
-        return any(self.conn.execute(sql, [n]).fetchone() for sql in (
-            "SELECT 1 FROM speakers WHERE canonical = ? COLLATE NOCASE LIMIT 1",
-            "SELECT 1 FROM people WHERE name = ? LIMIT 1",
-            "SELECT 1 FROM quotes WHERE speaker = ? COLLATE NOCASE AND state != 'rejected' LIMIT 1",
-            "SELECT 1 FROM events WHERE actor = ? COLLATE NOCASE AND state != 'rejected' LIMIT 1",
-            "SELECT 1 FROM events WHERE recipient = ? COLLATE NOCASE AND state != 'rejected' LIMIT 1",
-        ))
+        for sql in (
+            "SELECT canonical FROM speakers WHERE canonical = ? COLLATE NOCASE LIMIT 1",
+            "SELECT name FROM people WHERE name = ? LIMIT 1",
+            "SELECT speaker FROM quotes WHERE speaker = ? COLLATE NOCASE AND state != 'rejected' LIMIT 1",
+            "SELECT actor FROM events WHERE actor = ? COLLATE NOCASE AND state != 'rejected' LIMIT 1",
+            "SELECT recipient FROM events WHERE recipient = ? COLLATE NOCASE AND state != 'rejected' LIMIT 1",
+        ):
+            row = self.conn.execute(sql, [n]).fetchone()
+            if row is not None:
+                return str(row[0])
+        return None
 
     def _require(self, name: str) -> str:
-        if not name.strip() or not self.has_person(name):
+        found = self._spelling(name) if name.strip() else None
+        if found is None:
             raise NewsGoldError(E.E402, name=name)
-        return self.person(name)["name"]
+        return found
 
     # -- edits ---------------------------------------------------------------------
     def merge_people(self, source: str, target: str, *, who: str | None = None) -> int:
