@@ -136,3 +136,15 @@ def test_merge_rename_and_undo_in_the_people_view(qtbot, win: Any) -> None:  # t
     qtbot.mouseClick(view.rename_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "already a person" in win.status.currentMessage(), timeout=10_000)
     assert view.row_of("Hakan Fidan") is not None
+
+
+def test_screenshot_of_a_view(qtbot, win: Any, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    from desktop_app.ui.app import take_screenshot
+
+    out = tmp_path / "people.png"
+    assert take_screenshot(win, out, article=None, panel=None, view="people", timeout_ms=5000)
+    assert win.centre.currentWidget().objectName() == "people"
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 900)
