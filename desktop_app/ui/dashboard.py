@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -117,10 +117,6 @@ class DashboardView(QWidget):
         lay.addWidget(scroll, 1)
         self.charts: dict[str, service.Chart] = {}
         self._stale = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(400)
-        self._timer.timeout.connect(self.refresh)
 
     @property
     def scope(self) -> str:
@@ -130,17 +126,17 @@ class DashboardView(QWidget):
         self.status.setCurrentIndex(max(0, self.status.findData(status)))
 
     def refresh(self) -> None:
-        self._timer.stop()
         for c in service.dashboard(self.store, self.scope):
             self.charts[c.name] = c
             self.cards[c.name].show_chart(c)
         self._stale = False
+        self.refresh_button.setText("Refresh")
 
     def mark_stale(self) -> None:
-        """The corpus changed: refresh soon if on screen, else when shown."""
+        """The corpus changed: refreshed when next shown; on screen, the Refresh button says so (a refresh
+        is a few hundred ms per chart on a big corpus, too much to repeat after every edit of a background job)."""
         self._stale = True
-        if self.isVisible():
-            self._timer.start()
+        self.refresh_button.setText("Refresh (corpus changed)")
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]

@@ -186,9 +186,8 @@ class PeopleView(QWidget):
         self._stale = False
 
     def mark_stale(self) -> None:
+        """An article changed: re-read when next shown (not at every edit of a background job)."""
         self._stale = True
-        if self.isVisible():
-            self.refresh()
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
