@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("--taxonomy", metavar="FILE.toml", help="event taxonomy (default: the bundled PLOVER file)")
     pa.add_argument("--n-process", type=int, default=1, metavar="N")
     pa.add_argument("--batch-size", type=int, default=32, metavar="N")
+    pa.add_argument("--scheduler", metavar="tcp://HOST:PORT|local:N",
+                    help="run the pipeline on Dask workers (needs the cluster extra); local:N starts N here")
+    pa.add_argument("--chunk", type=int, default=16, metavar="N", help="articles per task sent to a worker")
 
     e = sub.add_parser("export", help="write annotations as a labelled dataset")
     e.add_argument("--format", default="jsonl", help="output format (see 'newsgold formats')")
@@ -201,7 +204,17 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
 
     with _open_store(args) as store:
         ids = pending_ids(store, all_articles=args.all)
-        n = _run_preannotate(store, ids, args.model, args.n_process, args.batch_size, taxonomy=args.taxonomy)
+        if args.scheduler:
+            from desktop_app.services.distributed import preannotate_on_cluster
+
+            bar = _progress_bar("pre-annotating", len(ids))
+            try:
+                n = preannotate_on_cluster(store, args.scheduler, ids, model=args.model, taxonomy=args.taxonomy,
+                                           chunk=args.chunk, progress=lambda d, _t, _m: bar.update(d - bar.n))
+            finally:
+                bar.close()
+        else:
+            n = _run_preannotate(store, ids, args.model, args.n_process, args.batch_size, taxonomy=args.taxonomy)
         print(f"pre-annotated {n} article(s)")
     return EXIT_OK
 

@@ -66,6 +66,9 @@ class E(StrEnum):
     E205 = "Gazetteer entry not understood: {detail}"
     E206 = "PolNeAR data not understood: {detail}"
     E207 = "Export cancelled; {path} was not written"
+    E208 = "Dask is not installed ({detail}); install the cluster extra: pip install \"newsgold[cluster]\""
+    E209 = "Could not reach the Dask scheduler {address} ({detail})"
+    E210 = "The Dask workers run different pipelines ({names}); every worker needs the same NewsGold install"
     # team gold: assign, merge, agreement, adjudication
     E301 = "{path} is from another corpus: article {id} has a different text than in {other}; nothing was merged"
     E302 = "{path} belongs to corpus {found}, {other} to corpus {expected}; nothing was merged"
@@ -100,7 +103,8 @@ KINDS: dict[E, Kind] = {
     E.E110: "refusal", E.E111: "refusal", E.E112: "refusal", E.E113: "environment", E.E114: "environment",
     E.E115: "environment", E.E116: "refusal", E.E117: "environment", E.E120: "environment",
     E.E201: "environment", E.E202: "refusal", E.E203: "refusal", E.E204: "refusal", E.E205: "refusal",
-    E.E206: "refusal", E.E207: "refusal", E.E901: "bug",
+    E.E206: "refusal", E.E207: "refusal", E.E208: "environment", E.E209: "environment", E.E210: "environment",
+    E.E901: "bug",
     **{code: "refusal" for code in E if code.name.startswith("E4")},
     **{code: "refusal" for code in E if code.name.startswith("E3")},
 }
@@ -121,6 +125,9 @@ HINTS: dict[E, str] = {
     E.E117: "Choose a folder you may write to, with enough free space.",
     E.E120: "Close the program that holds the corpus, then try again.",
     E.E201: "Install a spaCy pipeline (see 'newsgold models'), or choose another one in the settings.",
+    E.E208: "Distributed pre-annotation needs Dask: pip install \"newsgold[cluster]\" (or run without --scheduler).",
+    E.E209: "Start the scheduler (dask scheduler) and its workers (dask worker ADDRESS), or use --scheduler local:N.",
+    E.E210: "Install the same NewsGold and spaCy pipeline on every worker, then restart them.",
 }
 
 

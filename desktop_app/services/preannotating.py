@@ -72,6 +72,11 @@ def preannotate(
 def _write(commit: Commit[Any], ready: list[tuple[str, EngineOutput]], pipeline: str) -> int:
     batch = list(ready)
     ready.clear()
+    return write_outputs(commit, batch, pipeline)
+
+
+def write_outputs(commit: Commit[Any], batch: list[tuple[str, EngineOutput]], pipeline: str) -> int:
+    """Commit the suggestions of ``batch`` (article id, engine output) in one short transaction."""
 
     def op(store: Store) -> int:
         for article_id, out in batch:
