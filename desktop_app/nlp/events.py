@@ -85,7 +85,10 @@ DEONTIC = frozenset({"must", "should"})
 UNDOING_VERBS = frozenset({"lift", "ease", "relax", "waive", "remove", "end", "suspend", "rescind", "revoke"})
 #: what a conditional threat promises ("we will respond", "would strike")
 THREAT_RESPONSES = frozenset({"respond", "retaliate", "strike", "hit", "target", "act", "react"})
-_THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES), dtype="uint64")
+#: what a warning threatens: "warned that X would face consequences / an operation / strikes"
+THREAT_CONSEQUENCES = frozenset({"consequence", "consequences", "operation", "strike", "attack", "retaliation",
+                                 "action", "force", "sanction", "sanctions", "respond", "retaliate", "punish"})
+_THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | {"warn"}), dtype="uint64")
 _DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC), dtype="uint64")
 SPEECH_VERBS = frozenset({
     "say", "state", "stress", "tell", "add", "note", "emphasise", "emphasize", "insist", "reiterate", "underline",
@@ -186,6 +189,16 @@ class EventFinder:
             if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in verb.children):
                 out.append(_Candidate("THREATEN", verb, True, deontic=True))
+        for warn in doc:  # "warned that the militants would face an operation if they did not surrender"
+            if warn.lemma_.lower() != "warn" or warn.pos_ != "VERB" or any(c.dep_ == "neg" for c in warn.children):
+                continue
+            for comp in (c for c in warn.children if c.dep_ == "ccomp"):
+                future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in comp.children)
+                sub = {t.lemma_.lower() for t in comp.subtree}
+                conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in comp.subtree)
+                if future and (conditional or sub & THREAT_CONSEQUENCES):
+                    out.append(_Candidate("THREATEN", warn, True, deontic=True))
+                    break
         return out
 
     @staticmethod

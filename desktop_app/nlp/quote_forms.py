@@ -48,6 +48,8 @@ def _colon_source(text: str, a: int, b: int) -> Candidate | None:
     t0 = a + k + 1 + (len(line[k + 1:]) - len(line[k + 1:].lstrip()))
     t1 = t0 + len(tail)
     s, e = trimmed(text, a, a + k, keep_final=True)
+    while marked and e > s and text[e - 1] in _CLOSE:
+        e -= 1
     return Candidate(s, e, "direct" if marked else "indirect", Span(a + k, a + k + 1), None, mention=Span(t0, t1))
 
 
@@ -101,7 +103,7 @@ def transcript(text: str, entities: list[Entity] | None = None) -> list[Candidat
     found = []
     for a, b in paragraphs(text):
         m = _LABEL.match(text, a)
-        if m and m.end() < b and len(m.group(1)) <= 40:
+        if m and m.end() < b and len(m.group(1)) <= 40 and not is_section_label(m.group(1)):
             found.append((a, b, m))
     counts: dict[str, int] = {}
     for _a, _b, m in found:
@@ -120,6 +122,10 @@ def transcript(text: str, entities: list[Entity] | None = None) -> list[Candidat
     # questions ('Q:', a Title-case interviewer) are left out
     first_turn = found[0][0]
     interviewee = _interviewee(text, entities or [], first_turn)
+    if interviewee is None and paragraphs(text):  # "'…': Shazia Marri on the floods" names her as written
+        a, b = paragraphs(text)[0]
+        title = _colon_source(text, a, b)
+        interviewee = title.mention if title is not None else None
     out = []
     for _a, _b, m in found:
         lab = m.group(1)
@@ -127,7 +133,13 @@ def transcript(text: str, entities: list[Entity] | None = None) -> list[Candidat
             continue
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
-        s, e = trimmed(text, m.end(), end, keep_final=True)
+        s, e = m.end(), end  # the whole turn: what was said, 'That is true' and all
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if text[s:s + 1] in _OPEN and text[e - 1:e] in _CLOSE and text[s + 1:e - 1].count(text[s]) == 0:
+            s, e = s + 1, e - 1
         if e - s < 3:
             continue
         source = interviewee if lab.lower() in lex.answer_labels else None
@@ -140,10 +152,12 @@ def _interviewee(text: str, entities: list[Entity], first_turn: int) -> Span | N
     """The person an interview is with: named in the title, else first named in the introduction."""
     people = [e for e in entities if e.label == "PERSON" and e.end <= first_turn
               and not text[max(0, e.start - 3):e.start].lower().startswith("by")]
-    if not people:
-        return None
     title_end = text.find("\n")
     in_title = [e for e in people if e.end <= title_end]
+    if not in_title and _colon_source(text, 0, title_end if title_end > 0 else len(text)) is not None:
+        return None  # the title names its source by text: read it there
+    if not people:
+        return None
     best = max(in_title or people[:1], key=lambda e: e.end - e.start)
     return best.span
 

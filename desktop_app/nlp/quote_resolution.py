@@ -39,8 +39,18 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
         cue = c.cue
         if c.source is not None:
             res = resolver.resolve(c.source, None)
+            named = text[c.source.start:c.source.end].strip()
+            if (not res.speaker or res.speaker in named) and 1 < len(named.split()) <= 4 and all(
+                    w[:1].isupper() for w in named.split()):
+                res = Resolved(named, res.entity)  # a name the model split ("Shazia" NORP + "Marri"): as written
         elif mention is not None:
             res = resolver.resolve(mention, previous)
+            named = text[mention.start:mention.end].strip()
+            ent = resolver.entity_at(mention.start, mention.end)
+            if (res.speaker and ent is not None and ent.label == "NORP" and res.speaker != named
+                    and named.startswith(res.speaker) and 1 < len(named.split()) <= 3
+                    and all(w[:1].isupper() for w in named.split())):
+                res = Resolved(named, None)  # "Shazia Marri" with "Shazia" tagged NORP: the name as written
             if res.entity is None and mention is not None:
                 ent = resolver.entity_at(mention.start, mention.end)
                 if ent is not None and res.speaker and ent.label == "PERSON":

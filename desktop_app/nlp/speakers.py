@@ -320,6 +320,8 @@ class SpeakerResolver:
             if words[-1] not in ROLE_NOUNS and words[-1] not in SOURCE_NOUNS:
                 return Resolved(name, ent.span)
         desc = self.describe(raw)
+        if not desc:
+            return previous or Resolved(None, None)
         return Resolved(self.fullest_description(desc) if words[-1] in ROLE_NOUNS else desc, None)
 
     def _covers_head(self, ent: Entity, mention: Span) -> bool:
