@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.model import Arg, Article, Entity, Event, Quote
-from desktop_app.errors import E, NewsGoldError, StorageError
+from desktop_app.errors import E, NewsGoldError
 from desktop_app.io.jsonl import visible
 from desktop_app.storage import Store
 from desktop_app.storage.database import now_iso
@@ -177,12 +177,11 @@ class MergeReport:
 
 
 def _open_input(path: Path) -> Store:
-    try:
-        return Store(path, readonly=True)
-    except StorageError as exc:
-        if exc.code is not E.E105:  # an older schema: opened normally, it is upgraded (with a backup)
-            raise
-        return Store(path)
+    """An input file, read through a normal connection: closing it leaves no -wal/-shm beside an
+    annotator's file (a read-only one does), and an older schema is upgraded, with a backup."""
+    if not path.is_file():
+        raise NewsGoldError(E.E008, str(path))
+    return Store(path)
 
 
 def _read_input(path: Path) -> _Input:
@@ -413,7 +412,7 @@ def _keyed(article: Article, registry: dict[str, str]) -> dict[str, dict[str, An
 
 def _label(layer: str, item: Any, text: str) -> str:
     if layer == "entities":
-        return f"{text[item.start:item.end]!r} {item.label}"
+        return f"{text[item.start:item.end]!r} {item.label} (at {item.start})"
     if layer == "quotes":
         return f"{item.kind} quote {text[item.start:item.end][:60]!r} by {item.speaker or '(nobody)'}"
     actor = item.actor.name if item.actor and item.actor.name else "(nobody)"

@@ -134,8 +134,8 @@ class AdjudicationView(QWidget):
             state = team.adjudication_state(self.store, aid)
             if state is None:
                 continue
-            item = QListWidgetItem(f"{state.title or aid}  —  {state.left} left" if state.left else
-                                   f"{state.title or aid}  —  agreed")
+            item = QListWidgetItem(f"{state.left} left · {state.title or aid}" if state.left else
+                                   f"agreed · {state.title or aid}")
             item.setData(Qt.ItemDataRole.UserRole, aid)
             self.articles.addItem(item)
             if aid == keep:
@@ -164,13 +164,14 @@ class AdjudicationView(QWidget):
                  "go into the adjudicated version with the first decision")
         self.heading.setText(f"<b>{state.title}</b> — {len(state.choices)} disagreement(s), {state.left} left to "
                              f"decide; {state.agreed} item(s) all agree on {where}")
+        # who chose what first, the item last (it can be long): the columns a key refers to stay in view
         self.table.setColumnCount(3 + len(names))
-        self.table.setHorizontalHeaderLabels(["Layer", "Item", *[f"{i} {n}" for i, n in enumerate(names, 1)],
-                                              "Adjudicated"])
+        self.table.setHorizontalHeaderLabels(["Layer", *[f"{i} {n}" for i, n in enumerate(names, 1)],
+                                              "Adjudicated", "Item"])
         self.table.setRowCount(len(state.choices))
         for r, choice in enumerate(state.choices):
             self.table.setItem(r, 0, QTableWidgetItem(choice.layer))
-            self.table.setItem(r, 1, QTableWidgetItem(choice.label))
+            self.table.setItem(r, 2 + len(names), QTableWidgetItem(choice.label))
             for c, name in enumerate(names):
                 cell = QTableWidgetItem(name[:1].upper() if name in choice.chosen_by else "–")
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -178,10 +179,12 @@ class AdjudicationView(QWidget):
                     cell.setBackground(QBrush(QColor(COLOURS[self.names.index(name) % len(COLOURS)]
                                                      if name in self.names else COLOURS[c % len(COLOURS)])))
                     cell.setForeground(QBrush(QColor("#000000")))
-                self.table.setItem(r, 2 + c, cell)
-            verdict = ("✓ in" if choice.taken else "✗ out") if choice.decided else "?"
-            self.table.setItem(r, 2 + len(names), QTableWidgetItem(verdict))
+                self.table.setItem(r, 1 + c, cell)
+            verdict = QTableWidgetItem(("✓ in" if choice.taken else "✗ out") if choice.decided else "?")
+            verdict.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(r, 1 + len(names), verdict)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         if state.choices:
             self.table.selectRow(min(row, len(state.choices) - 1))
 

@@ -93,6 +93,8 @@ def test_merge_keeps_every_version_side_by_side(team: dict[str, Path]) -> None:
     assert _rows(team["team"], "SELECT count(*) FROM articles")[0][0] == 10
     assert "18 version(s)" not in (team["dir"] / "merge1.txt").read_text()  # reported per file
     assert "6 version(s) added" in (team["dir"] / "merge1.txt").read_text()
+    # reading the annotators' files left nothing beside them
+    assert sorted(p.name for p in team["out"].iterdir()) == ["a.sqlite3", "b.sqlite3", "c.sqlite3", "manifest.json"]
     # the time each spent, from their change log (b relabels and rejects before done: edits apart in time)
     seconds = dict(_rows(team["team"], "SELECT annotator, sum(seconds) FROM versions GROUP BY annotator"))
     assert seconds["b"] > 0
