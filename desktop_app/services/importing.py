@@ -18,8 +18,11 @@ from desktop_app.services.corpus import Commit, direct_commit
 from desktop_app.services.progress import CancelToken, ProgressFn, no_progress
 from desktop_app.storage import Store
 
-#: articles per write transaction (bench/write_latency.py: the longest import commit stays under 250 ms)
+#: a write transaction takes at most this many articles, or this many rows with their annotations:
+#: plain articles go 500 at a time (bench/write_latency.py: 129 ms), annotated tasks fewer
+#: (bench/import_tasks.py: 500 tasks of 20 spans held the lock 500-840 ms on a busy machine)
 CHUNK = 500
+CHUNK_ROWS = 3000
 
 
 @dataclass
@@ -55,9 +58,12 @@ def import_paths(
     commit = direct_commit(target) if isinstance(target, Store) else target
     summary = ImportSummary()
     chunk: list[Article] = []
+    rows = 0
     seen: set[str] = set()
 
     def flush() -> None:
+        nonlocal rows
+        rows = 0
         batch = list(chunk)
         added, dupes = commit(lambda store: store.add_articles(batch))
         summary.added.extend(added)
@@ -81,7 +87,8 @@ def import_paths(
                 item.provenance["annotator"] = item.annotator
             item.annotator = who
         chunk.append(item)
-        if len(chunk) >= CHUNK:
+        rows += 1 + len(item.entities) + len(item.quotes) + len(item.events)
+        if len(chunk) >= CHUNK or rows >= CHUNK_ROWS:
             flush()
     if chunk:
         flush()
