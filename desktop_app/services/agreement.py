@@ -238,3 +238,21 @@ def format_report(result: dict[str, Any], layers: Sequence[str] = LAYERS) -> str
             for pair, per_label in result["labels"].items():
                 lines.append(f"  per-label F1 {pair}: " + ", ".join(f"{k} {fmt(v).strip()}" for k, v in per_label.items()))
     return "\n".join(lines)
+
+
+def pair_disagreements(store: Store, a: str, b: str) -> list[tuple[str, int]]:
+    """The articles a and b both did, most disagreements first: (article id, items one has and the other not)."""
+    registry = store.registry()
+    bases: dict[str, Article] = {}
+    out = []
+    for aid, vs in done_versions(store).items():
+        pair = {v.annotator: v for v in vs if v.annotator in (a, b)}
+        if len(pair) < 2:
+            continue
+        c = PairCounts()
+        c.add(gold_of(store, pair[a], bases), gold_of(store, pair[b], bases), registry)
+        n = (c.ent_a + c.ent_b - 2 * c.ent_exact) + (c.quote_a + c.quote_b - 2 * c.quote_matches) \
+            + (c.event_a + c.event_b - 2 * c.event_matches)
+        out.append((aid, n))
+    position = {aid: i for i, aid in enumerate(store.article_ids())}
+    return sorted(out, key=lambda x: (-x[1], position.get(x[0], 0)))

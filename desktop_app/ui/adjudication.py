@@ -7,6 +7,8 @@ they have the item), and whether the adjudicated version has it. What all agree 
 the adjudicated version (counted in the header). Keys: 1-9 take annotator N's choice for the
 current row (the item if they have it, else leave it out), a takes it, x leaves it out; every
 decision is a named edit on the writer (services.team.decide), one undo step in the change log.
+The Agreement tab has the pairwise figures per layer (as ``newsgold agreement``); a click on a pair
+lists that pair's most disputed articles first, here and in the window's article list.
 """
 
 from __future__ import annotations
@@ -24,11 +26,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.errors import NewsGoldError
 from desktop_app.services import team
+from desktop_app.services.agreement import FIGURES, LAYERS, agreement, pair_disagreements
 from desktop_app.services.corpus import Reader
 
 #: one colour per annotator, in name order (readable under black text in both themes)
@@ -97,9 +102,27 @@ class AdjudicationView(QWidget):
         foot.addStretch(1)
         foot.addWidget(self.result)
         rl.addLayout(foot)
+        # the agreement table per pair and layer; a click on a pair puts its most disputed articles first
+        self.agree = QTableWidget(0, 0)
+        self.agree.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.agree.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.agree.verticalHeader().setVisible(False)
+        self.agree.cellClicked.connect(lambda row, _col: self.rank_by_pair(row))
+        self.agree_note = QLabel()
+        self.agree_note.setWordWrap(True)
+        agree_page = QWidget()
+        al = QVBoxLayout(agree_page)
+        al.addWidget(self.agree_note)
+        al.addWidget(self.agree, 1)
+        self.pairs: list[tuple[str, str]] = []
+        self.ranking: dict[str, int] | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(right, "Disagreements")
+        self.tabs.addTab(agree_page, "Agreement")
+        self.tabs.currentChanged.connect(lambda i: self.fill_agreement() if i == 1 else None)
         split = QSplitter()
         split.addWidget(self.articles)
-        split.addWidget(right)
+        split.addWidget(self.tabs)
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -130,12 +153,17 @@ class AdjudicationView(QWidget):
             "No annotators' versions in this corpus: merge their files into it (newsgold merge FILE... -o THIS)")
         self.articles.blockSignals(True)
         self.articles.clear()
-        for aid in team.done_versions(self.store):
+        ids = list(team.done_versions(self.store))
+        if self.ranking is not None:
+            ids = [aid for aid in self.ranking if aid in ids]
+        for aid in ids:
             state = team.adjudication_state(self.store, aid)
             if state is None:
                 continue
-            item = QListWidgetItem(f"{state.left} left · {state.title or aid}" if state.left else
-                                   f"agreed · {state.title or aid}")
+            text = f"{state.left} left · {state.title or aid}" if state.left else f"agreed · {state.title or aid}"
+            if self.ranking is not None:
+                text = f"{self.ranking[aid]} apart · {text}"
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, aid)
             self.articles.addItem(item)
             if aid == keep:
@@ -144,6 +172,50 @@ class AdjudicationView(QWidget):
         if self.articles.currentItem() is None and self.articles.count():
             self.articles.setCurrentRow(0)
         self._show_current()
+        if self.tabs.currentIndex() == 1:
+            self.fill_agreement()
+
+    # -- agreement -----------------------------------------------------------------------------
+    def fill_agreement(self) -> None:
+        """Pairwise figures per layer (as ``newsgold agreement``); read when the tab is shown."""
+        try:
+            report = agreement(self.store)["report"]
+        except NewsGoldError as exc:
+            self.agree_note.setText(exc.message)
+            self.agree.setRowCount(0)
+            return
+        self.agree_note.setText(f"{report['articles']} article(s) done by two or more annotators. Click a pair to "
+                                "list its most disputed articles first (and in the article list).")
+        columns = [(layer, name) for layer in LAYERS for name in FIGURES[layer]]
+        self.agree.setColumnCount(2 + len(columns))
+        self.agree.setHorizontalHeaderLabels(["Pair", "Articles", *[f"{layer[:-1] if layer != 'entities' else 'entity'}"
+                                                                    f" {name}" for layer, name in columns]])
+        rows = [*report["pairs"], {"a": "mean", "b": "", "articles": report["articles"], **report["mean"]}]
+        self.pairs = [(p["a"], p["b"]) for p in report["pairs"]]
+        self.agree.setRowCount(len(rows))
+        for r, p in enumerate(rows):
+            self.agree.setItem(r, 0, QTableWidgetItem(f"{p['a']} / {p['b']}" if p["b"] else p["a"]))
+            self.agree.setItem(r, 1, QTableWidgetItem(str(p["articles"])))
+            for c, (layer, name) in enumerate(columns):
+                value = p[layer][name]
+                cell = QTableWidgetItem("–" if value is None else f"{value:.3f}")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.agree.setItem(r, 2 + c, cell)
+        self.agree.resizeColumnsToContents()
+
+    def rank_by_pair(self, row: int) -> None:
+        if not 0 <= row < len(self.pairs):
+            self.ranking = None
+            self.refresh()
+            return
+        a, b = self.pairs[row]
+        ranked = pair_disagreements(self.store, a, b)
+        self.ranking = dict(ranked)
+        self.articles.setCurrentRow(-1)
+        self.refresh()
+        self.articles.setCurrentRow(0)
+        self.tabs.setCurrentIndex(0)
+        self.filter_requested.emit(f"{a} and {b} disagree most", [aid for aid, _n in ranked])
 
     def current_article(self) -> str | None:
         item = self.articles.currentItem()

@@ -99,3 +99,21 @@ def test_x_leaves_an_item_out_and_a_takes_it_back(qtbot, view: Any) -> None:  # 
     press(qtbot, view, "'Lahore' GPE", Qt.Key.Key_A)
     assert rows(view)["'Lahore' GPE"][-1] == "✓ in"
     assert "2 disagreement(s) left" in view.result.text()
+
+
+def test_agreement_tab_and_click_through_to_the_most_disputed_articles(qtbot, view: Any) -> None:  # type: ignore[no-untyped-def]
+    view.tabs.setCurrentIndex(1)
+    t = view.agree
+    qtbot.waitUntil(lambda: t.rowCount() == 2)  # the pair and the mean
+    header = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+    row = {header[c]: t.item(0, c).text() for c in range(t.columnCount())}
+    assert row["Pair"] == "a / b" and row["Articles"] == "2"
+    assert row["entity f1"] == f"{4 / 7:.3f}"  # a: 4 entities an article, b: 3, 2 the same
+    assert row["event f1"] == "1.000" and row["quote kind_kappa"] == "1.000"
+    qtbot.mouseClick(t.viewport(), Qt.MouseButton.LeftButton, pos=t.visualItemRect(t.item(0, 0)).center())
+    qtbot.waitUntil(lambda: view.tabs.currentIndex() == 0)
+    first = view.articles.item(0).text()
+    assert first.startswith("3 apart · ")  # Lahore, and India as GPE or ORG
+    m = view.win.list.model
+    assert {m.article_at(i).id for i in range(m.rowCount())} == {
+        view.articles.item(i).data(Qt.ItemDataRole.UserRole) for i in range(view.articles.count())}
