@@ -395,11 +395,17 @@ class AdjudicationState:
 def annotator_progress(store: Store) -> dict[str, dict[str, float]]:
     """Annotator -> {status: versions, ..., "seconds": time spent} in a team file."""
     per: dict[str, dict[str, float]] = {}
-    for v in TeamTables(store).versions():
-        mine = per.setdefault(v.annotator, {"seconds": 0.0})
-        mine[v.status] = mine.get(v.status, 0) + 1
-        mine["seconds"] += v.seconds
+    for r in TeamTables(store).progress():
+        mine = per.setdefault(r["annotator"], {"seconds": 0.0})
+        mine[r["status"]] = r["n"]
+        mine["seconds"] += r["seconds"] or 0.0
     return dict(sorted(per.items()))
+
+
+def progress_line(store: Store) -> str:
+    """The status bar's team line ("amna 8 ✓ 0 … 12 min · bilal …"); "" for a corpus without versions."""
+    return "  ·  ".join(f"{name} {c.get('done', 0):.0f} ✓ {c.get('in_progress', 0):.0f} … {c['seconds'] / 60:.0f} min"
+                        for name, c in annotator_progress(store).items())
 
 
 def _keyed(article: Article, registry: dict[str, str]) -> dict[str, dict[str, Any]]:

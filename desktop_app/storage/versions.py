@@ -143,6 +143,11 @@ class TeamTables:
             f"{where} ORDER BY a.rowid, v.annotator", params)
         return [_version_from_row(r) for r in rows]
 
+    def progress(self) -> list[dict[str, Any]]:
+        """Per annotator and status: how many versions, and the seconds spent on them (one aggregate query)."""
+        return self._rows("SELECT annotator, status, count(*) AS n, sum(seconds) AS seconds FROM versions"
+                          " GROUP BY annotator, status ORDER BY annotator, status")
+
     def version_annotators(self) -> list[str]:
         return [r["annotator"] for r in self._rows("SELECT DISTINCT annotator FROM versions ORDER BY annotator")]
 

@@ -207,6 +207,9 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         done, total = self.list.done_counts()
         self.status.set_done(done, total)
+        from desktop_app.services.team import progress_line  # a team file: each annotator's progress
+
+        self.status.set_team(progress_line(self.read_store))
 
     def _update_suggestions(self) -> None:
         aid = self.current_article()
@@ -217,6 +220,7 @@ class MainWindow(QMainWindow):
     def _on_corpus_changed(self) -> None:
         """Another program (or a background job) committed: refresh what is on screen."""
         self.list.refresh_visible()
+        self._update_counts()  # and the team line: a merge may have brought versions
         article = self.editor.article
         if article is not None and self.read_store.has_article(article.id):
             fresh = self.read_store.get_article(article.id, annotations=False)

@@ -25,6 +25,11 @@ class StatusBar(QStatusBar):
         self.suggestions = QLabel()
         self.done = QLabel()
         self.done.setObjectName("doneLabel")
+        #: a team file: each annotator's versions done / in progress and time spent (hidden otherwise)
+        self.team = QLabel()
+        self.team.setObjectName("teamLabel")
+        self.team.setToolTip("Team file: each annotator's articles done (✓), in progress (…) and time spent")
+        self.team.hide()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(True)
@@ -37,11 +42,15 @@ class StatusBar(QStatusBar):
         # permanent (right-aligned) so temporary messages on the left never hide them
         self._suggestions_sep = self._sep()
         for w in (self.pipeline, self._sep(), self.annotator, self._sep(), self.saved, self._suggestions_sep,
-                  self.suggestions, self.progress, self.cancel, self._sep(), self.done):
+                  self.suggestions, self.progress, self.cancel, self._sep(), self.done, self.team):
             self.addPermanentWidget(w)
         self.rule_only = False
         self._line = ""
         self.messageChanged.connect(self._restore_line)
+
+    def set_team(self, text: str) -> None:
+        self.team.setText(f"· team: {text}" if text else "")
+        self.team.setVisible(bool(text))
 
     def set_line(self, text: str) -> None:
         """The editor's standing line ("7 suggestions left · Enter = done"); comes back after any flash."""

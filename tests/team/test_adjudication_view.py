@@ -68,6 +68,8 @@ def test_who_chose_what_and_keys_take_an_annotators_choice(qtbot, view: Any, tea
                                                            tmp_path: Path) -> None:
     assert "1. a: 2 done, 0 in progress" in view.progress.text() and "2. b: 2 done" in view.progress.text()
     assert view.progress.text().count(" min") == 2  # time spent, from each one's change log
+    assert view.win.status.team.isVisibleTo(view.win)
+    assert view.win.status.team.text().startswith("· team: a 2 ✓ 0 … ")  # in the status bar too
     shown = rows(view)
     # a kept Lahore and India as a GPE, b dropped Lahore and made India an ORG
     assert shown["'Lahore' GPE"] == ["A", "–", "?"]
