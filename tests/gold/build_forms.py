@@ -363,6 +363,131 @@ def content_span(text: str, content: str) -> Span:
         return find_after(text, content, find_after(text, anchor).end)
     return find_after(text, content)
 
+# ---------------------------------------------------------------------------------------------------
+# A second held-out set (forms_heldout2.jsonl), written after the first held-out set had been measured
+# and its differences read: the rules were then no longer blind to the first one; these six were
+# written before any rule change that followed and are measured once, at the end.
+ARTICLES.update({
+    "wire_heldout2.txt": {
+        "entities": {
+            "India": "GPE", "Kashmir": "GPE", "SRINAGAR": "GPE", "ISLAMABAD": "GPE", "PNS": "ORG",
+            "Indian": "NORP", "Line of Control": "LOC", "Rajesh Kalia": "PERSON", "Kalia": "PERSON",
+            "Poonch": "GPE", "Foreign Office": "ORG", "New Delhi": "GPE", "Mumtaz Zahra Baloch": "PERSON",
+            "Sana Mir": "PERSON", "Tom Hale": "PERSON",
+        },
+        "quotes": [
+            ("Indian and Pakistani troops exchanged fire along the Line of Control overnight", "indirect", "said",
+             "Indian army officials", "Indian army officials"),
+            ("Pakistani posts had opened fire first in the Poonch sector", "indirect", "said", "Rajesh Kalia",
+             "Rajesh Kalia"),
+            ("Our troops responded in a measured manner,", "direct", "said", "Rajesh Kalia", "Kalia"),
+            ("violating the truce", "indirect", "accused", "Foreign Office", "Foreign Office"),
+            ("We remain committed to the ceasefire understanding, but we will defend every inch of our territory,",
+             "direct", "told", "Mumtaz Zahra Baloch", "Mumtaz Zahra Baloch"),
+            ("they had spent the night in bunkers", "indirect", "said", "residents",
+             "Residents of villages near the frontier"),
+        ],
+        "events": [
+            ("India and Pakistan trade fire", "Kashmir frontier", "ASSAULT", "fire", "India", "Pakistan"),
+            ("SRINAGAR, Dec 2", "on Tuesday.", "ASSAULT", "fire", "India", "Pakistan"),
+            ("An Indian army spokesman", "Poonch sector.", "ASSAULT", "fire", "Pakistan", "India"),
+            ("ISLAMABAD, Dec 2", "the truce.", "REJECT", "rejected", "Foreign Office", "India"),
+            ("ISLAMABAD, Dec 2", "the truce.", "ACCUSE", "accused", "Foreign Office", "India"),
+        ],
+    },
+    "live_heldout2.txt": {
+        "entities": {
+            "Seemin Jamali": "PERSON", "Jinnah Postgraduate Medical Centre": "ORG", "Edhi Foundation": "ORG",
+            "Faisal Edhi": "PERSON", "Sindh": "GPE", "Murad Ali Shah": "PERSON",
+        },
+        "quotes": [
+            ("The city's main hospitals have received more than 300 patients with heatstroke since Sunday",
+             "indirect", "said", "health department", "the health department"),
+            ("We are running out of beds", "direct", ":", "Seemin Jamali", "hospital chief"),
+            ("extra wards had been opened", "indirect", "said", "Seemin Jamali", "Seemin Jamali"),
+            ("extra wards@@We are running out of beds,", "direct", "said", "Seemin Jamali", "she"),
+            ("The Edhi Foundation has set up 40 cold-water stalls across the city", "indirect", "told",
+             "Faisal Edhi", "Faisal Edhi"),
+            ("residents to stay indoors during the afternoon", "indirect", "called on", "Murad Ali Shah",
+             "Murad Ali Shah"),
+        ],
+        "events": [
+            ("Residents of the old city", "power cuts.", "PROTEST", "protest", "Residents", None),
+            ("Sindh chief minister", "the afternoon.", "REQUEST", "called on", "Murad Ali Shah", "residents"),
+        ],
+    },
+    "interview_heldout2.txt": {
+        "entities": {"Elena Sorrentino": "PERSON", "UNHCR": "ORG"},
+        "quotes": [
+            ("the deportations will continue", "indirect", "says", "Pakistan", "Islamabad"),
+            ("More than half a million. Many of them were born in Pakistan and have never seen Afghanistan.",
+             "direct", ":", "Elena Sorrentino", "A"),
+            ("We have asked the government of Pakistan to pause them until the spring. Sending families back in "
+             "winter is dangerous.", "direct", ":", "Elena Sorrentino", "A"),
+            ("No. We have received less than a third of what we appealed for.", "direct", ":", "Elena Sorrentino",
+             "A"),
+        ],
+        "events": [
+            ("A: We have asked", "until the spring.", "REQUEST", "asked", "Elena Sorrentino", "Pakistan"),
+        ],
+    },
+    "analysis_heldout2.txt": {
+        "entities": {
+            "Beijing": "GPE", "Omar Farooq": "PERSON", "China": "GPE", "Western": "NORP", "Chinese": "NORP",
+            "Yue Xiaoyong": "PERSON", "Madiha Afzal": "PERSON", "Brookings Institution": "ORG",
+        },
+        "quotes": [
+            ("Beijing has pressed both sides to keep the border open for its trade", "indirect", "say",
+             "diplomats in Kabul", "diplomats in Kabul"),
+            ("China does not want a fight on the road to Central Asia,", "direct", "said", "Western diplomat",
+             "a Western diplomat"),
+            ("It has made that 'very clear' to both capitals.", "direct", None, "Western diplomat",
+             "a Western diplomat"),
+            ("Chinese envoy Yue Xiaoyong had carried messages between the two governments in November", "indirect",
+             "said", "Pakistani officials", "Several Pakistani officials"),
+            ("China can offer money, not security,", "direct", "said", "Madiha Afzal", "Madiha Afzal"),
+        ],
+        "events": [
+            ("But diplomats in Kabul", "for its trade.", "REQUEST", "pressed", "China", "Pakistan"),
+            ("Several Pakistani officials", "in November.", "CONSULT", "carried", "Yue Xiaoyong", "Pakistan"),
+        ],
+    },
+    "press_heldout2.txt": {
+        "entities": {
+            "Ministry of Commerce": "ORG", "Jam Kamal Khan": "PERSON", "Sadia Rehman": "PERSON",
+        },
+        "quotes": [
+            ("Pakistan valued its trade relations with Afghanistan and would continue to facilitate legitimate "
+             "transit cargo", "indirect", "stated", "Jam Kamal Khan", "He"),
+            ("misuse of transit facilities would not be tolerated", "indirect", "emphasised", "Sadia Rehman",
+             "Sadia Rehman"),
+        ],
+        "events": [
+            ("It was decided", "immediate effect.", "RETREAT", "lifted", "Pakistan", "Afghanistan"),
+        ],
+    },
+    "brief_heldout2.txt": {
+        "entities": {
+            "Khyber": "GPE", "Lahore": "GPE", "Punjab Assembly": "ORG", "Gilgit": "GPE", "China": "GPE",
+        },
+        "quotes": [
+            ("Security forces killed three militants in a raid on a hideout in Khyber district on Sunday",
+             "indirect", "said", "police", "police"),
+            ("China has sent 200 tonnes of food aid to families cut off by landslides", "indirect", "said",
+             "regional government", "the regional government"),
+            ("it had released 15 Pakistani traders detained in October", "indirect", "said", "Afghan Taliban",
+             "The Taliban administration"),
+        ],
+        "events": [
+            ("Peshawar: Security", "police said.", "ASSAULT", "killed", "Pakistani security forces", "militants"),
+            ("Lahore: Hundreds", "permanent contracts.", "PROTEST", "rallied", "nurses", "Punjab Assembly"),
+            ("Lahore: Hundreds", "permanent contracts.", "REQUEST", "demanding", "nurses", "Punjab Assembly"),
+            ("Gilgit: China", "government said.", "AID", "aid", "China", "families"),
+            ("Kabul: The Taliban", "in October.", "RETREAT", "released", "Afghan Taliban", "Pakistani"),
+        ],
+    },
+})
+
 
 def colon_cue(text: str, span: Span) -> Span:
     """The ':' of a turn label before the content ('A: ...') or of a headline after it ('...': envoy)."""
@@ -427,7 +552,7 @@ def build(name: str, spec: dict) -> Article:
 
 
 def main() -> int:
-    for split in ("tune", "heldout"):
+    for split in ("tune", "heldout", "heldout2"):
         articles = [build(name, spec) for name, spec in ARTICLES.items() if name.endswith(f"_{split}.txt")]
         for a in articles:
             for e in a.entities:
