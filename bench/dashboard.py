@@ -104,6 +104,7 @@ def main() -> None:
         t = time.perf_counter()
         build(path, args.n)
         print(f"built {args.n} articles in {time.perf_counter() - t:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+    Store(path).close()  # a kept corpus made by an older schema is migrated first (readers cannot)
     reader = Store(path, readonly=True)
     print(f"{'chart':18} {'status':6} {'first ms':>9} {'median ms':>10}  counted")
     worst = 0.0
