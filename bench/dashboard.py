@@ -56,7 +56,7 @@ def build(path: Path, n: int, seed: int = 7) -> None:
             linked = sp is not None and rng.random() < 0.7
             quotes.append((aid, 100 + k * 20, 110 + k * 20, sp, 0 if linked else None, 6 if linked else None,
                            "accepted" if done else "suggested", now, now))
-        for k in range(3):
+        for _k in range(3):
             events.append((aid, rng.choice(TYPES), 0, 50, rng.choice(actors), rng.choice(actors),
                            "accepted" if done else "suggested", now, now))
         if done:
