@@ -25,10 +25,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import dashboard as service
-from desktop_app.services.corpus import Reader
+from desktop_app.services.corpus import Reader, open_reader
 from desktop_app.ui.charts import ChartView
+from desktop_app.ui.workers import Job, JobPool
 
 log = logging.getLogger(__name__)
+#: above this many articles the charts are counted on a background thread (seconds at 100k), below it at once
+ASYNC_ABOVE = 20_000
+
+
+class ChartsJob(Job):
+    """Every chart of the dashboard, counted through a read-only connection of its own."""
+
+    title = "Counting the dashboard"
+
+    def __init__(self, path: Path, status: str) -> None:
+        super().__init__()
+        self.path, self.status = path, status
+
+    def work(self) -> list[service.Chart]:
+        self.report(0, None, "counting the dashboard")
+        with open_reader(self.path) as reader:
+            return service.dashboard(reader, self.status)
 
 
 class ChartCard(QFrame):
@@ -71,11 +89,18 @@ class DashboardView(QWidget):
 
     #: a caption ("speaker: Ishaq Dar") and the ids of the articles behind the clicked bar
     filter_requested = Signal(str, list)
+    #: counting in the background failed (the exception)
+    failed = Signal(object)
 
-    def __init__(self, store: Reader, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Reader, parent: QWidget | None = None, *, jobs: JobPool | None = None,
+                 db_path: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
         self.store = store
+        #: with both, a big corpus is counted in the background (ChartsJob) instead of on the GUI thread
+        self.jobs, self.db_path = jobs, db_path
+        self._job: ChartsJob | None = None
+        self._again = False
         self.status = QComboBox()
         self.status.addItem("gold: done articles, accepted annotations", "done")
         self.status.addItem("everything not rejected (suggestions too)", "any")
@@ -126,11 +151,40 @@ class DashboardView(QWidget):
         self.status.setCurrentIndex(max(0, self.status.findData(status)))
 
     def refresh(self) -> None:
-        for c in service.dashboard(self.store, self.scope):
+        if self._job is not None:  # counting already: count again when it is done
+            self._again = True
+            return
+        if self.jobs is not None and self.db_path is not None and self.store.count_articles() > ASYNC_ABOVE:
+            self._job = ChartsJob(self.db_path, self.scope)
+            self._job.succeeded.connect(self._counted)
+            self._job.failed.connect(self.failed)
+            self._job.finished.connect(self._job_done)
+            self.refresh_button.setText("Counting…")
+            self.refresh_button.setEnabled(False)
+            self.jobs.start(self._job)
+            return
+        self._counted(service.dashboard(self.store, self.scope))
+
+    @property
+    def counting(self) -> bool:
+        return self._job is not None
+
+    def _counted(self, charts: list[service.Chart]) -> None:
+        for c in charts:
             self.charts[c.name] = c
             self.cards[c.name].show_chart(c)
         self._stale = False
         self.refresh_button.setText("Refresh")
+        self.refresh_button.setEnabled(True)
+
+    def _job_done(self) -> None:
+        self._job = None
+        self.refresh_button.setEnabled(True)
+        if self.refresh_button.text() == "Counting…":  # it failed (the pool's job reports why)
+            self.refresh_button.setText("Refresh")
+        if self._again:
+            self._again = False
+            self.refresh()
 
     def mark_stale(self) -> None:
         """The corpus changed: refreshed when next shown; on screen, the Refresh button says so (a refresh

@@ -148,3 +148,15 @@ def test_screenshot_of_a_view(qtbot, win: Any, tmp_path: Path) -> None:  # type:
     assert win.centre.currentWidget().objectName() == "people"
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1600, 900)
+
+
+def test_a_big_corpus_is_counted_in_the_background(qtbot, win: Any, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui import dashboard as dashboard_ui
+
+    monkeypatch.setattr(dashboard_ui, "ASYNC_ABOVE", 0)  # every corpus is "big"
+    dash = win.show_view("dashboard")
+    assert dash.counting and dash.refresh_button.text() == "Counting…"
+    dash.refresh()  # asked again while counting: counted once more afterwards, not twice at once
+    qtbot.waitUntil(lambda: not dash.counting and not win.jobs.running(), timeout=20_000)
+    assert dash.charts["speakers"].categories and dash.cards["speakers"].view.boxes
+    assert dash.refresh_button.text() == "Refresh" and dash.refresh_button.isEnabled()
