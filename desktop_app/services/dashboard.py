@@ -25,8 +25,9 @@ CHARTS: dict[str, str] = {
     "sources": "Kind of source",
     "entity-labels": "Entities by label",
     "status": "Articles by status",
+    "status-over-time": "Articles by status over time",
 }
-CLI_CHARTS = ("speakers", "events-over-time", "event-types", "actors", "progress")
+CLI_CHARTS = ("speakers", "events-over-time", "event-types", "actors", "progress", "status-over-time")
 #: an events-over-time chart over more days than this counts by month
 MAX_DAYS = 120
 
@@ -119,10 +120,40 @@ def chart(reader: Reader, name: str, status: str = "done") -> Chart:
     if name == "actors":
         cats, series = _pivot([(actor, etype, n) for etype, actor, n in agg.type_actor_matrix(conn, status)])
         return Chart(name, CHARTS[name], "matrix", cats, series, status, "type_actor")
+    if name == "status-over-time":
+        cats, series = _status_over_time(conn)
+        return Chart(name, CHARTS[name], "bars", cats, series, "any", "status_day",
+                     note="at the end of each day with a change")
     if name == "progress":
         cats, series = _pivot(agg.done_over_time(conn))
         return Chart(name, CHARTS[name], "bars", cats, series, "done", "done_day")
     raise NewsGoldError(E.E401, chart=name, available=", ".join(CHARTS))
+
+
+def _status_over_time(conn: Any) -> tuple[list[str], dict[str, list[int]]]:
+    """How many articles had each status at the end of each day the change log has a status change.
+
+    Walked back from today's counts: the day before the first logged change, an article had the status
+    it was changed from (imported articles never changed count as they are now)."""
+    from desktop_app.core.model import ARTICLE_STATUSES
+
+    counts = {s: 0 for s in ARTICLE_STATUSES} | dict(agg.status_counts(conn))
+    changes = agg.status_changes(conn)
+    for _day, before, after, n in changes:  # back to the start
+        counts[after] = counts.get(after, 0) - n
+        counts[before] = counts.get(before, 0) + n
+    days = sorted({c[0] for c in changes})
+    series: dict[str, list[int]] = {s: [] for s in ARTICLE_STATUSES}
+    by_day: dict[str, list[tuple[str, str, int]]] = {}
+    for day, before, after, n in changes:
+        by_day.setdefault(day, []).append((before, after, n))
+    for day in days:
+        for before, after, n in by_day[day]:
+            counts[before] -= n
+            counts[after] = counts.get(after, 0) + n
+        for s in ARTICLE_STATUSES:
+            series[s].append(counts.get(s, 0))
+    return days, {s: v for s, v in series.items() if any(v)}
 
 
 def _status_rows(conn: Any) -> tuple[list[str], dict[str, list[int]]]:
@@ -134,7 +165,8 @@ def _status_rows(conn: Any) -> tuple[list[str], dict[str, list[int]]]:
 
 def dashboard(reader: Reader, status: str = "done") -> list[Chart]:
     """Every chart of the dashboard, in the order it shows them."""
-    order = ("status", "progress", "speakers", "sources", "events-over-time", "event-types", "actors", "entity-labels")
+    order = ("status", "progress", "status-over-time", "speakers", "sources", "events-over-time", "event-types",
+             "actors", "entity-labels")
     return [chart(reader, n, status) for n in order]
 
 
@@ -144,8 +176,8 @@ def selection(c: Chart, category: str, series: str | None = None) -> tuple[str, 
         return "type_actor", (series, category)
     if c.click == "event_period":
         return "event_period", (category, series)
-    if c.click == "done_day":
-        return "done_day", (category, series)
+    if c.click in ("done_day", "status_day"):
+        return c.click, (category, series)
     return c.click, (category,)
 
 
@@ -153,7 +185,7 @@ def describe(c: Chart, category: str, series: str | None = None) -> str:
     """A short caption for the article list's filter ("speaker: Ishaq Dar")."""
     what, values = selection(c, category, series)
     label = {"speaker": "speaker", "source_kind": "source", "event_type": "event type", "entity_label": "entity label",
-             "status": "status", "type_actor": "event", "event_period": "events", "done_day": "done on"}[what]
+             "status": "status", "status_day": "became", "type_actor": "event", "event_period": "events", "done_day": "done on"}[what]
     return f"{label}: " + " · ".join(str(v) for v in values)
 
 

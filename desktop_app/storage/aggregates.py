@@ -52,6 +52,14 @@ def done_over_time(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
     return [(r[0], r[1], r[2]) for r in conn.execute(sql)]
 
 
+def status_changes(conn: sqlite3.Connection) -> list[tuple[str, str, str, int]]:
+    """(day, status before, status after, n) of every status change in the change log that is not undone."""
+    sql = """SELECT substr(at, 1, 10) AS day, json_extract(before, '$.status') AS b, json_extract(after, '$.status') AS a,
+                    count(*) FROM changes
+             WHERE table_name = 'articles' AND undone = 0 AND b IS NOT a GROUP BY day, b, a ORDER BY day"""
+    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(sql)]
+
+
 def quotes_per_speaker(conn: sqlite3.Connection, status: str, limit: int = 20) -> list[tuple[str, int]]:
     sql = f"""SELECT q.speaker, count(*) AS n FROM quotes q
               WHERE {_scope('q', status)} AND q.speaker IS NOT NULL AND q.speaker != ''
@@ -143,6 +151,12 @@ def article_ids_for(conn: sqlite3.Connection, what: str, values: tuple[Any, ...]
                  WHERE a.status = 'done' AND substr(coalesce(c.at, a.updated_at), 1, 10) = ?
                    AND coalesce(a.annotator, '(nobody)') = ? ORDER BY a.rowid"""
         params = [day, who]
+    elif what == "status_day":
+        day, status = values
+        sql = """SELECT id FROM articles WHERE id IN (
+                     SELECT article_id FROM changes WHERE table_name = 'articles' AND undone = 0
+                        AND substr(at, 1, 10) = ? AND json_extract(after, '$.status') = ?) ORDER BY rowid"""
+        params = [day, status]
     elif what == "source_kind":
         sql = f"""{_KIND_OF_SPEAKER}
             SELECT id FROM articles WHERE id IN (
@@ -164,5 +178,5 @@ def article_ids_for(conn: sqlite3.Connection, what: str, values: tuple[Any, ...]
         params = list(values)
     else:
         raise NewsGoldError(E.E110, value=what, field="chart filter", allowed=", ".join(
-            ["status", "done_day", "source_kind", "event_period", *_FILTERS]))
+            ["status", "status_day", "done_day", "source_kind", "event_period", *_FILTERS]))
     return [r[0] for r in conn.execute(sql, params)]

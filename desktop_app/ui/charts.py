@@ -107,7 +107,7 @@ class ChartView(pg.PlotWidget):
         n = len(chart.categories)
         xs = np.arange(n, dtype=float)
         bottom = np.zeros(n)
-        several = len(chart.series) > 1 or chart.click in ("done_day", "event_period")  # who / which type: always say
+        several = len(chart.series) > 1 or chart.click in ("done_day", "event_period", "status_day")  # always say
         if several:
             if self._legend is None:
                 self._legend = self.plotItem.addLegend(offset=(-10, 10))

@@ -124,8 +124,9 @@ class DashboardView(QWidget):
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         # (name, row, column, columns spanned): the matrix takes the full width, its type codes need it
-        places = (("status", 0, 0, 1), ("progress", 0, 1, 1), ("speakers", 1, 0, 1), ("event-types", 1, 1, 1),
-                  ("events-over-time", 2, 0, 1), ("sources", 2, 1, 1), ("actors", 3, 0, 2), ("entity-labels", 4, 0, 1))
+        places = (("status", 0, 0, 1), ("progress", 0, 1, 1), ("status-over-time", 1, 0, 1), ("sources", 1, 1, 1),
+                  ("speakers", 2, 0, 1), ("event-types", 2, 1, 1), ("events-over-time", 3, 0, 1),
+                  ("entity-labels", 3, 1, 1), ("actors", 4, 0, 2))
         for name, row, col, span in places:
             card = ChartCard(name)
             card.view.picked.connect(lambda cat, ser, name=name: self._picked(name, cat, ser))
@@ -201,7 +202,7 @@ class DashboardView(QWidget):
         chart = self.charts.get(name)
         if chart is None:
             return
-        ser = series if chart.click in ("type_actor", "event_period", "done_day") else None
+        ser = series if chart.click in ("type_actor", "event_period", "done_day", "status_day") else None
         ids = service.articles_for(self.store, chart, category, ser)
         self.filter_requested.emit(service.describe(chart, category, ser), ids)
 

@@ -115,3 +115,20 @@ def test_an_unknown_chart_or_scope_is_refused(corpus: Path) -> None:
             dashboard.chart(r, "pie")
         with pytest.raises(NewsGoldError, match="E110"):
             dashboard.chart(r, "speakers", "maybe")
+
+
+def test_status_over_time_ends_at_todays_counts_and_starts_from_the_change_log(corpus: Path) -> None:
+    with Store(corpus) as s:
+        ids = s.article_ids()
+        s.set_status(ids[1], "skipped", who="bob")
+        s.set_status(ids[2], "in_progress", who="bob")
+        s.undo(ids[2])  # undone: not a change any more
+    with Store(corpus, readonly=True) as r:
+        chart = dashboard.chart(r, "status-over-time")
+        now = dict(r.status_counts())
+        assert chart.categories == sorted({at[:10] for (at,) in _sql(
+            corpus, "SELECT at FROM changes WHERE table_name = 'articles' AND undone = 0")})
+        last = {s: v[-1] for s, v in chart.series.items()}
+        assert last == {s: n for s, n in now.items() if n}
+        became = dashboard.articles_for(r, chart, chart.categories[-1], "skipped")
+        assert became == [ids[1]]
