@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -33,11 +34,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import people as service
-from desktop_app.services.corpus import Reader
+from desktop_app.services.corpus import Reader, open_reader
 from desktop_app.services.editing import Changes
+from desktop_app.ui.workers import Job, JobPool
 
 log = logging.getLogger(__name__)
+#: above this many articles the registry is counted on a background thread (seconds at 100k)
+ASYNC_ABOVE = 20_000
 COLUMNS = ("Name", "Aliases", "Quotes", "Events", "Articles", "Note", "External id")
+
+
+class PeopleJob(Job):
+    """The people list and the registry's undo state, read through a connection of its own."""
+
+    title = "Counting the people registry"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def work(self) -> tuple[list[dict[str, Any]], bool, bool]:
+        with open_reader(self.path) as reader:
+            return service.list_people(reader), reader.can_undo_people(), reader.can_redo_people()
 
 
 class _NumberItem(QTableWidgetItem):
@@ -54,12 +72,18 @@ class PeopleView(QWidget):
     filter_requested = Signal(str, list)
     #: a one-line message for the status bar
     message = Signal(str)
+    #: the table shows the registry as it is now
+    refreshed = Signal()
 
     def __init__(self, store: Reader, ops: Any, who: Callable[[], str | None] = lambda: None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, jobs: JobPool | None = None, db_path: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("people")
         self.store = store
+        #: with both, a big corpus is counted in the background (PeopleJob) instead of on the GUI thread
+        self.jobs, self.db_path = jobs, db_path
+        self._job: PeopleJob | None = None
+        self._again: str | None = None
         self.ops = ops
         self.who = who
         self.people: list[dict[str, Any]] = []
@@ -170,9 +194,33 @@ class PeopleView(QWidget):
         self._stale = True
 
     # -- reading ----------------------------------------------------------------------
-    def refresh(self) -> None:
-        keep = self.current_name()
-        self.people = service.list_people(self.store)
+    def refresh(self, select: str | None = None) -> None:
+        """Re-read the registry (in the background on a big corpus), then select ``select`` or the same person."""
+        keep = select or self.current_name()
+        if self._job is not None:
+            self._again = keep or ""
+            return
+        if self.jobs is not None and self.db_path is not None and self.store.count_articles() > ASYNC_ABOVE:
+            self._job = PeopleJob(self.db_path)
+            self._job.succeeded.connect(lambda result, keep=keep: self._show(result, keep))
+            self._job.finished.connect(self._job_done)
+            self.selected_label.setText("Counting quotes and events…")
+            self.jobs.start(self._job)
+            return
+        self._show((service.list_people(self.store), self.store.can_undo_people(), self.store.can_redo_people()), keep)
+
+    @property
+    def counting(self) -> bool:
+        return self._job is not None
+
+    def _job_done(self) -> None:
+        self._job = None
+        if self._again is not None:
+            keep, self._again = self._again, None
+            self.refresh(keep or None)
+
+    def _show(self, result: tuple[list[dict[str, Any]], bool, bool], keep: str | None) -> None:
+        self.people, can_undo, can_redo = result
         completer = QCompleter([p["name"] for p in self.people], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -181,9 +229,10 @@ class PeopleView(QWidget):
         self._fill()
         if keep:
             self.select(keep)
-        self.undo_button.setEnabled(self.store.can_undo_people())
-        self.redo_button.setEnabled(self.store.can_redo_people())
+        self.undo_button.setEnabled(can_undo)
+        self.redo_button.setEnabled(can_redo)
         self._stale = False
+        self.refreshed.emit()
 
     def mark_stale(self) -> None:
         """An article changed: re-read when next shown (not at every edit of a background job)."""
@@ -266,9 +315,7 @@ class PeopleView(QWidget):
     def _submit(self, fn: Callable[[Any], Changes], label: str, *, select: str | None = None) -> None:
         def done(changes: Changes) -> None:
             self.message.emit(changes.message)
-            self.refresh()
-            if select:
-                self.select(select)
+            self.refresh(select)
             self.changed.emit(changes)
 
         self.ops.submit(fn, on_done=done, label=label)

@@ -35,7 +35,8 @@ def make_view(win: MainWindow, name: str) -> QWidget:
         view = DashboardView(win.read_store, jobs=win.jobs, db_path=win.db_path)
         view.failed.connect(lambda exc: win.job_failed(exc, "counting the dashboard"))
     elif name == "people":
-        view = PeopleView(win.read_store, win.ops, who=lambda: win.settings.annotator or None)
+        view = PeopleView(win.read_store, win.ops, who=lambda: win.settings.annotator or None, jobs=win.jobs,
+                          db_path=win.db_path)
 
         def registry_changed(_changes: object) -> None:
             if win.editor.current_article_id():

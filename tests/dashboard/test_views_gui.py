@@ -160,3 +160,19 @@ def test_a_big_corpus_is_counted_in_the_background(qtbot, win: Any, monkeypatch:
     qtbot.waitUntil(lambda: not dash.counting and not win.jobs.running(), timeout=20_000)
     assert dash.charts["speakers"].categories and dash.cards["speakers"].view.boxes
     assert dash.refresh_button.text() == "Refresh" and dash.refresh_button.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # the name completer's popup, offscreen
+def test_a_big_registry_is_counted_in_the_background(qtbot, win: Any, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui import people as people_ui
+
+    monkeypatch.setattr(people_ui, "ASYNC_ABOVE", 0)
+    view = win.show_view("people")
+    assert view.counting
+    qtbot.waitUntil(lambda: not view.counting and view.row_of("Hakan Fidan") is not None, timeout=20_000)
+    _select_person(qtbot, view, "Hakan Fidan")
+    qtbot.keyClicks(view.merge_into, "Farhan Qureshi")
+    with qtbot.waitSignal(view.refreshed, timeout=20_000):
+        qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    assert view.row_of("Hakan Fidan") is None and view.current_name() == "Farhan Qureshi"
+    qtbot.waitUntil(lambda: not win.jobs.running(), timeout=20_000)
