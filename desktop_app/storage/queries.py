@@ -41,6 +41,8 @@ class ArticleRow:
     n_quotes: int
     n_events: int
     n_suggested: int
+    #: in a team file, each annotator's version: "name:status name:status" ("" elsewhere)
+    versions: str = ""
 
 
 def fts_query(text: str) -> str:
@@ -132,9 +134,16 @@ class Queries(Connection):
                    (SELECT count(*) FROM events x WHERE x.article_id = a.id AND x.state != 'rejected') AS n_events,
                    (SELECT count(*) FROM entities x WHERE x.article_id = a.id AND x.state = 'suggested')
                  + (SELECT count(*) FROM quotes x WHERE x.article_id = a.id AND x.state = 'suggested')
-                 + (SELECT count(*) FROM events x WHERE x.article_id = a.id AND x.state = 'suggested') AS n_suggested
+                 + (SELECT count(*) FROM events x WHERE x.article_id = a.id AND x.state = 'suggested') AS n_suggested,
+                   coalesce((SELECT group_concat(v.annotator || ':' || v.status, ' ')
+                             FROM (SELECT annotator, status FROM versions WHERE article_id = a.id ORDER BY annotator) v),
+                            '') AS versions
             FROM {source}{where} ORDER BY {order_sql} LIMIT ? OFFSET ?"""
         return [ArticleRow(**r) for r in self._rows(sql, [*params, limit, offset])]
+
+    def has_versions(self) -> bool:
+        """A team file: it holds annotators' versions of articles (storage/versions.py)."""
+        return self._one("SELECT 1 AS x FROM versions LIMIT 1") is not None
 
     def article_ids(self, status: str | None = None) -> list[str]:
         where, params = self._where(status, None)

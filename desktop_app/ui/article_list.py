@@ -44,8 +44,10 @@ UNFINISHED = frozenset({"new", "preannotated", "in_progress"})
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_STATUS, COL_TITLE, COL_DATE, COL_COUNTS = range(4)
-HEADERS = ("", "Title", "Date", "E · Q · Ev")
+COL_STATUS, COL_TITLE, COL_DATE, COL_COUNTS, COL_TEAM = range(5)
+#: how a version's status shows in the Team column
+VERSION_MARKS = {"done": "✓", "in_progress": "…", "skipped": "–"}
+HEADERS = ("", "Title", "Date", "E · Q · Ev", "Team")
 #: column -> Store.article_rows order key
 SORT_KEYS = {COL_STATUS: "status", COL_TITLE: "title", COL_DATE: "date", COL_COUNTS: "updated"}
 
@@ -219,7 +221,8 @@ class ArticleListModel(QAbstractTableModel):
             return HEADERS[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return ("Status", "Title", "Publication date",
-                    "Entities · quotes · events (not rejected); sorts by last change")[section]
+                    "Entities · quotes · events (not rejected); sorts by last change",
+                    "Team files: each annotator's progress on the article (✓ done, … in progress)")[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -239,6 +242,8 @@ class ArticleListModel(QAbstractTableModel):
                 return (r.published or "")[:10]
             if col == COL_COUNTS:
                 return f"{r.n_entities} · {r.n_quotes} · {r.n_events}"
+            if col == COL_TEAM:
+                return " ".join(f"{name[:2]}{VERSION_MARKS.get(st, '·')}" for name, st in _versions(r))
             return None
         if role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:
             return status_icon(r.status)
@@ -250,11 +255,17 @@ class ArticleListModel(QAbstractTableModel):
                         f"{r.n_suggested} suggestions left")
             if col == COL_TITLE:
                 return r.title
+            if col == COL_TEAM and r.versions:
+                return "\n".join(f"{name}: {STATUS_NAMES.get(st, st)}" for name, st in _versions(r))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_COUNTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return r.id
         return None
+
+
+def _versions(row: ArticleRow) -> list[tuple[str, str]]:
+    return [tuple(v.rsplit(":", 1)) for v in row.versions.split()] if row.versions else []  # type: ignore[misc]
 
 
 class ArticleListPanel(QWidget):
@@ -310,10 +321,13 @@ class ArticleListPanel(QWidget):
         head.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(COL_DATE, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(COL_COUNTS, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(COL_TEAM, QHeaderView.ResizeMode.ResizeToContents)
         head.setHighlightSections(False)
         head.sortIndicatorChanged.connect(lambda *_: head.setSortIndicatorShown(True))
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.model.modelReset.connect(self._restore_selection)
+        self.model.modelReset.connect(self._show_team_column)
+        self._show_team_column()
 
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -383,6 +397,10 @@ class ArticleListPanel(QWidget):
     def reload(self) -> None:
         self.model.reload()
         self.refresh_counts()
+
+    def _show_team_column(self) -> None:
+        """The Team column (each annotator's progress per article) only in a team file."""
+        self.view.setColumnHidden(COL_TEAM, not self.store.has_versions())
 
     def refresh_visible(self) -> None:
         """After another program committed: re-read the rows on screen and the counts."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.enginehelp import run
+from .enginehelp import run
 
 pytestmark = pytest.mark.model
 

@@ -15,8 +15,9 @@ from desktop_app.services.team import merge
 from desktop_app.storage import Store
 from desktop_app.ui.app import create_main_window
 from desktop_app.ui.settings import Settings
-from tests.team import annotate_as
-from tests.team.teamhelp import cli, read_jsonl, write_corpus
+
+from . import annotate_as
+from .teamhelp import cli, read_jsonl, write_corpus
 
 pytestmark = pytest.mark.gui
 
@@ -119,3 +120,29 @@ def test_agreement_tab_and_click_through_to_the_most_disputed_articles(qtbot, vi
     m = view.win.list.model
     assert {m.article_at(i).id for i in range(m.rowCount())} == {
         view.articles.item(i).data(Qt.ItemDataRole.UserRole) for i in range(view.articles.count())}
+
+
+def test_the_article_list_shows_each_annotators_progress(qtbot, team_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.article_list import COL_TEAM
+
+    w = create_main_window(team_file, Settings(annotator="lead"), load_model=False, remember_layout=False)
+    qtbot.addWidget(w)
+    try:
+        w.show()
+        qtbot.waitExposed(w)
+        model = w.list.model
+        assert not w.list.view.isColumnHidden(COL_TEAM)
+        cells = [model.data(model.index(r, COL_TEAM)) for r in range(model.rowCount())]
+        assert cells == ["a✓ b✓", "a✓ b✓"], cells  # both annotators finished both articles
+        tip = model.data(model.index(0, COL_TEAM), Qt.ItemDataRole.ToolTipRole)
+        assert tip == "a: done\nb: done"
+    finally:
+        w.shutdown()
+    # a corpus without versions keeps the column out of the way
+    plain = create_main_window(tmp_path / "corpus.sqlite3", Settings(annotator="lead"), load_model=False,
+                               remember_layout=False)
+    qtbot.addWidget(plain)
+    try:
+        assert plain.list.view.isColumnHidden(COL_TEAM)
+    finally:
+        plain.shutdown()

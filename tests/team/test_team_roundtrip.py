@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.team import annotate_as
-from tests.team.teamhelp import annotate, cli, newsgold, read_jsonl, write_corpus
+from . import annotate_as
+from .teamhelp import annotate, cli, newsgold, read_jsonl, write_corpus
 
 SHAPE = {"entities": {"f1", "overlap_f1", "alpha"}, "quotes": {"f1", "speaker", "kind_kappa"},
          "events": {"f1", "kappa", "actor"}}
