@@ -140,6 +140,22 @@ def _candidates(doc: Doc) -> list[_Cand]:
             if not taken[i] and doc[i].pos_ == "PROPN":
                 cands.append(_Cand(i, i + 1, "PERSON", False))
                 taken[i] = True
+    # 2b. a name the model cut: "Zubair" + PERSON "Motiwala", PERSON "Sher Mohammad Abbas" + "Stanikzai",
+    # "Nasir" + NORP "Baloch" (a tribal name as surname), NORP "Shazia" + "Marri"
+    for c in cands:
+        if c.gazetteer or c.label not in ("PERSON", "NORP") or c.end - c.start > 3:
+            continue
+        lo, hi = c.start, c.end
+        while lo > 0 and c.start - lo < 2 and _name_part(doc, lo - 1, taken, True):
+            lo -= 1
+        while hi < len(doc) and hi - c.end < 1 and _name_part(doc, hi, taken, False):
+            hi += 1
+        if (lo, hi) == (c.start, c.end):
+            continue
+        if c.label == "NORP" and (hi - lo < 2 or (doc[c.start].is_sent_start and lo == c.start)):
+            continue
+        taken[lo:hi] = True
+        c.start, c.end, c.label = lo, hi, "PERSON"
     # 3. a byline: "By Hina Baloch & Ali Khan"
     for c in _byline(doc):
         cands = [x for x in cands if x.end <= c.start or x.start >= c.end]
@@ -169,6 +185,15 @@ def _candidates(doc: Doc) -> list[_Cand]:
             continue
         out.append(c)
     return out
+
+
+def _name_part(doc: Doc, i: int, taken: numpy.ndarray, before: bool) -> bool:
+    """A capitalised proper noun no entity holds, not a title, on the same line as the name it joins."""
+    t = doc[i]
+    gap = t.whitespace_ if before else doc[i - 1].whitespace_
+    office = before and i > 0 and doc[i - 1].lower_ in ("and", "of", "for", "&")  # "Commerce and Industry"
+    return (not taken[i] and t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in TITLES
+            and "\n" not in gap and not office)
 
 
 def _byline(doc: Doc) -> list[_Cand]:

@@ -87,7 +87,8 @@ UNDOING_VERBS = frozenset({"lift", "ease", "relax", "waive", "remove", "end", "s
 THREAT_RESPONSES = frozenset({"respond", "retaliate", "strike", "hit", "target", "act", "react"})
 #: what a warning threatens: "warned that X would face consequences / an operation / strikes"
 THREAT_CONSEQUENCES = frozenset({"consequence", "consequences", "operation", "strike", "attack", "retaliation",
-                                 "action", "force", "sanction", "sanctions", "respond", "retaliate", "punish"})
+                                 "action", "force", "sanction", "sanctions", "respond", "retaliate", "punish",
+                                 "deport", "expel", "arrest", "prosecute"})
 _THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | {"warn"}), dtype="uint64")
 _DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC), dtype="uint64")
 SPEECH_VERBS = frozenset({
@@ -364,6 +365,9 @@ class EventFinder:
                 continue
             if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c)):
                 continue
+            if c.is_verb and not c.deontic and not c.headline and (
+                    c.token.dep_ == "amod" or (c.token.dep_ == "csubj" and c.token.tag_ == "VBG")):
+                continue  # "the killed terrorists", "closing the gate punishes ...": no event reported
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
             if gov is not None and gov.lemma_.lower() in UNDOING_VERBS:
                 continue  # "lifted the ban": the sanction ends (RETREAT), none is imposed

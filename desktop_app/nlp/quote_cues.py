@@ -63,6 +63,8 @@ EVIDENCE_NOUNS = _wordset("poll polls survey surveys study studies report report
 STANCE_NOUNS = _wordset("hope confidence belief view optimism fear fears concern concerns conviction expectation "
                         "wish determination resolve")
 STANCE_VERBS = _wordset("express voice reiterate reaffirm convey")
+#: "asked not to be named": a condition of the source, not a request
+ANONYMITY_VERBS = _wordset("name identify quote")
 #: a belief reported by someone else ("A believe that …, according to X") is X's report
 BELIEF_LEMMAS = _wordset("believe think feel fear hope worry reckon suspect")
 

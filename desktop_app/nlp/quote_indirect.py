@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from desktop_app.core.model import Span
 from desktop_app.nlp.quote_candidates import DISCOURSE, Candidate, doc_text, trimmed
 from desktop_app.nlp.quote_cues import (
+    ANONYMITY_VERBS,
     BELIEF_LEMMAS,
     DIRECTIVE_LEMMAS,
     STANCE_NOUNS,
@@ -43,6 +44,8 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
         comps = [c for c in tok.children if c.dep_ == "ccomp"]
         if lem in DIRECTIVE_LEMMAS:
             x = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+            if x is not None and x.lemma_.lower() in ANONYMITY_VERBS:
+                continue  # "an official, who asked not to be named, said ...": the source's condition
             if x is not None:
                 first = next((c for c in tok.rights if c.dep_ in ("dobj", "prep", "dative") and c.i < x.i), x)
                 lo = first.left_edge.i if first.dep_ != "prep" else next(
@@ -51,6 +54,8 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
         elif lem == "accuse":
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if of is None and obj is not None:  # the parser hangs "of ..." on the accused
+                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if of is not None:
                 content = ((obj or of).left_edge.i, of.right_edge.i + 1)
         elif comps:

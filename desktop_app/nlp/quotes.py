@@ -73,6 +73,9 @@ def _find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | No
             if c.cue is not None and c.subject is None and c.mention is None and _IMPERSONAL.search(
                     text[max(0, c.cue.start - 40):c.cue.start]):
                 c.source, c.follows = issuer, False  # "It was further emphasised that ...": the issuing body
+            elif c.subject is not None and c.subject.lower_ in _RELEASE_NOUNS and any(
+                    k.lower_ == "the" for k in c.subject.children):
+                c.source = issuer  # "…, the statement said": this release, so its issuer
     quotes = resolve_speakers(doc, cands, entities, registry)
     if titled:
         _name_title_speakers(text, quotes, {(t.start, t.end) for t in titled}, entities)
@@ -102,6 +105,7 @@ def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+_RELEASE_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "handout"})
 _IMPERSONAL = re.compile(r"(?:^|[.\n]\s*)It\s+(?:was|has\s+been|is)\s+(?:\w+\s+){0,2}$")
 
 

@@ -41,6 +41,11 @@ fm fo pm ispr ministry office army military police
 #: nouns that stand for their author's voice: the speaker is the previous source
 DOCUMENT_NOUNS = _wordset("statement readout communique communiqué release report letter note post tweet")
 _COUNTS = _wordset("two three four five six seven eight nine ten dozen")
+#: a group whose of-phrase says who they are ("members of the delegation")
+GROUP_HEADS = _wordset("members member representatives representative delegates delegate leaders relatives "
+                       "residents")
+#: an adjective after an unnamed source that says which ("officials familiar with the talks")
+SOURCE_ADJECTIVES = _wordset("familiar close briefed aware involved knowledgeable")
 #: heads that say nothing of a source without their relative clause ("people who attended the briefing")
 GENERIC_PEOPLE = _wordset("people person persons those someone somebody anyone individuals")
 SOURCE_NOUNS = _wordset("source sources official officials diplomat diplomats insider insiders")
@@ -237,6 +242,11 @@ class SpeakerResolver:
                 hi = max(hi, t.right_edge.i)
             elif t.dep_ == "prep" and t.lower_ in _SOURCE_PREPS and head.lower_ in SOURCE_NOUNS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "officials from both sides", "sources at the ministry"
+            elif t.dep_ == "prep" and t.lower_ == "of" and head.lower_ in GROUP_HEADS and t.i == hi + 1:
+                hi = max(hi, t.right_edge.i)  # "members of the Afghan delegation"
+            elif t.dep_ == "amod" and t.lower_ in SOURCE_ADJECTIVES and t.i == hi + 1 and (
+                    head.lower_ in SOURCE_NOUNS or head.lower_ in GENERIC_PEOPLE):
+                hi = max(hi, t.right_edge.i)  # "officials familiar with the negotiations"
             elif t.dep_ == "relcl" and head.lower_ in GENERIC_PEOPLE and t.i > head.i:
                 # "two people who attended a briefing last week": the clause is the description
                 ends = [k.left_edge.i - 1 for k in t.children if k.dep_ == "npadvmod" and k.i > t.i]
@@ -292,6 +302,9 @@ class SpeakerResolver:
             if body_at is not None and (body_at + 1 == len(words) or words[body_at + 1] in ("in", "at")):
                 # "the Afghan consulate in Quetta": the body, not the nationality that modifies it
                 return Resolved(self.describe(" ".join(raw.split()[:len(raw.split()) - len(words) + body_at + 1])), None)
+            if words[-1] not in ROLE_NOUNS and words[-1] not in _BODY_NOUNS and words[-1].isalpha() and not any(
+                    e.label in _PERSONISH and mention.start <= e.start and e.end <= mention.end for e in self.entities):
+                return Resolved(self.describe(raw), None)  # "Qatari mediators", "Indian army officials"
         body = self._body_by_abbreviation(words, raw)
         if body is not None and (ent is None or ent.label not in _PERSONISH):
             return Resolved(body, ent.span if ent is not None else None)
@@ -373,10 +386,14 @@ class SpeakerResolver:
 
     def _author_of(self, mention: Span) -> Resolved | None:
         """'a statement from Inter-Services Public Relations (ISPR)': the body after from/by/of."""
-        m = re.match(r"\s+(?:issued\s+)?(?:from|by|of)\s+(?:the\s+)?", self.text[mention.end:mention.end + 30])
+        m = re.match(r"\s+(?:(?:issued|released|published|read\s+out|signed)\s+)?(?:from|by|of)\s+(?:the\s+)?",
+                     self.text[mention.end:mention.end + 40])
         if m is None:
             return None
         at = mention.end + m.end()
+        role = self._role_phrase_at(at)
+        if role is not None:  # "read out by the Afghan foreign ministry's spokesman": the spokesman
+            return Resolved(re.sub(r"['’]s\b", "", self.describe(self.text[role.start:role.end])), None)
         ent = next((e for e in self.entities if e.start == at), None)
         phrase = self._body_phrase_at(at)
         if phrase is not None and (ent is None or ent.end < phrase.end):
@@ -387,6 +404,18 @@ class SpeakerResolver:
         name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
         name = self._body_by_abbreviation(_words(name), name) or name
         return Resolved(name, ent.span)
+
+    def _role_phrase_at(self, pos: int) -> Span | None:
+        """The noun phrase at ``pos`` when its head is a role ("the Afghan foreign ministry's spokesman")."""
+        tok = self._token_at(pos)
+        if tok is None:
+            return None
+        head = tok
+        while head.dep_ in ("compound", "amod", "det", "poss", "nmod", "case") and head.head.i > head.i:
+            head = head.head
+        if head.lower_ not in ROLE_NOUNS or head.lower_ in _BODY_NOUNS or head.i - tok.i > 5 or head.i == tok.i:
+            return None
+        return Span(tok.idx, head.idx + len(head.text))
 
     def _body_phrase_at(self, pos: int) -> Span | None:
         """The noun phrase starting at ``pos`` when its head is a body noun ("Turkish foreign ministry")."""
