@@ -37,6 +37,7 @@ SHELL_SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Navigate", "Ctrl+L", "Focus the article list"),
     ("Navigate", "Ctrl+Down / Ctrl+Up", "Next / previous unfinished article"),
     ("View", "Ctrl++ / Ctrl+- / Ctrl+0", "Bigger / smaller / default font"),
+    ("View", "Ctrl+1 / Ctrl+2 / Ctrl+3", "Articles (editor) / dashboard / people"),
     ("Help", "F1", "This list of shortcuts"),
 )
 
@@ -87,9 +88,9 @@ ANNOTATE_MENU: tuple[Item | str | None, ...] = (
     EDITOR_ACTIONS,
 )
 VIEW_MENU: tuple[Item | str | None, ...] = (
-    Item("view_articles", "&Articles (editor)", lambda w: w.show_view("articles")),
-    Item("view_dashboard", "Dash&board", lambda w: w.show_view("dashboard")),
-    Item("view_people", "&People", lambda w: w.show_view("people")),
+    Item("view_articles", "&Articles (editor)", lambda w: w.show_view("articles"), "Ctrl+1"),
+    Item("view_dashboard", "Dash&board", lambda w: w.show_view("dashboard"), "Ctrl+2"),
+    Item("view_people", "&People", lambda w: w.show_view("people"), "Ctrl+3"),
     Item("view_adjudication", "Ad&judication (team files)", lambda w: w.show_view("adjudication")),
     SEP,
     "themes",

@@ -176,3 +176,11 @@ def test_a_big_registry_is_counted_in_the_background(qtbot, win: Any, monkeypatc
         qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
     assert view.row_of("Hakan Fidan") is None and view.current_name() == "Farhan Qureshi"
     qtbot.waitUntil(lambda: not win.jobs.running(), timeout=20_000)
+
+
+def test_ctrl_2_ctrl_3_ctrl_1_switch_views(qtbot, win: Any) -> None:  # type: ignore[no-untyped-def]
+    win.activateWindow()
+    for key, name in ((Qt.Key.Key_2, "dashboard"), (Qt.Key.Key_3, "people"), (Qt.Key.Key_1, "articles")):
+        qtbot.keyClick(win.list.view, key, Qt.KeyboardModifier.ControlModifier)
+        assert win.view_name == name
+    assert win.centre.currentWidget() is win.editor
