@@ -147,8 +147,10 @@ class EventFinder:
         arr = doc.to_array([LEMMA, LOWER])
         mask = numpy.isin(arr[:, 0], self._lemma_hashes) | numpy.isin(arr[:, 1], self._form_hashes)
         out: list[_Candidate] = self._deontic(doc, arr[:, 1]) if "REQUEST" in self.taxonomy.types else []
-        if "THREATEN" in self.taxonomy.types and numpy.isin(arr[:, 0], _THREAT_HASHES).any():
-            out.extend(self._conditional_threats(doc))
+        if "THREATEN" in self.taxonomy.types:
+            hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _THREAT_HASHES)).tolist()
+            if hits:
+                out.extend(self._conditional_threats([doc[i] for i in hits]))
         headlines: dict[int, bool] = {}
         for i in numpy.flatnonzero(mask).tolist():
             tok = doc[i]
@@ -177,10 +179,11 @@ class EventFinder:
         return out
 
     @staticmethod
-    def _conditional_threats(doc: Doc) -> list[_Candidate]:
-        """"If our soldiers are attacked, we will respond": force promised on a condition is a threat."""
+    def _conditional_threats(tokens: list[Token]) -> list[_Candidate]:
+        """"If our soldiers are attacked, we will respond": force promised on a condition is a threat.
+        ``tokens``: the words whose lemma is a threatened response or "warn"."""
         out = []
-        for verb in doc:
+        for verb in tokens:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in THREAT_RESPONSES:
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children):
@@ -190,7 +193,7 @@ class EventFinder:
             if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in verb.children):
                 out.append(_Candidate("THREATEN", verb, True, deontic=True))
-        for warn in doc:  # "warned that the militants would face an operation if they did not surrender"
+        for warn in tokens:  # "warned that the militants would face an operation if they did not surrender"
             if warn.lemma_.lower() != "warn" or warn.pos_ != "VERB" or any(c.dep_ == "neg" for c in warn.children):
                 continue
             for comp in (c for c in warn.children if c.dep_ == "ccomp"):
