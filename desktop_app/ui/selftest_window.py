@@ -58,7 +58,13 @@ def check_window(db_path: Path, save_to: Path | None = None) -> str:
         if save_to is not None and not pixmap.save(str(save_to)):
             raise WindowCheckFailed(f"could not save the grab to {save_to}")
         platform = app.platformName()
-        return f"{kind} {image.width()}x{image.height()} grabbed on {platform} ({colours} colours sampled)"
+        # the dashboard's charts (pyqtgraph, which loads Qt modules the analysis of a frozen build can miss)
+        dashboard = win.show_view("dashboard")
+        app.processEvents()
+        if not dashboard.cards["status"].view.boxes:
+            raise WindowCheckFailed("the dashboard drew no bar for the corpus's articles")
+        return (f"{kind} {image.width()}x{image.height()} grabbed on {platform} ({colours} colours sampled); "
+                f"dashboard drawn ({len(dashboard.cards)} charts)")
     finally:
         win.close()
         win.deleteLater()
