@@ -187,9 +187,18 @@ class People(Edits):
         return self.redo(PEOPLE_LOG, who=who)
 
     def _restore(self, table: str, row_id: str, snapshot: dict[str, Any] | None) -> None:
-        """Registry rows are keyed by name, not by integer id; the rest is :meth:`Edits._restore`."""
+        """Registry rows are keyed by name, not by integer id; the rest is :meth:`Edits._restore`.
+
+        A quote or event brought back by an article's undo keeps the registry's present names: a
+        name merged or renamed away since (now an alias of another person) comes back as that person.
+        """
         key = {"speakers": "alias", "people": "name"}.get(table)
         if key is None:
+            if snapshot is not None and table in ("quotes", "events"):
+                snapshot = dict(snapshot)
+                for role in ("speaker",) if table == "quotes" else ("actor", "recipient"):
+                    if snapshot.get(role):
+                        snapshot[role] = self._current_name(snapshot[role])
             super()._restore(table, row_id, snapshot)
             return
         self.conn.execute(f"DELETE FROM {table} WHERE {key} = ?", [row_id])
@@ -197,6 +206,11 @@ class People(Edits):
             self._insert_row(table, snapshot)
 
     # -- plumbing ------------------------------------------------------------------------------
+    def _current_name(self, name: str) -> str:
+        row = self.conn.execute("SELECT canonical FROM speakers WHERE alias = ? AND canonical != alias COLLATE NOCASE",
+                                [name]).fetchone()
+        return str(row[0]) if row is not None else name
+
     def _begin_people_edit(self) -> None:
         """A new registry edit drops the registry's redo stack (as an article edit drops the article's)."""
         self.conn.execute("UPDATE changes SET undone = 2 WHERE article_id = ? AND undone = 1", [PEOPLE_LOG])

@@ -151,3 +151,17 @@ def test_cli_chart_writes_png_and_svg(corpus: Path, tmp_path: Path, capsys: pyte
     assert text.lstrip().startswith("<?xml") and "<svg" in text and "Events over time" in text
     assert main([*db, "chart", "actors", "-o", str(tmp_path / "x.jpg")]) == 2
     assert "E406" in capsys.readouterr().err
+
+
+def test_an_article_undo_after_a_merge_keeps_the_merged_name(corpus: Path) -> None:
+    with Store(corpus) as s:
+        aid = next(a["id"] for a in s.appearances("Hakan Fidan") if a["quotes"])
+        q = next(q for q in s.get_article(aid).quotes if q.speaker == "Hakan Fidan")
+        assert q.id is not None
+        s.update("quotes", q.id, {"kind": "indirect" if q.kind != "indirect" else "direct"}, who="ann")
+        people.merge(s, "Hakan Fidan", "Farhan Qureshi")
+        s.undo(aid)  # the article's own edit goes; the quote comes back as it was before it, renamed
+        back = next(x for x in s.get_article(aid).quotes if x.id == q.id)
+        assert back.kind == q.kind and back.speaker == "Farhan Qureshi"
+        people.undo(s)  # and undoing the merge itself still brings the old name back
+        assert next(x for x in s.get_article(aid).quotes if x.id == q.id).speaker == "Hakan Fidan"
