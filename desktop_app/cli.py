@@ -168,6 +168,16 @@ def _run_preannotate(store: Any, ids: list[str], model: str | None, n_process: i
         bar.close()
 
 
+def _taxonomy(args: argparse.Namespace, store: Any) -> str | None:
+    """--taxonomy, else the one the corpus carries (an assigned or team file), else None (bundled PLOVER)."""
+    from desktop_app.services.team import corpus_taxonomy
+
+    if args.taxonomy:
+        return str(args.taxonomy)
+    carried = corpus_taxonomy(store)
+    return str(carried) if carried else None
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop_app.core.taxonomy import load_taxonomy
     from desktop_app.nlp.loading import check_model
@@ -194,7 +204,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"imported {len(summary.added)} article(s), skipped {summary.duplicates} duplicate(s), "
               f"rejected {len(summary.errors)} input(s)")
         if not args.no_preannotate and summary.added:
-            n = _run_preannotate(store, summary.added, args.model, taxonomy=args.taxonomy)
+            n = _run_preannotate(store, summary.added, args.model, taxonomy=_taxonomy(args, store))
             print(f"pre-annotated {n} article(s)")
     return EXIT_PARTIAL if summary.errors else EXIT_OK
 
@@ -209,12 +219,13 @@ def cmd_preannotate(args: argparse.Namespace) -> int:
 
             bar = _progress_bar("pre-annotating", len(ids))
             try:
-                n = preannotate_on_cluster(store, args.scheduler, ids, model=args.model, taxonomy=args.taxonomy,
+                n = preannotate_on_cluster(store, args.scheduler, ids, model=args.model, taxonomy=_taxonomy(args, store),
                                            chunk=args.chunk, progress=lambda d, _t, _m: bar.update(d - bar.n))
             finally:
                 bar.close()
         else:
-            n = _run_preannotate(store, ids, args.model, args.n_process, args.batch_size, taxonomy=args.taxonomy)
+            n = _run_preannotate(store, ids, args.model, args.n_process, args.batch_size,
+                                 taxonomy=_taxonomy(args, store))
         print(f"pre-annotated {n} article(s)")
     return EXIT_OK
 

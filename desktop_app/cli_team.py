@@ -30,12 +30,14 @@ def add_team_commands(sub: Any) -> None:
     a = sub.add_parser("assign", help="write one corpus file per annotator (with overlap) and a manifest",
                        description="Split the corpus (--db) between annotators: the --overlap share of the articles "
                                    "goes to everyone, the rest is dealt out evenly. Writes DIR/NAME.sqlite3 for each "
-                                   "annotator (articles with their suggestions, the speaker registry) and "
+                                   "annotator (articles with their suggestions, the speaker registry, the event taxonomy) and "
                                    "DIR/manifest.json.")
     a.add_argument("--annotators", required=True, metavar="a,b,c", help="comma-separated annotator names")
     a.add_argument("--overlap", type=float, default=0.2, metavar="SHARE", help="share every annotator gets (0-1)")
     a.add_argument("--seed", type=int, default=0, metavar="N")
     a.add_argument("-o", "--output", required=True, metavar="DIR")
+    a.add_argument("--taxonomy", metavar="FILE.toml",
+                   help="event taxonomy every file carries (default: the corpus's, else the bundled PLOVER one)")
 
     m = sub.add_parser("merge", help="merge annotators' files into a team file (idempotent, any order)",
                        description="Copy each annotator's work into the team file as their versions, side by side. "
@@ -68,7 +70,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
 
     names = args.annotators.split(",")
     with _open(resolve_db_path(args.db)) as store:
-        result = assign(store, names, args.output, overlap=args.overlap, seed=args.seed,
+        result = assign(store, names, args.output, overlap=args.overlap, seed=args.seed, taxonomy=args.taxonomy,
                         progress=lambda message: print(message))
     shared = len(result.manifest["shared"])
     print(f"assigned {result.manifest['articles']} article(s) to {len(result.files)} annotator(s), "

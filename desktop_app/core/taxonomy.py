@@ -61,11 +61,24 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     """Read and check a taxonomy file; errors name the file and the offending key."""
     p = Path(path) if path else default_taxonomy_path()
     try:
-        with open(p, "rb") as f:
-            data = tomllib.load(f)
+        raw = p.read_bytes()
     except FileNotFoundError as exc:
         raise NewsGoldError(E.E204, path=p, detail="no such file") from exc
-    except tomllib.TOMLDecodeError as exc:
+    return parse_taxonomy(raw, p)
+
+
+def taxonomy_text(path: Path | str | None = None) -> str:
+    """The TOML text of a taxonomy file (the bundled PLOVER one for None), checked first."""
+    p = Path(path) if path else default_taxonomy_path()
+    load_taxonomy(p)
+    return p.read_text(encoding="utf-8")
+
+
+def parse_taxonomy(raw: bytes, p: Path) -> Taxonomy:
+    """A taxonomy from TOML bytes; ``p`` names it in errors (a file, or where a corpus keeps it)."""
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise NewsGoldError(E.E204, path=p, detail=str(exc)) from exc
     raw_types = data.get("types")
     if not isinstance(raw_types, dict) or not raw_types:

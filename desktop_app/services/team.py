@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.model import Arg, Article, Entity, Event, Quote
+from desktop_app.core.taxonomy import parse_taxonomy, taxonomy_text
 from desktop_app.errors import E, NewsGoldError
 from desktop_app.io.jsonl import visible
 from desktop_app.storage import Store
@@ -104,8 +105,13 @@ def _fresh_copy(article: Article) -> Article:
 
 
 def assign(source: Store, annotators: Sequence[str], out_dir: str | Path, *, overlap: float = 0.2,
-           seed: int = 0, progress: Callable[[str], None] = lambda message: None) -> Assignment:
-    """Write ``out_dir/NAME.sqlite3`` for each annotator and ``out_dir/manifest.json``."""
+           seed: int = 0, taxonomy: str | Path | None = None,
+           progress: Callable[[str], None] = lambda message: None) -> Assignment:
+    """Write ``out_dir/NAME.sqlite3`` for each annotator and ``out_dir/manifest.json``.
+
+    Each file carries its event taxonomy: ``taxonomy`` (a TOML file), else the one the corpus
+    keeps, else the bundled PLOVER one, so every annotator tags with the same types.
+    """
     names = check_annotators(annotators)
     if not 0.0 <= overlap <= 1.0:
         raise NewsGoldError(E.E307, value=overlap)
@@ -116,6 +122,7 @@ def assign(source: Store, annotators: Sequence[str], out_dir: str | Path, *, ove
             raise NewsGoldError(E.E304, path=path)
     corpus = corpus_id(source)
     meta = TeamTables(source).corpus_meta()
+    taxonomy_toml = taxonomy_text(taxonomy) if taxonomy or "taxonomy" not in meta else meta["taxonomy"]
     ids = source.article_ids()
     shared, own = split(ids, names, overlap, seed)
     registry = TeamTables(source).registry_rows()
@@ -135,10 +142,7 @@ def assign(source: Store, annotators: Sequence[str], out_dir: str | Path, *, ove
                     batch = []
             _write_copies(target, batch)
             tables.merge_registry(registry)
-            facts = {"corpus": corpus, "annotator": name}
-            if "taxonomy" in meta:
-                facts["taxonomy"] = meta["taxonomy"]
-            tables.set_corpus_meta(facts)
+            tables.set_corpus_meta({"corpus": corpus, "annotator": name, "taxonomy": taxonomy_toml})
         progress(f"{files[name]}: {len(mine)} article(s)")
     manifest = {
         "corpus": corpus, "source": str(source.path), "created_at": now_iso(), "seed": seed, "overlap": overlap,
@@ -166,6 +170,7 @@ class _Input:
     bases: dict[str, Article]
     versions: list[Version]
     registry: list[dict[str, Any]]
+    taxonomy: str | None = None
 
 
 @dataclass
@@ -206,7 +211,7 @@ def _read_input(path: Path) -> _Input:
         if bad:
             raise NewsGoldError(E.E303, detail=f"{path}: {', '.join(map(repr, bad))} cannot be a version name")
         return _Input(path, meta.get("corpus"), {aid: a.text for aid, a in bases.items()}, bases, versions,
-                      tables.registry_rows())
+                      tables.registry_rows(), meta.get("taxonomy"))
 
 
 def merge(target: Store, paths: Sequence[str | Path]) -> MergeReport:
@@ -242,6 +247,9 @@ def merge(target: Store, paths: Sequence[str | Path]) -> MergeReport:
         facts = {"role": TEAM_ROLE}
         if corpus:
             facts["corpus"] = corpus
+        taxonomy = tables.corpus_meta().get("taxonomy") or next((i.taxonomy for i in inputs if i.taxonomy), None)
+        if taxonomy:  # the team file tags with the types its annotators had
+            facts["taxonomy"] = taxonomy
         tables.set_corpus_meta(facts)
     return report
 
@@ -600,3 +608,27 @@ def export_plan(store: Store, version: str | None) -> ExportPlan | None:
             elif names:
                 left_out += 1
     return ExportPlan(store, picks, left_out)
+
+
+def corpus_taxonomy(store: Store) -> Path | None:
+    """The taxonomy file a corpus carries (an assigned or team file), written out once; None if it has none.
+
+    The file is named by its content under the data folder, so opening the corpus again reuses it
+    and a changed taxonomy never overwrites one in use.
+    """
+    import hashlib
+
+    from desktop_app.paths import data_dir
+
+    toml = TeamTables(store).corpus_meta().get("taxonomy")
+    if not toml:
+        return None
+    raw = toml.encode("utf-8")
+    target = data_dir() / "taxonomies" / f"{hashlib.sha256(raw).hexdigest()[:16]}.toml"
+    parse_taxonomy(raw, store.path)  # a broken one is E204 naming the corpus
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(raw)
+        tmp.replace(target)
+    return target

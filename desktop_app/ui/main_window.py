@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.errors import NewsGoldError, kind_of
 from desktop_app.services.corpus import open_reader
+from desktop_app.services.team import corpus_taxonomy
 from desktop_app.ui import dialogs
 from desktop_app.ui.article_list import ArticleListPanel
 from desktop_app.ui.editor import ArticleEditor
@@ -120,8 +121,18 @@ class MainWindow(QMainWindow):
             self.select_first()
 
     # -- editor -------------------------------------------------------------------------
+    def _corpus_taxonomy(self) -> str:
+        """The taxonomy an assigned or team file carries ("" for none, or a broken one, which is said)."""
+        try:
+            path = corpus_taxonomy(self.read_store)
+        except NewsGoldError as exc:
+            self.status.showMessage(f"{exc} — using the taxonomy in Settings", 15000)
+            return ""
+        return str(path) if path else ""
+
     def _make_editor(self) -> ArticleEditor:
-        editor = ArticleEditor(self.read_store, self.ops, self.settings, self)
+        editor = ArticleEditor(self.read_store, self.ops, self.settings, self,
+                               corpus_taxonomy=self._corpus_taxonomy())
         editor.request_next.connect(lambda: self.go_unfinished(backwards=False))
         editor.request_previous.connect(lambda: self.go_unfinished(backwards=True))
         # the editor's line ("7 suggestions left · Enter = done") stays until it says something else
@@ -250,7 +261,7 @@ class MainWindow(QMainWindow):
 
     def load_model(self) -> LoadModelJob:
         """(Re)load the settings' pipeline in the background; the window stays usable meanwhile."""
-        load = LoadModelJob(self.settings.model, self.settings.taxonomy)
+        load = LoadModelJob(self.settings.model, self.editor.taxonomy_file())
         load.succeeded.connect(self._on_engine)
         load.failed.connect(self._on_engine_failed)
         self.jobs.start(load)

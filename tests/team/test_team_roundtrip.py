@@ -75,8 +75,9 @@ def test_assign_writes_self_contained_files_and_a_manifest(team: dict[str, Path]
         path = team["out"] / entry["file"]
         stats = json.loads(cli("--db", path, "stats", "--json").stdout)
         assert stats["articles"] == 6
-        assert dict(_rows(path, "SELECT key, value FROM corpus_meta")) == {"corpus": manifest["corpus"],
-                                                                             "annotator": name}
+        meta = dict(_rows(path, "SELECT key, value FROM corpus_meta"))
+        assert meta.pop("taxonomy").startswith("# PLOVER")  # each file carries its event types (bundled ones)
+        assert meta == {"corpus": manifest["corpus"], "annotator": name}
     # each file came with the suggestions (before its annotator started, all of them suggested)
     assert _rows(team["out"] / "a.sqlite3", "SELECT count(*) FROM entities")[0][0] == 24
 

@@ -81,13 +81,16 @@ class ArticleEditor(QWidget):
     request_previous = Signal()
     status_message = Signal(str)
 
-    def __init__(self, read_store: Reader, ops: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, read_store: Reader, ops: Any, settings: Any, parent: QWidget | None = None, *,
+                 corpus_taxonomy: str = "") -> None:
         super().__init__(parent)
         self.store = read_store
         self.ops = ops
         self.settings = settings
+        #: the taxonomy file the corpus carries (an assigned or team file); it wins over the setting
+        self.corpus_taxonomy = corpus_taxonomy
         self.look = Look(getattr(settings, "label_colors", None))
-        self.event_types, self.taxonomy_problem = rules.event_types(getattr(settings, "taxonomy", "") or "")
+        self.event_types, self.taxonomy_problem = rules.event_types(self.taxonomy_file())
         self.article: Article | None = None
         self.omap = OffsetMap("")
         self.tokens = Tokens("")
@@ -287,7 +290,7 @@ class ArticleEditor(QWidget):
     def apply_settings(self, settings: Any) -> None:
         """New label colours / font size / theme from the shell's settings dialog."""
         self.settings = settings
-        self.event_types, self.taxonomy_problem = rules.event_types(getattr(settings, "taxonomy", "") or "")
+        self.event_types, self.taxonomy_problem = rules.event_types(self.taxonomy_file())
         self.inspector.event_types = self.event_types
         if self.last_type not in self.event_types:
             self.last_type = self.event_types[0]
@@ -321,6 +324,10 @@ class ArticleEditor(QWidget):
     def actions(self) -> dict[str, QAction]:  # type: ignore[override]
         """Editing actions by name (see shortcuts.SHORTCUTS), for the shell's menus."""
         return dict(self._actions)
+
+    def taxonomy_file(self) -> str:
+        """The event taxonomy in force: the corpus's own, else the one in Settings ("" = bundled PLOVER)."""
+        return self.corpus_taxonomy or getattr(self.settings, "taxonomy", "") or ""
 
     def current_article_id(self) -> str | None:
         return self.article.id if self.article else None
