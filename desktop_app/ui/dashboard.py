@@ -130,8 +130,8 @@ class DashboardView(QWidget):
         for name, row, col, span in places:
             card = ChartCard(name)
             card.view.picked.connect(lambda cat, ser, name=name: self._picked(name, cat, ser))
-            tall = name in ("speakers", "actors", "event-types")
-            card.setMinimumHeight(460 if tall else 300)
+            # one label per bar on the left: 20 speakers need ~24 px each, or pyqtgraph leaves labels out
+            card.setMinimumHeight(600 if name in ("speakers", "actors") else 460 if name == "event-types" else 300)
             self.cards[name] = card
             grid.addWidget(card, row, col, 1, span)
         scroll = QScrollArea()

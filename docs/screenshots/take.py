@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python docs/screenshots/take.py [OUT_DIR]
 
-Writes dashboard-light.png, dashboard-dark.png (1600x2400), people-light.png, people-dark.png (1600x1000).
+Writes dashboard-light.png, dashboard-dark.png (1600x2700), people-light.png, people-dark.png (1600x1000).
 The corpus is tests/gold/demo.jsonl imported into a temporary file, with one alias and one
 Wikidata id entered so the people view shows them.
 """
@@ -46,7 +46,7 @@ def main(out: Path) -> None:
         win = create_main_window(db, Settings(annotator="demo", theme=theme), load_model=False, remember_layout=False)
         win.show()
         for view in ("dashboard", "people"):
-            win.resize(1600, 2400 if view == "dashboard" else 1000)  # the whole dashboard, no scrolling
+            win.resize(1600, 2700 if view == "dashboard" else 1000)  # the whole dashboard, no scrolling
             widget = win.show_view(view)
             if view == "people":
                 widget.refresh()
