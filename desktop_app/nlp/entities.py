@@ -146,8 +146,8 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if c.gazetteer or c.label not in ("PERSON", "NORP") or c.end - c.start > 3:
             continue
         lo, hi = c.start, c.end
-        while lo > 0 and c.start - lo < 2 and _name_part(doc, lo - 1, taken, True):
-            lo -= 1
+        while lo > 0 and c.end - c.start == 1 and c.start - lo < 1 and _name_part(doc, lo - 1, taken, True):
+            lo -= 1  # only a lone surname gets its first name ("Brad Holm" is whole: "City Attorney" stays out)
         while hi < len(doc) and hi - c.end < 1 and _name_part(doc, hi, taken, False):
             hi += 1
         if (lo, hi) == (c.start, c.end):

@@ -85,7 +85,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                     return pobj, False
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
             return None, True
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head is not v:  # "X will be unable to … and accuse"
             v = v.head
             continue
         if v.dep_ in ("relcl", "acl") and v.head is not v:

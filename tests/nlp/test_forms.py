@@ -204,3 +204,16 @@ def test_rare_event_types(text: str, expected: tuple[str, str], not_expected: st
     assert expected[0] in {t for t, _w in types}, types
     if not_expected is not None:
         assert not any(t == not_expected for t, _w in types), types
+
+
+def test_a_source_asking_not_to_be_named_is_no_request_and_groups_keep_their_description() -> None:
+    text = ("A Western diplomat, who asked not to be named, said the talks had stalled. "
+            "Officials familiar with the talks said a new round was unlikely before March. "
+            "Three members of the Afghan delegation said Kabul had offered a compromise.")
+    found = quotes(text)
+    assert [(c, (s or "").casefold()) for c, s, _m in found] == [
+        ("the talks had stalled", "western diplomat"),
+        ("a new round was unlikely before March", "officials familiar with the talks"),
+        ("Kabul had offered a compromise", "members of the afghan delegation"),
+    ]
+    assert not any(t == "REQUEST" for t, _w in event_types(text))
