@@ -69,6 +69,10 @@ ANONYMITY_VERBS = _wordset("name identify quote")
 BELIEF_LEMMAS = _wordset("believe think feel fear hope worry reckon suspect")
 
 
+#: adjectives whose subject is the one who would speak ("unable to …", "ready to …")
+_SUBJECT_ADJECTIVES = _wordset("unable able willing unwilling ready eager keen quick reluctant likely unlikely sure")
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """(subject head, passive-without-agent) for a cue, following conj chains ("stated ... and stressed")."""
     v: Token | None = verb
@@ -85,7 +89,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                     return pobj, False
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
             return None, True
-        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head is not v:  # "X will be unable to … and accuse"
+        if (v.dep_ in ("conj", "xcomp", "advcl") or (v.dep_ == "acomp" and v.lower_ in _SUBJECT_ADJECTIVES)) \
+                and v.head is not v:  # "X will be unable to … and accuse": X (not "it is worth noting")
             v = v.head
             continue
         if v.dep_ in ("relcl", "acl") and v.head is not v:
