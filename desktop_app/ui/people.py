@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -141,6 +142,12 @@ class PeopleView(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.redo_button = QPushButton("Redo")
         self.redo_button.clicked.connect(self.redo)
+        self.export_button = QPushButton("Export registry…")
+        self.export_button.setToolTip("Write every person with aliases, note and id as .json or .csv")
+        self.export_button.clicked.connect(self.export_dialog)
+        self.import_button = QPushButton("Import registry…")
+        self.import_button.setToolTip("Read aliases, notes and ids from .json or .csv (one undo step)")
+        self.import_button.clicked.connect(self.import_dialog)
 
         actions = QGroupBox("Change the selected person")
         form = QFormLayout(actions)
@@ -167,6 +174,8 @@ class PeopleView(QWidget):
         row.addWidget(self.undo_button)
         row.addWidget(self.redo_button)
         row.addStretch(1)
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
         form.addRow(row)
 
         right = QWidget()
@@ -360,6 +369,29 @@ class PeopleView(QWidget):
     def redo(self) -> None:
         who = self.who()
         self._submit(lambda s: service.redo(s, who=who), "redo registry change")
+
+    # -- registry files ---------------------------------------------------------------------------
+    _FILTER = "JSON (*.json);;CSV (*.csv)"
+
+    def export_dialog(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, "Export the people registry", "people.json", self._FILTER)
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> int:
+        """Write the registry (read through the view's connection; nothing is changed)."""
+        n = service.export_registry(self.store, path)
+        self.message.emit(f"Wrote {n} people to {path}")
+        return n
+
+    def import_dialog(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, "Import a people registry", "", self._FILTER)
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> None:
+        who = self.who()
+        self._submit(lambda s: service.import_registry(s, path, who=who), f"import the registry {path.name}")
 
 
 __all__ = ["PeopleView"]

@@ -184,3 +184,18 @@ def test_ctrl_2_ctrl_3_ctrl_1_switch_views(qtbot, win: Any) -> None:  # type: ig
         qtbot.keyClick(win.list.view, key, Qt.KeyboardModifier.ControlModifier)
         assert win.view_name == name
     assert win.centre.currentWidget() is win.editor
+
+
+def test_the_people_view_exports_and_imports_the_registry(qtbot, win: Any, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view = win.show_view("people")
+    out = tmp_path / "people.csv"
+    assert view.export_to(out) == view.table.rowCount()
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "name,aliases,note,external_id"
+    registry = tmp_path / "in.json"
+    registry.write_text('[{"name": "Hakan Fidan", "aliases": ["Mr Fidan"], "external_id": "Q6581224"}]',
+                        encoding="utf-8")
+    with qtbot.waitSignal(view.changed, timeout=10_000):
+        view.import_from(registry)
+    r = view.row_of("Hakan Fidan")
+    assert r is not None and view.table.item(r, 1).text() == "Mr Fidan" and view.table.item(r, 6).text() == "Q6581224"
+    assert view.undo_button.isEnabled()
