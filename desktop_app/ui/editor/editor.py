@@ -44,6 +44,7 @@ from desktop_app.ui.editor.overlay import ShortcutOverlay
 from desktop_app.ui.editor.shortcuts import LABEL_KEYS, SHORTCUTS
 from desktop_app.ui.editor.tokens import Tokens
 from desktop_app.ui.flow_layout import FlowLayout
+from desktop_app.ui.theme import STATUS_NAMES
 
 log = logging.getLogger(__name__)
 
@@ -436,7 +437,8 @@ class ArticleEditor(QWidget):
             return
         left = self.suggested_left()
         note, self._op_note = self._op_note, None
-        line = f"{left} suggestions left · {self.article.status} · Enter = done"
+        status = STATUS_NAMES.get(self.article.status, self.article.status).lower()
+        line = f"{left} suggestions left · {status} · Enter = done"
         self.status_message.emit(f"{note} · {line}" if note else line)
 
     def note(self, message: str) -> None:

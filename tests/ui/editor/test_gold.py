@@ -96,3 +96,13 @@ def test_accept_and_reject_move_on_to_the_next_item(qtbot: Any, make_editor: Any
     states = {e.id: e.state for e in stored(corpus, AID).entities}
     assert (states[first.id], states[second.id]) == ("accepted", "rejected")
     assert third.id not in (first.id, second.id)
+
+
+@pytest.mark.gui
+def test_the_status_line_says_the_status_in_words(qtbot: Any, make_editor: Any, runner: Any) -> None:
+    ed = make_editor("flow")
+    lines: list[str] = []
+    ed.status_message.connect(lines.append)
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "a")
+    assert "· in progress ·" in lines[-1] and "in_progress" not in lines[-1]
