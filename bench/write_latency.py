@@ -86,6 +86,8 @@ def main() -> None:
     ap.add_argument("--pre-n", type=int, default=500)
     ap.add_argument("--words", type=int, default=300)
     ap.add_argument("--every", type=float, default=50, help="ms between the annotator's edits")
+    ap.add_argument("--batch-size", type=int, default=None, help="nlp.pipe batch size of the same-process job")
+    ap.add_argument("--same-only", action="store_true", help="skip the other-process run")
     args = ap.parse_args()
     every = args.every / 1000
     rng = random.Random(7)
@@ -126,7 +128,8 @@ def main() -> None:
 
         def job() -> None:
             with open_reader(db) as r:
-                preannotate(r, engine, ids, commit=writer.commit)
+                kw = {"batch_size": args.batch_size} if args.batch_size else {}
+                preannotate(r, engine, ids, commit=writer.commit, **kw)
             done.set()
 
         t0 = time.perf_counter()
@@ -141,6 +144,9 @@ def main() -> None:
         reader.close()
         writer.close()
 
+        if args.same_only:
+            print(json.dumps(out, indent=2))
+            return
         # phase 2b: `newsgold preannotate` in another process (it takes every new article: --pre-n of them)
         small = tmp / "small.jsonl"
         with src.open(encoding="utf-8") as fh, small.open("w", encoding="utf-8") as out_fh:
