@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from desktop_app.core.model import Arg, Entity, Event, Quote, Span
+from desktop_app.core.model import Arg, Article, Entity, Event, Quote, Span
 from desktop_app.io.importers import read_text_file
 from desktop_app.io.jsonl import write_jsonl
 
@@ -233,36 +233,36 @@ def nearest(text: str, needle: str, anchor: Span) -> Span:
     return Span(best[1], best[1] + len(needle))
 
 
-def build(name: str, spec: dict) -> object:
-    items = list(read_text_file(DEMO / name))
-    article = items[0]
+def add_entities(article: Article, surfaces: dict[str, str]) -> dict[Span, Entity]:
+    """Every occurrence of each surface as a gold entity (longest first, none overlapping or ignored)."""
     text = article.text
-    ignored = article.ignored
     taken: list[Span] = []
-    surfaces = {**COMMON, **spec["entities"]}
     for surface in sorted(surfaces, key=len, reverse=True):
         for i in occurrences(text, surface):
             span = Span(i, i + len(surface))
-            if any(span.overlaps(t) for t in taken) or any(span.overlaps(s) for s in ignored):
+            if any(span.overlaps(t) for t in taken) or any(span.overlaps(s) for s in article.ignored):
                 continue
             if surface == "X" and text[i - 3 : i] != "on ":
                 continue
             taken.append(span)
             article.entities.append(Entity(span.start, span.end, surfaces[surface], "human", "accepted"))
     article.entities.sort(key=lambda e: e.start)
-    by_span = {e.span: e for e in article.entities}
-    for content, kind, cue, speaker, mention in spec["quotes"]:
-        span = find_after(text, content)
-        cue_span = nearest(text, cue, span) if cue else None
-        mention_span = nearest(text, mention, span) if mention else None
-        ent = mention_span if mention_span in by_span else None
-        if mention_span and ent is None:
-            inner = [e for e in article.entities if mention_span.start <= e.start and e.end <= mention_span.end
-                     and e.label in ("PERSON", "ORG")]
-            ent = inner[0].span if inner else None
-        article.quotes.append(Quote(span.start, span.end, kind, cue=cue_span, speaker=speaker, speaker_entity=ent,
-                                    mention=mention_span, origin="human", state="accepted"))
-    for first, last, etype, trigger, actor, recipient in spec["events"]:
+    return {e.span: e for e in article.entities}
+
+
+def speaker_entity(article: Article, mention: Span | None, by_span: dict[Span, Entity]) -> Span | None:
+    """The entity a mention is, else the first person or body inside it."""
+    if mention is None or mention in by_span:
+        return mention
+    inner = [e for e in article.entities if mention.start <= e.start and e.end <= mention.end
+             and e.label in ("PERSON", "ORG")]
+    return inner[0].span if inner else None
+
+
+def add_events(article: Article, events: list[tuple[str, str, str, str, str | None, str | None]]) -> None:
+    """Gold events from (first words, last words, type, trigger, actor, recipient) of their sentence."""
+    text = article.text
+    for first, last, etype, trigger, actor, recipient in events:
         a = find_after(text, first)
         b = find_after(text, last, a.start)
         sentence = Span(a.start, b.end)
@@ -277,6 +277,20 @@ def build(name: str, spec: dict) -> object:
 
         article.events.append(Event(etype, sentence, trigger=trig, actor=arg(actor), recipient=arg(recipient),
                                     origin="human", state="accepted"))
+
+
+def build(name: str, spec: dict) -> Article:
+    article = next(iter(read_text_file(DEMO / name)))
+    text = article.text
+    by_span = add_entities(article, {**COMMON, **spec["entities"]})
+    for content, kind, cue, speaker, mention in spec["quotes"]:
+        span = find_after(text, content)
+        cue_span = nearest(text, cue, span) if cue else None
+        mention_span = nearest(text, mention, span) if mention else None
+        article.quotes.append(Quote(span.start, span.end, kind, cue=cue_span, speaker=speaker,
+                                    speaker_entity=speaker_entity(article, mention_span, by_span),
+                                    mention=mention_span, origin="human", state="accepted"))
+    add_events(article, spec["events"])
     article.status = "done"
     article.annotator = "NLP-A (hand gold)"
     return article

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_demo import find_after, nearest, occurrences
+from build_demo import add_entities, add_events, find_after, nearest, speaker_entity
 
-from desktop_app.core.model import Arg, Article, Entity, Event, Quote, Span
+from desktop_app.core.model import Article, Quote, Span
 from desktop_app.io.importers import read_text_file
 from desktop_app.io.jsonl import write_jsonl
 
@@ -503,46 +503,16 @@ def colon_cue(text: str, span: Span) -> Span:
 def build(name: str, spec: dict) -> Article:
     article = next(iter(read_text_file(FORMS / name)))
     text = article.text
-    taken: list[Span] = []
-    surfaces = {**COMMON, **spec["entities"]}
-    for surface in sorted(surfaces, key=len, reverse=True):
-        for i in occurrences(text, surface):
-            span = Span(i, i + len(surface))
-            if any(span.overlaps(t) for t in taken) or any(span.overlaps(s) for s in article.ignored):
-                continue
-            if surface == "X" and text[i - 3:i] != "on ":
-                continue
-            taken.append(span)
-            article.entities.append(Entity(span.start, span.end, surfaces[surface], "human", "accepted"))
-    article.entities.sort(key=lambda e: e.start)
-    by_span = {e.span: e for e in article.entities}
+    by_span = add_entities(article, {**COMMON, **spec["entities"]})
     for content, kind, cue, speaker, mention in spec["quotes"]:
         span = content_span(text, content)
         mention_span = nearest(text, mention, span) if mention else None
         cue_span = (colon_cue(text, span) if cue == ":" else nearest(text, cue, mention_span or span) if cue
                     else None)  # the cue beside the mention ("the ministry said"), else beside the content
-        ent = mention_span if mention_span in by_span else None
-        if mention_span and ent is None:
-            inner = [e for e in article.entities if mention_span.start <= e.start and e.end <= mention_span.end
-                     and e.label in ("PERSON", "ORG")]
-            ent = inner[0].span if inner else None
-        article.quotes.append(Quote(span.start, span.end, kind, cue=cue_span, speaker=speaker, speaker_entity=ent,
+        article.quotes.append(Quote(span.start, span.end, kind, cue=cue_span, speaker=speaker,
+                                    speaker_entity=speaker_entity(article, mention_span, by_span),
                                     mention=mention_span, origin="human", state="accepted"))
-    for first, last, etype, trigger, actor, recipient in spec["events"]:
-        a = find_after(text, first)
-        b = find_after(text, last, a.start)
-        sentence = Span(a.start, b.end)
-        trig = find_after(text, trigger, sentence.start, sentence.end)
-
-        def arg(n: str | None, sentence: Span = sentence) -> Arg | None:
-            if n is None:
-                return None
-            ents = [e.span for e in article.entities if sentence.start <= e.start < sentence.end
-                    and text[e.start:e.end] == n]
-            return Arg(n, ents[0] if ents else None)
-
-        article.events.append(Event(etype, sentence, trigger=trig, actor=arg(actor), recipient=arg(recipient),
-                                    origin="human", state="accepted"))
+    add_events(article, spec["events"])
     article.quotes.sort(key=lambda q: q.start)
     article.status = "done"
     article.annotator = "NLP (hand gold, forms)"
