@@ -58,3 +58,21 @@ def real_nlp():  # type: ignore[no-untyped-def]
     import spacy
 
     return spacy.load(name)
+
+
+def _links_hold(doc: dict) -> None:  # type: ignore[type-arg]
+    """Every speaker, actor and recipient entity id of an exported JSONL article names one of its entities."""
+    ids = {e["id"] for e in doc["entities"]}
+    for q in doc["quotes"]:
+        if q["speaker"] and q["speaker"]["entity"] is not None:
+            assert q["speaker"]["entity"] in ids, q
+    for v in doc["events"]:
+        for role in ("actor", "recipient"):
+            if v[role] and v[role]["entity"] is not None:
+                assert v[role]["entity"] in ids, v
+
+
+@pytest.fixture
+def links_hold() -> object:
+    """The check that no link of an exported article dangles (used by the export tests of gold)."""
+    return _links_hold

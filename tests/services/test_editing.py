@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,22 +57,11 @@ def _export_done(store: Store, tmp_path: Path) -> dict:
     return json.loads(lines[0])
 
 
-def _links_hold(doc: dict) -> None:
-    ids = {e["id"] for e in doc["entities"]}
-    for q in doc["quotes"]:
-        if q["speaker"] and q["speaker"]["entity"] is not None:
-            assert q["speaker"]["entity"] in ids, q
-    for v in doc["events"]:
-        for role in ("actor", "recipient"):
-            if v[role] and v[role]["entity"] is not None:
-                assert v[role]["entity"] in ids, v
-
-
 def _entity(store: Store, text: str) -> Entity:
     return next(e for e in store.get_article("a1").entities if TEXT[e.start:e.end] == text)
 
 
-def test_accept_quote_then_done_exports_the_speaker_and_the_link(corpus: Store, tmp_path: Path) -> None:
+def test_accept_quote_then_done_exports_the_speaker_and_the_link(links_hold: Any, corpus: Store, tmp_path: Path) -> None:
     quote = corpus.get_article("a1").quotes[0]
     changes = editing.accept(corpus, quote, who="amina")
     assert "entities" in changes.tables and changes.count == 1
@@ -86,17 +76,17 @@ def test_accept_quote_then_done_exports_the_speaker_and_the_link(corpus: Store, 
     assert by_id[speaker["entity"]]["text"] == "Ahmed Sharif Chaudhry"
     actor, recipient = doc["events"][0]["actor"], doc["events"][0]["recipient"]
     assert by_id[actor["entity"]]["text"] == "Kabul" and by_id[recipient["entity"]]["text"] == "Islamabad"
-    _links_hold(doc)
+    links_hold(doc)
 
 
-def test_a_link_to_a_rejected_entity_is_dropped_not_left_dangling(corpus: Store, tmp_path: Path) -> None:
+def test_a_link_to_a_rejected_entity_is_dropped_not_left_dangling(links_hold: Any, corpus: Store, tmp_path: Path) -> None:
     editing.accept(corpus, corpus.get_article("a1").quotes[0])
     editing.accept(corpus, corpus.get_article("a1").events[0])
     editing.reject(corpus, _entity(corpus, "Ahmed Sharif Chaudhry"))
     editing.reject(corpus, _entity(corpus, "Islamabad"))
     editing.mark_done(corpus, "a1")
     doc = _export_done(corpus, tmp_path)
-    _links_hold(doc)
+    links_hold(doc)
     assert doc["quotes"][0]["speaker"]["name"] == "Ahmed Sharif Chaudhry"  # the name stays, the link goes
     assert doc["quotes"][0]["speaker"]["entity"] is None
     assert doc["events"][0]["recipient"] == {"name": "Islamabad", "entity": None}
@@ -144,7 +134,7 @@ def test_retyped_event_is_a_correction(corpus: Store) -> None:
     assert _entity(corpus, "Kabul").state == "accepted"  # a corrected event is accepted, and so are its actors
 
 
-def test_done_accepts_what_is_left_in_one_undo_step(corpus: Store, tmp_path: Path) -> None:
+def test_done_accepts_what_is_left_in_one_undo_step(links_hold: Any, corpus: Store, tmp_path: Path) -> None:
     editing.reject(corpus, _entity(corpus, "Afghanistan"))
     changes = editing.mark_done(corpus, "a1", who="amina")
     article = corpus.get_article("a1")
@@ -153,7 +143,7 @@ def test_done_accepts_what_is_left_in_one_undo_step(corpus: Store, tmp_path: Pat
     assert sum(x.state == "suggested" for x in (*article.entities, *article.quotes, *article.events)) == 0
     doc = _export_done(corpus, tmp_path)
     assert len(doc["entities"]) == 5 and len(doc["quotes"]) == 1 and len(doc["events"]) == 1
-    _links_hold(doc)
+    links_hold(doc)
     undone = editing.undo(corpus, "a1")
     article = corpus.get_article("a1")
     assert article.status == "in_progress"  # the rejection before it stays

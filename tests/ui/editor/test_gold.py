@@ -19,19 +19,8 @@ from .helpers import WAIT, export_jsonl, key, stored
 AID = IDS["flow"]
 
 
-def _links_hold(doc: dict[str, Any]) -> None:
-    ids = {e["id"] for e in doc["entities"]}
-    for q in doc["quotes"]:
-        if q["speaker"] and q["speaker"]["entity"] is not None:
-            assert q["speaker"]["entity"] in ids, q
-    for v in doc["events"]:
-        for role in ("actor", "recipient"):
-            if v[role] and v[role]["entity"] is not None:
-                assert v[role]["entity"] in ids, v
-
-
 @pytest.mark.gui
-def test_accept_a_quote_then_enter_exports_speaker_and_link(qtbot: Any, make_editor: Any, runner: Any,
+def test_accept_a_quote_then_enter_exports_speaker_and_link(links_hold: Any, qtbot: Any, make_editor: Any, runner: Any,
                                                              corpus: Path, tmp_path: Path) -> None:
     ed = make_editor("flow")
     messages: list[str] = []
@@ -51,7 +40,7 @@ def test_accept_a_quote_then_enter_exports_speaker_and_link(qtbot: Any, make_edi
     assert article.status == "done"
     assert not [x for x in (*article.entities, *article.quotes, *article.events) if x.state == "suggested"]
     [doc] = export_jsonl(corpus, tmp_path / "done.jsonl")
-    _links_hold(doc)
+    links_hold(doc)
     exported = next(q for q in doc["quotes"] if (q["start"], q["end"]) == (quote.start, quote.end))
     entity = next(e for e in doc["entities"] if e["id"] == exported["speaker"]["entity"])
     assert entity["text"] == FLOW_TEXT[quote.speaker_entity.start:quote.speaker_entity.end]
