@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db_path = Path(db_path)
         self.settings = settings
+        #: the centre's other views (dashboard, people, adjudication), made on first use
+        self.views: dict[str, Any] = {}  # QWidgets with mark_stale()
+        self._view_name = "articles"
         self.ops = OpRunner(self.db_path, self)  # raises StorageError for a locked/corrupt/newer file
         try:
             self.read_store = open_reader(self.db_path)
@@ -173,22 +176,21 @@ class MainWindow(QMainWindow):
     # -- views: articles (editor), dashboard, people ------------------------------------------
     @property
     def view_name(self) -> str:
-        return str(getattr(self, "_view_name", "articles"))
+        return self._view_name
 
     def show_view(self, name: str) -> QWidget:
         """Show the editor ("articles"), the dashboard or the people view in the centre (View menu)."""
         from desktop_app.ui.views import make_view
 
-        self._views: dict[str, QWidget] = getattr(self, "_views", {})
         self._view_name = name
         if name == "articles":
             self._update_empty()
             return self.centre.currentWidget() or self.editor
-        if name not in self._views:
-            self._views[name] = make_view(self, name)
-            self.centre.addWidget(self._views[name])
-        self.centre.setCurrentWidget(self._views[name])
-        return self._views[name]
+        if name not in self.views:
+            self.views[name] = make_view(self, name)
+            self.centre.addWidget(self.views[name])
+        self.centre.setCurrentWidget(self.views[name])
+        return self.views[name]
 
     def editor_actions(self) -> dict[str, QAction]:
         return self.editor.actions()
@@ -240,8 +242,8 @@ class MainWindow(QMainWindow):
         self._update_suggestions()
 
     def _on_article_changed(self, article_id: str) -> None:
-        for view in getattr(self, "_views", {}).values():
-            view.mark_stale()  # type: ignore[attr-defined]
+        for view in self.views.values():
+            view.mark_stale()
         self.list.refresh_article(article_id)
         if article_id == self.current_article():
             self._update_suggestions()

@@ -41,7 +41,7 @@ def make_view(win: MainWindow, name: str) -> QWidget:
         def registry_changed(_changes: object) -> None:
             if win.editor.current_article_id():
                 win.editor.reload()
-            for other in getattr(win, "_views", {}).values():
+            for other in win.views.values():
                 if other is not view:
                     other.mark_stale()
 
