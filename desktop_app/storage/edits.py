@@ -24,11 +24,13 @@ from desktop_app.core.model import (
     article_id_for,
 )
 from desktop_app.errors import E, NewsGoldError
+from desktop_app.storage.bulk import insert_rows
 from desktop_app.storage.connection import ANNOTATION_TABLES
 from desktop_app.storage.database import now_iso
 from desktop_app.storage.queries import Queries
 from desktop_app.storage.rows import (
     TABLE_CODECS,
+    TABLE_VALUES,
     spans_to_json,
 )
 
@@ -49,6 +51,8 @@ _EDITABLE = {
         "recipient_ent_end", "state", "origin", "suggested",
     },
 }
+_ARTICLE_COLUMNS = ("id", "title", "text", "meta", "status", "annotator", "ignored", "created_at", "updated_at",
+                    "provenance")
 _CONTENT_FIELDS = {t: cols - {"state", "origin", "suggested"} for t, cols in _EDITABLE.items()}
 
 
@@ -57,61 +61,59 @@ class Edits(Queries):
 
     # -- article writes -------------------------------------------------------
     def add_articles(self, articles: Iterable[Article]) -> tuple[list[str], int]:
-        """Insert new articles (and any annotations they carry); returns (added ids, duplicates)."""
+        """Insert new articles (and any annotations they carry); returns (added ids, duplicates).
+
+        Rows go in as tuples through multi-row INSERTs (``bulk``), the search index for the
+        whole batch with one statement, all in one transaction.
+        """
         added: list[str] = []
         dupes = 0
         now = now_iso()
-        first_rowid: int | None = None
-        last_rowid = 0
         with self.write() as conn:
             # A duplicate has the id, or the text (its derived id), of an article stored or earlier in
             # the batch: found with one lookup per batch, so any IntegrityError below is a bug.
             batch = list(articles)
-            keys = list({k for a in batch for k in (a.id, article_id_for(a.text))})
+            text_ids = [article_id_for(a.text) for a in batch]
+            keys = list({k for a, t in zip(batch, text_ids, strict=True) for k in (a.id, t)})
             taken: set[str] = set()
             for i in range(0, len(keys), 30_000):  # below SQLite's 32766 host parameters
                 part = keys[i : i + 30_000]
                 taken.update(r[0] for r in conn.execute(
                     f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})", part))
-            for a in batch:
-                text_id = article_id_for(a.text)
+            rows: list[tuple[Any, ...]] = []
+            children: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ANNOTATION_TABLES}
+            for a, text_id in zip(batch, text_ids, strict=True):
                 if a.id in taken or text_id in taken:
                     dupes += 1
                     continue
                 taken.update((a.id, text_id))
-                cur = conn.execute(
-                    "INSERT INTO articles (id, title, text, meta, status, annotator, ignored, created_at,"
-                    " updated_at, provenance) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [a.id, a.title, a.text, json.dumps(a.meta, ensure_ascii=False), a.status, a.annotator,
-                     spans_to_json(a.ignored), now, a.updated_at or now, json.dumps(a.provenance, ensure_ascii=False)],
-                )
-                last_rowid = cur.lastrowid or last_rowid
-                if first_rowid is None:
-                    first_rowid = last_rowid
+                rows.append((a.id, a.title, a.text, json.dumps(a.meta, ensure_ascii=False), a.status, a.annotator,
+                             spans_to_json(a.ignored), now, a.updated_at or now,
+                             json.dumps(a.provenance, ensure_ascii=False)))
                 added.append(a.id)
                 for table in ANNOTATION_TABLES:
                     items = getattr(a, table)
                     if items:
-                        self._insert_many(table, a.id, items, now)
-            if first_rowid is not None:  # search index for the whole batch, same transaction (migration 0005)
-                conn.execute(
-                    "INSERT INTO articles_fts(rowid, title, text)"
-                    " SELECT rowid, title, text FROM articles WHERE rowid BETWEEN ? AND ?",
-                    [first_rowid, last_rowid],
-                )
+                        to_values = TABLE_VALUES[table][1]
+                        children[table].extend((a.id, *to_values(x), now, now) for x in items)  # type: ignore[operator]
+            if rows:
+                # rowids of new rows follow the largest one (no AUTOINCREMENT; the write lock is ours)
+                first_rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM articles").fetchone()[0]
+                insert_rows(conn, "articles", _ARTICLE_COLUMNS, rows)
+                for table, values in children.items():
+                    if values:
+                        insert_rows(conn, table, ("article_id", *TABLE_VALUES[table][0], "created_at", "updated_at"),
+                                    values)
+                # search index for the whole batch, same transaction (migration 0005)
+                conn.execute("INSERT INTO articles_fts(rowid, title, text)"
+                             " SELECT rowid, title, text FROM articles WHERE rowid >= ?", [first_rowid])
         return added, dupes
 
     def _insert_many(self, table: str, article_id: str, items: Iterable[Annotation], now: str) -> None:
-        to_row = TABLE_CODECS[table][0]
-        rows = [to_row(x) for x in items]  # type: ignore[operator]
-        if not rows:
-            return
-        cols = list(rows[0])
-        sql = (
-            f"INSERT INTO {table} (article_id, {', '.join(_q(c) for c in cols)}, created_at, updated_at)"
-            f" VALUES (?, {', '.join('?' * len(cols))}, ?, ?)"
-        )
-        self.conn.executemany(sql, [[article_id, *(r[c] for c in cols), now, now] for r in rows])
+        columns, to_values = TABLE_VALUES[table]
+        rows = [(article_id, *to_values(x), now, now) for x in items]  # type: ignore[operator]
+        if rows:
+            insert_rows(self.conn, table, ("article_id", *columns, "created_at", "updated_at"), rows)
 
     def replace_suggestions(
         self,

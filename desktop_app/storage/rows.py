@@ -24,9 +24,21 @@ def suggested_from_json(raw: str | None) -> dict[str, Any] | None:
     return json.loads(raw) if raw else None
 
 
+#: the columns ``*_values`` fill, in order (the bulk INSERTs of an import take tuples, not dicts)
+ENTITY_COLUMNS = ("start", "end", "label", "origin", "state", "suggested")
+QUOTE_COLUMNS = ("start", "end", "kind", "cue_start", "cue_end", "speaker", "speaker_ent_start", "speaker_ent_end",
+                 "mention_start", "mention_end", "origin", "state", "suggested")
+EVENT_COLUMNS = ("type", "sent_start", "sent_end", "trigger_start", "trigger_end", "actor", "actor_ent_start",
+                 "actor_ent_end", "recipient", "recipient_ent_start", "recipient_ent_end", "origin", "state",
+                 "suggested")
+
+
+def entity_values(e: Entity) -> tuple[Any, ...]:
+    return (e.start, e.end, e.label, e.origin, e.state, suggested_to_json(e.suggested) if e.suggested else None)
+
+
 def entity_to_row(e: Entity) -> dict[str, Any]:
-    return {"start": e.start, "end": e.end, "label": e.label, "origin": e.origin, "state": e.state,
-            "suggested": suggested_to_json(e.suggested)}
+    return dict(zip(ENTITY_COLUMNS, entity_values(e), strict=True))
 
 
 def entity_from_row(r: dict[str, Any]) -> Entity:
@@ -34,17 +46,16 @@ def entity_from_row(r: dict[str, Any]) -> Entity:
                   suggested_from_json(r.get("suggested")))
 
 
-def quote_to_row(q: Quote) -> dict[str, Any]:
+def quote_values(q: Quote) -> tuple[Any, ...]:
     cs, ce = _pair(q.cue)
     ss, se = _pair(q.speaker_entity)
     ms, me = _pair(q.mention)
-    return {
-        "start": q.start, "end": q.end, "kind": q.kind,
-        "cue_start": cs, "cue_end": ce,
-        "speaker": q.speaker, "speaker_ent_start": ss, "speaker_ent_end": se,
-        "mention_start": ms, "mention_end": me,
-        "origin": q.origin, "state": q.state, "suggested": suggested_to_json(q.suggested),
-    }
+    return (q.start, q.end, q.kind, cs, ce, q.speaker, ss, se, ms, me, q.origin, q.state,
+            suggested_to_json(q.suggested))
+
+
+def quote_to_row(q: Quote) -> dict[str, Any]:
+    return dict(zip(QUOTE_COLUMNS, quote_values(q), strict=True))
 
 
 def quote_from_row(r: dict[str, Any]) -> Quote:
@@ -58,19 +69,18 @@ def quote_from_row(r: dict[str, Any]) -> Quote:
     )
 
 
-def event_to_row(v: Event) -> dict[str, Any]:
+def event_values(v: Event) -> tuple[Any, ...]:
     ts, te = _pair(v.trigger)
     a = v.actor or Arg(None)
     b = v.recipient or Arg(None)
     as_, ae = _pair(a.entity)
     bs, be = _pair(b.entity)
-    return {
-        "type": v.type, "sent_start": v.sentence.start, "sent_end": v.sentence.end,
-        "trigger_start": ts, "trigger_end": te,
-        "actor": a.name, "actor_ent_start": as_, "actor_ent_end": ae,
-        "recipient": b.name, "recipient_ent_start": bs, "recipient_ent_end": be,
-        "origin": v.origin, "state": v.state, "suggested": suggested_to_json(v.suggested),
-    }
+    return (v.type, v.sentence.start, v.sentence.end, ts, te, a.name, as_, ae, b.name, bs, be, v.origin, v.state,
+            suggested_to_json(v.suggested))
+
+
+def event_to_row(v: Event) -> dict[str, Any]:
+    return dict(zip(EVENT_COLUMNS, event_values(v), strict=True))
 
 
 def _arg(name: str | None, start: int | None, end: int | None) -> Arg | None:
@@ -106,6 +116,13 @@ def article_from_row(r: dict[str, Any]) -> Article:
         pipeline=r.get("pipeline"), provenance=json.loads(r.get("provenance") or "{}"),
     )
 
+
+#: table -> (its columns, Entity/Quote/Event -> a tuple of them)
+TABLE_VALUES = {
+    "entities": (ENTITY_COLUMNS, entity_values),
+    "quotes": (QUOTE_COLUMNS, quote_values),
+    "events": (EVENT_COLUMNS, event_values),
+}
 
 TABLE_CODECS = {
     "entities": (entity_to_row, entity_from_row),

@@ -17,6 +17,8 @@ from desktop_app.io.jsonl import visible
 QUOTE_PREFIX = "QUOTE_"  # QUOTE_DIRECT / QUOTE_INDIRECT / QUOTE_MIXED
 CUE, SPEAKER, EVENT_PREFIX = "CUE", "SPEAKER", "EVENT_"
 SPEAKER_OF, CUE_OF, ACTOR, RECIPIENT = "SPEAKER_OF", "CUE_OF", "ACTOR", "RECIPIENT"
+#: labels that are not entities: a span whose label starts with one of these becomes a quote, cue, speaker or event
+SPECIAL_LABELS = (QUOTE_PREFIX, EVENT_PREFIX, CUE, SPEAKER)
 
 
 # -- offset units ------------------------------------------------------------------
@@ -60,12 +62,22 @@ class Graph:
     quote_meta: dict[int, dict[str, Any]] = field(default_factory=dict)  # span idx -> state/origin/name
     span_meta: dict[int, dict[str, Any]] = field(default_factory=dict)
 
+    #: span -> its first index (a task of n spans was n² comparisons); ``spans`` may also grow by append
+    _index: dict[tuple[int, int, str], int] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
+
     def add(self, start: int, end: int, label: str, **meta: Any) -> int:
         key = (start, end, label)
-        for i, s in enumerate(self.spans):
-            if s == key:
-                return i
+        index = self._index
+        for i in range(self._indexed, len(self.spans)):
+            index.setdefault(self.spans[i], i)
+        found = index.get(key)
+        if found is not None:
+            self._indexed = len(self.spans)
+            return found
         self.spans.append(key)
+        index[key] = len(self.spans) - 1
+        self._indexed = len(self.spans)
         if meta:
             self.span_meta[len(self.spans) - 1] = meta
         return len(self.spans) - 1
@@ -122,15 +134,22 @@ def from_graph(article: Article, g: Graph, where: str, line: int = 0) -> Article
         incoming.setdefault(b, []).append((a, t))
         outgoing.setdefault(a, []).append((b, t))
 
-    def meta(i: int, key: str, default: Any) -> Any:
-        return g.span_meta.get(i, {}).get(key) or default
+    span_meta = g.span_meta
 
+    def meta(i: int, key: str, default: Any) -> Any:
+        return span_meta.get(i, {}).get(key) or default
+
+    # one pass: entities, quotes and events each keep the order of their spans
+    special = (QUOTE_PREFIX, EVENT_PREFIX)
     for i, (s, e, label) in enumerate(g.spans):
-        if label in (CUE, SPEAKER) or label.startswith((QUOTE_PREFIX, EVENT_PREFIX)):
-            continue
-        article.entities.append(Entity(s, e, label, meta(i, "origin", "human"), meta(i, "state", "accepted")))
-    for i, (s, e, label) in enumerate(g.spans):
-        if label.startswith(QUOTE_PREFIX):
+        if not label.startswith(special):
+            if label in (CUE, SPEAKER):
+                continue
+            if i in span_meta:
+                article.entities.append(Entity(s, e, label, meta(i, "origin", "human"), meta(i, "state", "accepted")))
+            else:
+                article.entities.append(Entity(s, e, label, "human", "accepted"))
+        elif label.startswith(QUOTE_PREFIX):
             q = Quote(s, e, label[len(QUOTE_PREFIX):].lower(), origin=meta(i, "origin", "human"),
                       state=meta(i, "state", "accepted"))
             for j, t in incoming.get(i, []):
@@ -145,7 +164,7 @@ def from_graph(article: Article, g: Graph, where: str, line: int = 0) -> Article
             if q.speaker is None and q.speaker_entity is not None:
                 q.speaker = text[q.speaker_entity.start:q.speaker_entity.end]
             article.quotes.append(q)
-        elif label.startswith(EVENT_PREFIX):
+        else:
             sent = meta(i, "sentence", None)
             v = Event(label[len(EVENT_PREFIX):], Span(*sent) if sent else enclosing_sentence(text, s, e),
                       trigger=Span(s, e), origin=meta(i, "origin", "human"), state=meta(i, "state", "accepted"))

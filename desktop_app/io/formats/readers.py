@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.model import Article
+from desktop_app.core.model import Article, Entity
 from desktop_app.errors import E, InputError
 from desktop_app.io.formats import common
-from desktop_app.io.validation import DoccanoLine, ProdigyLine, doccano_context, validate_line
+from desktop_app.io.validation import DoccanoLine, doccano_context, prodigy_task, validate_line
 
 
 def _names(raw: Any, where: str, line: int, field: str) -> dict[int, str]:
@@ -38,23 +38,24 @@ def prodigy_line(obj: dict[str, Any], where: str, line: int) -> Article:
     """A validated Prodigy task (spans + relations) as an article with human annotations."""
     from desktop_app.io.importers import new_article
 
-    m = validate_line(ProdigyLine, obj, where, line)
-    meta = dict(m.meta or {})
+    text, spans, relations, raw_meta = prodigy_task(obj, where, line)
+    meta = dict(raw_meta or {})
     names = _names(meta.pop("newsgold_speaker_names", None), where, line, "meta.newsgold_speaker_names")
     meta.pop("id", None)
     title = meta.pop("title", None)
-    a = new_article(m.text, title=title if isinstance(title, str) else None, meta=meta, source=where)
+    a = new_article(text, title=title if isinstance(title, str) else None, meta=meta, source=where)
+    if not relations and not names and not any(lab.startswith(common.SPECIAL_LABELS) for _, _, lab in spans):
+        # entities only (the usual task): what from_graph makes of them, without the graph
+        a.entities = [Entity(s, e, lab, "human", "accepted") for s, e, lab in dict.fromkeys(spans)]
+        return a
     g = common.Graph()
     key: dict[tuple[int, int, str], int] = {}
-    for s in m.spans:
-        k = (s.start, s.end, s.label)
+    for k in spans:
         key[k] = g.add(*k)
     for i, name in names.items():
         g.span_meta.setdefault(i, {})["name"] = name
-    for r in m.relations or []:
-        h, c = r.head_span, r.child_span
-        hk, ck = (h.start, h.end, h.label), (c.start, c.end, c.label)
-        g.relations.append((key.get(hk, g.add(*hk)), key.get(ck, g.add(*ck)), r.label))
+    for hk, ck, label in relations:
+        g.relations.append((key.get(hk, g.add(*hk)), key.get(ck, g.add(*ck)), label))
     return common.from_graph(a, g, where, line)
 
 
