@@ -196,7 +196,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         try:
             summary = import_paths(store, args.paths, fmt=args.format, progress=progress,
-                                   who=annotator_of(args), claim_done=bool(args.annotator))
+                                   who=annotator_of(args), claim_done=bool(args.annotator), parse_in_child=True)
         finally:
             bar.close()
         for err in summary.errors:

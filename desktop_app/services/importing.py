@@ -1,22 +1,31 @@
 """Import files into a corpus, in chunks, reporting every rejected input.
 
-Files are read and parsed outside any transaction; each chunk of prepared articles is then
-committed through ``commit`` (the process's writer) in one short transaction.
+Files are read, parsed and turned into rows (:class:`~desktop_app.storage.bulk.Prepared`)
+outside any transaction; each chunk is then committed through ``commit`` (the process's
+writer) in one short transaction. With ``parse_in_child`` (the CLI) the reading and parsing
+run in a forked child process that sends the prepared chunks over a pipe, so on two cores
+parsing the next chunk overlaps committing this one (the GIL kept a reader thread from
+helping: docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import multiprocessing
+import traceback
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.model import Article
-from desktop_app.errors import InputError
+from desktop_app.errors import E, InputError
 from desktop_app.io.importers import read_inputs
 from desktop_app.services.corpus import Commit, direct_commit
 from desktop_app.services.progress import CancelToken, ProgressFn, no_progress
 from desktop_app.storage import Store
+from desktop_app.storage.bulk import Prepared
+from desktop_app.storage.database import now_iso
 
 #: a write transaction takes at most this many articles, or this many rows with their annotations:
 #: plain articles go 500 at a time (bench/write_latency.py: 129 ms), annotated tasks fewer
@@ -37,6 +46,40 @@ class ImportSummary:
         return not self.errors
 
 
+#: what the parsing side hands the committing side: a chunk, a rejected input, duplicates seen, or "cancelled"
+Item = Prepared | InputError | int | None
+
+
+def prepared_chunks(paths: Iterable[str | Path], fmt: str, who: str | None, claim_done: bool,
+                    cancel: CancelToken | None = None) -> Iterator[Item]:
+    """Chunks of rows to commit, each InputError as it comes, duplicate counts; None after a cancel."""
+    chunk, rows = Prepared(), 0
+    seen: set[str] = set()
+    now = now_iso()
+    for item in read_inputs(paths, fmt):
+        if cancel is not None and cancel.cancelled:
+            break
+        if isinstance(item, InputError):
+            yield item
+            continue
+        if item.id in seen:
+            yield 1
+            continue
+        seen.add(item.id)
+        if who and item.status == "done" and item.annotator != who and (claim_done or not item.annotator):
+            if item.annotator:
+                item.provenance["annotator"] = item.annotator
+            item.annotator = who
+        rows += chunk.add(item, now)
+        if len(chunk) >= CHUNK or rows >= CHUNK_ROWS:
+            yield chunk
+            chunk, rows, now = Prepared(), 0, now_iso()
+    if len(chunk):
+        yield chunk
+    if cancel is not None and cancel.cancelled:
+        yield None
+
+
 def import_paths(
     target: Store | Commit[Any],
     paths: Iterable[str | Path],
@@ -46,6 +89,7 @@ def import_paths(
     cancel: CancelToken | None = None,
     who: str | None = None,
     claim_done: bool = False,
+    parse_in_child: bool = False,
 ) -> ImportSummary:
     """Import ``paths`` into ``target``: a Store, or the ``commit`` of the process's writer.
 
@@ -54,42 +98,89 @@ def import_paths(
     themselves, ``--annotator``) every done article is, so finished work from elsewhere can join a
     team. The name the file gave, if another, stays in its provenance (``annotator``). Without
     ``claim_done`` a named article keeps its annotator, so export -> import -> export is identical.
+
+    ``parse_in_child`` forks the parsing into a child process where ``fork`` exists; only for a
+    caller without other threads (the CLI). Each committed chunk stays committed if either
+    process dies; the child ends when the pipe to its parent breaks.
     """
     commit = direct_commit(target) if isinstance(target, Store) else target
     summary = ImportSummary()
-    chunk: list[Article] = []
-    rows = 0
-    seen: set[str] = set()
-
-    def flush() -> None:
-        nonlocal rows
-        rows = 0
-        batch = list(chunk)
-        added, dupes = commit(lambda store: store.add_articles(batch))
-        summary.added.extend(added)
-        summary.duplicates += dupes
-        chunk.clear()
-        progress(len(summary.added), None, f"{len(summary.added)} imported")
-
-    for item in read_inputs(paths, fmt):
-        if cancel is not None and cancel.cancelled:
-            summary.cancelled = True
-            break
-        if isinstance(item, InputError):
-            summary.errors.append(item)
-            continue
-        if item.id in seen:
-            summary.duplicates += 1
-            continue
-        seen.add(item.id)
-        if who and item.status == "done" and item.annotator != who and (claim_done or not item.annotator):
-            if item.annotator:
-                item.provenance["annotator"] = item.annotator
-            item.annotator = who
-        chunk.append(item)
-        rows += 1 + len(item.entities) + len(item.quotes) + len(item.events)
-        if len(chunk) >= CHUNK or rows >= CHUNK_ROWS:
-            flush()
-    if chunk:
-        flush()
+    paths = list(paths)
+    if parse_in_child and "fork" in multiprocessing.get_all_start_methods():
+        items: Iterator[Item] = _from_child(paths, fmt, who, claim_done)
+    else:
+        items = prepared_chunks(paths, fmt, who, claim_done, cancel)
+    try:
+        for item in items:
+            if isinstance(item, InputError):
+                summary.errors.append(item)
+            elif isinstance(item, int):
+                summary.duplicates += item
+            elif item is None:
+                summary.cancelled = True
+            else:
+                added, dupes = commit(_adding(item))
+                summary.added.extend(added)
+                summary.duplicates += dupes
+                progress(len(summary.added), None, f"{len(summary.added)} imported")
+                if cancel is not None and cancel.cancelled:
+                    summary.cancelled = True
+                    break
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()
     return summary
+
+
+def _adding(batch: Prepared) -> Callable[[Store], tuple[list[str], int]]:
+    return lambda store: store.add_prepared(batch)
+
+
+# -- parsing in a child process ---------------------------------------------------------
+
+def _from_child(paths: list[str | Path], fmt: str, who: str | None, claim_done: bool) -> Iterator[Item]:
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child_main, args=(send, receive, paths, fmt, who, claim_done),
+                        name="newsgold-import-parser", daemon=True)
+    child.start()
+    send.close()
+    try:
+        while True:
+            try:
+                msg = receive.recv()
+            except EOFError:
+                raise RuntimeError("the import's parsing process ended without finishing") from None
+            if isinstance(msg, tuple):
+                kind = msg[0]
+                if kind == "end":
+                    return
+                if kind == "error":
+                    yield InputError(E[msg[1]], msg[2], **msg[3])
+                    continue
+                raise RuntimeError(f"the import's parsing process failed:\n{msg[1]}")
+            yield msg
+    finally:
+        receive.close()  # a child still sending gets a broken pipe and ends
+        child.join(timeout=5)
+        if child.is_alive():
+            child.terminate()
+            child.join()
+
+
+def _child_main(send: Connection, receive: Connection, paths: list[str | Path], fmt: str, who: str | None,
+                claim_done: bool) -> None:
+    receive.close()  # the parent's end: once the parent is gone, a send fails and this process ends
+    try:
+        for item in prepared_chunks(paths, fmt, who, claim_done):
+            if isinstance(item, InputError):  # a NewsGoldError does not pickle (its code is an Enum argument)
+                send.send(("error", item.code.name, item.where, item.fields))
+            else:
+                send.send(item)
+        send.send(("end",))
+    except (BrokenPipeError, KeyboardInterrupt):
+        return
+    except BaseException:
+        with contextlib.suppress(OSError):
+            send.send(("crash", traceback.format_exc()))

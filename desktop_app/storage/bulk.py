@@ -9,11 +9,17 @@ sizes so the connection's statement cache keeps them prepared.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from typing import Any
+
+from desktop_app.core.model import Article, article_id_for
+from desktop_app.storage.connection import ANNOTATION_TABLES
+from desktop_app.storage.rows import TABLE_VALUES, spans_to_json
 
 #: rows per statement (well under SQLite's 32,766 host parameters for our widest table)
 ROWS_PER_STATEMENT = 128
@@ -37,3 +43,69 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], 
         while total - i >= size:
             conn.execute(sql, list(chain.from_iterable(rows[i : i + size])))
             i += size
+
+
+ARTICLE_COLUMNS = ("id", "title", "text", "meta", "status", "annotator", "ignored", "created_at", "updated_at",
+                   "provenance")
+
+
+@dataclass
+class Prepared:
+    """Articles as the rows an import inserts: plain tuples, cheap to build, pickle and send.
+
+    ``ids`` and ``text_ids`` (the id derived from each text) are what duplicates are found by.
+    """
+
+    ids: list[str] = field(default_factory=list)
+    text_ids: list[str] = field(default_factory=list)
+    articles: list[tuple[Any, ...]] = field(default_factory=list)
+    #: annotation table -> rows (article id, the table's value columns, created_at, updated_at)
+    children: dict[str, list[tuple[Any, ...]]] = field(default_factory=lambda: {t: [] for t in ANNOTATION_TABLES})
+    #: per article, how many rows it has in each annotation table (to drop a duplicate's rows by position)
+    counts: list[tuple[int, ...]] = field(default_factory=list)
+
+    def add(self, a: Article, now: str) -> int:
+        """Append ``a``'s rows; returns how many rows it makes (the article and its annotations)."""
+        self.ids.append(a.id)
+        self.text_ids.append(article_id_for(a.text))
+        self.articles.append((a.id, a.title, a.text, json.dumps(a.meta, ensure_ascii=False), a.status, a.annotator,
+                              spans_to_json(a.ignored), now, a.updated_at or now,
+                              json.dumps(a.provenance, ensure_ascii=False)))
+        counts = []
+        for table in ANNOTATION_TABLES:
+            items = getattr(a, table)
+            if items:
+                to_values = TABLE_VALUES[table][1]
+                self.children[table].extend((a.id, *to_values(x), now, now) for x in items)  # type: ignore[operator]
+            counts.append(len(items))
+        self.counts.append(tuple(counts))
+        return 1 + sum(counts)
+
+    def keeping(self, keep: Sequence[bool]) -> Prepared:
+        """The articles at the positions ``keep`` marks, with their annotation rows."""
+        out = Prepared()
+        out.ids = [x for x, k in zip(self.ids, keep, strict=True) if k]
+        out.text_ids = [x for x, k in zip(self.text_ids, keep, strict=True) if k]
+        out.articles = [x for x, k in zip(self.articles, keep, strict=True) if k]
+        out.counts = [x for x, k in zip(self.counts, keep, strict=True) if k]
+        for t, table in enumerate(ANNOTATION_TABLES):
+            rows, pos = self.children[table], 0
+            for counts, k in zip(self.counts, keep, strict=True):
+                if k:
+                    out.children[table].extend(rows[pos : pos + counts[t]])
+                pos += counts[t]
+        return out
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def prepare(articles: Iterable[Article], now: str) -> Prepared:
+    p = Prepared()
+    for a in articles:
+        p.add(a, now)
+    return p
+
+
+def child_columns(table: str) -> tuple[str, ...]:
+    return ("article_id", *TABLE_VALUES[table][0], "created_at", "updated_at")

@@ -21,17 +21,15 @@ from desktop_app.core.model import (
     Quote,
     Span,
     Suggestions,
-    article_id_for,
 )
 from desktop_app.errors import E, NewsGoldError
-from desktop_app.storage.bulk import insert_rows
+from desktop_app.storage.bulk import ARTICLE_COLUMNS, Prepared, child_columns, insert_rows, prepare
 from desktop_app.storage.connection import ANNOTATION_TABLES
 from desktop_app.storage.database import now_iso
 from desktop_app.storage.queries import Queries
 from desktop_app.storage.rows import (
     TABLE_CODECS,
     TABLE_VALUES,
-    spans_to_json,
 )
 
 log = logging.getLogger(__name__)
@@ -51,8 +49,6 @@ _EDITABLE = {
         "recipient_ent_end", "state", "origin", "suggested",
     },
 }
-_ARTICLE_COLUMNS = ("id", "title", "text", "meta", "status", "annotator", "ignored", "created_at", "updated_at",
-                    "provenance")
 _CONTENT_FIELDS = {t: cols - {"state", "origin", "suggested"} for t, cols in _EDITABLE.items()}
 
 
@@ -61,53 +57,44 @@ class Edits(Queries):
 
     # -- article writes -------------------------------------------------------
     def add_articles(self, articles: Iterable[Article]) -> tuple[list[str], int]:
-        """Insert new articles (and any annotations they carry); returns (added ids, duplicates).
+        """Insert new articles (and any annotations they carry); returns (added ids, duplicates)."""
+        return self.add_prepared(prepare(articles, now_iso()))
 
-        Rows go in as tuples through multi-row INSERTs (``bulk``), the search index for the
-        whole batch with one statement, all in one transaction.
+    def add_prepared(self, batch: Prepared) -> tuple[list[str], int]:
+        """Insert prepared articles that are new; returns (added ids, duplicates).
+
+        Rows go in through multi-row INSERTs (``bulk``), the search index for the whole batch
+        with one statement, all in one transaction.
         """
-        added: list[str] = []
-        dupes = 0
-        now = now_iso()
         with self.write() as conn:
             # A duplicate has the id, or the text (its derived id), of an article stored or earlier in
             # the batch: found with one lookup per batch, so any IntegrityError below is a bug.
-            batch = list(articles)
-            text_ids = [article_id_for(a.text) for a in batch]
-            keys = list({k for a, t in zip(batch, text_ids, strict=True) for k in (a.id, t)})
+            keys = list({*batch.ids, *batch.text_ids})
             taken: set[str] = set()
             for i in range(0, len(keys), 30_000):  # below SQLite's 32766 host parameters
                 part = keys[i : i + 30_000]
                 taken.update(r[0] for r in conn.execute(
                     f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})", part))
-            rows: list[tuple[Any, ...]] = []
-            children: dict[str, list[tuple[Any, ...]]] = {t: [] for t in ANNOTATION_TABLES}
-            for a, text_id in zip(batch, text_ids, strict=True):
-                if a.id in taken or text_id in taken:
-                    dupes += 1
-                    continue
-                taken.update((a.id, text_id))
-                rows.append((a.id, a.title, a.text, json.dumps(a.meta, ensure_ascii=False), a.status, a.annotator,
-                             spans_to_json(a.ignored), now, a.updated_at or now,
-                             json.dumps(a.provenance, ensure_ascii=False)))
-                added.append(a.id)
-                for table in ANNOTATION_TABLES:
-                    items = getattr(a, table)
-                    if items:
-                        to_values = TABLE_VALUES[table][1]
-                        children[table].extend((a.id, *to_values(x), now, now) for x in items)  # type: ignore[operator]
+            keep: list[bool] = []
+            for aid, text_id in zip(batch.ids, batch.text_ids, strict=True):
+                new = aid not in taken and text_id not in taken
+                keep.append(new)
+                if new:
+                    taken.update((aid, text_id))
+            if not all(keep):
+                batch = batch.keeping(keep)  # by position: a batch may hold the same id twice
+            rows, children = batch.articles, batch.children
             if rows:
                 # rowids of new rows follow the largest one (no AUTOINCREMENT; the write lock is ours)
                 first_rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM articles").fetchone()[0]
-                insert_rows(conn, "articles", _ARTICLE_COLUMNS, rows)
+                insert_rows(conn, "articles", ARTICLE_COLUMNS, rows)
                 for table, values in children.items():
                     if values:
-                        insert_rows(conn, table, ("article_id", *TABLE_VALUES[table][0], "created_at", "updated_at"),
-                                    values)
+                        insert_rows(conn, table, child_columns(table), values)
                 # search index for the whole batch, same transaction (migration 0005)
                 conn.execute("INSERT INTO articles_fts(rowid, title, text)"
                              " SELECT rowid, title, text FROM articles WHERE rowid >= ?", [first_rowid])
-        return added, dupes
+        return list(batch.ids), len(keep) - len(batch)
 
     def _insert_many(self, table: str, article_id: str, items: Iterable[Annotation], now: str) -> None:
         columns, to_values = TABLE_VALUES[table]
