@@ -22,7 +22,14 @@ from desktop_app.io import jsonl as canonical
 from desktop_app.io.decode import decode_bytes
 from desktop_app.io.formats import brat, readers, spacy_docbin
 from desktop_app.io.textmeta import analyze, boilerplate_spans, title_of
-from desktop_app.io.validation import ArticleLine, PlainLine, check_article, line_format, validate_line
+from desktop_app.io.validation import (
+    ArticleLine,
+    PlainLine,
+    check_article,
+    line_format,
+    plain_fields,
+    validate_line,
+)
 
 FORMATS = ("auto", "txt", "jsonl", "csv", "prodigy", "doccano", "brat", "spacy")
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
@@ -59,26 +66,26 @@ def read_text_file(path: Path) -> Iterator[ImportItem]:
 
 def _our_line(obj: dict[str, Any], where: str, line: int) -> Article:
     """A line of our format: with annotations it is read losslessly; a plain line gets its title and meta found."""
-    m = validate_line(ArticleLine, obj, where, line)
     if canonical.is_canonical(obj):
-        a = canonical.article_from_line(m)
+        a = canonical.article_from_line(validate_line(ArticleLine, obj, where, line))
         a.ignored = boilerplate_spans(a.text)
         if not a.title:
             a.title = title_of(a.text)
         return a
-    meta = dict(m.meta or {})
-    title = m.title or (meta.pop("title") if isinstance(meta.get("title"), str) else None)
-    a = new_article(m.text, title=title, meta=meta, source=where)
-    a.status, a.annotator, a.updated_at = m.status or a.status, m.annotator, m.updated_at
+    text, title, raw_meta, status, annotator, updated_at = plain_fields(obj, where, line, ArticleLine)
+    meta = dict(raw_meta or {})
+    title = title or (meta.pop("title") if isinstance(meta.get("title"), str) else None)
+    a = new_article(text, title=title, meta=meta, source=where)
+    a.status, a.annotator, a.updated_at = status or a.status, annotator, updated_at
     return a
 
 
 def _plain_line(obj: dict[str, Any], where: str, line: int) -> Article:
     """A line without annotations read by a task-format reader (it may carry other tools' keys)."""
-    m = validate_line(PlainLine, obj, where, line)
-    meta = dict(m.meta or {})
-    title = m.title or (meta.pop("title") if isinstance(meta.get("title"), str) else None)
-    return new_article(m.text, title=title, meta=meta, source=where)
+    text, title, raw_meta, *_ = plain_fields(obj, where, line, PlainLine)
+    meta = dict(raw_meta or {})
+    title = title or (meta.pop("title") if isinstance(meta.get("title"), str) else None)
+    return new_article(text, title=title, meta=meta, source=where)
 
 
 #: line format (validation.line_format) -> its parser

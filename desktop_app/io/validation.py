@@ -206,22 +206,6 @@ ProdigyTask = tuple[str, list[tuple[int, int, str]], list[tuple[tuple[int, int, 
                     dict[str, Any] | None]
 
 
-def _plain_span(obj: Any, text: str, n: int) -> tuple[int, int, str] | None:
-    """A span that ProdigySpan certainly accepts, as a tuple; None for anything else."""
-    if type(obj) is not dict:
-        return None
-    start, end = obj.get("start"), obj.get("end")
-    if type(start) is not int or type(end) is not int or not 0 <= start < end <= n:
-        return None
-    label = obj.get("label", "ENT")
-    if type(label) is not str or not label:
-        return None
-    given = obj.get("text")
-    if given is not None and (type(given) is not str or text[start:end] != given):
-        return None
-    return start, end, label
-
-
 def prodigy_task(obj: dict[str, Any], where: str, line: int) -> ProdigyTask:
     """``obj`` checked as a :class:`ProdigyLine`, without building the model for a line that is fine.
 
@@ -244,11 +228,14 @@ def _prodigy_fast(obj: dict[str, Any]) -> ProdigyTask | None:
         return None
     n = len(text)
     spans = []
-    for x in raw:
-        span = _plain_span(x, text, n)
-        if span is None:
+    for x in raw:  # _plain_span, inlined: the loop runs for every span of every task
+        if type(x) is not dict:
             return None
-        spans.append(span)
+        start, end, label, given = x.get("start"), x.get("end"), x.get("label", "ENT"), x.get("text")
+        if (type(start) is not int or type(end) is not int or not 0 <= start < end <= n or type(label) is not str
+                or not label or (given is not None and (type(given) is not str or text[start:end] != given))):
+            return None
+        spans.append((start, end, label))
     relations = []
     if rels is not None:
         if type(rels) is not list:
@@ -262,6 +249,58 @@ def _prodigy_fast(obj: dict[str, Any]) -> ProdigyTask | None:
                 return None
             relations.append((head, child, label))
     return text, spans, relations, meta
+
+
+def _plain_span(obj: Any, text: str, n: int) -> tuple[int, int, str] | None:
+    """A span that ProdigySpan certainly accepts, as a tuple; None for anything else."""
+    if type(obj) is not dict:
+        return None
+    start, end, label, given = obj.get("start"), obj.get("end"), obj.get("label", "ENT"), obj.get("text")
+    if type(start) is not int or type(end) is not int or not 0 <= start < end <= n:
+        return None
+    if type(label) is not str or not label:
+        return None
+    if given is not None and (type(given) is not str or text[start:end] != given):
+        return None
+    return start, end, label
+
+
+#: a plain line of ours or of a task format: text, title, meta, status, annotator, updated_at
+PlainFields = tuple[str, str | None, dict[str, Any] | None, str | None, str | None, str | None]
+
+
+def plain_fields(obj: dict[str, Any], where: str, line: int, model: type[ArticleLine] | type[PlainLine]) -> PlainFields:
+    """A line without annotations checked as ``model`` (ArticleLine or PlainLine), as plain values.
+
+    As :func:`prodigy_task`: a hand-written check for the plain case, pydantic for anything else.
+    """
+    fast = _plain_fast(obj, model is ArticleLine)
+    if fast is not None:
+        return fast
+    if model is ArticleLine:
+        m = validate_line(ArticleLine, obj, where, line)
+        return m.text, m.title, m.meta, m.status, m.annotator, m.updated_at
+    p = validate_line(PlainLine, obj, where, line)
+    return p.text, p.title, p.meta, None, None, None
+
+
+def _plain_fast(obj: dict[str, Any], ours: bool) -> PlainFields | None:
+    text, title, meta = obj.get("text"), obj.get("title"), obj.get("meta")
+    if (type(text) is not str or not (title is None or type(title) is str)
+            or not (meta is None or type(meta) is dict)):
+        return None
+    if not ours:
+        return text, title, meta, None, None, None
+    status, annotator, updated_at, ident = obj.get("status"), obj.get("annotator"), obj.get("updated_at"), obj.get("id")
+    if "quotes" in obj or "events" in obj or obj.get("entities", []) != []:
+        return None
+    if not (ident is None or type(ident) is str or type(ident) is int):
+        return None
+    if not (status is None or (type(status) is str and status in ARTICLE_STATUSES)):
+        return None
+    if not (annotator is None or type(annotator) is str) or updated_at is not None:
+        return None  # an updated_at is checked by the schema's ISO validator
+    return text, title, meta, status, annotator, updated_at
 
 
 # -- doccano -------------------------------------------------------------------------

@@ -15,9 +15,9 @@ from desktop_app.io.validation import DoccanoLine, doccano_context, prodigy_task
 
 def _names(raw: Any, where: str, line: int, field: str) -> dict[int, str]:
     """Speaker names keyed by span number (NewsGold's own exports carry them)."""
-    bad = InputError(E.E012, where, line=line, detail=f"{field} should map span numbers to names")
     if raw is None or raw == "":
         return {}
+    bad = InputError(E.E012, where, line=line, detail=f"{field} should map span numbers to names")
     if isinstance(raw, str):
         try:
             raw = json.loads(raw)
