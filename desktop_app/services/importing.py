@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,10 @@ from desktop_app.storage.database import now_iso
 #: (bench/import_tasks.py: 500 tasks of 20 spans held the lock 500-840 ms on a busy machine)
 CHUNK = 500
 CHUNK_ROWS = 3000
+#: with parsing in a child, chunks already parsed join one transaction while it is expected to take at most
+#: TRANSACTION_S (by the pace of the last one), up to MAX_ROWS rows: fewer commits, each still short
+TRANSACTION_S = 0.15
+MAX_ROWS = 24_000
 
 
 @dataclass
@@ -106,10 +111,14 @@ def import_paths(
     commit = direct_commit(target) if isinstance(target, Store) else target
     summary = ImportSummary()
     paths = list(paths)
+    child: _Child | None = None
     if parse_in_child and "fork" in multiprocessing.get_all_start_methods():
-        items: Iterator[Item] = _from_child(paths, fmt, who, claim_done)
+        child = _Child(paths, fmt, who, claim_done)
+        items: Iterator[Item] = iter(child)
     else:
         items = prepared_chunks(paths, fmt, who, claim_done, cancel)
+    budget = CHUNK_ROWS
+    pending: Prepared | None = None
     try:
         for item in items:
             if isinstance(item, InputError):
@@ -119,17 +128,32 @@ def import_paths(
             elif item is None:
                 summary.cancelled = True
             else:
-                added, dupes = commit(_adding(item))
+                if pending is None:
+                    pending = item
+                else:
+                    pending.extend(item)
+                if child is not None and child.ready() and pending.rows < budget:
+                    continue  # the next chunk is parsed already and the transaction has room for it
+                began = time.perf_counter()
+                added, dupes = commit(_adding(pending))
+                took = time.perf_counter() - began
+                # size the next transaction by this one's pace (only chunks already parsed are joined)
+                budget = int(min(MAX_ROWS, max(CHUNK_ROWS, pending.rows * TRANSACTION_S / max(took, 1e-3))))
+                pending = None
                 summary.added.extend(added)
                 summary.duplicates += dupes
                 progress(len(summary.added), None, f"{len(summary.added)} imported")
                 if cancel is not None and cancel.cancelled:
                     summary.cancelled = True
                     break
+        if pending is not None:
+            added, dupes = commit(_adding(pending))
+            summary.added.extend(added)
+            summary.duplicates += dupes
+            progress(len(summary.added), None, f"{len(summary.added)} imported")
     finally:
-        close = getattr(items, "close", None)
-        if close is not None:
-            close()
+        if child is not None:
+            child.close()
     return summary
 
 
@@ -139,17 +163,25 @@ def _adding(batch: Prepared) -> Callable[[Store], tuple[list[str], int]]:
 
 # -- parsing in a child process ---------------------------------------------------------
 
-def _from_child(paths: list[str | Path], fmt: str, who: str | None, claim_done: bool) -> Iterator[Item]:
-    ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child_main, args=(send, receive, paths, fmt, who, claim_done),
-                        name="newsgold-import-parser", daemon=True)
-    child.start()
-    send.close()
-    try:
+class _Child:
+    """The forked parsing process and the pipe its items come through."""
+
+    def __init__(self, paths: list[str | Path], fmt: str, who: str | None, claim_done: bool) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self.receive, send = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=_child_main, args=(send, self.receive, paths, fmt, who, claim_done),
+                                   name="newsgold-import-parser", daemon=True)
+        self.process.start()
+        send.close()
+
+    def ready(self) -> bool:
+        """Whether the next item is waiting in the pipe already."""
+        return self.receive.poll()
+
+    def __iter__(self) -> Iterator[Item]:
         while True:
             try:
-                msg = receive.recv()
+                msg = self.receive.recv()
             except EOFError:
                 raise RuntimeError("the import's parsing process ended without finishing") from None
             if isinstance(msg, tuple):
@@ -161,12 +193,13 @@ def _from_child(paths: list[str | Path], fmt: str, who: str | None, claim_done: 
                     continue
                 raise RuntimeError(f"the import's parsing process failed:\n{msg[1]}")
             yield msg
-    finally:
-        receive.close()  # a child still sending gets a broken pipe and ends
-        child.join(timeout=5)
-        if child.is_alive():
-            child.terminate()
-            child.join()
+
+    def close(self) -> None:
+        self.receive.close()  # a child still sending gets a broken pipe and ends
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
 
 
 def _child_main(send: Connection, receive: Connection, paths: list[str | Path], fmt: str, who: str | None,

@@ -99,6 +99,18 @@ class Prepared:
     def __len__(self) -> int:
         return len(self.ids)
 
+    @property
+    def rows(self) -> int:
+        return len(self.articles) + sum(len(v) for v in self.children.values())
+
+    def extend(self, other: Prepared) -> None:
+        self.ids += other.ids
+        self.text_ids += other.text_ids
+        self.articles += other.articles
+        self.counts += other.counts
+        for table, rows in other.children.items():
+            self.children[table] += rows
+
 
 def prepare(articles: Iterable[Article], now: str) -> Prepared:
     p = Prepared()
