@@ -10,6 +10,11 @@ not empty or reversed, and its ``text``, when given, equal to the text at its of
 :func:`validate_line` turns the first problem into an :class:`InputError` with a numbered
 code (E009, E012-E018) saying what is wrong and where on the line; the importer adds the
 file and line number and goes on with the next line.
+
+The import's common lines (Prodigy tasks, plain texts) are first checked by hand
+(:func:`prodigy_task`, :func:`plain_fields`): building the models took most of an import's
+parsing time. The hand check accepts only what the schema accepts; anything else goes to
+pydantic, so every error, and every line the check is unsure of, is the schema's verdict.
 """
 
 from __future__ import annotations
