@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop_app.core.model import Article, article_id_for
 from desktop_app.storage.connection import ANNOTATION_TABLES
-from desktop_app.storage.rows import TABLE_VALUES, spans_to_json
+from desktop_app.storage.rows import ENTITY_COLUMNS, TABLE_VALUES, spans_to_json, suggested_to_json
 
 #: rows per statement (well under SQLite's 32,766 host parameters for our widest table)
 ROWS_PER_STATEMENT = 128
@@ -45,6 +45,10 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], 
             i += size
 
 
+#: json.dumps(x, ensure_ascii=False) without building an encoder per call
+_json = json.JSONEncoder(ensure_ascii=False).encode
+assert TABLE_VALUES["entities"][0] == ENTITY_COLUMNS == ("start", "end", "label", "origin", "state", "suggested")
+
 ARTICLE_COLUMNS = ("id", "title", "text", "meta", "status", "annotator", "ignored", "created_at", "updated_at",
                    "provenance")
 
@@ -68,15 +72,20 @@ class Prepared:
         """Append ``a``'s rows; returns how many rows it makes (the article and its annotations)."""
         self.ids.append(a.id)
         self.text_ids.append(article_id_for(a.text))
-        self.articles.append((a.id, a.title, a.text, json.dumps(a.meta, ensure_ascii=False), a.status, a.annotator,
-                              spans_to_json(a.ignored), now, a.updated_at or now,
-                              json.dumps(a.provenance, ensure_ascii=False)))
+        self.articles.append((a.id, a.title, a.text, _json(a.meta), a.status, a.annotator,
+                              spans_to_json(a.ignored) if a.ignored else "[]", now, a.updated_at or now,
+                              _json(a.provenance)))
+        aid = a.id
         counts = []
         for table in ANNOTATION_TABLES:
             items = getattr(a, table)
-            if items:
+            if table == "entities":  # the bulk of an import's rows: entity_values, inlined
+                self.children[table].extend(
+                    (aid, e.start, e.end, e.label, e.origin, e.state,
+                     suggested_to_json(e.suggested) if e.suggested else None, now, now) for e in items)
+            elif items:
                 to_values = TABLE_VALUES[table][1]
-                self.children[table].extend((a.id, *to_values(x), now, now) for x in items)  # type: ignore[operator]
+                self.children[table].extend((aid, *to_values(x), now, now) for x in items)  # type: ignore[operator]
             counts.append(len(items))
         self.counts.append(tuple(counts))
         return 1 + sum(counts)

@@ -44,7 +44,7 @@ def prodigy_line(obj: dict[str, Any], where: str, line: int) -> Article:
     meta.pop("id", None)
     title = meta.pop("title", None)
     a = new_article(text, title=title if isinstance(title, str) else None, meta=meta, source=where)
-    if not relations and not names and not any(lab.startswith(common.SPECIAL_LABELS) for _, _, lab in spans):
+    if not relations and not names and not any(lab.startswith(common.SPECIAL_LABELS) for lab in {x[2] for x in spans}):
         # entities only (the usual task): what from_graph makes of them, without the graph
         a.entities = [Entity(s, e, lab, "human", "accepted") for s, e, lab in dict.fromkeys(spans)]
         return a
