@@ -50,10 +50,8 @@ def done_over_time(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
 
 def status_changes(conn: sqlite3.Connection) -> list[tuple[str, str, str, int]]:
     """(day, status before, status after, n) of every status change in the change log that is not undone."""
-    # the expressions and the condition are those of the partial index idx_changes_status (migration 0010)
-    sql = """SELECT substr(at, 1, 10) AS day, json_extract(before, '$.status') AS b, json_extract(after, '$.status') AS a,
-                    count(*) FROM changes
-             WHERE table_name = 'articles' AND undone = 0 AND b IS NOT a GROUP BY day, b, a ORDER BY day"""
+    sql = """SELECT day, nullif(before, ''), nullif(after, ''), n FROM tally_status_changes WHERE n > 0
+             ORDER BY day, before, after"""
     return [(r[0], r[1], r[2], r[3]) for r in conn.execute(sql)]
 
 

@@ -212,7 +212,7 @@ def m0009_version_seconds(db: Database) -> None:
 def m0010_dashboard_tallies(db: Database) -> None:
     # issue 14: every chart under 200 ms at 100k articles. The charts read counts that triggers keep
     # (storage/tallies.py) instead of grouping every annotation; the article's published date becomes an
-    # indexed generated column, the change log gets partial indexes on the article status changes.
+    # indexed generated column, the change log a partial index on the changes to done.
     tallies.install(db)
 
 

@@ -6,8 +6,9 @@ rejected) and ``done`` (accepted, in a done article). A trigger on each annotati
 contribution on insert and takes it away on delete (an update does both); a trigger on ``articles`` moves
 an article's rows between scopes when it becomes or stops being done, or to another day when its published
 date changes; deleting an article deletes its annotations first, so their triggers still see it. The
-``done`` progress tally follows the change log: an article counts on the day of its latest change to done
-that is not undone (its ``updated_at`` when it has none), which triggers on ``changes`` keep.
+progress tally follows the change log: a done article counts on the day of its latest change to done
+that is not undone (its ``updated_at`` when it has none); the status changes per day are the change log's
+too. Triggers on ``changes`` keep both.
 
 Counts that fall to zero stay as rows with ``n = 0``; readers skip them.
 
@@ -40,6 +41,9 @@ TABLES = (
     " other INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TABLE tally_progress (day TEXT NOT NULL, who TEXT NOT NULL, n INTEGER NOT NULL,"
     " PRIMARY KEY (day, who)) WITHOUT ROWID",
+    # the change log's status changes that are not undone, per day (status '' where a snapshot has none)
+    "CREATE TABLE tally_status_changes (day TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL,"
+    " n INTEGER NOT NULL, PRIMARY KEY (day, before, after)) WITHOUT ROWID",
 )
 
 
@@ -54,44 +58,52 @@ def _scoped(table: str, keys: tuple[str, ...], exprs: tuple[str, ...], *, source
             f" GROUP BY sc.scope, {group} ON CONFLICT (scope, {cols}) DO UPDATE SET n = n + excluded.n;")
 
 
-def _article_status(row: str) -> str:
-    return f"(SELECT status FROM articles WHERE id = {row}.article_id)"
+def _row_scoped(table: str, keys: tuple[str, ...], exprs: tuple[str, ...], row: str, sign: str,
+                extra: str = "1") -> list[str]:
+    """Add ``sign`` for one annotation row to each scope it counts in: one plain upsert per scope, the article
+    (alias ``a``) read only where a key or the ``done`` scope needs it (a per-row GROUP BY costs a sorter)."""
+    cols = ", ".join(keys)
+    upsert = f" ON CONFLICT (scope, {cols}) DO UPDATE SET n = n + excluded.n;"
+    out = []
+    for scope in ("any", "done"):
+        cond = f"{row}.state != 'rejected'" if scope == "any" else f"{row}.state = 'accepted' AND a.status = 'done'"
+        frm = f" FROM articles a WHERE a.id = {row}.article_id AND" if scope == "done" or "a." in "".join(exprs) \
+            else " WHERE"
+        out.append(f"INSERT INTO {table} (scope, {cols}, n) SELECT '{scope}', {', '.join(exprs)}, {sign}{frm}"
+                   f" {cond} AND {extra}{upsert}")
+    return out
 
 
-def _article_published(row: str) -> str:
-    return f"(SELECT published FROM articles WHERE id = {row}.article_id)"
+_LINKS_UPSERT = " ON CONFLICT (speaker) DO UPDATE SET person = person + excluded.person, other = other + excluded.other;"
 
 
 def _row_contributions(table: str, row: str, sign: str) -> list[str]:
     """The statements adding (sign '1') or removing (sign '-1') one annotation row ``row`` (new/old)."""
-    status = _article_status(row)
-    common = {"source": "", "state": f"{row}.state", "status": status, "sign": sign}
     if table == "entities":
-        out = [_scoped("tally_entity_labels", ("label",), (f"{row}.label",), **common)]
-        # the quotes that link this entity as their speaker's mention
-        out.append(
+        return [
+            *_row_scoped("tally_entity_labels", ("label",), (f"{row}.label",), row, sign),
+            # each quote that links this entity as its speaker's mention (one upsert per quote)
             "INSERT INTO tally_speaker_links (speaker, person, other)"
-            f" SELECT q.speaker, {sign} * count(*) * ({row}.label = 'PERSON'), {sign} * count(*) * ({row}.label != 'PERSON')"
+            f" SELECT q.speaker, {sign} * ({row}.label = 'PERSON'), {sign} * ({row}.label != 'PERSON')"
             f" FROM quotes q WHERE {row}.state != 'rejected' AND q.article_id = {row}.article_id"
             f' AND q.speaker_ent_start = {row}.start AND q.speaker_ent_end = {row}."end"'
-            " AND q.speaker IS NOT NULL AND q.speaker != '' GROUP BY q.speaker"
-            " ON CONFLICT (speaker) DO UPDATE SET person = person + excluded.person, other = other + excluded.other;")
-        return out
+            f" AND q.speaker IS NOT NULL AND q.speaker != ''{_LINKS_UPSERT}",
+        ]
     if table == "quotes":
         return [
-            _scoped("tally_speakers", ("speaker",), (f"coalesce({row}.speaker, '')",), **common),
+            *_row_scoped("tally_speakers", ("speaker",), (f"coalesce({row}.speaker, '')",), row, sign),
+            # each live entity the quote's speaker mention is
             "INSERT INTO tally_speaker_links (speaker, person, other)"
-            f" SELECT {row}.speaker, {sign} * sum(e.label = 'PERSON'), {sign} * sum(e.label != 'PERSON')"
+            f" SELECT {row}.speaker, {sign} * (e.label = 'PERSON'), {sign} * (e.label != 'PERSON')"
             f" FROM entities e WHERE {row}.speaker IS NOT NULL AND {row}.speaker != ''"
             f' AND e.article_id = {row}.article_id AND e.start = {row}.speaker_ent_start AND e."end" = {row}.speaker_ent_end'
-            " AND e.state != 'rejected' GROUP BY 1 HAVING count(*) > 0"
-            " ON CONFLICT (speaker) DO UPDATE SET person = person + excluded.person, other = other + excluded.other;",
+            f" AND e.state != 'rejected'{_LINKS_UPSERT}",
         ]
-    day = _DAY.format(published=_article_published(row))
     return [
-        _scoped("tally_event_days", ("day", "type"), (day, f"{row}.type"), **common),
-        _scoped("tally_event_actors", ("type", "actor"), (f"{row}.type", f"{row}.actor"), **common,
-                extra=f"{row}.actor IS NOT NULL AND {row}.actor != ''"),
+        *_row_scoped("tally_event_days", ("day", "type"), (_DAY.format(published="a.published"), f"{row}.type"),
+                     row, sign),
+        *_row_scoped("tally_event_actors", ("type", "actor"), (f"{row}.type", f"{row}.actor"), row, sign,
+                     extra=f"{row}.actor IS NOT NULL AND {row}.actor != ''"),
     ]
 
 
@@ -133,6 +145,14 @@ def _change_progress(article: str, last_before: str) -> list[str]:
     now = _LAST_DONE.format(article=article, exclude="-1")
     return [_progress("a.status", "a.annotator", "a.updated_at", last_before, "-1", article),
             _progress("a.status", "a.annotator", "a.updated_at", now, "1", article)]
+
+
+def _status_change(row: str, sign: str) -> str:
+    """Count (sign '1') or uncount one change-log row of the articles table that is not undone."""
+    before, after = (f"coalesce(json_extract({row}.{c}, '$.status'), '')" for c in ("before", "after"))
+    return (f"INSERT INTO tally_status_changes (day, before, after, n) SELECT substr({row}.at, 1, 10), {before},"
+            f" {after}, {sign} WHERE {row}.table_name = 'articles' AND {row}.undone = 0 AND {before} != {after}"
+            " ON CONFLICT (day, before, after) DO UPDATE SET n = n + excluded.n;")
 
 
 def _trigger(name: str, when: str, body: list[str]) -> str:
@@ -186,6 +206,15 @@ def triggers() -> list[str]:
         "tally_changes_progress_ad",
         f"AFTER DELETE ON changes WHEN old.undone = 0 AND {is_done_change.format(r='old')}",
         _change_progress("old.article_id", with_old.format(o=others.format(r="old")))))
+    out.append(_trigger("tally_changes_status_ai", "AFTER INSERT ON changes WHEN new.table_name = 'articles'",
+                        [_status_change("new", "1")]))
+    out.append(_trigger(
+        "tally_changes_status_au",
+        "AFTER UPDATE OF undone, at ON changes WHEN new.table_name = 'articles'"
+        " AND ((old.undone = 0) != (new.undone = 0) OR old.at IS NOT new.at)",
+        [_status_change("old", "-1"), _status_change("new", "1")]))
+    out.append(_trigger("tally_changes_status_ad", "AFTER DELETE ON changes WHEN old.table_name = 'articles'",
+                        [_status_change("old", "-1")]))
     return out
 
 
@@ -209,19 +238,21 @@ def fill(db: Database) -> None:
             SELECT substr(coalesce({_LAST_DONE.format(article='a.id', exclude='-1')}, a.updated_at), 1, 10) AS day,
                    coalesce(a.annotator, '(nobody)') AS who, count(*) FROM articles a WHERE a.status = 'done'
             GROUP BY day, who""",
+        """INSERT INTO tally_status_changes (day, before, after, n)
+           SELECT substr(at, 1, 10) AS day, coalesce(json_extract(before, '$.status'), '') AS b,
+                  coalesce(json_extract(after, '$.status'), '') AS a, count(*)
+           FROM changes WHERE table_name = 'articles' AND undone = 0 AND b != a GROUP BY day, b, a""",
     ]:
         db.execute(stmt)
 
 
 def install(db: Database) -> None:
-    """Migration 0010's part: the published column, the change-log indexes, the tallies and their triggers."""
+    """Migration 0010's part: the published column, a change-log index, the tallies and their triggers."""
     # the article's published date (from its metadata) as a column: indexed for the chart's date range
     db.execute("ALTER TABLE articles ADD COLUMN published TEXT GENERATED ALWAYS AS"
                " (CASE WHEN json_valid(meta) THEN json_extract(meta, '$.published') END) VIRTUAL")
     db.execute("CREATE INDEX idx_articles_published ON articles(published)")
-    # the changes of article status (status over time, and each article's last change to done)
-    db.execute("CREATE INDEX idx_changes_status ON changes(substr(at, 1, 10), json_extract(before, '$.status'),"
-               " json_extract(after, '$.status')) WHERE table_name = 'articles' AND undone = 0")
+    # each article's changes to done (what the progress triggers look up)
     db.execute("CREATE INDEX idx_changes_done ON changes(article_id, at)"
                " WHERE table_name = 'articles' AND undone = 0 AND json_extract(after, '$.status') = 'done'")
     for stmt in TABLES:

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from desktop_app.services import dashboard
-from desktop_app.storage import Store
+from desktop_app.storage import Store, aggregates
 
 UNDATED = "(undated)"
 
@@ -49,10 +49,14 @@ def expected(store: Store, status: str) -> dict[str, Counter[Any]]:
             if e.actor and e.actor.name:
                 out["pairs"][(e.type, e.actor.name)] += 1
     last_done: dict[str, str] = {}
-    for aid, at, after in store.conn.execute(
-            "SELECT article_id, at, after FROM changes WHERE table_name = 'articles' AND undone = 0"):
-        if json.loads(after or "{}").get("status") == "done":
+    out["status_changes"] = Counter()
+    for aid, at, before, after in store.conn.execute(
+            "SELECT article_id, at, before, after FROM changes WHERE table_name = 'articles' AND undone = 0"):
+        b, a_ = json.loads(before or "{}").get("status"), json.loads(after or "{}").get("status")
+        if a_ == "done":
             last_done[aid] = max(at, last_done.get(aid, at))
+        if b != a_:
+            out["status_changes"][(at[:10], b, a_)] += 1
     for a in articles:
         if a.status == "done":
             out["progress"][(last_done.get(a.id, a.updated_at or "")[:10], a.annotator or "(nobody)")] += 1
@@ -86,3 +90,8 @@ def assert_charts_match(store: Store, status: str) -> None:
     assert {(t, a): n for (a, t), n in _cells(charts["actors"]).items()} == {
         k: n for k, n in want["pairs"].items() if k[1] in keep}
     assert {(d, w): n for (d, w), n in _cells(charts["progress"]).items()} == dict(want["progress"])
+    got_changes = {(d, b, a): n for d, b, a, n in aggregates.status_changes(store.conn)}
+    assert got_changes == dict(want["status_changes"]), (got_changes, want["status_changes"])
+    if want["status_changes"]:  # the last day with a change ends at today's counts
+        assert {s: v[-1] for s, v in charts["status-over-time"].series.items() if v[-1]} == {
+            s: n for s, n in store.status_counts().items() if n}
