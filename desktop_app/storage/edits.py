@@ -307,7 +307,7 @@ class Edits(Queries):
                 "SELECT * FROM changes WHERE batch = ? AND article_id = ? ORDER BY id DESC", [batch, article_id]
             ).fetchall()
             for c in changes:
-                self._restore(c["table_name"], c["row_id"], _load(c["before"]))
+                self._restore(c["table_name"], c["row_id"], _load(c["before"]), _load(c["after"]))
             conn.execute("UPDATE changes SET undone = 1 WHERE batch = ? AND article_id = ?", [batch, article_id])
         return batch
 
@@ -321,17 +321,29 @@ class Edits(Queries):
                 "SELECT * FROM changes WHERE batch = ? AND article_id = ? ORDER BY id", [batch, article_id]
             ).fetchall()
             for c in changes:
-                self._restore(c["table_name"], c["row_id"], _load(c["after"]))
+                self._restore(c["table_name"], c["row_id"], _load(c["after"]), _load(c["before"]))
             conn.execute("UPDATE changes SET undone = 0 WHERE batch = ? AND article_id = ?", [batch, article_id])
         return batch
 
-    def _restore(self, table: str, row_id: str, snapshot: dict[str, Any] | None) -> None:
+    def _restore(self, table: str, row_id: str, snapshot: dict[str, Any] | None,
+                 current: dict[str, Any] | None = None) -> None:
+        """Bring a row back to ``snapshot`` from ``current`` (what the change being undone or redone left).
+
+        An update is reverted field by field: only what that change altered goes back, so an edit made
+        since by the other log (the people registry's, or an article's) to other fields of the row stays.
+        """
         if table == "articles":
             assert snapshot is not None
             self.conn.execute(
                 "UPDATE articles SET status = ?, annotator = ?, updated_at = ? WHERE id = ?",
                 [snapshot["status"], snapshot["annotator"], now_iso(), row_id],
             )
+            return
+        if snapshot is not None and current is not None:
+            changed = [c for c in snapshot if snapshot[c] != current.get(c)]
+            if changed:
+                self.conn.execute(f"UPDATE {table} SET {', '.join(f'{_q(c)} = ?' for c in changed)} WHERE id = ?",
+                                  [*(snapshot[c] for c in changed), int(row_id)])
             return
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [int(row_id)])
         if snapshot is not None:

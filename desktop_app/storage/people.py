@@ -176,30 +176,50 @@ class People(Edits):
     def can_redo_people(self) -> bool:
         return self.can_redo(PEOPLE_LOG)
 
+    #: set while a registry edit is undone or redone (see :meth:`_restore`)
+    _registry_undo = False
+
     def undo_people(self, *, who: str | None = None) -> int:
         if not self.can_undo(PEOPLE_LOG):
             raise NewsGoldError(E.E408)
-        return self.undo(PEOPLE_LOG, who=who)
+        self._registry_undo = True
+        try:
+            return self.undo(PEOPLE_LOG, who=who)
+        finally:
+            self._registry_undo = False
 
     def redo_people(self, *, who: str | None = None) -> int:
         if not self.can_redo(PEOPLE_LOG):
             raise NewsGoldError(E.E409)
-        return self.redo(PEOPLE_LOG, who=who)
+        self._registry_undo = True
+        try:
+            return self.redo(PEOPLE_LOG, who=who)
+        finally:
+            self._registry_undo = False
 
-    def _restore(self, table: str, row_id: str, snapshot: dict[str, Any] | None) -> None:
+    def _restore(self, table: str, row_id: str, snapshot: dict[str, Any] | None,
+                 current: dict[str, Any] | None = None) -> None:
         """Registry rows are keyed by name, not by integer id; the rest is :meth:`Edits._restore`.
 
-        A quote or event brought back by an article's undo keeps the registry's present names: a
-        name merged or renamed away since (now an alias of another person) comes back as that person.
+        A registry undo or redo puts back only the names it changed, and only where the row still holds
+        the name it left: the articles' edits made since (other fields, a deleted quote, a name typed
+        by hand) stay. A quote or event brought back by an article's undo keeps the registry's present
+        names: a name merged or renamed away since (now an alias of another person) comes back as that person.
         """
         key = {"speakers": "alias", "people": "name"}.get(table)
+        if key is None and self._registry_undo and table in ("quotes", "events"):
+            for role in ("speaker",) if table == "quotes" else ("actor", "recipient"):
+                if snapshot and current and snapshot.get(role) != current.get(role):
+                    self.conn.execute(f"UPDATE {table} SET {role} = ?, updated_at = ? WHERE id = ? AND {role} IS ?",
+                                      [snapshot[role], now_iso(), int(row_id), current[role]])
+            return
         if key is None:
             if snapshot is not None and table in ("quotes", "events"):
                 snapshot = dict(snapshot)
                 for role in ("speaker",) if table == "quotes" else ("actor", "recipient"):
                     if snapshot.get(role):
                         snapshot[role] = self._current_name(snapshot[role])
-            super()._restore(table, row_id, snapshot)
+            super()._restore(table, row_id, snapshot, current)
             return
         self.conn.execute(f"DELETE FROM {table} WHERE {key} = ?", [row_id])
         if snapshot is not None:

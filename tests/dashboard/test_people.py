@@ -165,3 +165,49 @@ def test_an_article_undo_after_a_merge_keeps_the_merged_name(corpus: Path) -> No
         assert back.kind == q.kind and back.speaker == "Farhan Qureshi"
         people.undo(s)  # and undoing the merge itself still brings the old name back
         assert next(x for x in s.get_article(aid).quotes if x.id == q.id).speaker == "Hakan Fidan"
+
+
+def _fidan_quote(s: Store) -> tuple[str, int, str]:
+    aid = next(a["id"] for a in s.appearances("Hakan Fidan") if a["quotes"])
+    q = next(q for q in s.get_article(aid).quotes if q.speaker == "Hakan Fidan")
+    assert q.id is not None
+    return aid, q.id, q.kind
+
+
+def _quote(s: Store, aid: str, qid: int) -> tuple[str | None, str] | None:
+    q = next((x for x in s.get_article(aid).quotes if x.id == qid), None)
+    return None if q is None else (q.speaker, q.kind)
+
+
+def test_undoing_an_article_edit_then_the_merge_brings_back_neither_older_snapshot(corpus: Path) -> None:
+    with Store(corpus) as s:
+        aid, qid, kind = _fidan_quote(s)
+        other = "indirect" if kind != "indirect" else "direct"
+        s.update("quotes", qid, {"kind": other}, who="ann")
+        people.merge(s, "Hakan Fidan", "Farhan Qureshi")
+        s.undo(aid)  # the kind change goes
+        people.undo(s)  # the merge goes: the name comes back, the undone kind change stays undone
+        assert _quote(s, aid, qid) == ("Hakan Fidan", kind)
+
+
+def test_undoing_the_merge_keeps_an_article_edit_made_after_it(corpus: Path) -> None:
+    with Store(corpus) as s:
+        aid, qid, kind = _fidan_quote(s)
+        other = "indirect" if kind != "indirect" else "direct"
+        people.merge(s, "Hakan Fidan", "Farhan Qureshi")
+        s.update("quotes", qid, {"kind": other}, who="ann")
+        people.undo(s)  # the name comes back; the annotator's later edit stays
+        assert _quote(s, aid, qid) == ("Hakan Fidan", other)
+        s.undo(aid)  # and undoing that edit does not bring back the merged name
+        assert _quote(s, aid, qid) == ("Hakan Fidan", kind)
+        people.redo(s)
+        assert _quote(s, aid, qid) == ("Farhan Qureshi", kind)
+
+
+def test_undoing_the_merge_does_not_bring_back_a_quote_deleted_since(corpus: Path) -> None:
+    with Store(corpus) as s:
+        aid, qid, _kind = _fidan_quote(s)
+        people.merge(s, "Hakan Fidan", "Farhan Qureshi")
+        s.delete("quotes", qid, who="ann")
+        people.undo(s)
+        assert _quote(s, aid, qid) is None
