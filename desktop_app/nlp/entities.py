@@ -20,15 +20,15 @@ from spacy.tokens import Span as SpacySpan
 
 from desktop_app.core.model import ENTITY_LABELS, Entity, Span
 from desktop_app.nlp.gazetteer import Gazetteer
+from desktop_app.nlp.lexicons import words
 
 _LABELS = frozenset(ENTITY_LABELS)
 #: words stripped from the front of a PERSON ("Lieutenant-General", "Defence Minister", "DG")
-TITLES = frozenset(["lt", "lt.", "lieutenant", "gen", "gen.", "general", "maj", "maj.", "major", "col", "col.", "colonel", "brig", "brig.", "brigadier", "capt", "capt.", "captain", "field", "marshal", "air", "vice", "chief", "chiefs", "commander", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "vice-president", "prime", "minister", "ministers", "defence", "defense", "foreign", "interior", "information", "finance", "home", "state", "deputy", "permanent", "representative", "ambassador", "envoy", "special", "spokesperson", "spokesman", "spokeswoman", "dg", "director", "senator", "sen.", "justice", "judge", "governor", "premier", "secretary", "army", "naval", "staff", "former", "acting", "caretaker", "federal", "provincial", "military", "mawlawi", "maulvi", "maulana", "national", "security", "adviser", "advisor"])
+TITLES = words("entities", "titles")
 #: words after which a capitalised name is a person ("spokesperson Tahira Andleeb", "Lt Gen Kamran Aziz")
-RANKS = frozenset(["lt", "lt.", "gen", "gen.", "general", "maj", "maj.", "col", "col.", "colonel", "brig", "brig.", "brigadier", "capt", "capt.", "captain", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "minister", "spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "ambassador", "envoy", "senator", "governor", "premier", "mawlawi", "maulvi", "maulana"])
+RANKS = words("entities", "ranks")
 _RANK_HASHES = numpy.array(sorted(hash_string(w) for w in RANKS), dtype="uint64")
-_ROLE_WORDS = frozenset({"adviser", "advisor", "minister", "spokesperson", "spokesman", "secretary", "president",
-                         "envoy", "ambassador", "general", "chief"})
+_ROLE_WORDS = words("entities", "role_words")
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", ")", "”", '"', "-", "–", "—"})
 _CONNECTIVES = frozenset({"i", "e", "ul", "al", "ud", "ur", "us", "o", "a", "el", "ed"})

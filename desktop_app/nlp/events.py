@@ -22,30 +22,18 @@ from spacy.tokens import Doc, Token
 
 from desktop_app.core.model import Arg, Entity, Event, Span
 from desktop_app.core.taxonomy import EventType, Taxonomy
+from desktop_app.nlp.lexicons import words
 
-NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "until", "lest", "whenever"})
+NEGATIONS = words("events", "negations")
+MODALS = words("events", "modals")
+CONDITIONAL_MARKS = words("events", "conditional_marks")
 #: the event below these words has not happened: it is asked for, intended, refused or conditional
-BLOCKERS = frozenset({
-    "able", "accusation", "accusations", "accuse", "agree", "aim", "allegation", "allegations", "allege", "allow",
-    "appeal", "ask", "attempt", "avoid", "behind", "bid", "blame", "call", "chance", "choose", "claim", "claims",
-    "commitment", "committed", "connect", "consider", "courage", "decline", "demand", "deny", "determined",
-    "dismiss", "eager", "effort", "efforts", "encourage", "ensure", "essential", "exhort", "expect", "expected",
-    "fail", "failure", "help", "hope", "idea", "implore", "insist", "intend", "involve", "keen", "likely", "link",
-    "meant", "necessary", "need", "offer", "open", "opportunity", "permit", "plan", "pledge", "possibility",
-    "prepare", "prepared", "press", "prevent", "promise", "proposal", "propose", "prospect", "question",
-    "questions", "readiness", "ready", "refuse", "refute", "reject", "report", "reports", "request", "require",
-    "responsible", "seek", "stop", "suspect", "threaten", "try", "unlikely", "urge", "vow", "want", "warn",
-    "willing", "willingness", "wish",
-})
-TEMPORAL_PREPS = frozenset({"during", "after", "since", "following", "before", "amid", "amidst", "until", "ahead",
-                            "prior", "throughout", "pending", "upon"})
+BLOCKERS = words("events", "blockers")
+TEMPORAL_PREPS = words("events", "temporal_preps")
 #: "tensions over attacks", "questions on drone strikes": the noun is a topic, not a report
 #: "the next round of talks", "a planned meeting": not (yet) happened
-FUTURE_MODIFIERS = frozenset({"next", "planned", "proposed", "upcoming", "future", "possible", "potential",
-                              "expected", "scheduled", "any"})
-TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning", "on", "re"})
+FUTURE_MODIFIERS = words("events", "future_modifiers")
+TOPIC_PREPS = words("events", "topic_preps")
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 OBJ_DEPS = frozenset({"dobj", "dative", "nsubjpass", "attr", "oprd"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "to", "into", "upon", "between", "over"})
@@ -80,27 +68,20 @@ class _Candidate:
 
 
 #: "X must/should ..." reported from an official is a demand (REQUEST)
-DEONTIC = frozenset({"must", "should"})
+DEONTIC = words("events", "deontic")
 #: verbs that end a sanction: its noun under them is not a new SANCTION ("lifted the ban")
-UNDOING_VERBS = frozenset({"lift", "ease", "relax", "waive", "remove", "end", "suspend", "rescind", "revoke"})
+UNDOING_VERBS = words("events", "undoing_verbs")
 #: what a conditional threat promises ("we will respond", "would strike")
-THREAT_RESPONSES = frozenset({"respond", "retaliate", "strike", "hit", "target", "act", "react"})
+THREAT_RESPONSES = words("events", "threat_responses")
 #: what a warning threatens: "warned that X would face consequences / an operation / strikes"
-THREAT_CONSEQUENCES = frozenset({"consequence", "consequences", "operation", "strike", "attack", "retaliation",
-                                 "action", "force", "sanction", "sanctions", "respond", "retaliate", "punish",
-                                 "deport", "expel", "arrest", "prosecute"})
+THREAT_CONSEQUENCES = words("events", "threat_consequences")
 _THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | {"warn"}), dtype="uint64")
 _DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC), dtype="uint64")
-SPEECH_VERBS = frozenset({
-    "say", "state", "stress", "tell", "add", "note", "emphasise", "emphasize", "insist", "reiterate", "underline",
-    "assert", "maintain", "argue", "demand", "urge", "warn", "declare", "clarify", "remark", "highlight",
-    "affirm", "write", "announce", "reaffirm", "underscore",
-})
+SPEECH_VERBS = words("events", "speech_verbs")
 
 
 #: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
-_HEADLINE_NOT_VERB_AFTER = frozenset({"further", "the", "a", "an", "of", "for", "after", "before", "on", "in",
-                                      "against", "to", "over", "with", "and", "amid", "by", "from", "new", "more"})
+_HEADLINE_NOT_VERB_AFTER = words("events", "headline_not_verb_after")
 
 
 def _is_headline(sent: Any) -> bool:
