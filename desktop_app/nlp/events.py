@@ -85,6 +85,8 @@ DECISION_VERBS = words("events", "decision_verbs")
 RELEASE_VERBS = words("events", "release_verbs")
 #: types whose past participle describing a noun is background ("the forces, supported by the people")
 PARTICIPLE_BACKGROUND_TYPES = frozenset(w.upper() for w in words("events", "participle_background_types"))
+#: "a protest against the closure": the closure is the protest's topic
+PROTEST_HEADS = words("events", "protest_heads")
 #: generic heads: "anyone supporting them", "those attacking the posts" describe, they do not report
 GENERIC_HEADS = words("events", "generic_heads")
 _THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | {"warn"}), dtype="uint64")
@@ -491,6 +493,8 @@ def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) 
                 return True
             if prep.lower_ in TOPIC_PREPS:
                 return not (prep.head.pos_ in VERB_POS and prep.head.lemma_.lower() in light_verbs)
+            if prep.lower_ == "against" and prep.head.lemma_.lower() in PROTEST_HEADS:
+                return True
             if prep.lower_ != "of":
                 return False
             node = prep.head
