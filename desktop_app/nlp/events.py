@@ -79,12 +79,16 @@ UNDOING_VERBS = words("events", "undoing_verbs")
 THREAT_RESPONSES = words("events", "threat_responses")
 #: what a warning threatens: "warned that X would face consequences / an operation / strikes"
 THREAT_CONSEQUENCES = words("events", "threat_consequences")
+#: "vowed to retaliate": these with a threatened response are a threat
+VOW_VERBS = words("events", "vow_verbs")
 #: "It was decided that the suspension would be lifted": a decision, not a hypothesis
 DECISION_VERBS = words("events", "decision_verbs")
 #: "released 15 traders detained in October": the detention is background to the release
 RELEASE_VERBS = words("events", "release_verbs")
 #: types whose past participle describing a noun is background ("the forces, supported by the people")
 PARTICIPLE_BACKGROUND_TYPES = frozenset(w.upper() for w in words("events", "participle_background_types"))
+#: blockers that, as verbs with a reported clause, report like "say" ("claimed it had killed 12 militants")
+REPORTING_BLOCKERS = words("events", "reporting_blockers")
 #: "a protest against the closure": the closure is the protest's topic
 PROTEST_HEADS = words("events", "protest_heads")
 #: generic heads: "anyone supporting them", "those attacking the posts" describe, they do not report
@@ -191,6 +195,10 @@ class EventFinder:
             if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in verb.children):
                 out.append(_Candidate("THREATEN", verb, True, deontic=True))
+        for verb in tokens:  # "vowed to retaliate": a promise of force
+            if verb.pos_ == "VERB" and verb.dep_ == "xcomp" and verb.lemma_.lower() in THREAT_RESPONSES and \
+                    verb.head.lemma_.lower() in VOW_VERBS and not any(c.dep_ == "neg" for c in verb.head.children):
+                out.append(_Candidate("THREATEN", verb.head, True, deontic=True))
         for warn in tokens:  # "warned that the militants would face an operation if they did not surrender"
             if warn.lemma_.lower() != "warn" or warn.pos_ != "VERB" or any(c.dep_ == "neg" for c in warn.children):
                 continue
@@ -347,7 +355,8 @@ class EventFinder:
                 continue
             if node.i == anchor.i and not is_verb and node.lemma_.lower() in light_verbs:
                 continue
-            if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS) and rel in _BLOCKING_RELS:
+            if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS) and rel in _BLOCKING_RELS and not (
+                    rel == "ccomp" and node.pos_ in VERB_POS and node.lemma_.lower() in REPORTING_BLOCKERS):
                 return True
             if rel in ("xcomp", "ccomp", "advcl", "acl") and any(
                     c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in node.children):
