@@ -39,6 +39,9 @@ class E(StrEnum):
     E016 = "Line {line}: {what}: span [{start}, {end}) is empty or ends before it starts{more}"
     E017 = "Line {line}: {what}: text {given!r} is not the text at [{start}, {end}) ({actual!r}){more}"
     E018 = "Line {line}: {what}: entity {ref!r} is not the id of an entity on this line{more}"
+    # lexicons of the rules (resources/lexicons/*.toml and the user's additions)
+    E060 = "Lexicon file {path}, line {line}: {detail}"
+    E061 = "Lexicon file {path}, line {line}: {key} should be {expected}"
     # database
     E101 = "Database file {path} was written by a newer NewsGold (schema {found}, this app knows {known}); upgrade NewsGold to open it"
     E102 = "Database file {path} is not a NewsGold database or is corrupt ({detail})"

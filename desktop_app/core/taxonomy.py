@@ -14,8 +14,9 @@ from typing import Any
 
 from desktop_app.errors import E, NewsGoldError
 
-_WORD_LISTS = ("verbs", "nouns")
-_WORD_MAPS = ("verb_objects", "verb_not_objects", "particles", "complements", "noun_verbs", "noun_context")
+_WORD_LISTS = ("verbs", "nouns", "actor_nouns")
+_WORD_MAPS = ("verb_objects", "verb_not_objects", "particles", "complements", "noun_verbs", "noun_context",
+              "noun_not_verbs", "noun_not_context")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,12 @@ class EventType:
     complements: dict[str, frozenset[str]] = field(default_factory=dict)
     noun_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     noun_context: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: noun -> governing verbs that cancel it ("observed a strike" is no attack)
+    noun_not_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: noun -> modifiers that cancel it ("hunger strike")
+    noun_not_context: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: nouns that count without their noun_verbs when a party owns them ("Kabul's refusal", "a demand by X")
+    actor_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,21 @@ from spacy.tokens import Span as SpacySpan
 
 from desktop_app.core.model import ENTITY_LABELS, Entity, Span
 from desktop_app.nlp.gazetteer import Gazetteer
+from desktop_app.nlp.lexicons import words
 
 _LABELS = frozenset(ENTITY_LABELS)
 #: words stripped from the front of a PERSON ("Lieutenant-General", "Defence Minister", "DG")
-TITLES = frozenset(["lt", "lt.", "lieutenant", "gen", "gen.", "general", "maj", "maj.", "major", "col", "col.", "colonel", "brig", "brig.", "brigadier", "capt", "capt.", "captain", "field", "marshal", "air", "vice", "chief", "chiefs", "commander", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "vice-president", "prime", "minister", "ministers", "defence", "defense", "foreign", "interior", "information", "finance", "home", "state", "deputy", "permanent", "representative", "ambassador", "envoy", "special", "spokesperson", "spokesman", "spokeswoman", "dg", "director", "senator", "sen.", "justice", "judge", "governor", "premier", "secretary", "army", "naval", "staff", "former", "acting", "caretaker", "federal", "provincial", "military", "mawlawi", "maulvi", "maulana", "national", "security", "adviser", "advisor"])
+TITLES = words("entities", "titles")
 #: words after which a capitalised name is a person ("spokesperson Tahira Andleeb", "Lt Gen Kamran Aziz")
-RANKS = frozenset(["lt", "lt.", "gen", "gen.", "general", "maj", "maj.", "col", "col.", "colonel", "brig", "brig.", "brigadier", "capt", "capt.", "captain", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "minister", "spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "ambassador", "envoy", "senator", "governor", "premier", "mawlawi", "maulvi", "maulana"])
+RANKS = words("entities", "ranks")
 _RANK_HASHES = numpy.array(sorted(hash_string(w) for w in RANKS), dtype="uint64")
-_ROLE_WORDS = frozenset({"adviser", "advisor", "minister", "spokesperson", "spokesman", "secretary", "president",
-                         "envoy", "ambassador", "general", "chief"})
+_ROLE_WORDS = words("entities", "role_words")
+#: tribal names that are also surnames: after a first name, part of the PERSON ("Nasir Baloch")
+SURNAME_NORPS = frozenset(w.title() for w in words("entities", "surname_norps"))
+#: "Western officials": adjectives of a bloc, NORP before a common noun
+ADJECTIVE_NORPS = frozenset(w.title() for w in words("entities", "adjective_norps"))
+#: "Ministry of Commerce": these heads with an of-phrase of capitalised words are one ORG
+BODY_OF_HEADS = frozenset(w.title() for w in words("entities", "body_of_heads"))
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", ")", "”", '"', "-", "–", "—"})
 _CONNECTIVES = frozenset({"i", "e", "ul", "al", "ud", "ur", "us", "o", "a", "el", "ed"})
@@ -156,6 +162,17 @@ def _candidates(doc: Doc) -> list[_Cand]:
             continue
         taken[lo:hi] = True
         c.start, c.end, c.label = lo, hi, "PERSON"
+    # 2c. a tribal name the gazetteer or the model holds as NORP is the surname of the name before it:
+    # PERSON "Mumtaz Zahra" + "Baloch", "Nasir" + "Baloch"
+    cands = _join_surname_norps(doc, cands, taken)
+    # 2d. "Ministry of Commerce", "Department of Immigration and Passports": one ORG the model cut or missed
+    cands = _bodies_of(doc, cands, taken)
+    # 2e. "Western officials": an adjective of a bloc the model leaves out, before a common noun
+    for i, t in enumerate(doc[:-1]):
+        if t.text in ADJECTIVE_NORPS and not taken[i] and doc[i + 1].pos_ == "NOUN" and doc[i + 1].is_lower:
+            cands.append(_Cand(i, i + 1, "NORP", False))
+            taken[i] = True
+    cands.sort(key=lambda c: c.start)
     # 3. a byline: "By Hina Baloch & Ali Khan"
     for c in _byline(doc):
         cands = [x for x in cands if x.end <= c.start or x.start >= c.end]
@@ -185,6 +202,50 @@ def _candidates(doc: Doc) -> list[_Cand]:
             continue
         out.append(c)
     return out
+
+
+def _join_surname_norps(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]:
+    by_end = {c.end: c for c in cands if c.label == "PERSON"}
+    out: list[_Cand] = []
+    dropped: set[int] = set()
+    for c in cands:
+        if c.label != "NORP" or c.end - c.start != 1 or doc[c.start].text not in SURNAME_NORPS or c.start == 0:
+            continue
+        gap = doc[c.start - 1].whitespace_
+        if "\n" in gap or not gap:
+            continue
+        person = by_end.get(c.start)
+        if person is not None:
+            person.end = c.end
+            dropped.add(id(c))
+        elif _name_part(doc, c.start - 1, taken, True) and doc[c.start - 1].text not in SURNAME_NORPS:
+            taken[c.start - 1] = True
+            c.start, c.label, c.gazetteer = c.start - 1, "PERSON", False
+    out = [c for c in cands if id(c) not in dropped]
+    return out
+
+
+def _bodies_of(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]:
+    n = len(doc)
+    for i in range(n - 2):
+        if doc[i].text not in BODY_OF_HEADS or doc[i + 1].text != "of" or not doc[i + 2].is_title:
+            continue
+        j = i + 2
+        while j < n and ((doc[j].is_title and doc[j].is_alpha and doc[j].lower_ not in ("the",))
+                         or (doc[j].text in ("and", "&") and j + 1 < n and doc[j + 1].is_title)):
+            if "\n" in doc[j - 1].whitespace_:
+                break
+            j += 1
+        while j > i + 2 and doc[j - 1].text in ("and", "&"):
+            j -= 1
+        inside = [c for c in cands if c.start < j and i < c.end]
+        if any(c.gazetteer or c.start < i or c.end > j for c in inside):
+            continue  # a known name, or a longer one the model found
+        cands = [c for c in cands if c not in inside]
+        cands.append(_Cand(i, j, "ORG", False))
+        taken[i:j] = True
+    cands.sort(key=lambda c: c.start)
+    return cands
 
 
 def _name_part(doc: Doc, i: int, taken: numpy.ndarray, before: bool) -> bool:

@@ -22,30 +22,18 @@ from spacy.tokens import Doc, Token
 
 from desktop_app.core.model import Arg, Entity, Event, Span
 from desktop_app.core.taxonomy import EventType, Taxonomy
+from desktop_app.nlp.lexicons import words
 
-NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "once", "until", "lest", "whenever"})
+NEGATIONS = words("events", "negations")
+MODALS = words("events", "modals")
+CONDITIONAL_MARKS = words("events", "conditional_marks")
 #: the event below these words has not happened: it is asked for, intended, refused or conditional
-BLOCKERS = frozenset({
-    "able", "accusation", "accusations", "accuse", "agree", "aim", "allegation", "allegations", "allege", "allow",
-    "appeal", "ask", "attempt", "avoid", "behind", "bid", "blame", "call", "chance", "choose", "claim", "claims",
-    "commitment", "committed", "connect", "consider", "courage", "decline", "demand", "deny", "determined",
-    "dismiss", "eager", "effort", "efforts", "encourage", "ensure", "essential", "exhort", "expect", "expected",
-    "fail", "failure", "help", "hope", "idea", "implore", "insist", "intend", "involve", "keen", "likely", "link",
-    "meant", "necessary", "need", "offer", "open", "opportunity", "permit", "plan", "pledge", "possibility",
-    "prepare", "prepared", "press", "prevent", "promise", "proposal", "propose", "prospect", "question",
-    "questions", "readiness", "ready", "refuse", "refute", "reject", "report", "reports", "request", "require",
-    "responsible", "seek", "stop", "suspect", "threaten", "try", "unlikely", "urge", "vow", "want", "warn",
-    "willing", "willingness", "wish",
-})
-TEMPORAL_PREPS = frozenset({"during", "after", "since", "following", "before", "amid", "amidst", "until", "ahead",
-                            "prior", "throughout", "pending", "upon"})
+BLOCKERS = words("events", "blockers")
+TEMPORAL_PREPS = words("events", "temporal_preps")
 #: "tensions over attacks", "questions on drone strikes": the noun is a topic, not a report
 #: "the next round of talks", "a planned meeting": not (yet) happened
-FUTURE_MODIFIERS = frozenset({"next", "planned", "proposed", "upcoming", "future", "possible", "potential",
-                              "expected", "scheduled", "any"})
-TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning", "on", "re"})
+FUTURE_MODIFIERS = words("events", "future_modifiers")
+TOPIC_PREPS = words("events", "topic_preps")
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 OBJ_DEPS = frozenset({"dobj", "dative", "nsubjpass", "attr", "oprd"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "to", "into", "upon", "between", "over"})
@@ -56,6 +44,10 @@ _BLOCKING_RELS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "ad
                             "acomp", "oprd"})
 _NOUN_DEPS_OK = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT", "appos", "conj", "pobj", "oprd", "dep",
                           "npadvmod", "dative"})
+
+
+def _inflections_of(lemmas: frozenset[str]) -> set[str]:
+    return {f for w in lemmas for f in _inflections(w)}
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -80,27 +72,37 @@ class _Candidate:
 
 
 #: "X must/should ..." reported from an official is a demand (REQUEST)
-DEONTIC = frozenset({"must", "should"})
+DEONTIC = words("events", "deontic")
 #: verbs that end a sanction: its noun under them is not a new SANCTION ("lifted the ban")
-UNDOING_VERBS = frozenset({"lift", "ease", "relax", "waive", "remove", "end", "suspend", "rescind", "revoke"})
+UNDOING_VERBS = words("events", "undoing_verbs")
 #: what a conditional threat promises ("we will respond", "would strike")
-THREAT_RESPONSES = frozenset({"respond", "retaliate", "strike", "hit", "target", "act", "react"})
+THREAT_RESPONSES = words("events", "threat_responses")
 #: what a warning threatens: "warned that X would face consequences / an operation / strikes"
-THREAT_CONSEQUENCES = frozenset({"consequence", "consequences", "operation", "strike", "attack", "retaliation",
-                                 "action", "force", "sanction", "sanctions", "respond", "retaliate", "punish",
-                                 "deport", "expel", "arrest", "prosecute"})
+THREAT_CONSEQUENCES = words("events", "threat_consequences")
+#: "vowed to retaliate": these with a threatened response are a threat
+VOW_VERBS = words("events", "vow_verbs")
+#: "It was decided that the suspension would be lifted": a decision, not a hypothesis
+DECISION_VERBS = words("events", "decision_verbs")
+#: "released 15 traders detained in October": the detention is background to the release
+RELEASE_VERBS = words("events", "release_verbs")
+#: types whose past participle describing a noun is background ("the forces, supported by the people")
+PARTICIPLE_BACKGROUND_TYPES = frozenset(w.upper() for w in words("events", "participle_background_types"))
+#: blockers that, as verbs with a reported clause, report like "say" ("claimed it had killed 12 militants")
+REPORTING_BLOCKERS = words("events", "reporting_blockers")
+#: "a protest against the closure": the closure is the protest's topic
+PROTEST_HEADS = words("events", "protest_heads")
+#: generic heads: "anyone supporting them", "those attacking the posts" describe, they do not report
+GENERIC_HEADS = words("events", "generic_heads")
 _THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | {"warn"}), dtype="uint64")
-_DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC), dtype="uint64")
-SPEECH_VERBS = frozenset({
-    "say", "state", "stress", "tell", "add", "note", "emphasise", "emphasize", "insist", "reiterate", "underline",
-    "assert", "maintain", "argue", "demand", "urge", "warn", "declare", "clarify", "remark", "highlight",
-    "affirm", "write", "announce", "reaffirm", "underscore",
-})
+#: verbs that make a reported demand like must/should ("they need to control terrorism")
+DEONTIC_VERBS = words("events", "deontic_verbs")
+_DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC | _inflections_of(DEONTIC_VERBS)),
+                              dtype="uint64")
+SPEECH_VERBS = words("events", "speech_verbs")
 
 
 #: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
-_HEADLINE_NOT_VERB_AFTER = frozenset({"further", "the", "a", "an", "of", "for", "after", "before", "on", "in",
-                                      "against", "to", "over", "with", "and", "amid", "by", "from", "new", "more"})
+_HEADLINE_NOT_VERB_AFTER = words("events", "headline_not_verb_after")
 
 
 def _is_headline(sent: Any) -> bool:
@@ -193,6 +195,10 @@ class EventFinder:
             if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in verb.children):
                 out.append(_Candidate("THREATEN", verb, True, deontic=True))
+        for verb in tokens:  # "vowed to retaliate": a promise of force
+            if verb.pos_ == "VERB" and verb.dep_ == "xcomp" and verb.lemma_.lower() in THREAT_RESPONSES and \
+                    verb.head.lemma_.lower() in VOW_VERBS and not any(c.dep_ == "neg" for c in verb.head.children):
+                out.append(_Candidate("THREATEN", verb.head, True, deontic=True))
         for warn in tokens:  # "warned that the militants would face an operation if they did not surrender"
             if warn.lemma_.lower() != "warn" or warn.pos_ != "VERB" or any(c.dep_ == "neg" for c in warn.children):
                 continue
@@ -203,17 +209,29 @@ class EventFinder:
                 if future and (conditional or sub & THREAT_CONSEQUENCES):
                     out.append(_Candidate("THREATEN", warn, True, deontic=True))
                     break
+            else:  # "warned Kabul of serious consequences"
+                of = (g for c in warn.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj")
+                if any(g.lemma_.lower() in THREAT_CONSEQUENCES for g in of):
+                    out.append(_Candidate("THREATEN", warn, True, deontic=True))
         return out
 
     @staticmethod
     def _deontic(doc: Doc, lowers: Any) -> list[_Candidate]:
-        """"Afghanistan must not serve as a safe haven", said in a statement or a quote: a demand."""
+        """"Afghanistan must not serve as a safe haven", "were told that they need to control terrorism",
+        said in a statement or a quote: a demand."""
         out = []
         for i in numpy.flatnonzero(numpy.isin(lowers, _DEONTIC_HASHES)).tolist():
             modal = doc[i]
-            if modal.dep_ not in ("aux", "auxpass"):
+            if modal.lemma_.lower() in DEONTIC_VERBS:  # "need to": the verb itself, with a to-clause
+                if modal.pos_ != "VERB" or not any(c.dep_ == "xcomp" and any(
+                        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in modal.children):
+                    continue
+                verb = modal
+            elif modal.dep_ not in ("aux", "auxpass"):
                 continue
-            verb = modal.head
+            else:
+                verb = modal.head
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or subj.lower_ in ("we", "i", "it", "one", "you"):
                 continue
@@ -284,7 +302,7 @@ class EventFinder:
     def _verb_ok(self, t: EventType, key: str, tok: Token) -> bool:
         near: set[str] | None = None
         if key in t.particles and not any(
-                c.lower_ in t.particles[key] for c in tok.children if c.dep_ in ("prt", "prep", "agent")):
+                c.lower_ in t.particles[key] for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")):
             return False
         for table, need in ((t.verb_objects, True), (t.complements, True), (t.verb_not_objects, False)):
             if key in table:
@@ -296,15 +314,18 @@ class EventFinder:
     def _noun_ok(self, t: EventType, key: str, tok: Token) -> bool:
         if tok.dep_ not in _NOUN_DEPS_OK:
             return False
-        if key in t.noun_verbs:
-            verb = _governing_verb(tok)
-            if verb is None or verb.lemma_.lower() not in t.noun_verbs[key]:
-                return False
-        if key in t.noun_context:
-            ctx = t.noun_context[key]
-            if not any(c.lower_ in ctx or c.lemma_.lower() in ctx for c in tok.children):
-                return False
-        return not _only_time_reference(tok)
+        verb = _governing_verb(tok) if key in t.noun_verbs or key in t.noun_not_verbs else None
+        verb_lemma = verb.lemma_.lower() if verb is not None else ""
+        if key in t.noun_verbs and verb_lemma not in t.noun_verbs[key] and not (
+                key in t.actor_nouns and _owned(tok)):
+            return False
+        if key in t.noun_not_verbs and verb_lemma in t.noun_not_verbs[key]:
+            return False
+        if key in t.noun_context and not (_modifier_words(tok) & t.noun_context[key]):
+            return False
+        if key in t.noun_not_context and _modifier_words(tok) & t.noun_not_context[key]:
+            return False
+        return not _only_time_reference(tok, t.noun_verbs.get(key, frozenset()))
 
     # -- filters ----------------------------------------------------------------
     @staticmethod
@@ -319,7 +340,8 @@ class EventFinder:
                 if c.dep_ == "neg" or (low in NEGATIONS and c.dep_ in ("advmod", "det", "preconj")) or \
                         (low in ("nothing", "none") and c.dep_ in ("dobj", "nsubjpass")):
                     return True
-                if c.dep_ == "aux" and low in MODALS:
+                if c.dep_ == "aux" and low in MODALS and not (
+                        low in ("would", "will") and node.dep_ == "ccomp" and node.head.lemma_.lower() in DECISION_VERBS):
                     return True
                 if c.dep_ in ("mark", "advmod") and low in CONDITIONAL_MARKS:
                     return True
@@ -333,7 +355,8 @@ class EventFinder:
                 continue
             if node.i == anchor.i and not is_verb and node.lemma_.lower() in light_verbs:
                 continue
-            if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS) and rel in _BLOCKING_RELS:
+            if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS) and rel in _BLOCKING_RELS and not (
+                    rel == "ccomp" and node.pos_ in VERB_POS and node.lemma_.lower() in REPORTING_BLOCKERS):
                 return True
             if rel in ("xcomp", "ccomp", "advcl", "acl") and any(
                     c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in node.children):
@@ -369,8 +392,17 @@ class EventFinder:
             if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c)):
                 continue
             if c.is_verb and not c.deontic and not c.headline and (
-                    c.token.dep_ == "amod" or (c.token.dep_ == "csubj" and c.token.tag_ == "VBG")):
-                continue  # "the killed terrorists", "closing the gate punishes ...": no event reported
+                    c.token.dep_ == "amod" or (c.token.dep_ == "csubj" and c.token.tag_ == "VBG")
+                    or (c.token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and c.token.tag_ == "VBN")):
+                # "the killed terrorists", "closing the gate punishes ...", "visited the injured": no event reported
+                continue
+            if c.is_verb and c.token.dep_ == "acl" and not c.deontic and (
+                    (c.token.tag_ == "VBN" and (c.token.head.head.lemma_.lower() in RELEASE_VERBS
+                                                or c.type in PARTICIPLE_BACKGROUND_TYPES))
+                    or c.token.head.lower_ in GENERIC_HEADS):
+                # "released 15 traders detained in October", "the forces, supported by the people",
+                # "anyone supporting them": a description, not a report
+                continue
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
             if gov is not None and gov.lemma_.lower() in UNDOING_VERBS:
                 continue  # "lifted the ban": the sanction ends (RETREAT), none is imposed
@@ -414,6 +446,34 @@ def _headline_participants(tok: Token) -> tuple[Token | None, Token | None]:
     return actor, recip
 
 
+def _modifier_words(tok: Token) -> set[str]:
+    """Words and lemmas of a noun's children and of its of-phrase ("closure of the border")."""
+    out: set[str] = set()
+    for c in tok.children:
+        out.add(c.lower_)
+        out.add(c.lemma_.lower())
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.add(g.lower_)
+                    out.add(g.lemma_.lower())
+                    if g.ent_type_ == "FAC":
+                        out.add("crossing")
+    return out
+
+
+def _owned(tok: Token) -> bool:
+    """A party owns the noun: "Kabul's refusal", "its demand", "a warning by the army", "the Afghan denial"."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and any(g.dep_ == "pobj" for g in c.children):
+            return True
+        if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and c.i < tok.i:
+            return True
+    return False
+
+
 def _governing_verb(tok: Token) -> Token | None:
     node = tok
     for _ in range(4):
@@ -427,8 +487,9 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _only_time_reference(tok: Token) -> bool:
-    """"during the talks", "after the third round of talks", "following the failure of the talks"."""
+def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) -> bool:
+    """"during the talks", "after the third round of talks", "following the failure of the talks".
+    ``light_verbs``: verbs that make the noun an event ("went on strike", "put on alert" are no topics)."""
     node = tok
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "about the closures and the talks"
@@ -440,6 +501,8 @@ def _only_time_reference(tok: Token) -> bool:
             if prep.lower_ in TEMPORAL_PREPS:
                 return True
             if prep.lower_ in TOPIC_PREPS:
+                return not (prep.head.pos_ in VERB_POS and prep.head.lemma_.lower() in light_verbs)
+            if prep.lower_ == "against" and prep.head.lemma_.lower() in PROTEST_HEADS:
                 return True
             if prep.lower_ != "of":
                 return False

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from desktop_app.paths import resources_dir
+from desktop_app.nlp.lexicons import lexicon
 
 
 @dataclass(frozen=True)
@@ -20,8 +19,8 @@ class FormLexicon:
 
 @cache
 def form_lexicon() -> FormLexicon:
-    with open(resources_dir() / "lexicons" / "forms.toml", "rb") as f:
-        raw = tomllib.load(f)
+    raw = lexicon("forms")
+
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key, []))
 

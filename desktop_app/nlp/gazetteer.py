@@ -26,6 +26,7 @@ from spacy.util import compile_suffix_regex, registry
 
 from desktop_app.core.model import ENTITY_LABELS
 from desktop_app.errors import E, NewsGoldError
+from desktop_app.nlp.lexicons import words
 from desktop_app.paths import resources_dir
 
 RULER_NAME = "newsgold_gazetteer"
@@ -118,7 +119,7 @@ def make_gazetteer_wins_filter(contextual: list[str] | None = None) -> Any:
 
 
 #: a longer model name that ends in one of these is an institution and keeps its place name ("Pakistan Army")
-INSTITUTION_HEADS = frozenset(["army", "navy", "force", "forces", "rangers", "police", "ministry", "office", "council", "assembly", "court", "committee", "commission", "department", "corps", "chamber", "commerce", "party", "front", "movement", "government", "embassy", "university", "bank", "tv", "news", "times", "post", "tribune", "radio", "agency", "authority", "board", "bureau", "service", "services", "guard", "guards", "brigade", "group", "network", "league", "union", "organisation", "organization", "association", "institute", "centre", "center", "federation", "sanctions", "command", "division", "regiment", "battalion", "legion", "jirga"])
+INSTITUTION_HEADS = words("entities", "institution_heads")
 
 
 def _model_name_contains(ent: SpacySpan, match: SpacySpan) -> bool:

@@ -9,28 +9,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from desktop_app.core.model import Span
+from desktop_app.nlp.lexicons import words
 from desktop_app.nlp.quote_candidates import is_dateline
 
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 #: reporting verbs whose clausal complement is the reported speech or stated position
-SPEECH_LEMMAS = _wordset("""
-say state tell add note stress emphasise emphasize assert reiterate warn claim deny insist argue explain
-acknowledge admit announce confirm clarify declare maintain allege contend remark reply respond observe
-predict promise vow report write tweet post testify underline underscore highlight indicate suggest
-recall complain caution reveal disclose concede agree mention comment conclude point believe think
-estimate assure inform reckon hope fear worry feel contend speculate charge counter repeat affirm
-acknowledge signal hint suggest told pledge threaten demand propose show find
-""")
+SPEECH_LEMMAS = words("cues", "speech_lemmas")
 #: cues whose content is "object + to-infinitive" ("urged the regime to halt ...")
-DIRECTIVE_LEMMAS = _wordset("urge ask call request press implore advise encourage invite appeal")
+DIRECTIVE_LEMMAS = words("cues", "directive_lemmas")
 #: word forms that report speech, for pipelines without a tagger (the rule-only fallback)
-SPEECH_FORMS = _wordset("said says told tells stated states added adds noted notes stressed stresses emphasised "
-                        "emphasized asserted reiterated warned claimed denied urged announced confirmed insisted "
-                        "argued explained wrote")
+SPEECH_FORMS = words("cues", "speech_forms")
 CUE_KEY = "newsgold.quotes.cues"
 
 
@@ -56,21 +43,18 @@ def _is_cue_word(tok: Token, tagged: bool) -> bool:
 
 
 #: subjects that make "show" a report ("a poll shows", "figures show")
-EVIDENCE_NOUNS = _wordset("poll polls survey surveys study studies report reports data figure figures research "
-                          "analysis footage video videos record records document documents investigation probe "
-                          "review audit census statistics evidence test tests results result")
+EVIDENCE_NOUNS = words("cues", "evidence_nouns")
 #: "expressed the hope that ...": a stance noun whose clause is the content
-STANCE_NOUNS = _wordset("hope confidence belief view optimism fear fears concern concerns conviction expectation "
-                        "wish determination resolve")
-STANCE_VERBS = _wordset("express voice reiterate reaffirm convey")
+STANCE_NOUNS = words("cues", "stance_nouns")
+STANCE_VERBS = words("cues", "stance_verbs")
 #: "asked not to be named": a condition of the source, not a request
-ANONYMITY_VERBS = _wordset("name identify quote")
+ANONYMITY_VERBS = words("cues", "anonymity_verbs")
 #: a belief reported by someone else ("A believe that …, according to X") is X's report
-BELIEF_LEMMAS = _wordset("believe think feel fear hope worry reckon suspect")
+BELIEF_LEMMAS = words("cues", "belief_lemmas")
 
 
 #: adjectives whose subject is the one who would speak ("unable to …", "ready to …")
-_SUBJECT_ADJECTIVES = _wordset("unable able willing unwilling ready eager keen quick reluctant likely unlikely sure")
+_SUBJECT_ADJECTIVES = words("cues", "subject_adjectives")
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:

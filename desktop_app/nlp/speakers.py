@@ -18,67 +18,38 @@ from spacy.tokens import Doc, Token
 
 from desktop_app.core.model import Article, Entity, Span
 from desktop_app.nlp.form_lexicon import form_lexicon
+from desktop_app.nlp.lexicons import mapping, word_tuples, words
 
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-PRONOUNS = _wordset("he she they it we i him her them us his their its")
+PRONOUNS = words("speakers", "pronouns")
 #: words that are a rank or office, never part of a canonical PERSON name
-TITLE_WORDS = _wordset("""
-lt lt. lieutenant gen gen. general maj maj. major col col. colonel brig brig. brigadier capt capt. captain
-marshal commander mr mr. mrs mrs. ms ms. dr dr. prof prof. president vice-president prime minister
-spokesperson spokesman spokeswoman dg director senator sen. sen rep rep. justice judge governor premier
-secretary ambassador envoy chief chairman chairwoman chair king queen prince sheikh pope lieutenant-general
-major-general rev rev. sir lord lady gov gov. attorney mayor leader
-""")
+TITLE_WORDS = words("speakers", "title_words")
 #: head nouns of descriptions that stand for a person or body ("the minister", "the spokesperson")
-ROLE_NOUNS = _wordset("""
-spokesperson spokesman spokeswoman minister president secretary official officer general director dg chief
-commander ambassador envoy governor premier senator mayor leader chairman chairwoman head adviser advisor
-fm fo pm ispr ministry office army military police
-""")
+ROLE_NOUNS = words("speakers", "role_nouns")
 #: nouns that stand for their author's voice: the speaker is the previous source
-DOCUMENT_NOUNS = _wordset("statement readout communique communiqué release report letter note post tweet")
-_COUNTS = _wordset("two three four five six seven eight nine ten dozen")
+DOCUMENT_NOUNS = words("speakers", "document_nouns")
+_COUNTS = words("speakers", "counts")
 #: a group whose of-phrase says who they are ("members of the delegation")
-GROUP_HEADS = _wordset("members member representatives representative delegates delegate leaders relatives "
-                       "residents")
+GROUP_HEADS = words("speakers", "group_heads")
 #: an adjective after an unnamed source that says which ("officials familiar with the talks")
-SOURCE_ADJECTIVES = _wordset("familiar close briefed aware involved knowledgeable")
+SOURCE_ADJECTIVES = words("speakers", "source_adjectives")
 #: heads that say nothing of a source without their relative clause ("people who attended the briefing")
-GENERIC_PEOPLE = _wordset("people person persons those someone somebody anyone individuals")
-SOURCE_NOUNS = _wordset("source sources official officials diplomat diplomats insider insiders")
-ABBREVIATIONS = {
-    "dg": ("director", "general"), "fo": ("foreign", "office"), "fm": ("foreign", "minister"),
-    "pm": ("prime", "minister"), "coas": ("army", "chief"), "mofa": ("foreign", "ministry"),
-}
+GENERIC_PEOPLE = words("speakers", "generic_people")
+SOURCE_NOUNS = words("speakers", "source_nouns")
+ABBREVIATIONS = word_tuples("speakers", "abbreviations")
 #: a capital named as a speaker stands for its government (the guidelines' canonical names)
-CAPITALS = {
-    "Islamabad": "Pakistan", "Kabul": "Afghan Taliban", "Tehran": "Iran", "New Delhi": "India", "Delhi": "India",
-    "Beijing": "China", "Washington": "United States", "Moscow": "Russia", "Ankara": "Turkiye", "Doha": "Qatar",
-    "Riyadh": "Saudi Arabia", "London": "United Kingdom",
-}
-_BODY_NOUNS = _wordset("office ministry army military police department government council consulate embassy mission "
-                        "commission")
+CAPITALS = mapping("speakers", "capitals")
+_BODY_NOUNS = words("speakers", "body_nouns")
 #: how the press names a body without naming it (Pakistani usage: ISPR is "the military's media wing")
 BODY_DESCRIPTIONS = {
-    "military's media wing": "Inter-Services Public Relations",
-    "army's media wing": "Inter-Services Public Relations",
-    "media wing of the military": "Inter-Services Public Relations",
-    "media wing of the army": "Inter-Services Public Relations",
-    "military's media affairs wing": "Inter-Services Public Relations",
+    **{k.lower(): v for k, v in mapping("speakers", "body_descriptions").items()},
     **form_lexicon().body_descriptions,
 }
 #: "dozens of truck drivers": the people are in the of-phrase
-QUANTITY_HEADS = _wordset("dozens hundreds thousands scores some many several most few group number couple "
-                          "majority one two three four five")
+QUANTITY_HEADS = words("speakers", "quantity_heads")
 #: prepositions that narrow an unnamed source: "officials at the interior ministry", "sources in Kabul"
-_SOURCE_PREPS = _wordset("at in from of with within close on")
-_COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | _wordset(
-    "diplomatic security official government military intelligence senior informed western local police "
-    "unnamed anonymous european")
-_GENERIC = _wordset("the a an of and 's ’s , ( ) - – — senior top")
+_SOURCE_PREPS = words("speakers", "source_preps")
+_COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | words("speakers", "description_starts")
+_GENERIC = frozenset(["the", "a", "an", "of", "and", "'s", "’s", ",", "(", ")", "-", "–", "—", "senior", "top"])
 _PERSONISH = ("PERSON",)
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 

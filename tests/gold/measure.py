@@ -20,7 +20,7 @@ from desktop_app.services.evaluate import Report, align_quotes, norm_name, read_
 GOLD = Path(__file__).resolve().parent
 REPO = GOLD.parents[1]
 SOURCES = {"demo": REPO / "resources" / "demo", "forms_tune": GOLD / "forms", "forms_heldout": GOLD / "forms",
-           "forms_heldout2": GOLD / "forms"}
+           "forms_heldout2": GOLD / "forms", "forms_heldout3": GOLD / "forms"}
 
 
 def gold_articles(name: str) -> list[tuple[Article, list[Span]]]:
