@@ -141,6 +141,7 @@ class ArticleEditor(QWidget):
         }
         for label in LABEL_KEYS.values():
             handlers[f"label_{label}"] = partial(self.edits.label_key, label)
+        handlers.update(self.edits.handlers())  # boundaries by key, accept the rest of a panel
         actions: dict[str, QAction] = {}
         for sc in SHORTCUTS:
             act = QAction(sc.text, self)
@@ -175,6 +176,7 @@ class ArticleEditor(QWidget):
         self.view.clicked.connect(self._on_click)
         self.view.context_requested.connect(self._on_context)
         self.view.selection_made.connect(self._on_selection)
+        self.edits.wire(self.view)  # edge drags and the live snapped selection
 
         centre = QWidget()
         lay = QVBoxLayout(centre)
