@@ -51,6 +51,8 @@ class EditController:
         view.handles_for = self.handles_doc
         view.snap_doc = self.snap_doc
         view.edge_dragged.connect(self.drag_resize)
+        view.edge_moving.connect(self.drag_preview)
+        self.ed.highlighter.follow(view)
 
     # -- plumbing ---------------------------------------------------------------------------
     @property
@@ -254,6 +256,14 @@ class EditController:
                                         else "No further token that way")
             return
         self.resize_part(item, part, target)
+
+    def drag_preview(self, part: str, doc_start: int, doc_end: int) -> None:
+        item = self.ed.current_item()
+        if item is not None:
+            what = "quote's cue" if part == "cue" else SINGULAR[editing.table_of(item)]
+            span = self.ed.omap.span_to_cp(doc_start, doc_end)
+            self.ed.status_message.emit(f"Resizing the {what} to “{self.ed.snippet(*span)}” — release to save "
+                                        "(back on the old edge: no change)")
 
     def drag_resize(self, part: str, doc_start: int, doc_end: int) -> None:
         item = self.ed.current_item()

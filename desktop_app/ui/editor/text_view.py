@@ -23,6 +23,7 @@ class ArticleTextView(QPlainTextEdit):
     selection_made = Signal(int, int)  # document positions of a mouse selection
     context_requested = Signal(int, QPoint)  # document position, global position
     edge_dragged = Signal(str, int, int)  # part of the current item, its new (snapped) document span
+    edge_moving = Signal(str, int, int)  # the same while the button is still down (a preview)
 
     #: how far (px) either side of an edge the pointer grabs it
     GRAB = 4
@@ -200,6 +201,7 @@ class ArticleTextView(QPlainTextEdit):
             span = self._edge_span(point)
             if span is not None:
                 self.select_range(*span)
+                self.edge_moving.emit(self._edge[0], *span)
             return
         super().mouseMoveEvent(e)
         if e.buttons() & Qt.MouseButton.LeftButton:

@@ -195,6 +195,7 @@ def test_dragging_the_end_edge_resizes_and_shows_the_snapped_span_live(qtbot: An
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
     qtbot.mouseMove(viewport, target)  # into the middle of "Qureshi"
     assert ed.view.selected_range() == ed.omap.span_to_doc(at("Amina")[0], qe)  # whole word, live
+    assert ed.messages[-1].startswith("Resizing the entity to “Amina Qureshi” — release to save")
     with qtbot.waitSignal(span_runner.saved, timeout=WAIT):
         qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
     assert _entity(span_db, amina) == "Amina Qureshi"
