@@ -145,6 +145,31 @@ def accept_remaining(store: Store, article_id: str, *, who: str | None = None) -
                    message=f"Accepted {n} suggestion{'s' * (n != 1)}")
 
 
+def accept_table(store: Store, article_id: str, table: str, *, who: str | None = None) -> Changes:
+    """Accept the undecided suggestions of one panel (quotes, entities or events), in one undoable step.
+
+    The gold rule holds as for one accept: a quote brings its speaker entity, an event its actor and
+    recipient, even though they sit in the Entities panel.
+    """
+    if table not in SINGULAR:
+        raise NewsGoldError(E.E110, value=table, field="panel", allowed=", ".join(SINGULAR))
+    n = linked = 0
+    with store.write():
+        article = store.get_article(article_id)
+        items: list[Annotation] = [*getattr(article, table)]
+        for item in items:
+            if item.state != "suggested" or item.id is None:
+                continue
+            after = _change(store, table, item.id, {"state": "accepted"}, who)
+            linked += _accept_linked(store, article_id, _linked_spans(table, after), who)
+            n += 1
+    plural = table if n != 1 else SINGULAR[table]
+    extra = f" (and {linked} linked entit{'ies' if linked != 1 else 'y'})" if linked else ""
+    tables = {table} | ({"entities"} if linked else set())
+    return Changes(article_id, frozenset(tables), count=n + linked,
+                   message=f"Accepted {n} suggested {plural}{extra}" if n else f"No suggested {table} left")
+
+
 # -- entities --------------------------------------------------------------------------------------
 def relabel(store: Store, entity: Entity, label: str, *, who: str | None = None) -> Changes:
     if label == entity.label:
@@ -289,7 +314,7 @@ def describe(rows: list[dict[str, Any]]) -> str:
 
 
 __all__ = [
-    "Changes", "accept", "accept_remaining", "add", "delete", "describe", "mark_done", "mark_skipped", "redo",
+    "Changes", "accept", "accept_remaining", "accept_table", "add", "delete", "describe", "mark_done", "mark_skipped", "redo",
     "reject", "relabel", "resize", "set_event_arg", "set_event_type", "set_quote_kind", "set_quote_part",
     "set_speaker", "table_of", "undo",
 ]

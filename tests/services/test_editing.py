@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from desktop_app.core.model import Arg, Article, Entity, Event, Quote, Span
+from desktop_app.errors import E, NewsGoldError
 from desktop_app.services import editing
 from desktop_app.services.exporting import export
 from desktop_app.storage import Store
@@ -181,3 +182,32 @@ def test_resize_and_add_and_delete(corpus: Store) -> None:
     assert added.item is not None and added.item[0] == "entities"
     editing.delete(corpus, next(e for e in corpus.get_article("a1").entities if e.id == added.item[1]))
     assert all(TEXT[e.start:e.end] != "Talks" for e in corpus.get_article("a1").entities)
+
+
+def test_accept_the_rest_of_one_panel_in_one_undo_step(corpus: Store) -> None:
+    editing.reject(corpus, _entity(corpus, "Doha"))  # decided already: stays rejected
+    changes = editing.accept_table(corpus, "a1", "entities", who="amina")
+    article = corpus.get_article("a1")
+    assert changes.message == "Accepted 5 suggested entities" and changes.tables == {"entities"}
+    assert [e.state for e in article.entities].count("accepted") == 5
+    assert _entity(corpus, "Doha").state == "rejected"
+    assert article.quotes[0].state == "suggested" and article.events[0].state == "suggested"  # other panels untouched
+    undone = editing.undo(corpus, "a1")
+    assert undone.message == "Undone: 5 changes"
+    assert [e.state for e in corpus.get_article("a1").entities].count("suggested") == 5
+
+
+def test_accepting_the_quotes_panel_brings_the_speakers_but_no_other_entity(corpus: Store) -> None:
+    changes = editing.accept_table(corpus, "a1", "quotes")
+    article = corpus.get_article("a1")
+    assert changes.message == "Accepted 1 suggested quote (and 1 linked entity)"
+    assert article.quotes[0].state == "accepted"
+    assert _entity(corpus, "Ahmed Sharif Chaudhry").state == "accepted"  # the speaker, for the gold link
+    assert _entity(corpus, "Pakistan").state == "suggested" and article.events[0].state == "suggested"
+    assert editing.accept_table(corpus, "a1", "quotes").message == "No suggested quotes left"
+
+
+def test_accepting_an_unknown_panel_is_refused(corpus: Store) -> None:
+    with pytest.raises(NewsGoldError) as err:
+        editing.accept_table(corpus, "a1", "people")
+    assert err.value.code is E.E110 and "people" in err.value.message

@@ -22,6 +22,7 @@ from desktop_app.services.editing import SINGULAR, Changes
 if TYPE_CHECKING:
     from desktop_app.ui.editor.editor import ArticleEditor
     from desktop_app.ui.editor.models import AnnotationModel
+    from desktop_app.ui.editor.text_view import ArticleTextView
 
 TABS = ("quotes", "entities", "events")
 
@@ -31,6 +32,27 @@ class EditController:
 
     def __init__(self, editor: ArticleEditor) -> None:
         self.ed = editor
+        #: boundaries submitted but not yet read back, by (table, row id, part): the base of the next nudge,
+        #: so two quick Shift+→ presses move two tokens, not one twice
+        self._pending: dict[tuple[str, int, str], tuple[int, int]] = {}
+
+    def handlers(self) -> dict[str, Callable[[], None]]:
+        """The actions this controller adds to the editor's (see shortcuts.SHORTCUTS)."""
+        return {
+            "end_right": lambda: self.nudge("end", 1),
+            "end_left": lambda: self.nudge("end", -1),
+            "start_left": lambda: self.nudge("start", -1),
+            "start_right": lambda: self.nudge("start", 1),
+            "accept_panel": self.accept_panel,
+        }
+
+    def wire(self, view: ArticleTextView) -> None:
+        """Let the text view find the current item's edges, snap drags, and report an edge drag."""
+        view.handles_for = self.handles_doc
+        view.snap_doc = self.snap_doc
+        view.edge_dragged.connect(self.drag_resize)
+        view.edge_moving.connect(self.drag_preview)
+        self.ed.highlighter.follow(view)
 
     # -- plumbing ---------------------------------------------------------------------------
     @property
@@ -38,7 +60,8 @@ class EditController:
         return getattr(self.ed.settings, "annotator", None) or None
 
     def submit(self, label: str, fn: Callable[[Any], Changes], *,
-               done: Callable[[Changes], None] | None = None) -> None:
+               done: Callable[[Changes], None] | None = None,
+               failed: Callable[[], None] | None = None) -> None:
         """Run ``fn(store)`` on the writer; its Changes (or a refusal) come back as a status message."""
         if self.ed.article is None:
             return
@@ -53,6 +76,8 @@ class EditController:
 
         def refused(exc: BaseException) -> bool:
             """A refusal is said where the user is looking; anything else goes to the window's handler."""
+            if failed is not None:
+                failed()
             if isinstance(exc, NewsGoldError) and kind_of(exc) == "refusal":
                 self.ed.note(exc.message)
                 return True
@@ -83,6 +108,11 @@ class EditController:
     def delete(self, item: Any) -> None:
         who = self.who
         self.submit(f"delete {SINGULAR[editing.table_of(item)]}", lambda s: editing.delete(s, item, who=who))
+
+    def accept_panel(self) -> None:
+        """Accept the undecided suggestions of the panel in front (quotes, entities or events), one undo step."""
+        aid, who, table = self.ed.article_id(), self.who, self.ed.current_table()
+        self.submit(f"accept the rest of {table}", lambda s: editing.accept_table(s, aid, table, who=who))
 
     def accept_all(self) -> None:
         aid, who = self.ed.article_id(), self.who
@@ -177,6 +207,95 @@ class EditController:
         who = self.who
         self.submit(f"resize {SINGULAR[editing.table_of(item)]}",
                     lambda s: editing.resize(s, item, span[0], span[1], who=who))
+
+    # -- boundaries: keys and edge drags ------------------------------------------------------------
+    def parts(self, item: Any) -> list[tuple[str, tuple[int, int]]]:
+        """The resizable spans of an item, in code points: the first is what the arrow keys move."""
+        if isinstance(item, Entity):
+            return [("span", (item.start, item.end))]
+        if isinstance(item, Quote):
+            out = [("content", (item.start, item.end))]
+            return out + ([("cue", (item.cue.start, item.cue.end))] if item.cue is not None else [])
+        if isinstance(item, Event) and item.trigger is not None:
+            return [("trigger", (item.trigger.start, item.trigger.end))]
+        return []
+
+    def _span_now(self, item: Any, part: str, span: tuple[int, int]) -> tuple[int, int]:
+        return self._pending.get((editing.table_of(item), item.id, part), span)
+
+    def handles_doc(self) -> list[tuple[str, int, int]]:
+        item = self.ed.current_item()
+        if item is None or item.id is None:
+            return []
+        omap = self.ed.omap
+        return [(part, *omap.span_to_doc(*self._span_now(item, part, span))) for part, span in self.parts(item)]
+
+    def snap_doc(self, start: int, end: int) -> tuple[int, int] | None:
+        omap = self.ed.omap
+        span = self.ed.tokens.snap(*omap.span_to_cp(start, end))
+        return omap.span_to_doc(*span) if span is not None else None
+
+    def nudge(self, edge: str, step: int) -> None:
+        """Move the current item's start or end by one token (Alt+←/→, Shift+←/→)."""
+        item = self.ed.current_item()
+        parts = self.parts(item) if item is not None else []
+        if not parts:
+            self.ed.status_message.emit("Select an entity, a quote or an event with a trigger first (j/k, t)")
+            return
+        part, span = parts[0]
+        start, end = self._span_now(item, part, span)
+        tokens = self.ed.tokens
+        if edge == "end":
+            new = tokens.step_end(start, end, step)
+            target = (start, new) if new is not None else None
+        else:
+            new = tokens.step_start(start, end, step)
+            target = (new, end) if new is not None else None
+        if target is None:
+            self.ed.status_message.emit("The span cannot shrink below one token" if (edge == "end") == (step < 0)
+                                        else "No further token that way")
+            return
+        self.resize_part(item, part, target)
+
+    def drag_preview(self, part: str, doc_start: int, doc_end: int) -> None:
+        item = self.ed.current_item()
+        if item is not None:
+            what = "quote's cue" if part == "cue" else SINGULAR[editing.table_of(item)]
+            span = self.ed.omap.span_to_cp(doc_start, doc_end)
+            self.ed.status_message.emit(f"Resizing the {what} to “{self.ed.snippet(*span)}” — release to save "
+                                        "(back on the old edge: no change)")
+
+    def drag_resize(self, part: str, doc_start: int, doc_end: int) -> None:
+        item = self.ed.current_item()
+        if item is None or part not in dict(self.parts(item)):
+            return
+        start, end = self.ed.omap.span_to_cp(doc_start, doc_end)
+        if part == "content":
+            start, end = self.ed.tokens.strip_quote_marks(start, end)
+        if end > start:
+            self.resize_part(item, part, (start, end))
+
+    def resize_part(self, item: Any, part: str, span: tuple[int, int]) -> None:
+        """One named edit: new boundaries for an entity, a quote's content or cue, an event's trigger."""
+        key = (editing.table_of(item), item.id, part)
+        self._pending[key] = span
+        who, (start, end) = self.who, span
+        text = self.ed.snippet(start, end)
+
+        def settle(_changes: Changes | None = None) -> None:
+            if self._pending.get(key) == span:
+                del self._pending[key]
+
+        def done(changes: Changes) -> None:
+            settle()
+            self.ed.note(f"{changes.message}: “{text}”")
+
+        def fn(s: Any) -> Changes:
+            if part == "cue":
+                return editing.set_quote_part(s, item, "cue", Span(start, end), who=who)
+            return editing.resize(s, item, start, end, who=who)
+
+        self.submit(f"resize {SINGULAR[key[0]]}", fn, done=done, failed=settle)
 
     # -- quotes -----------------------------------------------------------------------------------
     def add_quote(self) -> None:

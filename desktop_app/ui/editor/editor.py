@@ -41,6 +41,7 @@ from desktop_app.ui.editor.marks import build_marks
 from desktop_app.ui.editor.models import AnnotationModel, EntityModel, EventModel, QuoteModel
 from desktop_app.ui.editor.offsets import OffsetMap
 from desktop_app.ui.editor.overlay import ShortcutOverlay
+from desktop_app.ui.editor.refill import refill
 from desktop_app.ui.editor.shortcuts import LABEL_KEYS, SHORTCUTS
 from desktop_app.ui.editor.tokens import Tokens
 from desktop_app.ui.flow_layout import FlowLayout
@@ -141,6 +142,7 @@ class ArticleEditor(QWidget):
         }
         for label in LABEL_KEYS.values():
             handlers[f"label_{label}"] = partial(self.edits.label_key, label)
+        handlers.update(self.edits.handlers())  # boundaries by key, accept the rest of a panel
         actions: dict[str, QAction] = {}
         for sc in SHORTCUTS:
             act = QAction(sc.text, self)
@@ -175,6 +177,7 @@ class ArticleEditor(QWidget):
         self.view.clicked.connect(self._on_click)
         self.view.context_requested.connect(self._on_context)
         self.view.selection_made.connect(self._on_selection)
+        self.edits.wire(self.view)  # edge drags and the live snapped selection
 
         centre = QWidget()
         lay = QVBoxLayout(centre)
@@ -423,9 +426,11 @@ class ArticleEditor(QWidget):
         assert self.article is not None
         a = self.article
         for name, items in (("quotes", a.quotes), ("entities", a.entities), ("events", a.events)):
-            self.models[name].set_items(a.text, items)
+            refill(self.models[name], a.text, items)  # no model reset when only fields changed
         for name in TABS:
-            self.tabs.setTabText(TABS.index(name), f"{name.capitalize()} ({self.models[name].rowCount()})")
+            tab = f"{name.capitalize()} ({self.models[name].rowCount()})"
+            if self.tabs.tabText(TABS.index(name)) != tab:  # setTabText relayouts the window even if unchanged
+                self.tabs.setTabText(TABS.index(name), tab)
 
     def _set_enabled(self, on: bool) -> None:
         for act in self._actions.values():

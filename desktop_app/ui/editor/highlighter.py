@@ -3,14 +3,21 @@
 A ``QSyntaxHighlighter`` keeps the formats in each block's layout, so scrolling
 a 10k-word article costs nothing extra, and after an edit only the paragraphs
 whose marks changed are repainted (not the whole article, not per-char HTML).
+
+Opening an article highlights the paragraphs on screen at once and the rest in
+idle-time slices of a few milliseconds (a 10k-word article's full pass took
+~25–60 ms, most of an open); scrolling first highlights what comes into view.
 """
 
 from __future__ import annotations
 
 import itertools
+import time
 from bisect import bisect_right
 from collections import defaultdict
+from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop_app.ui.editor.look import LAYER_ORDER, Look
@@ -23,10 +30,68 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self.look = look
         self.by_block: dict[int, list[Mark]] = {}
         self._merged: dict[tuple[tuple[str, str, str], ...], QTextCharFormat] = {}
+        #: the format ranges of a paragraph by (position, length, its marks): built once per distinct paragraph
+        self._ranges: dict[tuple[int, int, tuple[Mark, ...]], list[tuple[int, int, QTextCharFormat]]] = {}
+        #: blocks with marks not highlighted yet (insertion-ordered), done in idle time
+        self._todo: dict[int, None] = {}
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(0)
+        self._idle.timeout.connect(self._idle_slice)
+        self.view: Any = None  # the QPlainTextEdit showing the document (see follow())
+
+    #: milliseconds of highlighting per idle slice: a key pressed meanwhile waits at most this long
+    SLICE_MS = 4.0
+
+    def follow(self, view: Any) -> None:
+        """Highlight visible paragraphs first: those of ``view`` on open and as it scrolls."""
+        self.view = view
+        if self.document() is not view.document():
+            self.setDocument(view.document())  # now, while empty (a later setDocument rehighlights all)
+        view.verticalScrollBar().valueChanged.connect(lambda _v: self._highlight_visible())
+
+    def _visible_blocks(self) -> list[int]:
+        """Block numbers that can be on screen, from a low estimate of each paragraph's lines (no layout)."""
+        view = self.view
+        metrics = view.fontMetrics()
+        lines = view.viewport().height() // max(metrics.lineSpacing(), 1) + 2
+        per_line = max(view.viewport().width(), 100) * 1.5 / max(metrics.averageCharWidth(), 1)
+        out = []
+        block = view.firstVisibleBlock()
+        while block.isValid() and lines > 0:
+            out.append(block.blockNumber())
+            lines -= max(1, int(block.length() / per_line))
+            block = block.next()
+        return out
+
+    def _highlight_visible(self) -> None:
+        if not self._todo or self.view is None:
+            return
+        doc = self.document()
+        for b in self._visible_blocks():
+            if b in self._todo:
+                del self._todo[b]
+                self.rehighlightBlock(doc.findBlockByNumber(b))
+
+    def _idle_slice(self) -> None:
+        doc = self.document()
+        end = time.perf_counter() + self.SLICE_MS / 1000
+        while self._todo and time.perf_counter() < end:
+            b = next(iter(self._todo))
+            del self._todo[b]
+            self.rehighlightBlock(doc.findBlockByNumber(b))
+        if self._todo:
+            self._idle.start()
+
+    @property
+    def pending(self) -> int:
+        """Paragraphs with marks still waiting for their idle-time highlighting."""
+        return len(self._todo)
 
     def set_look(self, look: Look) -> None:
         self.look = look
         self._merged.clear()
+        self._ranges.clear()
 
     @staticmethod
     def _assign(doc: QTextDocument, marks: list[Mark]) -> dict[int, list[Mark]]:
@@ -47,13 +112,23 @@ class AnnotationHighlighter(QSyntaxHighlighter):
     def clear(self) -> None:
         """Forget the marks (call before replacing the text, so the reload pass is a no-op)."""
         self.by_block = {}
+        self._todo = {}
+        self._idle.stop()
 
     def attach(self, doc: QTextDocument, marks: list[Mark]) -> None:
-        """Highlight a freshly loaded document in one synchronous pass (no unhighlighted first frame)."""
+        """Highlight a freshly loaded document: what is on screen now (no unhighlighted first frame),
+        the rest in idle time; without a view to follow, all of it now."""
         self.by_block = self._assign(doc, marks)
         if self.document() is not doc:
             self.setDocument(doc)
-        self.rehighlight()
+        if self.view is None or self.view.document() is not doc:
+            self._todo = {}
+            self.rehighlight()
+            return
+        self._todo = dict.fromkeys(sorted(self.by_block))
+        self._highlight_visible()
+        if self._todo:
+            self._idle.start()
 
     def update_marks(self, marks: list[Mark]) -> int:
         """Repaint only the paragraphs whose marks changed; returns how many."""
@@ -70,6 +145,8 @@ class AnnotationHighlighter(QSyntaxHighlighter):
 
     def repaint_all(self) -> None:
         self._merged.clear()
+        self._ranges.clear()
+        self._todo = {}
         if self.document() is not None:
             self.rehighlight()
 
@@ -79,26 +156,32 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if not marks:
             return
         pos = block.position()
-        n = len(text)
+        key = (pos, len(text), tuple(marks))
+        ranges = self._ranges.get(key)
+        if ranges is None:  # an article opened again (switching back) finds its paragraphs here
+            if len(self._ranges) > 50_000:
+                self._ranges.clear()
+            ranges = self._ranges[key] = self._block_ranges(pos, len(text), marks)
+        for a, length, fmt in ranges:
+            self.setFormat(a, length, fmt)
+
+    def _block_ranges(self, pos: int, n: int, marks: list[Mark]) -> list[tuple[int, int, QTextCharFormat]]:
+        """(start, length, merged format) of each piece of a paragraph covered by the same marks."""
         clipped = []
         points = {0, n}
         for m in marks:
             s, e = max(m.start - pos, 0), min(m.end - pos, n)
             if e > s:
-                clipped.append((s, e, m))
+                clipped.append((s, e, (m.layer, m.detail if m.layer in ("entity", "rejected") else "", m.state)))
                 points.add(s)
                 points.add(e)
-        cuts = sorted(points)
-        for a, b in itertools.pairwise(cuts):
-            keys = tuple(
-                sorted(
-                    ((m.layer, m.detail if m.layer in ("entity", "rejected") else "", m.state)
-                     for s, e, m in clipped if s <= a and e >= b),
-                    key=lambda k: LAYER_ORDER.get(k[0], 9),
-                )
-            )
+        out = []
+        for a, b in itertools.pairwise(sorted(points)):
+            keys = tuple(sorted((k for s, e, k in clipped if s <= a and e >= b),
+                                key=lambda k: LAYER_ORDER.get(k[0], 9)))
             if keys:
-                self.setFormat(a, b - a, self._merge(keys))
+                out.append((a, b - a, self._merge(keys)))
+        return out
 
     def _merge(self, keys: tuple[tuple[str, str, str], ...]) -> QTextCharFormat:
         fmt = self._merged.get(keys)

@@ -66,6 +66,24 @@ class Tokens:
             return None
         return start, end
 
+    def step_end(self, start: int, end: int, step: int) -> int | None:
+        """The end of the next token after ``end`` (step > 0) or the last one before it, never at or before ``start``."""
+        ends = self.ends
+        if step > 0:
+            k = bisect_right(ends, end)
+            return ends[k] if k < len(ends) else None
+        k = bisect_left(ends, end) - 1
+        return ends[k] if k >= 0 and ends[k] > start else None
+
+    def step_start(self, start: int, end: int, step: int) -> int | None:
+        """The start of the token before ``start`` (step < 0) or the next one after it, never at or after ``end``."""
+        starts = self.starts
+        if step < 0:
+            k = bisect_left(starts, start) - 1
+            return starts[k] if k >= 0 else None
+        k = bisect_right(starts, start)
+        return starts[k] if k < len(starts) and starts[k] < end else None
+
     def strip_quote_marks(self, start: int, end: int) -> tuple[int, int]:
         """Drop quotation marks and spaces at both ends (quote content excludes its marks)."""
         text = self.text
