@@ -7,7 +7,8 @@ Builds the corpus with plain INSERTs (schema from Store, so every migration and 
 per article 4 entities, 3 quotes with speakers (300 people, PERSON/ORG entities linked), 3 events
 (16 types, 200 actors), a published date over two years, 60 % done with one status change each in
 the change log. Then times each chart of services.dashboard (first call and median of 5), the
-click-through (articles behind the biggest bar), the people list, and a merge with its undo.
+click-through (articles behind the biggest bar), the people list, a merge with its undo, and the
+annotator's commonest edits (what the tallies' triggers add to them, migration 0010).
 ``--render`` also times drawing each chart offscreen with pyqtgraph (ui.charts.render_chart).
 """
 
@@ -90,6 +91,29 @@ def timed(fn, repeat: int = 5) -> tuple[float, float, object]:  # type: ignore[n
     return first * 1000, statistics.median(runs) * 1000, out
 
 
+def edit_costs(path: Path, n: int = 30) -> None:
+    """What the annotator's commonest edits cost on this corpus (what indexes and triggers add to them)."""
+    from desktop_app.storage import Store
+
+    times: dict[str, list[float]] = {}
+
+    def run(name: str, fn) -> None:  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        fn()
+        times.setdefault(name, []).append((time.perf_counter() - t) * 1000)
+
+    with Store(path) as s:
+        ids = [r[0] for r in s.conn.execute("SELECT id FROM articles WHERE status != 'done' LIMIT ?", [n])]
+        for aid in ids:
+            ent = s.get_article(aid).entities[0]
+            run("accept an entity", lambda: s.update("entities", ent.id, {"state": "accepted"}, who="bench"))  # noqa: B023
+            run("relabel it", lambda: s.update("entities", ent.id, {"label": "ORG"}, who="bench"))  # noqa: B023
+            run("mark the article done", lambda: s.set_status(aid, "done", who="bench"))  # noqa: B023
+            for _ in range(3):
+                run("undo", lambda: s.undo(aid))  # noqa: B023
+    print("edits, median of", n, "(ms): " + ", ".join(f"{k} {statistics.median(v):.2f}" for k, v in times.items()))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
@@ -127,6 +151,7 @@ def main() -> None:
         people.undo(s)
         undo_ms = (time.perf_counter() - t) * 1000
     print(f"merge (renames {ch.count} quotes/events, logged): {merge_ms:.0f} ms; its undo: {undo_ms:.0f} ms")
+    edit_costs(path)
     if args.render:
         import os
 

@@ -93,7 +93,7 @@ def events_over_time(conn: sqlite3.Connection, status: str, *, period: str = "da
 
 
 def published_range(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
-    # two queries: each is one step down the index idx_articles_published (together they scan the table)
+    # two queries, each one step down the index idx_articles_published (min and max in one query scan the table)
     first = conn.execute("SELECT min(published) FROM articles").fetchone()[0]
     last = conn.execute("SELECT max(published) FROM articles").fetchone()[0]
     return first, last
