@@ -39,6 +39,11 @@ class E(StrEnum):
     E016 = "Line {line}: {what}: span [{start}, {end}) is empty or ends before it starts{more}"
     E017 = "Line {line}: {what}: text {given!r} is not the text at [{start}, {end}) ({actual!r}){more}"
     E018 = "Line {line}: {what}: entity {ref!r} is not the id of an entity on this line{more}"
+    # the article list's search syntax (core/search.py)
+    E030 = "Search: unknown field {field!r}; the fields are {fields}, plus free words and \"quoted phrases\""
+    E031 = "Search: the quote at character {start} is never closed; add the closing \" or remove it"
+    E032 = "Search: {field}: needs a value, e.g. {field}:\"two words\""
+    E033 = "Search: {value!r} is no {field}; use one of {allowed}"
     # database
     E101 = "Database file {path} was written by a newer NewsGold (schema {found}, this app knows {known}); upgrade NewsGold to open it"
     E102 = "Database file {path} is not a NewsGold database or is corrupt ({detail})"
