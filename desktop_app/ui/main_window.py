@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 1260])
+        self.splitter.setSizes([400, 1200])  # the list: two readable title lines at 1280 px and +2 font steps
         self.list.setMinimumWidth(260)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
     # -- window layout ------------------------------------------------------------------
     def _layout_parts(self) -> dict[str, Any]:
         return {"main_splitter": self.splitter, "editor_splitter": self.editor.splitter,
-                "side_splitter": self.editor.side_splitter}
+                "side_splitter": self.editor.side_splitter, "list_columns": self.list}
 
     def _restore_layout(self) -> None:
         """Last session's size, place and panel widths; a first start fits the screen."""
