@@ -37,6 +37,7 @@ from desktop_app.services.team import corpus_taxonomy
 from desktop_app.ui import dialogs
 from desktop_app.ui.article_list import ArticleListPanel
 from desktop_app.ui.editor import ArticleEditor
+from desktop_app.ui.import_result import ImportResultDialog
 from desktop_app.ui.menus import SHELL_SHORTCUTS, build_menus
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.settings import Settings, save_settings
@@ -340,11 +341,8 @@ class MainWindow(QMainWindow):
         if summary.cancelled:
             msg += " (cancelled)"
         self.status.showMessage(msg, 10000)
-        if summary.errors:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Some inputs were rejected",
-                              f"{msg}; {len(summary.errors)} input(s) rejected.", QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText("\n".join(str(e) for e in summary.errors))
-            box.open()
+        if summary.errors:  # every rejected input in a table that can be copied (ui/import_result.py)
+            ImportResultDialog(msg, summary.errors, self).open()
         if summary.added:
             self.preannotate(list(summary.added))
 
