@@ -38,7 +38,7 @@ from desktop_app.ui import dialogs
 from desktop_app.ui.article_list import ArticleListPanel
 from desktop_app.ui.editor import ArticleEditor
 from desktop_app.ui.import_result import ImportResultDialog
-from desktop_app.ui.menus import SHELL_SHORTCUTS, build_menus
+from desktop_app.ui.menus import SEARCH_HELP, SHELL_SHORTCUTS, build_menus
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.settings import Settings, save_settings
 from desktop_app.ui.startup import Startup
@@ -415,7 +415,8 @@ class MainWindow(QMainWindow):
     def shortcuts_dialog(self) -> dialogs.ShortcutsDialog:
         from desktop_app.ui.editor.shortcuts import MOUSE_ACTIONS, shortcut_rows
 
-        dlg = dialogs.ShortcutsDialog(shortcut_rows() + list(SHELL_SHORTCUTS), list(MOUSE_ACTIONS), self)
+        dlg = dialogs.ShortcutsDialog(shortcut_rows() + list(SHELL_SHORTCUTS) + list(SEARCH_HELP), list(MOUSE_ACTIONS),
+                                      self)
         dlg.open()
         return dlg
 

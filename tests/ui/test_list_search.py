@@ -170,3 +170,32 @@ def test_titles_read_at_1280x720_two_font_steps_up_and_the_column_width_is_remem
         for w in wins:
             w.shutdown()
             w.close()
+
+
+def test_f1_help_and_the_readme_list_the_search_syntax(qtbot, corpus: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.core.search import FIELDS
+    from desktop_app.ui.dialogs import ShortcutsDialog
+    from desktop_app.ui.menus import SEARCH_HELP
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    search = readme[readme.index("\n## Search\n"):readme.index("\n## ", readme.index("\n## Search\n") + 1)]
+    for _group, typed, meaning in SEARCH_HELP:
+        assert f"| `{typed}` | {meaning} |" in search
+    win = create_main_window(corpus, load_settings(), load_model=False, remember_layout=False)
+    qtbot.addWidget(win)
+    try:
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        QTest.keyClick(win.list.view, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: win.findChild(ShortcutsDialog) is not None)
+        text = " ".join(lab.text() for lab in win.findChild(ShortcutsDialog).findChildren(QLabel))
+        assert "Search the article list" in text
+        for name in FIELDS:
+            assert f"{name}:VALUE" in text
+    finally:
+        win.shutdown()
+        win.close()
