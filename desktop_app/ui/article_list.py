@@ -41,10 +41,12 @@ from desktop_app.core.model import ARTICLE_STATUSES
 from desktop_app.core.search import FIELDS, parse_search
 from desktop_app.errors import E, NewsGoldError
 from desktop_app.services.corpus import ArticleRow, Reader
-from desktop_app.ui.list_titles import TitleDelegate, row_height
+from desktop_app.ui.list_titles import DateDelegate, TitleDelegate, row_height
 from desktop_app.ui.theme import STATUS_LOOK, STATUS_NAMES, WARNING_COLOR
 
 PAGE = 200
+#: a list narrower than this many average characters shows the counts under the date (no Counts column)
+NARROW_CHARS = 64
 UNFINISHED = frozenset({"new", "preannotated", "in_progress"})
 
 Index = QModelIndex | QPersistentModelIndex
@@ -261,9 +263,10 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_STATUS:
                 return STATUS_NAMES.get(r.status, r.status)
-            if col == COL_COUNTS:
-                return (f"{r.n_entities} entities, {r.n_quotes} quotes, {r.n_events} events; "
-                        f"{r.n_suggested} suggestions left")
+            if col in (COL_COUNTS, COL_DATE):  # a narrow list shows the counts under the date
+                counts = (f"{r.n_entities} entities, {r.n_quotes} quotes, {r.n_events} events; "
+                          f"{r.n_suggested} suggestions left")
+                return counts if col == COL_COUNTS else f"published {(r.published or '?')[:10]}\n{counts}"
             if col == COL_TITLE:
                 return r.title
             if col == COL_TEAM and r.versions:
@@ -330,6 +333,7 @@ class ArticleListPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setItemDelegateForColumn(COL_TITLE, TitleDelegate(self.view))
+        self.view.setItemDelegateForColumn(COL_DATE, DateDelegate(COL_COUNTS, self.view))
         self.view.setIconSize(QSize(16, 16))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -348,7 +352,7 @@ class ArticleListPanel(QWidget):
         self.title_width_set = False
         self._fitting = False
         head.sectionResized.connect(self._on_section_resized)
-        head.setSectionResizeMode(COL_DATE, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(COL_DATE, QHeaderView.ResizeMode.Fixed)  # fit_title sizes it
         head.setSectionResizeMode(COL_COUNTS, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(COL_TEAM, QHeaderView.ResizeMode.ResizeToContents)
         head.setHighlightSections(False)
@@ -356,6 +360,7 @@ class ArticleListPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.model.modelReset.connect(self._restore_selection)
         self.model.modelReset.connect(self._show_team_column)
+        self.model.modelReset.connect(self.fit_title)
         self._show_team_column()
 
         top = QHBoxLayout()
@@ -443,6 +448,12 @@ class ArticleListPanel(QWidget):
         if self.title_width_set:
             return
         head = self.view.horizontalHeader()
+        # a narrow list (1280 px screens, big text): the counts go under the date, the title gets their width
+        self.view.setColumnHidden(COL_COUNTS,
+                                  self.view.viewport().width() < NARROW_CHARS * self.fontMetrics().averageCharWidth())
+        self._fitting = True
+        head.resizeSection(COL_DATE, max(self.view.sizeHintForColumn(COL_DATE), head.sectionSizeHint(COL_DATE)))
+        self._fitting = False
         shown = [head.logicalIndex(v) for v in range(head.count()) if not head.isSectionHidden(head.logicalIndex(v))]
         last = shown[-1]  # it stretches: count it at the width its contents need
         need = max(self.view.sizeHintForColumn(last), head.sectionSizeHint(last)) if last != COL_TITLE else 0

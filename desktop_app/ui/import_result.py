@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,8 +42,8 @@ class ImportResultDialog(QDialog):
         self.setObjectName("importResultDialog")
         self.setWindowTitle("Import: some inputs were rejected")
         self.rows = rejection_rows(errors)
-        label = QLabel(f"{summary_text}; {len(self.rows)} input(s) rejected. Nothing else was changed: "
-                       "fix these lines and import the file again (articles already imported are skipped).")
+        label = QLabel(f"{summary_text}; {len(self.rows)} input(s) rejected. Everything "
+                       "else was imported; fix these lines and import the file again (what is already in is skipped).")
         label.setWordWrap(True)
         self.table = QTableWidget(len(self.rows), len(HEADERS))
         self.table.setObjectName("rejectedInputs")
@@ -51,16 +52,20 @@ class ImportResultDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # the whole message shows; a long path is elided in its middle
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for r, row in enumerate(self.rows):
             for c, value in enumerate(row):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(r, c, item)
         head = self.table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         head.setStretchLastSection(True)
+        self.table.resizeColumnToContents(0)
+        head.resizeSection(0, min(head.sectionSize(0), 320))
+        head.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.copy_button = QPushButton("&Copy")
         self.copy_button.setObjectName("copyRejected")
         self.copy_button.setToolTip("Copy the selected rows (all rows when none is selected) as text (Ctrl+C)")
@@ -74,6 +79,10 @@ class ImportResultDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(900, 420)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def selected_rows(self) -> list[tuple[str, str, str]]:
         picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

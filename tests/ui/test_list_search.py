@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.core.model import Article, Entity, Quote
 from desktop_app.storage import Store
 from desktop_app.ui.app import create_main_window
-from desktop_app.ui.article_list import COL_TITLE, ArticleListPanel
+from desktop_app.ui.article_list import COL_COUNTS, COL_DATE, COL_TITLE, ArticleListPanel
 from desktop_app.ui.list_titles import PAD, title_lines
 from desktop_app.ui.settings import load_settings
 from desktop_app.ui.theme import apply_theme
@@ -35,8 +35,11 @@ def _articles() -> list[Article]:
     for i, title in enumerate(TITLES * 4):
         text = f"{title}\n\nThe minister spoke in Islamabad on day {i}. He said the border talks went on."
         speaker = "Khawaja Asif" if i % 2 else "Ishaq Dar"
-        out.append(Article.from_text(text, title=title) if i < 5 else Article.from_text(text + f" ({i})", title=title))
-        out[-1].entities = [Entity(len(title) + 2, len(title) + 5, "ORG" if i % 3 == 0 else "PERSON")]
+        meta = {"published": f"2025-11-{1 + i:02d}"}
+        out.append(Article.from_text(text if i < 5 else text + f" ({i})", title=title, meta=meta))
+        # many entities, as a pre-annotated article has: the counts take room in the list
+        out[-1].entities = [Entity(len(title) + 2 + 2 * k, len(title) + 3 + 2 * k, "ORG" if i % 3 == 0 else "PERSON")
+                            for k in range(12)]
         out[-1].quotes = [Quote(len(title) + 10, len(title) + 30, speaker=speaker)]
     return out
 
@@ -144,14 +147,17 @@ def test_titles_read_at_1280x720_two_font_steps_up_and_the_column_width_is_remem
         assert QApplication.font().pointSize() == 14
         view = win.list.view
         qtbot.waitUntil(lambda: view.verticalHeader().defaultSectionSize() >= 2 * view.fontMetrics().lineSpacing())
+        assert view.isColumnHidden(COL_COUNTS)  # too narrow for it: the counts show under the date
+        assert view.columnWidth(COL_DATE) - 2 * PAD >= view.fontMetrics().horizontalAdvance("2025-11-30")
         width = view.columnWidth(COL_TITLE) - 2 * PAD
         for row in range(5):
             index = win.list.model.index(row, COL_TITLE)
             title = win.list.model.data(index, Qt.ItemDataRole.ToolTipRole)
             assert title in TITLES  # the tooltip is the whole title
+            assert "12 entities" in win.list.model.data(index.siblingAtColumn(COL_DATE), Qt.ItemDataRole.ToolTipRole)
             shown = title_lines(title, view.font(), width)
             assert len(shown) == 2 and shown[0] != "Pakistan…"
-            assert len(" ".join(shown)) >= 30, shown
+            assert len(" ".join(shown)) >= 40, shown
             assert shown[-1].endswith(title[-5:])  # elided in the middle: its end still shows
         # the title column is resized by dragging its right edge in the header
         head = view.horizontalHeader()
