@@ -178,3 +178,19 @@ def test_a_bad_search_is_a_refusal_not_a_crash(annotated: tuple[Store, list[Arti
         store.count_articles(query="speeker:Asif")
     assert kind_of(err.value) == "refusal" and "speaker:" in str(err.value)
     store.close()
+
+
+@pytest.mark.parametrize("query", ["label:PERSON", "state:suggested", "annotator:bilal", "minister type:AGREE"])
+def test_field_search_pages_after_a_row_equal_pages_by_offset(annotated: tuple[Store, list[Article]],
+                                                              query: str) -> None:
+    """As the list scrolls (count first, then pages after the last row), dense or sparse SQL alike."""
+    store, arts = annotated
+    expected = _scan(store, arts, query)
+    assert store.count_articles(query=query) == len(expected)
+    out: list[str] = []
+    after = None
+    while page := store.article_rows(len(out), 7, query=query, after_rowid=after):
+        out += [r.id for r in page]
+        after = page[-1].rowid
+    assert out == expected
+    store.close()
