@@ -1,4 +1,4 @@
-"""The article list: a lazy table model over the DB, with status filter, FTS search and sort.
+"""The article list: a lazy table model over the DB, with status filter, search (core/search.py) and sort.
 
 The model holds only the rows fetched so far (pages of :data:`PAGE`), so a
 million-article corpus opens as fast as a small one; Qt's ``canFetchMore`` /
@@ -444,9 +444,8 @@ class ArticleListPanel(QWidget):
         self.fit_title()
 
     def fit_title(self) -> None:
-        """Until the user sizes it, the title column takes the width the other columns leave."""
-        if self.title_width_set:
-            return
+        """Until the user sizes it, the title column takes the width the other columns leave;
+        a narrow list shows the counts under the date instead of in a column of their own."""
         head = self.view.horizontalHeader()
         # a narrow list (1280 px screens, big text): the counts go under the date, the title gets their width
         self.view.setColumnHidden(COL_COUNTS,
@@ -454,6 +453,8 @@ class ArticleListPanel(QWidget):
         self._fitting = True
         head.resizeSection(COL_DATE, max(self.view.sizeHintForColumn(COL_DATE), head.sectionSizeHint(COL_DATE)))
         self._fitting = False
+        if self.title_width_set:
+            return
         shown = [head.logicalIndex(v) for v in range(head.count()) if not head.isSectionHidden(head.logicalIndex(v))]
         last = shown[-1]  # it stretches: count it at the width its contents need
         need = max(self.view.sizeHintForColumn(last), head.sectionSizeHint(last)) if last != COL_TITLE else 0

@@ -205,3 +205,21 @@ def test_f1_help_and_the_readme_list_the_search_syntax(qtbot, corpus: Path) -> N
     finally:
         win.shutdown()
         win.close()
+
+
+@pytest.mark.parametrize("title", [
+    "Flood waters 🌊 recede in Sindh as relief convoys reach the cut-off villages of the district 🚚",
+    "پاکستان اور افغانستان کے درمیان سرحدی مذاکرات دوبارہ شروع ہو گئے ہیں اور دونوں فریق پر امید ہیں",
+])
+def test_title_lines_wrap_then_elide_the_middle(qapp, title: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetrics
+
+    font = QFont(qapp.font())
+    width = QFontMetrics(font).horizontalAdvance(title) // 3  # the title needs three lines at this width
+    lines = title_lines(title, font, width)
+    assert len(lines) == 2
+    assert title.startswith(lines[0]) and "…" in lines[1]
+    # the end of the title is shown (Qt joins Arabic script across the ellipsis with a zero-width joiner)
+    assert title.endswith(lines[1].split("…")[-1].replace("\u200d", ""))
+    assert all(QFontMetrics(font).horizontalAdvance(line) <= width for line in lines)
+    assert title_lines("Short title", font, 10_000) == ["Short title"]
