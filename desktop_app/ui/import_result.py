@@ -40,6 +40,7 @@ class ImportResultDialog(QDialog):
     def __init__(self, summary_text: str, errors: Sequence[NewsGoldError], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importResultDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per import; gone when closed
         self.setWindowTitle("Import: some inputs were rejected")
         self.rows = rejection_rows(errors)
         label = QLabel(f"{summary_text}; {len(self.rows)} input(s) rejected. Everything "

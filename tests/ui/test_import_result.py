@@ -66,4 +66,4 @@ def test_rejected_lines_are_listed_in_a_copyable_table(qtbot, window: Any, tmp_p
     assert QGuiApplication.clipboard().text().splitlines()[1:] == ["\t".join(shown[1])]
 
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dlg.isVisible())
+    qtbot.waitUntil(lambda: window.findChild(ImportResultDialog) is None)  # closed and deleted
