@@ -432,7 +432,7 @@ class ArticleListPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:  # bigger text: taller rows (two title lines)
             self.view.verticalHeader().setDefaultSectionSize(row_height(self.fontMetrics()))
-            QTimer.singleShot(0, self.fit_title)  # after the other columns fitted their contents
+            QTimer.singleShot(0, self, self.fit_title)  # after the other columns fit; dropped if the list is gone
         super().changeEvent(event)
 
     def resizeEvent(self, event: Any) -> None:
