@@ -42,6 +42,11 @@ class E(StrEnum):
     # lexicons of the rules (resources/lexicons/*.toml and the user's additions)
     E060 = "Lexicon file {path}, line {line}: {detail}"
     E061 = "Lexicon file {path}, line {line}: {key} should be {expected}"
+    # the article list's search syntax (core/search.py)
+    E030 = "Search: unknown field {field!r}; the fields are {fields}, plus free words and \"quoted phrases\""
+    E031 = "Search: the quote at character {start} is never closed; add the closing \" or remove it"
+    E032 = "Search: {field}: needs a value, e.g. {field}:\"two words\""
+    E033 = "Search: {value!r} is no {field}; use one of {allowed}"
     # database
     E101 = "Database file {path} was written by a newer NewsGold (schema {found}, this app knows {known}); upgrade NewsGold to open it"
     E102 = "Database file {path} is not a NewsGold database or is corrupt ({detail})"

@@ -81,12 +81,50 @@ def boilerplate_spans(text: str, lines: list[tuple[int, int]] | None = None) -> 
     return spans
 
 
+#: words of a site's section menu: a first line made only of these ("Important NewsPolitics") is no title
+_SECTION_WORDS = frozenset(re.findall(r"\w+", """
+    home news latest breaking important top stories story trending world national international local region
+    regional politics political business economy markets finance sport sports opinion editorial editorials
+    analysis features feature entertainment culture lifestyle health science technology tech education
+    environment video videos photos live asia europe africa americas middle east south pakistan india
+    afghanistan us uk china more menu section
+"""))
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CRUMB = re.compile(r"^[^>»›/|]{1,40}(?:\s*[>»›/|]\s*[^>»›/|]{1,40}){1,8}$")
+_NOT_TITLE = re.compile(
+    r"(?:skip to (?:main )?content|share (?:this|the) (?:article|story|post|page)|share|listen to (?:this )?article"
+    r"|follow us(?: on \w+)?|sign in|log in|subscribe(?: now)?|menu|search|home"
+    r"|(?:last )?(?:updated|published|posted)(?:\s+on)?:?\s+(?:\d.*|just now|yesterday\b.*|today\b.*|an? (?:hour|minute|day)s? ago"
+    rf"|{_MON}\b.*|(?:mon|tue|wed|thu|fri|sat|sun)\w*\b.*)"
+    r"|\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?)\s+(?:read|ago)"
+    r"|just now|\d{1,2}:\d{2}\s*(?:am|pm)?(?:\s+\w+)?|(?:staff|news desk|web desk)(?: report)?)\Z", re.I)
+
+
+def is_title_noise(line: str) -> bool:
+    """A first line no article is titled with: boilerplate, a breadcrumb, a section menu, a date, a byline."""
+    s = line.strip()
+    if not s or is_boilerplate(s) or _NOT_TITLE.match(s) or _BYLINE.match(s) or (len(s) < 80 and _parse_date(s)):
+        return True
+    if len(s) <= 80 and _CRUMB.match(s) and any(c in s for c in ">»›"):
+        return True
+    words = _CAMEL_JOIN.sub(" ", s).replace("&", " ").split()
+    return 0 < len(words) <= 6 and all(w.lower().strip(".,:;|·-") in _SECTION_WORDS for w in words)
+
+
 def title_of(text: str, lines: list[tuple[int, int]] | None = None) -> str:
-    for start, end in lines if lines is not None else iter_lines(text):
+    """The first line that reads as a title: site furniture above it (breadcrumbs, menus, dates,
+    bylines, share buttons) is skipped; a text of nothing else keeps its first line."""
+    first = ""
+    for n, (start, end) in enumerate(lines if lines is not None else iter_lines(text)):
         line = text[start:end].strip()
-        if line and not is_boilerplate(line):
+        if not line:
+            continue
+        first = first or line
+        if n > 40:  # deep into the text: the furniture never ended; the first line is as good as any
+            break
+        if not is_title_noise(line):
             return line[:500]
-    return text.strip()[:500]
+    return first[:500] if first else text.strip()[:500]
 
 
 def _parse_date(line: str) -> str | None:

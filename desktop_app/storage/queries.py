@@ -8,6 +8,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 from desktop_app.core.model import (
@@ -15,6 +16,7 @@ from desktop_app.core.model import (
     Article,
     Span,
 )
+from desktop_app.core.search import parse_search
 from desktop_app.errors import E, NewsGoldError
 from desktop_app.storage.connection import ANNOTATION_TABLES, Connection
 from desktop_app.storage.rows import (
@@ -24,6 +26,7 @@ from desktop_app.storage.rows import (
     event_from_row,
     quote_from_row,
 )
+from desktop_app.storage.search import search_where
 
 log = logging.getLogger(__name__)
 
@@ -51,33 +54,61 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
+#: a search matching at least this share of the articles pages by per-article lookups (storage/search.py)
+DENSE = 0.02
+
+
+def _text_only(query: str | None) -> str:
+    """The FTS query when the search has only full-text terms (the fast paths), else ""."""
+    if not query:
+        return ""
+    q = parse_search(query)
+    return q.fts if q.text_only else ""
+
+
 class Queries(Connection):
     """What the views, exports and services read."""
 
     # -- article reads --------------------------------------------------------
-    def _where(self, status: str | None, query: str | None, ids: list[str] | None = None) -> tuple[str, list[Any]]:
-        clauses, params = [], []
+    def __init__(self, path: str | Path, *, readonly: bool = False, check_same_thread: bool = True) -> None:
+        super().__init__(path, readonly=readonly, check_same_thread=check_same_thread)
+        #: (status, query) -> share of the articles it matched at its last count: how article_rows pages it
+        self._matched: dict[tuple[str | None, str], float] = {}
+
+    def _where(self, status: str | None, query: str | None, ids: list[str] | None = None,
+               *, dense: bool = False) -> tuple[str, list[Any]]:
+        """``query`` is the search syntax of core/search.py (bad syntax raises E030-E033)."""
+        clauses: list[str] = []
+        params: list[Any] = []
         if ids is not None:  # a chart's selection (dashboard click): these articles only
             clauses.append("a.id IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(ids))
         if status:
             clauses.append("a.status = ?")
             params.append(status)
-        if query and fts_query(query):
-            clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(fts_query(query))
+        if query:
+            more, more_params = search_where(self.conn, parse_search(query), dense=dense)
+            clauses += more
+            params += more_params
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def count_articles(self, status: str | None = None, query: str | None = None,
                        ids: list[str] | None = None) -> int:
-        if query and fts_query(query) and not status and ids is None:
+        fts = _text_only(query)
+        if fts and not status and ids is None:
             # The FTS index has one row per article: counting there is ~20x faster than
             # counting articles whose rowid is IN the (materialised) match list.
-            row = self._one("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?", [fts_query(query)])
+            row = self._one("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?", [fts])
             return int(row["n"]) if row else 0
         where, params = self._where(status, query, ids)
-        row = self._one(f"SELECT count(*) AS n FROM articles a{where}", params)
-        return int(row["n"]) if row else 0
+        row = self._one(f"SELECT count(*) AS n, (SELECT max(rowid) FROM articles) AS top FROM articles a{where}",
+                        params)
+        n = int(row["n"]) if row else 0
+        if query and ids is None:
+            if len(self._matched) > 100:
+                self._matched.clear()
+            self._matched[(status, query)] = n / max(1, int(row["top"] or 0)) if row else 0.0
+        return n
 
     def status_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(ARTICLE_STATUSES, 0)
@@ -108,8 +139,11 @@ class Queries(Connection):
         """One page of the list. ``after_rowid`` (import order only) continues after that row
         without an OFFSET: constant time at any depth, and no row is skipped when rows before
         it leave the filter meanwhile."""
-        where, params = self._where(status, query, ids)
         order_sql = self._ORDERS.get(order, "a.rowid")
+        # many matches, read in import order: look each article up (stops at the page's end)
+        dense = (order_sql == "a.rowid" and query is not None
+                 and self._matched.get((status, query), 0.0) >= DENSE)
+        where, params = self._where(status, query, ids, dense=dense)
         keyset = after_rowid is not None and order_sql == "a.rowid"
         if keyset:
             where += (" AND " if where else " WHERE ") + f"a.rowid {'<' if descending else '>'} ?"
@@ -118,13 +152,14 @@ class Queries(Connection):
         if descending:
             order_sql = ", ".join(f"{part} DESC" for part in order_sql.split(", "))
         source = "articles a"
-        if query and fts_query(query) and not status and ids is None and order_sql.startswith("a.rowid"):
+        fts = _text_only(query)
+        if fts and not status and ids is None and order_sql.startswith("a.rowid"):
             # Page straight from the FTS index (it yields rowids in order) instead of
             # materialising every match of a common word first.
             after = f" AND rowid {'<' if descending else '>'} ?" if keyset else ""
             source = (f"(SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ?{after} ORDER BY rowid"
                       f"{' DESC' if descending else ''} LIMIT ? OFFSET ?) f JOIN articles a ON a.rowid = f.r")
-            where, params = "", [fts_query(query), *([after_rowid] if keyset else []), limit, offset]
+            where, params = "", [fts, *([after_rowid] if keyset else []), limit, offset]
             limit, offset = -1, 0
         sql = f"""
             SELECT a.rowid AS rowid, a.id, a.title, json_extract(a.meta, '$.published') AS published,

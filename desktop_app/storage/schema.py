@@ -216,5 +216,14 @@ def m0010_dashboard_tallies(db: Database) -> None:
     tallies.install(db)
 
 
+@migrations(name="0011_search_indexes")
+def m0011_search_indexes(db: Database) -> None:
+    # the article list's field search (storage/search.py): speaker:, label: and type: read these
+    # instead of every annotation row (100k articles: label:ORG 330 ms -> see docs/benchmarks.md)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes(speaker, state, article_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_entities_label ON entities(label, state, article_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_events_type ON events(type, state, article_id)")
+
+
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

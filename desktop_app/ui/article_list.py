@@ -1,4 +1,4 @@
-"""The article list: a lazy table model over the DB, with status filter, FTS search and sort.
+"""The article list: a lazy table model over the DB, with status filter, search (core/search.py) and sort.
 
 The model holds only the rows fetched so far (pages of :data:`PAGE`), so a
 million-article corpus opens as fast as a small one; Qt's ``canFetchMore`` /
@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,10 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import ARTICLE_STATUSES
+from desktop_app.core.search import FIELDS, parse_search
+from desktop_app.errors import E, NewsGoldError
 from desktop_app.services.corpus import ArticleRow, Reader
-from desktop_app.ui.theme import STATUS_LOOK, STATUS_NAMES
+from desktop_app.ui.list_titles import DateDelegate, TitleDelegate, row_height
+from desktop_app.ui.theme import STATUS_LOOK, STATUS_NAMES, WARNING_COLOR
 
 PAGE = 200
+#: a list narrower than this many average characters shows the counts under the date (no Counts column)
+NARROW_CHARS = 64
 UNFINISHED = frozenset({"new", "preannotated", "in_progress"})
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,6 +57,12 @@ VERSION_MARKS = {"done": "✓", "in_progress": "…", "skipped": "–"}
 HEADERS = ("", "Title", "Date", "E · Q · Ev", "Team")
 #: column -> Store.article_rows order key
 SORT_KEYS = {COL_STATUS: "status", COL_TITLE: "title", COL_DATE: "date", COL_COUNTS: "updated"}
+
+#: under the search box when the syntax is wrong, and its tooltip
+SEARCH_FIELDS_LINE = "Fields: " + "  ".join(f"{name}:" for name in FIELDS) + '  — plus words and "quoted phrases"'
+SEARCH_TOOLTIP = ("Words search title and text (prefixes); \"quoted phrases\" exactly. Fields (all terms must hold):\n"
+                  + "\n".join(f"{name}:VALUE  {what}" for name, what in FIELDS.items())
+                  + '\nQuote values with spaces: speaker:"Khawaja Asif"')
 
 _icons: dict[str, QIcon] = {}
 
@@ -250,9 +263,10 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_STATUS:
                 return STATUS_NAMES.get(r.status, r.status)
-            if col == COL_COUNTS:
-                return (f"{r.n_entities} entities, {r.n_quotes} quotes, {r.n_events} events; "
-                        f"{r.n_suggested} suggestions left")
+            if col in (COL_COUNTS, COL_DATE):  # a narrow list shows the counts under the date
+                counts = (f"{r.n_entities} entities, {r.n_quotes} quotes, {r.n_events} events; "
+                          f"{r.n_suggested} suggestions left")
+                return counts if col == COL_COUNTS else f"published {(r.published or '?')[:10]}\n{counts}"
             if col == COL_TITLE:
                 return r.title
             if col == COL_TEAM and r.versions:
@@ -286,8 +300,17 @@ class ArticleListPanel(QWidget):
         self.filter = QComboBox()
         self.filter.setToolTip("Show only articles with this status")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search title and text (Ctrl+F)")
+        self.search.setObjectName("articleSearch")
+        self.search.setPlaceholderText('Search: words, "a phrase", speaker:, label:ORG … (Ctrl+F; F1)')
+        self.search.setToolTip(SEARCH_TOOLTIP)
         self.search.setClearButtonEnabled(True)
+        # bad syntax: what is wrong and the fields there are, under the box; the list keeps its last good result
+        self.search_error = QLabel()
+        self.search_error.setObjectName("searchError")
+        self.search_error.setWordWrap(True)
+        self.search_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.search_error.setStyleSheet(f"color: {WARNING_COLOR};")
+        self.search_error.hide()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -308,18 +331,28 @@ class ArticleListPanel(QWidget):
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setItemDelegateForColumn(COL_TITLE, TitleDelegate(self.view))
+        self.view.setItemDelegateForColumn(COL_DATE, DateDelegate(COL_COUNTS, self.view))
         self.view.setIconSize(QSize(16, 16))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows.setDefaultSectionSize(row_height(self.fontMetrics()))
         head = self.view.horizontalHeader()
+        head.setObjectName("articleListHeader")
         head.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Fixed)
         head.resizeSection(COL_STATUS, 26)
-        head.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(COL_DATE, QHeaderView.ResizeMode.ResizeToContents)
+        # the title column is the user's to widen (drag its right edge; the window remembers it);
+        # the last column takes what is left
+        head.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Interactive)
+        head.setStretchLastSection(True)
+        #: the user (a drag, or the remembered layout) set the title's width; until then it fills the list
+        self.title_width_set = False
+        self._fitting = False
+        head.sectionResized.connect(self._on_section_resized)
+        head.setSectionResizeMode(COL_DATE, QHeaderView.ResizeMode.Fixed)  # fit_title sizes it
         head.setSectionResizeMode(COL_COUNTS, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(COL_TEAM, QHeaderView.ResizeMode.ResizeToContents)
         head.setHighlightSections(False)
@@ -327,6 +360,7 @@ class ArticleListPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.model.modelReset.connect(self._restore_selection)
         self.model.modelReset.connect(self._show_team_column)
+        self.model.modelReset.connect(self.fit_title)
         self._show_team_column()
 
         top = QHBoxLayout()
@@ -349,6 +383,7 @@ class ArticleListPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.selection_row)
         layout.addWidget(self.search)
+        layout.addWidget(self.search_error)
         layout.addWidget(self.view, 1)
         self._current: str | None = None
         self.counts: dict[str, int] = {}
@@ -380,8 +415,68 @@ class ArticleListPanel(QWidget):
         return self.counts.get("done", 0), sum(self.counts.values())
 
     def apply_filter(self) -> None:
+        """Filter by the status box and the search; bad search syntax is explained, and the list stays."""
         self._search_timer.stop()
-        self.model.set_filter(self.filter.currentData(), self.search.text())
+        text = self.search.text()
+        try:
+            parse_search(text)
+        except NewsGoldError as exc:
+            # E030 (unknown field) names the fields itself
+            self.search_error.setText(exc.message if exc.code == E.E030 else f"{exc.message}\n{SEARCH_FIELDS_LINE}")
+            self.search_error.show()
+            self.model.set_filter(self.filter.currentData(), self.model.query)
+            return
+        self.search_error.hide()
+        self.model.set_filter(self.filter.currentData(), text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # bigger text: taller rows (two title lines)
+            self.view.verticalHeader().setDefaultSectionSize(row_height(self.fontMetrics()))
+            QTimer.singleShot(0, self, self.fit_title)  # after the other columns fit; dropped if the list is gone
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_title()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """Until the user sizes it, the title column takes the width the other columns leave;
+        a narrow list shows the counts under the date instead of in a column of their own."""
+        head = self.view.horizontalHeader()
+        # a narrow list (1280 px screens, big text): the counts go under the date, the title gets their width
+        self.view.setColumnHidden(COL_COUNTS,
+                                  self.view.viewport().width() < NARROW_CHARS * self.fontMetrics().averageCharWidth())
+        self._fitting = True
+        head.resizeSection(COL_DATE, max(self.view.sizeHintForColumn(COL_DATE), head.sectionSizeHint(COL_DATE)))
+        self._fitting = False
+        if self.title_width_set:
+            return
+        shown = [head.logicalIndex(v) for v in range(head.count()) if not head.isSectionHidden(head.logicalIndex(v))]
+        last = shown[-1]  # it stretches: count it at the width its contents need
+        need = max(self.view.sizeHintForColumn(last), head.sectionSizeHint(last)) if last != COL_TITLE else 0
+        others = sum(head.sectionSize(c) for c in shown if c not in (COL_TITLE, last))
+        width = self.view.viewport().width() - others - need
+        self._fitting = True
+        head.resizeSection(COL_TITLE, max(width, 8 * self.fontMetrics().averageCharWidth()))
+        self._fitting = False
+
+    # the main window remembers the columns with its other panels (MainWindow._layout_parts)
+    def saveState(self) -> QByteArray:
+        return self.view.horizontalHeader().saveState()
+
+    def restoreState(self, state: QByteArray) -> bool:
+        ok = self.view.horizontalHeader().restoreState(state)
+        self.title_width_set = self.title_width_set or ok
+        self._show_team_column()
+        return ok
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == COL_TITLE and not self._fitting:
+            self.title_width_set = True
 
     def set_selection(self, caption: str, ids: list[str] | None) -> None:
         """Show only ``ids`` (a dashboard click), saying what they are; None shows every article again."""

@@ -37,7 +37,8 @@ from desktop_app.services.team import corpus_taxonomy
 from desktop_app.ui import dialogs
 from desktop_app.ui.article_list import ArticleListPanel
 from desktop_app.ui.editor import ArticleEditor
-from desktop_app.ui.menus import SHELL_SHORTCUTS, build_menus
+from desktop_app.ui.import_result import ImportResultDialog
+from desktop_app.ui.menus import SEARCH_HELP, SHELL_SHORTCUTS, build_menus
 from desktop_app.ui.ops import OpRunner
 from desktop_app.ui.settings import Settings, save_settings
 from desktop_app.ui.startup import Startup
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 1260])
+        self.splitter.setSizes([400, 1200])  # the list: two readable title lines at 1280 px and +2 font steps
         self.list.setMinimumWidth(260)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
@@ -340,11 +341,8 @@ class MainWindow(QMainWindow):
         if summary.cancelled:
             msg += " (cancelled)"
         self.status.showMessage(msg, 10000)
-        if summary.errors:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Some inputs were rejected",
-                              f"{msg}; {len(summary.errors)} input(s) rejected.", QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText("\n".join(str(e) for e in summary.errors))
-            box.open()
+        if summary.errors:  # every rejected input in a table that can be copied (ui/import_result.py)
+            ImportResultDialog(msg, summary.errors, self).open()
         if summary.added:
             self.preannotate(list(summary.added))
 
@@ -417,7 +415,8 @@ class MainWindow(QMainWindow):
     def shortcuts_dialog(self) -> dialogs.ShortcutsDialog:
         from desktop_app.ui.editor.shortcuts import MOUSE_ACTIONS, shortcut_rows
 
-        dlg = dialogs.ShortcutsDialog(shortcut_rows() + list(SHELL_SHORTCUTS), list(MOUSE_ACTIONS), self)
+        dlg = dialogs.ShortcutsDialog(shortcut_rows() + list(SHELL_SHORTCUTS) + list(SEARCH_HELP), list(MOUSE_ACTIONS),
+                                      self)
         dlg.open()
         return dlg
 
@@ -445,7 +444,7 @@ class MainWindow(QMainWindow):
     # -- window layout ------------------------------------------------------------------
     def _layout_parts(self) -> dict[str, Any]:
         return {"main_splitter": self.splitter, "editor_splitter": self.editor.splitter,
-                "side_splitter": self.editor.side_splitter}
+                "side_splitter": self.editor.side_splitter, "list_columns": self.list}
 
     def _restore_layout(self) -> None:
         """Last session's size, place and panel widths; a first start fits the screen."""

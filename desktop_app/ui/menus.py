@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop_app import APP_NAME
+from desktop_app.core.search import FIELDS
 from desktop_app.ui.editor.shortcuts import SHORTCUTS
 from desktop_app.ui.settings import THEMES
 
@@ -39,6 +40,14 @@ SHELL_SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("View", "Ctrl++ / Ctrl+- / Ctrl+0", "Bigger / smaller / default font"),
     ("View", "Ctrl+1 / Ctrl+2 / Ctrl+3", "Articles (editor) / dashboard / people"),
     ("Help", "F1", "This list of shortcuts"),
+)
+
+#: the search box's syntax (core/search.py), in the F1 list under its own heading and in the README's Search section
+SEARCH_HELP: tuple[tuple[str, str, str], ...] = (
+    *(("Search the article list (Ctrl+F)", f"{name}:VALUE", what) for name, what in FIELDS.items()),
+    ("Search the article list (Ctrl+F)", "words \"a phrase\"", "title or text: words by their start, phrases exactly"),
+    ("Search the article list (Ctrl+F)", 'speaker:"Khawaja Asif" type:ACCUSE state:suggested',
+     "every term must hold; a field may repeat; quote values with spaces"),
 )
 
 KeySpec = str | QKeySequence | QKeySequence.StandardKey | None

@@ -110,7 +110,11 @@ def test_full_text_search_finds_words_and_prefixes(store: Store) -> None:
     store.add_articles([Article.from_text("Ceasefire agreed in Doha", "Doha")])
     assert store.count_articles(query="khawaja") == 1
     assert store.count_articles(query="ceasef") == 1
-    assert store.count_articles(query='"; DROP TABLE articles; --') == 0
+    assert store.count_articles(query='"; DROP TABLE articles; --"') == 0  # a phrase, never SQL
+    with pytest.raises(NewsGoldError, match="E031"):  # an unclosed quote is refused (core/search.py)
+        store.count_articles(query='"; DROP TABLE articles; --')
+    assert store.count_articles(query="label:ORG OR 1=1 --") == 0
+    assert store.count_articles() == 2
     assert [r.title for r in store.article_rows(query="doha")] == ["Doha"]
 
 
