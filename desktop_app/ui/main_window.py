@@ -453,9 +453,16 @@ class MainWindow(QMainWindow):
         if not (saved.get("geometry") and self.restoreGeometry(QByteArray.fromBase64(saved["geometry"].encode()))):
             screen = self.screen().availableGeometry()
             self.resize(QSize(min(1600, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9))))
+            self.fit_panels()
         for name, part in self._layout_parts().items():
             if saved.get(name):
                 part.restoreState(QByteArray.fromBase64(saved[name].encode()))
+
+    def fit_panels(self) -> None:
+        """The default split for this width: under a quarter for the list (280-340 px), the rest to the editor."""
+        w = max(self.width(), 800)
+        lw = max(280, min(340, w * 10 // 43))
+        self.splitter.setSizes([lw, w - lw])
 
     def save_layout(self) -> None:
         layout = {"geometry": bytes(self.saveGeometry().toBase64().data()).decode()}
