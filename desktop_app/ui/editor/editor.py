@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -146,10 +146,7 @@ class ArticleEditor(QWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
+        self._title_font()
         self.legend = self._build_legend()
 
         self.view = TaggedTextView()
@@ -322,10 +319,18 @@ class ArticleEditor(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # palette switch (light/dark theme), bigger text
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "inspector"):
+            self._title_font()
             QTimer.singleShot(0, self.inspector.relayout)  # once the children have their new font
         if (event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend")
                 and is_dark(self.palette()) != self.look.dark):
             self._restyle()
+
+    def _title_font(self) -> None:
+        """A quarter larger than the window's text, and bold (set again when the text size changes)."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
 
     def _text_point(self) -> int:
         return int(getattr(self.settings, "font_size", 12) or 12)
@@ -618,6 +623,8 @@ class ArticleEditor(QWidget):
         v = rules.trigger_at(a, cp, self.show_rejected)
         if v is not None:
             lines.append(f"Event {v.type} · {v.origin} · {v.state}")
+            if self.inspector.definitions.get(v.type):
+                lines.append(f"{v.type}: {self.inspector.definitions[v.type]}")
         if any(s.start <= cp < s.end for s in a.ignored):
             lines.append("ignored (boilerplate)")
         return "\n".join(lines) or None

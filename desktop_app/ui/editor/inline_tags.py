@@ -20,7 +20,7 @@ from desktop_app.ui.editor.text_view import ArticleTextView
 
 TAGGED_LAYERS = ("entity", "trigger")
 #: the tag font, relative to the text's
-TAG_SCALE = 0.6
+TAG_SCALE = 0.56
 
 
 class InlineTags:

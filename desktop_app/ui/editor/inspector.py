@@ -221,8 +221,12 @@ class Inspector(QStackedWidget):
         self.entity_text.setText(excerpt(text, e.span, 200))
         _set_items(self.label, list(ENTITY_LABELS), e.label)
         if sentence is not None and sentence.start <= e.start and e.end <= sentence.end:
-            before = " ".join(text[sentence.start : e.start].split())[-160:]
-            after = " ".join(text[e.end : sentence.end].split())[:160]
+            before = " ".join(text[sentence.start : e.start].split())
+            after = " ".join(text[e.end : sentence.end].split())
+            if len(before) > 160:
+                before = "…" + before[-160:].split(" ", 1)[-1]
+            if len(after) > 160:
+                after = after[:160].rsplit(" ", 1)[0] + "…"
             if text[e.start - 1 : e.start].isspace():
                 before += " "
             if text[e.end : e.end + 1].isspace():

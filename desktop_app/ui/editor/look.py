@@ -29,7 +29,7 @@ ACCENT_COLOR = "#ff7a00"
 LAYER_ORDER = {"ignored": 0, "quote": 1, "entity": 2, "trigger": 3, "cue": 4, "mention": 5, "rejected": 6, "gap": 7}
 # (a filled span is drawn as tall as its line, so an entity's fill also backs the tag above it)
 #: a "gap" space is set this much larger than the text: the room above a line for its tags
-GAP_SCALE = 1.75
+GAP_SCALE = 1.65
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

@@ -7,6 +7,7 @@ highlighter then only looks at the few marks of each paragraph it paints.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ def gap_marks(text: str, omap: OffsetMap, avoid: Sequence[tuple[int, int]] = ())
         j = bisect_right(starts, i) - 1
         return j >= 0 and spans[j][0] <= i < spans[j][1]
 
-    out: list[Mark] = []
+    chosen: list[int] = []
     k, n = 0, len(text)
     while k < n:
         first = text.find(" ", k, k + GAP_EVERY)
@@ -58,9 +59,17 @@ def gap_marks(text: str, omap: OffsetMap, avoid: Sequence[tuple[int, int]] = ())
         while i >= 0 and inside(i):
             i = text.find(" ", i + 1, k + GAP_EVERY)
         i = first if i < 0 else i
+        chosen.append(i)
+        k = i + GAP_EVERY // 2
+    # a paragraph's short last line ("Says ISPR") gets its last space
+    for para_end in (*(m.start() for m in re.finditer("\n", text)), n):
+        last = text.rfind(" ", max(0, para_end - GAP_EVERY), para_end)
+        if last >= 0 and "\n" not in text[last:para_end]:
+            chosen.append(last)
+    out: list[Mark] = []
+    for i in sorted(set(chosen)):
         d = omap.to_doc(i)
         out.append(Mark(d, d + 1, "gap", "", "", "", 0))
-        k = i + GAP_EVERY // 2
     return out
 
 

@@ -44,7 +44,7 @@ def sentence_of(sentences: Sequence[Span], span: Span) -> Span | None:
     return None
 
 
-def context(text: str, span: Span, sentences: Sequence[Span], left: int = 28, right: int = 70) -> str:
+def context(text: str, span: Span, sentences: Sequence[Span], left: int = 16, right: int = 70) -> str:
     """The words around ``span`` in its sentence, the span itself in brackets: ``…General of [Pakistan]’s media…``.
 
     Twelve "Pakistan" rows are told apart by this; it starts close to the mention so a

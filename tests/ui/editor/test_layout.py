@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
+from desktop_app.ui.editor.panel_table import fit_widths
 from desktop_app.ui.settings import Settings
 
 from .conftest import IDS
@@ -186,6 +187,8 @@ def test_tags_toggle_from_the_view_menu_and_l(qtbot: Any, window: Any) -> None:
     shown = {e.label for e in ed.article.entities if e.state != "rejected"}
     assert shown & drawn, f"no entity label drawn in the text ({drawn})"
     assert {v.type for v in ed.article.events if v.trigger is not None} & drawn, "no event type drawn"
+    rects = [r for label, r in ed.tags.drawn if label != "link"]
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:]), "tags overlap"
     def text_height() -> float:  # pixels of all paragraphs (a plain text document counts lines)
         doc, total = ed.view.document(), 0.0
         block = doc.begin()
@@ -293,3 +296,15 @@ def test_a_refusal_is_said_under_the_text(qtbot: Any, make_editor: Any, runner: 
     with qtbot.waitSignal(runner.idle, timeout=5000):
         key(qtbot, ed, "a")  # an edit that worked: the warning goes
     assert not ed.notice.isVisible()
+
+
+def test_fit_widths_gives_way_in_order() -> None:
+    kinds = ["short", "free", "free", "fixed"]
+    want, least = [80, 300, 200, 90], [50, 60, 60, 90]
+    assert fit_widths(want, least, kinds, 1000, grow=1) == [80, 630, 200, 90]  # room left: the grow column
+    got = fit_widths(want, least, kinds, 500, grow=1)
+    assert sum(got) <= 500 and got[0] == 80 and got[3] == 90  # free columns give way first
+    assert got[1] > got[2] >= 60
+    assert fit_widths(want, least, kinds, 270, grow=1) == [60, 60, 60, 90]  # then the short ones
+    got = fit_widths(want, least, kinds, 200, grow=1)  # narrower than every header: State still whole
+    assert sum(got) <= 200 and got[3] == 90
