@@ -85,6 +85,7 @@ def editor_shots(out: Path, tmp: Path) -> None:
             _flush_events()
         win.status.set_pipeline(engine.name, engine.rule_only)  # the window was not asked to load it
         win.status.clearMessage()
+        _flush_events()
         path = out / name
         win.grab().save(str(path), "PNG")
         print("saved", path)

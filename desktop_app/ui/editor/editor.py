@@ -221,7 +221,7 @@ class ArticleEditor(QWidget):
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([500, 500])  # half each: the side tables fit their columns to what they get
+        self.splitter.setSizes([450, 550])  # the side tables fit their columns to what they get; names need ~550
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.splitter)

@@ -18,24 +18,29 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 #: columns that only ever hold one short word: they shrink last
 SHORT_COLUMNS = frozenset({"Type", "Label", "Kind", "Origin"})
+#: long text that may elide first (the row's other cells and the detail pane say what it is)
+TEXT_COLUMNS = frozenset({"Quote", "Context"})
 #: a column that keeps its content width whatever happens
 FIXED_COLUMNS = frozenset({"State"})
 #: the widest any column wants to be (a long quote must not claim the whole panel)
 MAX_WANT = 420
 SAMPLE_ROWS = 300
+#: the text column keeps this much before the names give way
+TEXT_LEAST = 80
 
 
 def fit_widths(want: Sequence[int], least: Sequence[int], kinds: Sequence[str], avail: int,
                grow: int) -> list[int]:
     """Column widths summing to at most ``avail``: ``want`` where it fits, else shrunk in order.
 
-    ``kinds`` is "fixed", "short" or "free" per column; ``grow`` is the column that takes
-    any room left over.  Free columns shrink first (in proportion to what they can give),
-    then short ones, then everything but the fixed columns in proportion.
+    ``kinds`` is "fixed", "short", "free" or "text" per column; ``grow`` is the column that
+    takes any room left over.  The text column (a quote, an entity's context) gives way first,
+    then the free ones (names: a speaker, an actor; in proportion to what they can give), then
+    the short ones, then everything but the fixed columns in proportion.
     """
     widths = list(want)
     excess = sum(widths) - avail
-    for kind in ("free", "short"):
+    for kind in ("text", "free", "short"):
         if excess <= 0:
             break
         cols = [i for i, k in enumerate(kinds) if k == kind]
@@ -128,9 +133,11 @@ class PanelTable(QTableView):
                                                                     Qt.ItemDataRole.DecorationRole) is not None:
                 content += icon
             w = min(MAX_WANT, max(head_w, content + margin))
-            kind = "fixed" if head in FIXED_COLUMNS else "short" if head in SHORT_COLUMNS else "free"
+            kind = ("fixed" if head in FIXED_COLUMNS else "short" if head in SHORT_COLUMNS
+                    else "text" if head in TEXT_COLUMNS else "free")
             want.append(w)
-            least.append(w if kind == "fixed" else head_w if kind == "short" else max(48, min(head_w, w)))
+            least.append(w if kind == "fixed" else head_w if kind == "short"
+                         else min(w, max(TEXT_LEAST, head_w)) if kind == "text" else max(48, min(head_w, w)))
             kinds.append(kind)
         return want, least, kinds
 

@@ -298,6 +298,13 @@ def test_a_refusal_is_said_under_the_text(qtbot: Any, make_editor: Any, runner: 
     assert not ed.notice.isVisible()
 
 
+def test_fit_widths_shrinks_the_text_before_the_names() -> None:
+    got = fit_widths([300, 70, 160, 90], [110, 50, 60, 90], ["text", "short", "free", "fixed"], 480, grow=0)
+    assert got == [160, 70, 160, 90]  # the speaker stays whole; the quote elides
+    got = fit_widths([300, 70, 160, 90], [110, 50, 60, 90], ["text", "short", "free", "fixed"], 400, grow=0)
+    assert got[0] == 110 and got[1] == 70 and got[2] == 130
+
+
 def test_fit_widths_gives_way_in_order() -> None:
     kinds = ["short", "free", "free", "fixed"]
     want, least = [80, 300, 200, 90], [50, 60, 60, 90]
