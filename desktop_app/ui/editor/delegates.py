@@ -11,11 +11,19 @@ from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOpti
 
 from desktop_app.ui.editor.inspector import TypingGuard
 
+#: the role holding an event type's definition in the type chooser's items
+DEFINITION_ROLE = Qt.ItemDataRole.ToolTipRole
+#: a type list is at least this wide, so definitions wrap to two or three lines
+DEFINITION_WIDTH = 420
+
 
 class ComboDelegate(QStyledItemDelegate):
-    def __init__(self, options: tuple[Callable[[], list[str]], bool], parent: Any = None) -> None:
+    def __init__(self, options: tuple[Callable[[], list[str]], bool], parent: Any = None,
+                 definitions: Callable[[], dict[str, str]] | None = None) -> None:
         super().__init__(parent)
         self.values, self.editable = options
+        #: for the Type column: each value's definition, shown under it in the list
+        self.definitions = definitions
         self.guard = TypingGuard(self)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
@@ -23,6 +31,12 @@ class ComboDelegate(QStyledItemDelegate):
         box = QComboBox(parent)
         box.setEditable(self.editable)
         box.addItems(self.values())
+        if self.definitions is not None:
+            meaning = self.definitions()
+            for i in range(box.count()):
+                box.setItemData(i, meaning.get(box.itemText(i), ""), DEFINITION_ROLE)
+            box.setItemDelegate(DefinitionDelegate(DEFINITION_WIDTH, box))
+            box.view().setMinimumWidth(DEFINITION_WIDTH)
         if self.editable:
             box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             box.installEventFilter(self.guard)
@@ -47,8 +61,6 @@ class ComboDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText().strip(), Qt.ItemDataRole.EditRole)
 
 
-#: the role holding an event type's definition in the type chooser's items
-DEFINITION_ROLE = Qt.ItemDataRole.ToolTipRole
 
 
 class DefinitionDelegate(QStyledItemDelegate):

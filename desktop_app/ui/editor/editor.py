@@ -266,7 +266,8 @@ class ArticleEditor(QWidget):
         model.edit_requested.connect(lambda row, field, value, m=model: self.edits.on_model_edit(m, row, field, value))
         for col, column in enumerate(model.columns):
             if column.field:
-                table.setItemDelegateForColumn(col, ComboDelegate(self._options_for(column.field), table))
+                meaning = (lambda: self.inspector.definitions) if column.field == "type" else None
+                table.setItemDelegateForColumn(col, ComboDelegate(self._options_for(column.field), table, meaning))
         table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev, name=model.table: self._on_row_changed(name, cur)
         )

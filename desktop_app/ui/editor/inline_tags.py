@@ -12,7 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QTextCursor,
+)
 
 from desktop_app.ui.editor.look import ACCENT_COLOR, TRIGGER_COLOR, Look
 from desktop_app.ui.editor.marks import Mark
@@ -36,6 +46,7 @@ class InlineTags:
         self.link: tuple[int, int, int, int] | None = None
         #: what the last paint drew: (text, rect in viewport coordinates), for tests and tooltips
         self.drawn: list[tuple[str, QRectF]] = []
+        self._sprites: dict[tuple[object, ...], QPixmap] = {}
 
     def tag_font(self) -> QFont:
         font = QFont(self.view.font())
@@ -56,53 +67,65 @@ class InlineTags:
     def _label(self, m: Mark) -> str:
         return m.detail if m.layer == "entity" else m.detail.upper()
 
-    def _colour(self, m: Mark) -> QColor:
-        return self.look.color(m.detail) if m.layer == "entity" else QColor(TRIGGER_COLOR)
+    def _sprite(self, m: Mark, font: QFont, dpr: float) -> QPixmap:
+        """The tag as a small picture, drawn once per label, state, colour and font (scrolling reuses it)."""
+        label = self._label(m)
+        colour = self.look.color(m.detail) if m.layer == "entity" else QColor(TRIGGER_COLOR)
+        key = (label, m.state, colour.name(), self.look.dark, font.pointSizeF(), dpr)
+        pix = self._sprites.get(key)
+        if pix is None:
+            fm = QFontMetricsF(font)
+            w, h = fm.horizontalAdvance(label) + 6, fm.height()
+            pix = QPixmap(int(w * dpr) + 1, int(h * dpr) + 1)
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pix)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            fill = QColor(colour)
+            fill.setAlpha(90 if m.state == "suggested" else 200)
+            p.setPen(QPen(colour, 1))
+            p.setBrush(fill)
+            rect = QRectF(0, 0, w, h)
+            p.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+            p.setPen(QColor("#f0f0f0" if self.look.dark else "#1c1d20"))
+            p.setFont(font)
+            p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), label)
+            p.end()
+            if len(self._sprites) > 512:
+                self._sprites.clear()
+            self._sprites[key] = pix
+        return pix
 
     def _paint_tags(self, painter: QPainter) -> None:
         view = self.view
         font = self.tag_font()
-        fm = QFontMetricsF(font)
         text_ascent = QFontMetricsF(view.font()).ascent()
-        painter.setFont(font)
         offset = view.contentOffset()
         bottom = view.viewport().height()
         block = view.firstVisibleBlock()
-        dark = self.look.dark
+        dpr = view.devicePixelRatioF()
         while block.isValid():
             geo = view.blockBoundingGeometry(block).translated(offset)
             if geo.top() > bottom:
                 break
-            layout = block.layout()
-            start = block.position()
-            right_edge: dict[int, float] = {}  # per line: where the last tag ended (tags never overlap)
-            marks = sorted((m for m in self.marks_of(block.blockNumber())
-                            if m.layer in TAGGED_LAYERS and m.state != "rejected" and m.start >= start),
-                           key=lambda m: m.start)
-            for m in marks:
-                pos = m.start - start
-                line = layout.lineForTextPosition(pos)
-                if not line.isValid():
-                    continue
-                x = geo.left() + _x_of(line, pos)
-                label = self._label(m)
-                w, h = fm.horizontalAdvance(label) + 6, fm.height()
-                x = max(x, right_edge.get(line.lineNumber(), -1e9) + 2)
-                text_top = geo.top() + line.y() + line.ascent() - text_ascent
-                rect = QRectF(x, text_top - h, w, h)
-                right_edge[line.lineNumber()] = rect.right()
-                colour = self._colour(m)
-                fill = QColor(colour)
-                fill.setAlpha(90 if m.state == "suggested" else 200)
-                painter.setPen(QPen(colour, 1))
-                painter.setBrush(fill)
-                painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-                ink = QColor("#f0f0f0" if dark and m.state != "suggested" else "#1c1d20")
-                if dark and m.state == "suggested":
-                    ink = QColor("#f0f0f0")
-                painter.setPen(ink)
-                painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), label)
-                self.drawn.append((label, rect))
+            marks = [m for m in self.marks_of(block.blockNumber())
+                     if m.layer in TAGGED_LAYERS and m.state != "rejected" and m.start >= block.position()]
+            if marks:
+                layout = block.layout()
+                start = block.position()
+                right_edge: dict[int, float] = {}  # per line: where the last tag ended (tags never overlap)
+                for m in sorted(marks, key=lambda m: m.start):
+                    pos = m.start - start
+                    line = layout.lineForTextPosition(pos)
+                    if not line.isValid():
+                        continue
+                    pix = self._sprite(m, font, dpr)
+                    w, h = pix.width() / dpr, pix.height() / dpr
+                    x = max(geo.left() + _x_of(line, pos), right_edge.get(line.lineNumber(), -1e9) + 2)
+                    top = geo.top() + line.y() + line.ascent() - text_ascent - h + 1
+                    right_edge[line.lineNumber()] = x + w
+                    painter.drawPixmap(QPointF(x, top), pix)
+                    self.drawn.append((self._label(m), QRectF(x, top, w, h)))
             block = block.next()
 
     # -- the current quote's speaker -----------------------------------------------------------

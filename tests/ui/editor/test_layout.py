@@ -315,3 +315,26 @@ def test_fit_widths_gives_way_in_order() -> None:
     assert fit_widths(want, least, kinds, 270, grow=1) == [60, 60, 60, 90]  # then the short ones
     got = fit_widths(want, least, kinds, 200, grow=1)  # narrower than every header: State still whole
     assert sum(got) <= 200 and got[3] == 90
+
+
+@pytest.mark.gui
+def test_type_column_editor_shows_the_definitions(qtbot: Any, make_editor: Any) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop_app.core.taxonomy import load_taxonomy
+
+    definitions = {n: t.definition for n, t in load_taxonomy(None).types.items()}
+    ed = make_editor("flow")
+    ed.show_panel("events")
+    table = ed.tables["events"]
+    qtbot.waitUntil(table.isVisible)
+    cell = table.model().index(0, 0)  # the Type column
+    centre = table.visualRect(cell).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.waitUntil(lambda: table.findChild(QComboBox) is not None)
+    box = table.findChild(QComboBox)
+    assert box.count() == len(definitions)
+    for i in range(box.count()):
+        assert box.itemData(i, Qt.ItemDataRole.ToolTipRole) == definitions[box.itemText(i)]
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
