@@ -13,8 +13,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QStatusTipEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -470,6 +470,16 @@ class MainWindow(QMainWindow):
             layout[name] = bytes(part.saveState().toBase64().data()).decode()
         self.settings.layout = layout
         save_settings(self.settings)
+
+    def event(self, e: QEvent) -> bool:
+        """Menu status tips go through the status bar's eliding line too (Qt's own would run under the widgets)."""
+        if isinstance(e, QStatusTipEvent) and hasattr(self, "status"):
+            if e.tip():
+                self.status.showMessage(e.tip())
+            else:
+                self.status.clearMessage()
+            return True
+        return super().event(e)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed and self.remember_layout:

@@ -170,6 +170,10 @@ def test_long_status_message_stays_left_of_the_widgets(qtbot: Any, window: Any) 
     assert bar.message.geometry().right() < first_widget
     assert bar.message.shown_text().endswith("…")
     assert bar.message.toolTip() == long and bar.currentMessage() == long
+    from PySide6.QtGui import QStatusTipEvent
+
+    QApplication.sendEvent(win, QStatusTipEvent(long))  # a menu entry's status tip: the same eliding line
+    assert bar.message.toolTip() == long and bar.message.geometry().right() < first_widget
     bar.clearMessage()  # the editor's standing line comes back
     assert "suggestions left" in bar.currentMessage()
     assert "in_progress" not in bar.currentMessage()
