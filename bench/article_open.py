@@ -72,6 +72,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--words", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--no-tags", action="store_true", help="label tags in the text off (View > Label tags)")
     args = ap.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -94,6 +95,7 @@ def main() -> int:
         ops = OpRunner(db)
         read = Store(db, readonly=True)
         ed = ArticleEditor(read, ops, Settings(annotator="bench"))
+        ed.set_tags(not args.no_tags)
         ed.resize(1400, 900)
         ed.show()
         app.processEvents()

@@ -118,14 +118,15 @@ class ChartView(pg.PlotWidget):
             heights = np.asarray(values, dtype=float)
             item = pg.BarGraphItem(x=xs, height=heights, width=BAR_WIDTH, y0=bottom.copy(),
                                    brush=colour(i if several else 0), pen=pg.mkPen(None),
-                                   name=name if several else None)
+                                   name=_human(chart, name) if several else None)
             self.addItem(item)
             for j, cat in enumerate(chart.categories):
                 if heights[j]:
                     self.boxes.append((cat, name, j - BAR_WIDTH / 2, j + BAR_WIDTH / 2, bottom[j], bottom[j] + heights[j]))
             bottom += heights
         step = max(1, math.ceil(n / MAX_X_LABELS))
-        self.getAxis("bottom").setTicks([[(j, _short(c, 14)) for j, c in enumerate(chart.categories) if j % step == 0]])
+        self.getAxis("bottom").setTicks([[(j, _short(_human(chart, c), 14)) for j, c in enumerate(chart.categories)
+                                          if j % step == 0]])
         top = float(bottom.max()) if n else 1.0
         _count_ticks(self.getAxis("left"), top)
         legend_rows = math.ceil(len(chart.series) / (2 if len(chart.series) > 6 else 1)) if several else 0
@@ -232,6 +233,13 @@ def _count_ticks(axis: Any, top: float) -> None:
     while top / step > 8:
         step *= 2 if str(step)[0] in "15" else 2.5  # type: ignore[assignment]
     axis.setTickSpacing(major=float(step), minor=float(step))
+
+
+def _human(chart: Chart, name: str) -> str:
+    """An article status as people say it ("in progress", not "in_progress"); other names as they are."""
+    from desktop_app.ui.theme import STATUS_NAMES
+
+    return STATUS_NAMES.get(name, name) if chart.name in ("status", "status-over-time") else name
 
 
 def _short(text: str, n: int) -> str:

@@ -13,8 +13,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QStatusTipEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -452,9 +452,16 @@ class MainWindow(QMainWindow):
         if not (saved.get("geometry") and self.restoreGeometry(QByteArray.fromBase64(saved["geometry"].encode()))):
             screen = self.screen().availableGeometry()
             self.resize(QSize(min(1600, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9))))
+            self.fit_panels()
         for name, part in self._layout_parts().items():
             if saved.get(name):
                 part.restoreState(QByteArray.fromBase64(saved[name].encode()))
+
+    def fit_panels(self) -> None:
+        """The default split for this width: under a quarter for the list (280-340 px), the rest to the editor."""
+        w = max(self.width(), 800)
+        lw = max(280, min(340, w * 10 // 43))
+        self.splitter.setSizes([lw, w - lw])
 
     def save_layout(self) -> None:
         layout = {"geometry": bytes(self.saveGeometry().toBase64().data()).decode()}
@@ -462,6 +469,16 @@ class MainWindow(QMainWindow):
             layout[name] = bytes(part.saveState().toBase64().data()).decode()
         self.settings.layout = layout
         save_settings(self.settings)
+
+    def event(self, e: QEvent) -> bool:
+        """Menu status tips go through the status bar's eliding line too (Qt's own would run under the widgets)."""
+        if isinstance(e, QStatusTipEvent) and hasattr(self, "status"):
+            if e.tip():
+                self.status.showMessage(e.tip())
+            else:
+                self.status.clearMessage()
+            return True
+        return super().event(e)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed and self.remember_layout:

@@ -107,6 +107,7 @@ VIEW_MENU: tuple[Item | str | None, ...] = (
     Item("font_smaller", "&Smaller text", lambda w: w.change_font(-1), QKeySequence.StandardKey.ZoomOut),
     Item("font_default", "&Default text size", lambda w: w.change_font(None), "Ctrl+0"),
     "show_rejected",
+    "show_tags",
 )
 HELP_MENU: tuple[Item | str | None, ...] = (
     Item("shortcuts", "All &shortcuts and mouse gestures…", lambda w: w.shortcuts_dialog(), "F1"),
@@ -119,7 +120,7 @@ MENUS: tuple[tuple[str, tuple[Item | str | None, ...]], ...] = (
 )
 
 #: editor actions placed elsewhere (Edit, View, Help) or nowhere (Esc), not under Annotate
-NOT_UNDER_ANNOTATE = frozenset({"undo", "redo", "overlay", "escape", "show_rejected"})
+NOT_UNDER_ANNOTATE = frozenset({"undo", "redo", "overlay", "escape", "show_rejected", "show_tags"})
 
 
 def add_action(win: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],

@@ -1,14 +1,41 @@
 """The status bar: pipeline (warning when rule-only), annotator, saved state, suggestions left,
-"N of M done", and a progress bar with Cancel for the running background job."""
+"N of M done", and a progress bar with Cancel for the running background job.
+
+Messages go in an eliding label that takes only the room the right-hand widgets leave
+(QStatusBar's own message is clipped mid-letter under them); the whole message is its tooltip.
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStatusBar, QToolButton, QWidget
 
 from desktop_app.ui.theme import WARNING_COLOR
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that ends in "…" when it does not fit; never asks for more width."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        super().setText(text)
+        self.setToolTip(text)
+
+    def shown_text(self) -> str:
+        """What is painted: the text, elided to the label's width."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, max(0, self.width()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setPen(self.palette().color(self.foregroundRole()))
+        p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self.shown_text())
 
 
 class StatusBar(QStatusBar):
@@ -44,9 +71,15 @@ class StatusBar(QStatusBar):
         for w in (self.pipeline, self._sep(), self.annotator, self._sep(), self.saved, self._suggestions_sep,
                   self.suggestions, self.progress, self.cancel, self._sep(), self.done, self.team):
             self.addPermanentWidget(w)
+        self.message = ElidedLabel()
+        self.message.setObjectName("statusMessage")
+        self.addWidget(self.message, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clearMessage)
+        self._shown = ""
         self.rule_only = False
         self._line = ""
-        self.messageChanged.connect(self._restore_line)
 
     def set_team(self, text: str) -> None:
         self.team.setText(f"· team: {text}" if text else "")
@@ -57,9 +90,25 @@ class StatusBar(QStatusBar):
         self._line = text
         self.showMessage(text)
 
-    def _restore_line(self, message: str) -> None:
-        if not message and self._line:
-            self.showMessage(self._line)
+    # QStatusBar's message API, drawn in ``self.message`` instead of under the permanent widgets
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # type: ignore[override]
+        self._shown = text
+        self.message.setText(text)
+        if timeout > 0:
+            self._timer.start(timeout)
+        else:
+            self._timer.stop()
+        self.messageChanged.emit(text)
+
+    def currentMessage(self) -> str:  # type: ignore[override]
+        return self._shown
+
+    def clearMessage(self) -> None:  # type: ignore[override]
+        """A flash ends: the editor's standing line comes back."""
+        self._timer.stop()
+        self._shown = self._line
+        self.message.setText(self._line)
+        self.messageChanged.emit(self._line)
 
     def _sep(self) -> QLabel:
         sep = QLabel("·")

@@ -13,14 +13,15 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHeaderView,
+    QFrame,
     QLabel,
     QMenu,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -35,12 +36,15 @@ from desktop_app.services.corpus import Reader
 from desktop_app.ui.editor.controller import EditController
 from desktop_app.ui.editor.delegates import ComboDelegate
 from desktop_app.ui.editor.highlighter import AnnotationHighlighter
+from desktop_app.ui.editor.inline_tags import InlineTags, TaggedTextView
 from desktop_app.ui.editor.inspector import Inspector
 from desktop_app.ui.editor.look import Look, is_dark
 from desktop_app.ui.editor.marks import build_marks
-from desktop_app.ui.editor.models import AnnotationModel, EntityModel, EventModel, QuoteModel
+from desktop_app.ui.editor.models import AnnotationModel, EntityModel, EventModel, QuoteModel, sentence_of
+from desktop_app.ui.editor.notice import InlineNotice, is_refusal
 from desktop_app.ui.editor.offsets import OffsetMap
 from desktop_app.ui.editor.overlay import ShortcutOverlay
+from desktop_app.ui.editor.panel_table import PanelTable
 from desktop_app.ui.editor.refill import refill
 from desktop_app.ui.editor.shortcuts import LABEL_KEYS, SHORTCUTS
 from desktop_app.ui.editor.tokens import Tokens
@@ -59,25 +63,6 @@ def _menu_action(menu: QMenu, text: str, fn: Callable[[], object]) -> QAction:
     return act
 
 
-class PanelTable(QTableView):
-    """A side-panel table whose text column takes the free width but never less than 140 px.
-
-    (A Stretch column shrank to a few pixels in a narrow window; then the table scrolls instead.)
-    """
-
-    MIN_TEXT = 140
-    text_column = 0
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self.fit_text_column()
-
-    def fit_text_column(self) -> None:
-        header = self.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(header.count()) if c != self.text_column)
-        self.setColumnWidth(self.text_column, max(self.MIN_TEXT, self.viewport().width() - others))
-
-
 class ArticleEditor(QWidget):
     request_next = Signal()
     request_previous = Signal()
@@ -91,7 +76,7 @@ class ArticleEditor(QWidget):
         self.settings = settings
         #: the taxonomy file the corpus carries (an assigned or team file); it wins over the setting
         self.corpus_taxonomy = corpus_taxonomy
-        self.look = Look(getattr(settings, "label_colors", None))
+        self.look = Look(getattr(settings, "label_colors", None), text_point=self._text_point())
         self.event_types, self.taxonomy_problem = rules.event_types(self.taxonomy_file())
         self.article: Article | None = None
         self.omap = OffsetMap("")
@@ -139,6 +124,7 @@ class ArticleEditor(QWidget):
             "show_rejected": lambda: self.set_show_rejected(not self.show_rejected),
             "escape": self.escape,
             "overlay": lambda: self.overlay.toggle(),
+            "show_tags": lambda: self.set_tags(not self.tags.enabled),
         }
         for label in LABEL_KEYS.values():
             handlers[f"label_{label}"] = partial(self.edits.label_key, label)
@@ -154,25 +140,24 @@ class ArticleEditor(QWidget):
             self.addAction(act)
             actions[sc.name] = act
         actions["show_rejected"].setCheckable(True)
+        actions["show_tags"].setCheckable(True)
+        actions["show_tags"].setChecked(True)
         return actions
 
     def _build_ui(self) -> None:
-        from desktop_app.ui.editor.text_view import ArticleTextView
-
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
+        self._title_font()
         self.legend = self._build_legend()
 
-        self.view = ArticleTextView()
+        self.view = TaggedTextView()
         font = self.view.font()
-        font.setPointSize(int(getattr(self.settings, "font_size", 12) or 12))
+        font.setPointSize(self._text_point())
         self.view.setFont(font)
         self.highlighter = AnnotationHighlighter(self.look)
+        self.tags = self.view.tags = InlineTags(self.view, self.look)  # labels and types written in the text
+        self.tags.marks_of = lambda n: self.highlighter.by_block.get(n, [])
         self.view.tooltip_for = self._tooltip
         self.view.clicked.connect(self._on_click)
         self.view.context_requested.connect(self._on_context)
@@ -186,6 +171,8 @@ class ArticleEditor(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.legend)
         lay.addWidget(self.view, 1)
+        self.notice = InlineNotice()  # a refused edit, said under the text where the eyes are
+        lay.addWidget(self.notice)
         self._centre_layout = lay
 
         self.models: dict[str, AnnotationModel[Any]] = {
@@ -193,13 +180,24 @@ class ArticleEditor(QWidget):
         }
         self.models["entities"].colors = self.look.label_colors
         self.tables: dict[str, QTableView] = {}
+        #: each panel's "12/20 reviewed" line above its table
+        self.progress: dict[str, QLabel] = {}
         self.tabs = QTabWidget()
         for name in TABS:
             table = self._build_table(self.models[name])
             self.tables[name] = table
-            self.tabs.addTab(table, name.capitalize())
+            page = QWidget()
+            page_lay = QVBoxLayout(page)
+            page_lay.setContentsMargins(0, 2, 0, 0)
+            page_lay.setSpacing(2)
+            head = self.progress[name] = QLabel()
+            head.setObjectName(f"{name}Progress")
+            head.setTextFormat(Qt.TextFormat.PlainText)
+            page_lay.addWidget(head)
+            page_lay.addWidget(table, 1)
+            self.tabs.addTab(page, name.capitalize())
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.inspector = Inspector(self._actions, self.event_types)
+        self.inspector = Inspector(self._actions, self.event_types, definitions=self.type_definitions())
         self.inspector.speaker_chosen.connect(lambda n: self.edits.speaker_named(n))
         self.inspector.kind_chosen.connect(lambda k: self.edits.set_kind(None, k))
         self.inspector.label_chosen.connect(self.edits.relabel_current)
@@ -208,9 +206,16 @@ class ArticleEditor(QWidget):
         self.inspector.recipient_chosen.connect(lambda n: self.edits.arg_named("recipient", n))
         self.inspector.finished.connect(self.view.setFocus)
 
+        # the form scrolls when a short window cannot hold a long quote: its lines wrap, never clip
+        detail = self.inspector_area = QScrollArea()
+        detail.setWidget(self.inspector)
+        detail.setWidgetResizable(True)
+        detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail.setFrameShape(QFrame.Shape.NoFrame)
         side = self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.tabs)
-        side.addWidget(self.inspector)
+        side.addWidget(detail)
+        side.setChildrenCollapsible(False)
         side.setStretchFactor(0, 3)
         side.setStretchFactor(1, 2)
 
@@ -219,7 +224,7 @@ class ArticleEditor(QWidget):
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 480])  # the side tables need ~500 px to show their text column
+        self.splitter.setSizes([450, 550])  # the side tables fit their columns to what they get; names need ~550
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.splitter)
@@ -248,6 +253,9 @@ class ArticleEditor(QWidget):
 
     def _build_table(self, model: AnnotationModel[Any]) -> QTableView:
         table = PanelTable()
+        for col, column in enumerate(model.columns):
+            if column.header in ("Quote", "Context", "Trigger"):
+                table.text_column = col  # takes the room left over
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -258,19 +266,11 @@ class ArticleEditor(QWidget):
         table.setAlternatingRowColors(True)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, column in enumerate(model.columns):
-            if column.header in ("Quote", "Entity", "Trigger"):
-                table.text_column = col
-            else:
-                wide = column.header in ("Speaker", "Actor", "Recipient")
-                table.setColumnWidth(col, 124 if wide else 92 if column.header == "Type" else 70)
         model.edit_requested.connect(lambda row, field, value, m=model: self.edits.on_model_edit(m, row, field, value))
         for col, column in enumerate(model.columns):
             if column.field:
-                table.setItemDelegateForColumn(col, ComboDelegate(self._options_for(column.field), table))
+                meaning = (lambda: self.inspector.definitions) if column.field == "type" else None
+                table.setItemDelegateForColumn(col, ComboDelegate(self._options_for(column.field), table, meaning))
         table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev, name=model.table: self._on_row_changed(name, cur)
         )
@@ -296,18 +296,20 @@ class ArticleEditor(QWidget):
         self.settings = settings
         self.event_types, self.taxonomy_problem = rules.event_types(self.taxonomy_file())
         self.inspector.event_types = self.event_types
+        self.inspector.definitions = self.type_definitions()
         if self.last_type not in self.event_types:
             self.last_type = self.event_types[0]
         if self.taxonomy_problem:
             self.status_message.emit(self.taxonomy_problem)
         font = self.view.font()
-        font.setPointSize(int(getattr(settings, "font_size", 12) or 12))
+        font.setPointSize(self._text_point())
         self.view.setFont(font)
         self._restyle()
 
     def _restyle(self) -> None:
-        self.look = Look(getattr(self.settings, "label_colors", None))
+        self.look = Look(getattr(self.settings, "label_colors", None), text_point=self._text_point())
         self.highlighter.set_look(self.look)
+        self.tags.look = self.look
         self.models["entities"].colors = self.look.label_colors
         old = self.legend
         self.legend = self._build_legend()
@@ -318,16 +320,51 @@ class ArticleEditor(QWidget):
             self.highlighter.repaint_all()
             self._refresh_focus()
 
-    def changeEvent(self, event: QEvent) -> None:  # palette switch (light/dark theme)
+    def changeEvent(self, event: QEvent) -> None:  # palette switch (light/dark theme), bigger text
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "inspector"):
+            self._title_font()
+            QTimer.singleShot(0, self.inspector.relayout)  # once the children have their new font
         if (event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend")
                 and is_dark(self.palette()) != self.look.dark):
             self._restyle()
+
+    def _title_font(self) -> None:
+        """A quarter larger than the window's text, and bold (set again when the text size changes)."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+
+    def _text_point(self) -> int:
+        return int(getattr(self.settings, "font_size", 12) or 12)
+
+    def set_tags(self, on: bool) -> None:
+        """Label and event-type tags in the text on or off (View menu, ``l``); off gives the compact text."""
+        self.tags.enabled = bool(on)
+        act = self._actions["show_tags"]
+        act.blockSignals(True)
+        act.setChecked(self.tags.enabled)
+        act.blockSignals(False)
+        if self.article is not None:
+            self.highlighter.update_marks(self._marks())
+        self.view.viewport().update()
 
     # ------------------------------------------------------------------ public API
     def actions(self) -> dict[str, QAction]:  # type: ignore[override]
         """Editing actions by name (see shortcuts.SHORTCUTS), for the shell's menus."""
         return dict(self._actions)
+
+    def type_definitions(self) -> dict[str, str]:
+        """Each event type's definition from the taxonomy in force (the bundled one if that file is broken)."""
+        from desktop_app.core.taxonomy import load_taxonomy
+        from desktop_app.errors import NewsGoldError
+
+        try:
+            tax = load_taxonomy(self.taxonomy_file() or None)
+        except NewsGoldError:
+            tax = load_taxonomy(None)
+        return {name: t.definition for name, t in tax.types.items()}
 
     def taxonomy_file(self) -> str:
         """The event taxonomy in force: the corpus's own, else the one in Settings ("" = bundled PLOVER)."""
@@ -372,6 +409,7 @@ class ArticleEditor(QWidget):
         self._current = dict.fromkeys(TABS)
         self._fallback_row = dict.fromkeys(TABS, 0)
         self.title.setText(article.title)
+        self.notice.dismiss()
         self.highlighter.clear()
         self.view.set_article_text(article.text)
         self.highlighter.attach(self.view.document(), self._marks())
@@ -420,17 +458,29 @@ class ArticleEditor(QWidget):
     # ------------------------------------------------------------------ display helpers
     def _marks(self) -> list[Any]:
         assert self.article is not None
-        return build_marks(self.article, self.omap, show_rejected=self.show_rejected)
+        return build_marks(self.article, self.omap, show_rejected=self.show_rejected, tag_room=self.tags.enabled)
 
     def _fill_models(self) -> None:
         assert self.article is not None
         a = self.article
+        self.models["entities"].sentences = sorted(self.sentences, key=lambda s: s.start)  # type: ignore[attr-defined]
         for name, items in (("quotes", a.quotes), ("entities", a.entities), ("events", a.events)):
             refill(self.models[name], a.text, items)  # no model reset when only fields changed
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        """Each panel says how much of it is decided: "Quotes (12/20)" and "12/20 reviewed · 8 to decide"."""
         for name in TABS:
-            tab = f"{name.capitalize()} ({self.models[name].rowCount()})"
-            if self.tabs.tabText(TABS.index(name)) != tab:  # setTabText relayouts the window even if unchanged
-                self.tabs.setTabText(TABS.index(name), tab)
+            model = self.models[name]
+            done, total = model.reviewed(), model.rowCount()
+            i = TABS.index(name)
+            tab = f"{name.capitalize()} ({done}/{total})"
+            if self.tabs.tabText(i) != tab:  # setTabText relayouts the window even if unchanged
+                self.tabs.setTabText(i, tab)
+                self.tabs.setTabToolTip(i, f"{done} of {total} {name} reviewed (accepted or rejected)")
+            left = total - done
+            self.progress[name].setText(f"{done}/{total} reviewed" + (f" · {left} to decide" if left else
+                                                                       " ✓" if total else ""))
 
     def _set_enabled(self, on: bool) -> None:
         for act in self._actions.values():
@@ -447,8 +497,14 @@ class ArticleEditor(QWidget):
         self.status_message.emit(f"{note} · {line}" if note else line)
 
     def note(self, message: str) -> None:
-        """Say what an op did now, and keep it at the front of the line the reload shows."""
+        """Say what an op did now, and keep it at the front of the line the reload shows.
+
+        A refusal ("Nothing to undo", an overlap) is also said under the text, where the user looks."""
         self._op_note = message
+        if is_refusal(message):
+            self.notice.say(message)
+        else:
+            self.notice.dismiss()
         self.status_message.emit(message)
 
     def current_table(self) -> str:
@@ -521,11 +577,13 @@ class ArticleEditor(QWidget):
         if self.article is None:
             return
         item = self.current_item()
+        self.tags.link = self._speaker_link(item)
+        self.view.viewport().update()
         sels: list[QTextEdit.ExtraSelection] = []
         strong, weak, linked = self.look.focus_format(True), self.look.focus_format(False), self.look.linked_format()
         if isinstance(item, Entity):
             sels.append(self._extra(item.start, item.end, strong))
-            self.inspector.show_entity(self.article.text, item)
+            self.inspector.show_entity(self.article.text, item, sentence_of(self.models["entities"].sentences, item.span))  # type: ignore[attr-defined]
         elif isinstance(item, Quote):
             sels.append(self._extra(item.start, item.end, weak))
             if item.cue is not None:
@@ -545,6 +603,16 @@ class ArticleEditor(QWidget):
             self.inspector.show_nothing()
         self.view.set_focus_marks(sels)
 
+    def _speaker_link(self, item: Any) -> tuple[int, int, int, int] | None:
+        """The current quote's speaker mention (or entity) and its cue (or first words), for the arc."""
+        if not isinstance(item, Quote):
+            return None
+        speaker = item.mention or item.speaker_entity
+        if speaker is None:
+            return None
+        target = item.cue or Span(item.start, min(item.end, item.start + 1))
+        return (*self.omap.span_to_doc(speaker.start, speaker.end), *self.omap.span_to_doc(target.start, target.end))
+
     def _tooltip(self, doc_pos: int) -> str | None:
         if self.article is None:
             return None
@@ -561,6 +629,8 @@ class ArticleEditor(QWidget):
         v = rules.trigger_at(a, cp, self.show_rejected)
         if v is not None:
             lines.append(f"Event {v.type} · {v.origin} · {v.state}")
+            if self.inspector.definitions.get(v.type):
+                lines.append(f"{v.type}: {self.inspector.definitions[v.type]}")
         if any(s.start <= cp < s.end for s in a.ignored):
             lines.append("ignored (boilerplate)")
         return "\n".join(lines) or None

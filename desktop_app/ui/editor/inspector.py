@@ -7,7 +7,8 @@ The form emits what the user chose; the editor turns that into a store op.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import html
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.model import ENTITY_LABELS, QUOTE_KINDS, Entity, Event, Quote
+from desktop_app.core.model import ENTITY_LABELS, QUOTE_KINDS, Entity, Event, Quote, Span
 from desktop_app.ui.editor.models import arg_name, excerpt
 
 
@@ -71,10 +72,18 @@ class Inspector(QStackedWidget):
     recipient_chosen = Signal(str)
     finished = Signal()  # a choice was made: keyboard focus goes back to the text
 
-    def __init__(self, actions: dict[str, QAction], event_types: list[str], parent: QWidget | None = None) -> None:
+    #: the type chooser's popup is at least this wide, so definitions wrap to two or three lines
+    CHOOSER_WIDTH = 420
+
+    def __init__(self, actions: dict[str, QAction], event_types: list[str], parent: QWidget | None = None,
+                 definitions: Mapping[str, str] | None = None) -> None:
+        from desktop_app.ui.editor.delegates import DefinitionDelegate
+
         super().__init__(parent)
         self.guard = TypingGuard(self)
         self.event_types = event_types
+        #: event type -> its definition in the taxonomy (shown in the chooser and under the field)
+        self.definitions: dict[str, str] = dict(definitions or {})
         self.empty = QLabel("Select an item (j/k) or drag over text to add one.  ? shows every key.")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -96,19 +105,32 @@ class Inspector(QStackedWidget):
         self.label = _combo(False, ENTITY_LABELS)
         self.entity_meta = QLabel()
         self.entity_meta.setWordWrap(True)
+        #: the sentence the entity is in, the mention in bold (twelve "Pakistan" rows are told apart)
+        self.entity_context = QLabel()
+        self.entity_context.setObjectName("entityContext")
+        self.entity_context.setWordWrap(True)
+        self.entity_context.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
         self.entity_form = self._form(
-            [("", self.entity_text), ("Label", self.label), ("", self.entity_meta)],
+            [("", self.entity_text), ("Label", self.label), ("", self.entity_context), ("", self.entity_meta)],
             actions, ("accept", "reject", "delete"),
         )
         # event form
         self.event_text = self._excerpt_label()
         self.type = _combo(False, event_types)
+        self.type.setItemDelegate(DefinitionDelegate(self.CHOOSER_WIDTH, self.type))
+        self.type.view().setMinimumWidth(self.CHOOSER_WIDTH)
+        self.type_help = QLabel()  # the current type's definition
+        self.type_help.setObjectName("typeDefinition")
+        self.type_help.setWordWrap(True)
+        self.type_help.setTextFormat(Qt.TextFormat.PlainText)
+        self.type_help.setEnabled(False)
         self.actor = _combo(True)
         self.recipient = _combo(True)
         self.event_meta = QLabel()
         self.event_meta.setWordWrap(True)
         self.event_form = self._form(
-            [("", self.event_text), ("Type", self.type), ("Actor", self.actor), ("Recipient", self.recipient),
+            [("", self.event_text), ("Type", self.type), ("", self.type_help), ("Actor", self.actor),
+             ("Recipient", self.recipient),
              ("", self.event_meta)],
             actions, ("accept", "reject", "delete"),
         )
@@ -169,6 +191,16 @@ class Inspector(QStackedWidget):
              self.recipient: self.recipient_chosen}[box].emit(value)
         self.finished.emit()
 
+    def relayout(self) -> None:
+        """After a font change: the forms' cached heights are stale (QFormLayout keeps them), so a
+        wrapped line would be clipped until the next item."""
+        for i in range(self.count()):
+            page = self.widget(i)
+            for lay in [page.layout(), *page.findChildren(QFormLayout)] if page is not None else []:
+                if lay is not None:
+                    lay.invalidate()
+        self.updateGeometry()
+
     # -- filling -------------------------------------------------------------------
     def show_nothing(self) -> None:
         self.setCurrentWidget(self.empty)
@@ -183,23 +215,46 @@ class Inspector(QStackedWidget):
         mention = excerpt(text, q.mention, 40) or "—"
         self.quote_meta.setText(f"cue: {cue} · mention: {mention} · {q.origin} · {q.state}")
         self.setCurrentWidget(self.quote_form)
+        self.relayout()
 
-    def show_entity(self, text: str, e: Entity) -> None:
+    def show_entity(self, text: str, e: Entity, sentence: Span | None = None) -> None:
         self.entity_text.setText(excerpt(text, e.span, 200))
         _set_items(self.label, list(ENTITY_LABELS), e.label)
+        if sentence is not None and sentence.start <= e.start and e.end <= sentence.end:
+            before = " ".join(text[sentence.start : e.start].split())
+            after = " ".join(text[e.end : sentence.end].split())
+            if len(before) > 160:
+                before = "…" + before[-160:].split(" ", 1)[-1]
+            if len(after) > 160:
+                after = after[:160].rsplit(" ", 1)[0] + "…"
+            if text[e.start - 1 : e.start].isspace():
+                before += " "
+            if text[e.end : e.end + 1].isspace():
+                after = " " + after
+            name = " ".join(text[e.start : e.end].split())
+            self.entity_context.setText(f"in: {html.escape(before)}<b>{html.escape(name)}</b>{html.escape(after)}")
+            self.entity_context.show()
+        else:
+            self.entity_context.hide()
         self.entity_meta.setText(f"{e.origin} · {e.state} · [{e.start}, {e.end})")
         self.setCurrentWidget(self.entity_form)
+        self.relayout()
 
     def show_event(self, text: str, v: Event, names: list[str]) -> None:
         trig = excerpt(text, v.trigger, 40)
         self.event_text.setText(excerpt(text, v.sentence, 300) + (f"\ntrigger: {trig}" if trig else ""))
         _set_items(self.type, self.event_types, v.type)
+        for i in range(self.type.count()):
+            self.type.setItemData(i, self.definitions.get(self.type.itemText(i), ""), Qt.ItemDataRole.ToolTipRole)
+        self.type_help.setText(self.definitions.get(v.type, ""))
+        self.type_help.setVisible(bool(self.type_help.text()))
         for box, arg in ((self.actor, v.actor), (self.recipient, v.recipient)):
             current = arg_name(text, arg)
             _set_items(box, names, current)
             self._shown[box] = current
         self.event_meta.setText(f"{v.origin} · {v.state}")
         self.setCurrentWidget(self.event_form)
+        self.relayout()
 
     def open_chooser(self) -> None:
         """`c`: drop down the main field of the visible form."""

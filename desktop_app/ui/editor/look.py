@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
 DEFAULT_LABEL_COLORS: dict[str, str] = {
@@ -26,7 +26,10 @@ TRIGGER_COLOR = "#d0306e"
 ACCENT_COLOR = "#ff7a00"
 
 # paint order: later layers win where properties collide
-LAYER_ORDER = {"ignored": 0, "quote": 1, "entity": 2, "trigger": 3, "cue": 4, "mention": 5, "rejected": 6}
+LAYER_ORDER = {"ignored": 0, "quote": 1, "entity": 2, "trigger": 3, "cue": 4, "mention": 5, "rejected": 6, "gap": 7}
+# (a filled span is drawn as tall as its line, so an entity's fill also backs the tag above it)
+#: a "gap" space is set this much larger than the text: the room above a line for its tags
+GAP_SCALE = 1.65
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -37,8 +40,11 @@ def is_dark(palette: QPalette | None = None) -> bool:
 class Look:
     """Formats keyed by ``(layer, detail, state)``."""
 
-    def __init__(self, label_colors: Mapping[str, str] | None = None, palette: QPalette | None = None) -> None:
+    def __init__(self, label_colors: Mapping[str, str] | None = None, palette: QPalette | None = None,
+                 text_point: float = 12.0) -> None:
         self.palette = palette or QApplication.palette()
+        #: the article text's point size (the gap spaces are sized from it)
+        self.text_point = float(text_point)
         self.dark = is_dark(self.palette)
         self.label_colors = {**DEFAULT_LABEL_COLORS, **dict(label_colors or {})}
         self._cache: dict[tuple[str, str, str], QTextCharFormat] = {}
@@ -84,6 +90,15 @@ class Look:
         elif layer == "ignored":
             fmt.setForeground(self.palette.color(QPalette.ColorRole.PlaceholderText))
             fmt.setFontItalic(True)
+        elif layer == "gap":  # a taller space, narrowed back to a normal space's width
+            text = QFont(QApplication.font())
+            text.setPointSizeF(self.text_point)
+            big = QFont(text)
+            big.setPointSizeF(self.text_point * GAP_SCALE)
+            fmt.setFontPointSize(self.text_point * GAP_SCALE)
+            fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+            fmt.setFontLetterSpacing(QFontMetricsF(text).horizontalAdvance(" ")
+                                     - QFontMetricsF(big).horizontalAdvance(" "))
         elif layer == "rejected":
             fmt.setFontStrikeOut(True)
             fmt.setForeground(self.palette.color(QPalette.ColorRole.PlaceholderText))

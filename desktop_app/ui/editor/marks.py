@@ -7,6 +7,9 @@ highlighter then only looks at the few marks of each paragraph it paints.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.core.model import Article
@@ -17,15 +20,65 @@ from desktop_app.ui.editor.offsets import OffsetMap
 class Mark:
     start: int  # document position (UTF-16, CRLF collapsed)
     end: int
-    layer: str  # entity | quote | cue | mention | trigger | ignored | rejected
+    layer: str  # entity | quote | cue | mention | trigger | ignored | rejected | gap
     detail: str  # entity label, event type, quote kind
     state: str
     table: str  # entities | quotes | events | "" for ignored text
     row_id: int
 
 
-def build_marks(article: Article, omap: OffsetMap, *, show_rejected: bool = False) -> list[Mark]:
-    marks: list[Mark] = []
+#: one widened space at least this often gives every wrapped line room for the inline tags
+GAP_EVERY = 24
+
+
+def gap_marks(text: str, omap: OffsetMap, avoid: Sequence[tuple[int, int]] = ()) -> list[Mark]:
+    """A "gap" mark on one space in every :data:`GAP_EVERY` characters (code points in, doc positions out).
+
+    ``QPlainTextEdit`` ignores line-height formats; a line is as tall as its tallest
+    character, so a space set in a larger font (and narrowed back, see ``Look``) makes its
+    line taller: the room above the words where ``inline_tags`` writes PERSON or ASSAULT.
+    Any visual line is longer than :data:`GAP_EVERY` characters, so each one gets one.
+    Spaces inside ``avoid`` (entity names) are skipped when the window has another: a
+    fill split at a widened space shows a hairline.
+    """
+    spans = sorted(avoid)
+    starts = [a for a, _b in spans]
+
+    def inside(i: int) -> bool:
+        j = bisect_right(starts, i) - 1
+        return j >= 0 and spans[j][0] <= i < spans[j][1]
+
+    chosen: list[int] = []
+    k, n = 0, len(text)
+    while k < n:
+        first = text.find(" ", k, k + GAP_EVERY)
+        if first < 0:
+            k += GAP_EVERY
+            continue
+        i = first
+        while i >= 0 and inside(i):
+            i = text.find(" ", i + 1, k + GAP_EVERY)
+        i = first if i < 0 else i
+        chosen.append(i)
+        k = i + GAP_EVERY // 2
+    # a paragraph's short last line ("Says ISPR") gets its last space
+    for para_end in (*(m.start() for m in re.finditer("\n", text)), n):
+        last = text.rfind(" ", max(0, para_end - GAP_EVERY), para_end)
+        if last >= 0 and "\n" not in text[last:para_end]:
+            chosen.append(last)
+    out: list[Mark] = []
+    for i in sorted(set(chosen)):
+        d = omap.to_doc(i)
+        out.append(Mark(d, d + 1, "gap", "", "", "", 0))
+    return out
+
+
+def build_marks(article: Article, omap: OffsetMap, *, show_rejected: bool = False,
+                tag_room: bool = False) -> list[Mark]:
+    """Every mark of ``article`` in document positions; ``tag_room`` adds the gap marks for inline tags."""
+    named = [(e.start, e.end) for e in article.entities] + [(v.trigger.start, v.trigger.end)
+                                                            for v in article.events if v.trigger is not None]
+    marks: list[Mark] = gap_marks(article.text, omap, named) if tag_room else []
 
     def add(start: int, end: int, layer: str, detail: str, state: str, table: str, row_id: int | None) -> None:
         if end <= start:

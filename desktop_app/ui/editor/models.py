@@ -6,6 +6,7 @@ turns it into a store operation; the model changes when the article reloads.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -33,6 +34,36 @@ def arg_name(text: str, arg: Arg | None) -> str:
     if arg.name:
         return arg.name
     return excerpt(text, arg.entity, 40)
+
+
+def sentence_of(sentences: Sequence[Span], span: Span) -> Span | None:
+    """The sentence holding ``span``'s start (``sentences`` sorted by start), or None."""
+    i = bisect_right([s.start for s in sentences], span.start) - 1
+    if 0 <= i < len(sentences) and sentences[i].start <= span.start < sentences[i].end:
+        return sentences[i]
+    return None
+
+
+def context(text: str, span: Span, sentences: Sequence[Span], left: int = 16, right: int = 70) -> str:
+    """The words around ``span`` in its sentence, the span itself in brackets: ``…General of [Pakistan]’s media…``.
+
+    Twelve "Pakistan" rows are told apart by this; it starts close to the mention so a
+    narrow column still shows it.
+    """
+    sent = sentence_of(sentences, span)
+    lo, hi = (sent.start, sent.end) if sent is not None else (max(0, span.start - 200), span.end + 200)
+    before = " ".join(text[lo : span.start].split())
+    after = " ".join(text[span.end : hi].split())
+    if text[lo : span.start][-1:].isspace():
+        before += " "
+    if text[span.end : hi][:1].isspace():
+        after = " " + after
+    if len(before) > left:
+        cut = before.find(" ", len(before) - left)
+        before = "…" + before[cut + 1 if 0 <= cut < len(before) - 1 else len(before) - left :]
+    if len(after) > right:
+        after = after[: right - 1].rstrip() + "…"
+    return f"{before}[{' '.join(text[span.start : span.end].split())}]{after}"
 
 
 _FONTS: dict[str, QFont] = {}
@@ -111,9 +142,9 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
         x = self.items[index.row()]
         col = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return col.value(self.text, x)
+            return self.cell(col, x)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{col.header}: {col.value(self.text, x)}\norigin: {x.origin} · state: {x.state}"
+            return self.tooltip(col, x)
         if role == Qt.ItemDataRole.ForegroundRole and x.state == "rejected":
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         if role == Qt.ItemDataRole.FontRole and x.state != "accepted":
@@ -126,6 +157,17 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
 
     def decoration(self, x: T) -> Any:
         return None
+
+    def cell(self, col: Column[Any], x: T) -> str:
+        return col.value(self.text, x)
+
+    def tooltip(self, col: Column[Any], x: T) -> str:
+        """The whole value (a cell may be elided), then where the item came from and its state."""
+        return f"{col.header}: {self.cell(col, x)}\norigin: {x.origin} · state: {x.state}"
+
+    def reviewed(self) -> int:
+        """Items decided (accepted or rejected), for the panel's "12/20 reviewed"."""
+        return sum(x.state != "suggested" for x in self.items)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -142,12 +184,26 @@ class EntityModel(AnnotationModel[Entity]):
     columns = (
         Column[Entity]("Entity", lambda t, e: excerpt(t, e.span, 50)),
         Column[Entity]("Label", lambda t, e: e.label, "label"),
-        Column[Entity]("Origin", lambda t, e: e.origin),
+        Column[Entity]("Context", lambda t, e: ""),  # filled by cell(): needs the sentences
         Column[Entity]("State", lambda t, e: e.state),
     )
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        #: the article's sentences (sorted), for the Context column
+        self.sentences: list[Span] = []
+
     def decoration(self, x: Entity) -> Any:
         return QColor(self.colors.get(x.label, "#b0b0b0"))
+
+    def cell(self, col: Column[Any], x: Entity) -> str:
+        if col.header == "Context":
+            return context(self.text, x.span, self.sentences)
+        return col.value(self.text, x)
+
+    def tooltip(self, col: Column[Any], x: Entity) -> str:
+        where = context(self.text, x.span, self.sentences, left=240, right=240)
+        return f"{excerpt(self.text, x.span, 80)} — {x.label} · {x.origin} · {x.state}\nin: {where}"
 
 
 class QuoteModel(AnnotationModel[Quote]):

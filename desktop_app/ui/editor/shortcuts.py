@@ -61,6 +61,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("undo", ("Ctrl+Z",), "&Undo", "Undo the last edit of this article (survives restarts)", "Article"),
     Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "&Redo", "Redo", "Article"),
     Shortcut("show_rejected", ("Shift+R",), "Show rejected", "Show or hide rejected annotations", "View"),
+    Shortcut("show_tags", ("L",), "Label &tags in the text", "Show or hide the label and event-type tags in the text",
+             "View"),
     Shortcut("escape", ("Esc",), "Cancel", "Clear the selection / close the overlay", "View"),
     Shortcut("overlay", ("?",), "Keyboard &shortcuts", "Show this overlay", "View"),
 )
