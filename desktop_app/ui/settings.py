@@ -57,6 +57,9 @@ class Settings:
     #: marking an article done accepts its undecided suggestions (what is on screen is gold);
     #: off: they stay undecided and the done export leaves them out
     done_accepts_suggestions: bool = True
+    #: label and event-type tags written in the text (View → Label tags, ``l``): off by default, because
+    #: the room they need makes the text taller and a long article slower to open (docs/benchmarks.md)
+    label_tags: bool = False
 
     def add_recent(self, path: str | Path) -> None:
         p = str(Path(path).expanduser().resolve())
@@ -83,8 +86,8 @@ def _clean(raw: dict[str, Any]) -> Settings:
             s.theme = value
         elif key == "layout" and isinstance(value, dict):
             s.layout = {str(k): v for k, v in value.items() if isinstance(v, str)}
-        elif key == "done_accepts_suggestions" and isinstance(value, bool):
-            s.done_accepts_suggestions = value
+        elif key in ("done_accepts_suggestions", "label_tags") and isinstance(value, bool):
+            setattr(s, key, value)
         elif key in ("annotator", "model", "taxonomy") and isinstance(value, str):
             setattr(s, key, value)
     return s

@@ -67,7 +67,7 @@ def editor_shots(out: Path, tmp: Path) -> None:
     db, shown, engine = editor_corpus(tmp)
     for name, (w, h), theme, steps, panel, overlay in EDITOR_SHOTS:
         app.setFont(font)
-        settings = Settings(annotator="demo", theme=theme)
+        settings = Settings(annotator="demo", theme=theme, label_tags=True)
         apply_theme(app, theme, settings.font_size)  # type: ignore[arg-type]  # as `newsgold gui` starts
         win = create_main_window(db, settings, load_model=False, remember_layout=False)
         win.show()

@@ -141,7 +141,7 @@ class ArticleEditor(QWidget):
             actions[sc.name] = act
         actions["show_rejected"].setCheckable(True)
         actions["show_tags"].setCheckable(True)
-        actions["show_tags"].setChecked(True)
+        actions["show_tags"].setChecked(bool(getattr(self.settings, "label_tags", False)))
         return actions
 
     def _build_ui(self) -> None:
@@ -157,6 +157,7 @@ class ArticleEditor(QWidget):
         self.view.setFont(font)
         self.highlighter = AnnotationHighlighter(self.look)
         self.tags = self.view.tags = InlineTags(self.view, self.look)  # labels and types written in the text
+        self.tags.enabled = bool(getattr(self.settings, "label_tags", False))
         self.tags.marks_of = lambda n: self.highlighter.by_block.get(n, [])
         self.view.tooltip_for = self._tooltip
         self.view.clicked.connect(self._on_click)
@@ -341,7 +342,7 @@ class ArticleEditor(QWidget):
 
     def set_tags(self, on: bool) -> None:
         """Label and event-type tags in the text on or off (View menu, ``l``); off gives the compact text."""
-        self.tags.enabled = bool(on)
+        self.tags.enabled = self.settings.label_tags = bool(on)
         act = self._actions["show_tags"]
         act.blockSignals(True)
         act.setChecked(self.tags.enabled)

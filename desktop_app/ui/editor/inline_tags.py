@@ -56,11 +56,10 @@ class InlineTags:
 
     def paint(self, painter: QPainter) -> None:
         self.drawn = []
-        if not self.enabled:
-            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_tags(painter)
-        if self.link is not None:
+        if self.enabled:
+            self._paint_tags(painter)
+        if self.link is not None:  # the quote-speaker arc shows with the tags off too
             self._paint_link(painter, *self.link)
 
     # -- tags -------------------------------------------------------------------------------

@@ -179,13 +179,28 @@ def test_long_status_message_stays_left_of_the_widgets(qtbot: Any, window: Any) 
     assert "in_progress" not in bar.currentMessage()
 
 
+def text_height(ed: Any) -> float:
+    """Pixels of all paragraphs (a plain text document counts lines)."""
+    doc, total = ed.view.document(), 0.0
+    block = doc.begin()
+    while block.isValid():
+        total += ed.view.blockBoundingRect(block).height()
+        block = block.next()
+    return total
+
+
 @pytest.mark.gui
 def test_tags_toggle_from_the_view_menu_and_l(qtbot: Any, window: Any) -> None:
     win = window((1366, 768))
     ed = win.editor
     act = ed.actions()["show_tags"]
     view_menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&View")
-    assert act in view_menu.actions() and act.isChecked()
+    assert act in view_menu.actions() and not act.isChecked()  # off until asked for: compact text
+    assert not ed.tags.enabled
+    compact = text_height(ed)
+    ed.view.setFocus()
+    key(qtbot, ed, "l")
+    assert ed.tags.enabled and act.isChecked() and win.settings.label_tags  # remembered in the settings
     ed.view.viewport().repaint()
     drawn = {label for label, _r in ed.tags.drawn}
     shown = {e.label for e in ed.article.entities if e.state != "rejected"}
@@ -193,21 +208,13 @@ def test_tags_toggle_from_the_view_menu_and_l(qtbot: Any, window: Any) -> None:
     assert {v.type for v in ed.article.events if v.trigger is not None} & drawn, "no event type drawn"
     rects = [r for label, r in ed.tags.drawn if label != "link"]
     assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:]), "tags overlap"
-    def text_height() -> float:  # pixels of all paragraphs (a plain text document counts lines)
-        doc, total = ed.view.document(), 0.0
-        block = doc.begin()
-        while block.isValid():
-            total += ed.view.blockBoundingRect(block).height()
-            block = block.next()
-        return total
-
-    tall = text_height()
-    ed.view.setFocus()
+    tall = text_height(ed)
+    assert tall > compact  # the tags get room above the lines
     key(qtbot, ed, "l")
     assert not ed.tags.enabled and not act.isChecked()
     ed.view.viewport().repaint()
-    assert ed.tags.drawn == []
-    assert text_height() < tall  # the room for the tags is given back
+    assert not [label for label, _r in ed.tags.drawn if label != "link"]
+    assert text_height(ed) < tall  # the room for the tags is given back
     act.trigger()
     assert ed.tags.enabled and act.isChecked()
 
