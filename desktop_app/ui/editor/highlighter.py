@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop_app.ui.editor.look import LAYER_ORDER, Look
@@ -36,7 +36,6 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._todo: dict[int, None] = {}
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
-        self._idle.setInterval(0)
         self._idle.timeout.connect(self._idle_slice)
         self.view: Any = None  # the QPlainTextEdit showing the document (see follow())
         self._mark_set: set[Mark] = set()
@@ -52,6 +51,13 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if self.document() is not view.document():
             self.setDocument(view.document())  # now, while empty (a later setDocument rehighlights all)
         view.verticalScrollBar().valueChanged.connect(lambda _v: self._highlight_visible())
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:
+        """The idle-time pass starts once the first frame is being painted, never before it."""
+        if event.type() == QEvent.Type.Paint and self._todo and self._idle.interval() > 0:
+            self._idle.start(0)  # fires after this paint has finished
+        return False
 
     def _visible_blocks(self) -> list[int]:
         """Block numbers that can be on screen, from a low estimate of each paragraph's lines (no layout)."""
@@ -84,7 +90,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             del self._todo[b]
             self.rehighlightBlock(doc.findBlockByNumber(b))
         if self._todo:
-            self._idle.start()
+            self._idle.start(0)
 
     @property
     def pending(self) -> int:
@@ -143,7 +149,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._todo = dict.fromkeys(sorted(self.by_block))
         self._highlight_visible()
         if self._todo:
-            self._idle.start()
+            self._idle.start(250)  # or after the first paint (eventFilter), whichever comes first
 
     def update_marks(self, marks: list[Mark]) -> int:
         """Repaint only the paragraphs whose marks changed; returns how many.
