@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from desktop_app.ui.editor.look import LAYER_ORDER, Look
@@ -36,9 +36,11 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._todo: dict[int, None] = {}
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
-        self._idle.setInterval(0)
         self._idle.timeout.connect(self._idle_slice)
         self.view: Any = None  # the QPlainTextEdit showing the document (see follow())
+        self._mark_set: set[Mark] = set()
+        self._starts: list[int] = []
+        self._starts_key: tuple[int, int, int] | None = None
 
     #: milliseconds of highlighting per idle slice: a key pressed meanwhile waits at most this long
     SLICE_MS = 4.0
@@ -49,6 +51,13 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if self.document() is not view.document():
             self.setDocument(view.document())  # now, while empty (a later setDocument rehighlights all)
         view.verticalScrollBar().valueChanged.connect(lambda _v: self._highlight_visible())
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:
+        """The idle-time pass starts once the first frame is being painted, never before it."""
+        if event.type() == QEvent.Type.Paint and self._todo and self._idle.interval() > 0:
+            self._idle.start(0)  # fires after this paint has finished
+        return False
 
     def _visible_blocks(self) -> list[int]:
         """Block numbers that can be on screen, from a low estimate of each paragraph's lines (no layout)."""
@@ -81,7 +90,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             del self._todo[b]
             self.rehighlightBlock(doc.findBlockByNumber(b))
         if self._todo:
-            self._idle.start()
+            self._idle.start(0)
 
     @property
     def pending(self) -> int:
@@ -93,25 +102,36 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._merged.clear()
         self._ranges.clear()
 
+    def _block_starts(self, doc: QTextDocument) -> list[int]:
+        """Block start positions, read once per text (two Qt calls per mark cost more than one per block)."""
+        key = (id(doc), doc.revision(), doc.blockCount())
+        if self._starts_key != key:
+            starts: list[int] = []
+            block = doc.begin()
+            while block.isValid():
+                starts.append(block.position())
+                block = block.next()
+            self._starts, self._starts_key = starts, key
+        return self._starts
+
     @staticmethod
-    def _assign(doc: QTextDocument, marks: list[Mark]) -> dict[int, list[Mark]]:
-        # block starts once, then bisect: two Qt calls per mark cost more than one per block
-        starts: list[int] = []
-        block = doc.begin()
-        while block.isValid():
-            starts.append(block.position())
-            block = block.next()
+    def _blocks_of(starts: list[int], m: Mark) -> range:
+        first = bisect_right(starts, m.start) - 1
+        last = bisect_right(starts, max(m.start, m.end - 1)) - 1
+        return range(max(first, 0), last + 1)
+
+    def _assign(self, doc: QTextDocument, marks: list[Mark]) -> dict[int, list[Mark]]:
+        starts = self._block_starts(doc)
         by_block: dict[int, list[Mark]] = defaultdict(list)
         for m in marks:
-            first = bisect_right(starts, m.start) - 1
-            last = bisect_right(starts, max(m.start, m.end - 1)) - 1
-            for b in range(max(first, 0), last + 1):
+            for b in self._blocks_of(starts, m):
                 by_block[b].append(m)
         return dict(by_block)
 
     def clear(self) -> None:
         """Forget the marks (call before replacing the text, so the reload pass is a no-op)."""
         self.by_block = {}
+        self._mark_set = set()
         self._todo = {}
         self._idle.stop()
 
@@ -119,6 +139,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         """Highlight a freshly loaded document: what is on screen now (no unhighlighted first frame),
         the rest in idle time; without a view to follow, all of it now."""
         self.by_block = self._assign(doc, marks)
+        self._mark_set = set(marks)
         if self.document() is not doc:
             self.setDocument(doc)
         if self.view is None or self.view.document() is not doc:
@@ -128,18 +149,38 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._todo = dict.fromkeys(sorted(self.by_block))
         self._highlight_visible()
         if self._todo:
-            self._idle.start()
+            self._idle.start(250)  # or after the first paint (eventFilter), whichever comes first
 
     def update_marks(self, marks: list[Mark]) -> int:
-        """Repaint only the paragraphs whose marks changed; returns how many."""
+        """Repaint only the paragraphs whose marks changed; returns how many.
+
+        The marks that went or came are found as a set difference, so a reload after one accept
+        touches one paragraph's list instead of re-sorting every mark into every paragraph.
+        """
         doc = self.document()
         if doc is None:
             return 0
-        new = self._assign(doc, marks)
-        old = self.by_block
-        self.by_block = new
-        changed = [b for b in old.keys() | new.keys() if old.get(b) != new.get(b)]
+        new_set = set(marks)
+        gone, came = self._mark_set - new_set, new_set - self._mark_set
+        self._mark_set = new_set
+        if not gone and not came:
+            return 0
+        starts = self._block_starts(doc)
+        changed: dict[int, list[Mark]] = {}
+        for m in itertools.chain(gone, came):
+            for b in self._blocks_of(starts, m):
+                changed.setdefault(b, [])
+        for m in came:
+            for b in self._blocks_of(starts, m):
+                changed[b].append(m)
+        for b, added in changed.items():
+            kept = [m for m in self.by_block.get(b, ()) if m not in gone]
+            if kept or added:
+                self.by_block[b] = kept + added
+            else:
+                self.by_block.pop(b, None)
         for b in sorted(changed):
+            self._todo.pop(b, None)
             self.rehighlightBlock(doc.findBlockByNumber(b))
         return len(changed)
 
@@ -178,7 +219,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         out = []
         for a, b in itertools.pairwise(sorted(points)):
             keys = tuple(sorted((k for s, e, k in clipped if s <= a and e >= b),
-                                key=lambda k: LAYER_ORDER.get(k[0], 9)))
+                                key=lambda k: (LAYER_ORDER.get(k[0], 9), k)))  # whatever the marks' order
             if keys:
                 out.append((a, b - a, self._merge(keys)))
         return out

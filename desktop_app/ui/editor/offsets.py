@@ -54,6 +54,8 @@ class OffsetMap:
     def to_doc(self, cp: int) -> int:
         """Document position of the code-point offset ``cp`` (0..len(text))."""
         cp = min(max(cp, 0), self.cp_length)
+        if len(self._deltas) == 1:  # no emoji, no CRLF: the same number (most articles)
+            return cp
         k = bisect_right(self._cp_starts, cp) - 1
         # the offset between "\r" and "\n" of a CRLF maps just after the paragraph separator
         return cp + self._deltas[k]

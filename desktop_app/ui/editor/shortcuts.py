@@ -21,6 +21,9 @@ class Shortcut:
     group: str = "Annotate"
 
 
+#: Shift+←/→ and Alt+←/→ are free: the text view selects by mouse only (no keyboard caret, so no
+#: Shift+arrow selection to collide with), the shell binds only Ctrl+↑/↓, and Alt+letters stay menu
+#: mnemonics (hence Ctrl+Shift+A, not Alt+A, for "accept the rest of this panel").
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("accept", ("A",), "&Accept", "Accept the current item (a quote with its speaker) and go to the next"),
     Shortcut("reject", ("X",), "&Reject", "Reject the current item and go to the next"),
