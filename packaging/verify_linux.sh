@@ -13,7 +13,8 @@
 #     install and checks it wrote nothing into /opt/newsgold nor into the user's data folder
 #  5. dpkg --purge leaves no file behind (program, symlink, menu entry, icons, MIME, metainfo)
 #  6. compiles the Windows installer script against a dummy payload (verify_windows_installer.sh)
-# Exits non-zero at the first failure. About 4-5 minutes on 2 cores (most of it xz for the .deb).
+# Exits non-zero at the first failure. About 4-5 minutes on 2 quiet cores; 31 minutes on a busy 2-core
+# machine, 18 of them xz -9 for the .deb.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=$(cd "${1:-$ROOT/.venv}" && pwd)
