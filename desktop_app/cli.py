@@ -39,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop_app.io.importers import FORMATS
+    from desktop_app.io.import_formats import FORMATS  # not io.importers: pydantic and the readers
 
     p = _Parser(prog="newsgold", description="NewsGold: annotate news with entities, quotes and events.",
                 usage="%(prog)s [--db PATH] [COMMAND ...] | %(prog)s [--db PATH] FILE...",

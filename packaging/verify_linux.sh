@@ -6,12 +6,15 @@
 #  0. installs what it needs (apt: xvfb, xcb libraries, validators, nsis; pip: pyinstaller)
 #  1. validates the .desktop file, the AppStream metainfo and the MIME type, and that they carry one app id
 #  2. builds the frozen folder, .deb and .tar.gz (packaging/build_linux.sh)
-#  3. runs the frozen `newsgold self-test` offscreen (cold start timed) and under xvfb-run on xcb
+#  3. runs the frozen `newsgold self-test` offscreen (cold start timed) and under xvfb-run on xcb;
+#     the features the size cuts could break (check_frozen_features.sh: model, agreement, charts,
+#     exports); the launch to a usable window, warm and cold (bench/gui_startup.py --launch)
 #  4. dpkg -i the .deb; runs the installed `newsgold self-test` as a non-root user from the root-owned
 #     install and checks it wrote nothing into /opt/newsgold nor into the user's data folder
 #  5. dpkg --purge leaves no file behind (program, symlink, menu entry, icons, MIME, metainfo)
 #  6. compiles the Windows installer script against a dummy payload (verify_windows_installer.sh)
-# Exits non-zero at the first failure. About 4-5 minutes on 2 cores (most of it xz for the .deb).
+# Exits non-zero at the first failure. About 4-5 minutes on 2 quiet cores; 31 minutes on a busy 2-core
+# machine, 18 of them xz -9 for the .deb.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=$(cd "${1:-$ROOT/.venv}" && pwd)
@@ -93,6 +96,21 @@ out=$(xvfb-run -a -s "-screen 0 1920x1080x24" env QT_QPA_PLATFORM=xcb "$ROOT/dis
 echo "$out"
 grep -q "grabbed on xcb" <<<"$out" || fail "the xvfb self-test did not use xcb"
 
+step "3c. frozen features on a tiny corpus: pre-annotation, team agreement (nltk), charts (pyqtgraph), exports"
+bash packaging/check_frozen_features.sh "$ROOT/dist/newsgold/newsgold" "$VENV/bin/python" || fail "frozen features"
+
+step "3d. launch to a usable window (first paint of the filled list; the model loads after it)"
+wtmp=$(mktemp -d)
+NEWSGOLD_HOME="$wtmp/home" "$ROOT/dist/newsgold/newsgold" --db "$wtmp/demo.sqlite3" import --no-preannotate \
+  "$ROOT/dist/newsgold/_internal/resources/demo" >/dev/null || fail "demo corpus for the window timing"
+launch=(env NEWSGOLD_HOME="$wtmp/home" "$VENV/bin/python" bench/gui_startup.py --launch "$ROOT/dist/newsgold/newsgold"
+        --db "$wtmp/demo.sqlite3")
+win_cold=$("${launch[@]}" --runs 3 --cold) || fail "window start (cold)"
+echo "$win_cold   (target <= 1.5 s)"
+win_warm=$("${launch[@]}" --runs 5) || fail "window start (warm)"
+echo "$win_warm   (target <= 1.0 s)"
+rm -rf "$wtmp"
+
 step "4. .deb: install, self-test as a non-root user, nothing written into the install"
 dpkg -i "$DEB"
 [ "$(readlink /usr/bin/newsgold)" = /opt/newsgold/newsgold ] || fail "/usr/bin/newsgold is not the symlink"
@@ -139,6 +157,8 @@ t_total=$(secs "$T_START" "$(now)")
   cat "$ROOT/build/linux/build-report.txt"
   echo "build_linux.sh total: $t_build s"
   echo "frozen self-test, first run to exit: $t_cold s ($cache); warm, no window: $t_warm s"
+  echo "$win_cold"
+  echo "$win_warm"
   echo "verify_linux.sh total: $t_total s"
 } > "$REPORT"
 echo

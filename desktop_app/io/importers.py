@@ -21,6 +21,7 @@ from desktop_app.errors import E, InputError, NewsGoldError
 from desktop_app.io import jsonl as canonical
 from desktop_app.io.decode import decode_bytes
 from desktop_app.io.formats import brat, readers, spacy_docbin
+from desktop_app.io.import_formats import FORMATS as FORMATS  # its home before it had its own module
 from desktop_app.io.textmeta import analyze, boilerplate_spans, title_of
 from desktop_app.io.validation import (
     ArticleLine,
@@ -31,7 +32,6 @@ from desktop_app.io.validation import (
     validate_line,
 )
 
-FORMATS = ("auto", "txt", "jsonl", "csv", "prodigy", "doccano", "brat", "spacy")
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv",
               ".spacy": "spacy"}
 

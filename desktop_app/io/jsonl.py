@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from desktop_app.core.model import Arg, Article, Entity, Event, Quote, Span, article_id_for
 from desktop_app.errors import E, InputError
-from desktop_app.io.validation import ArgIn, ArticleLine, SpanIn, validate_line
+
+if TYPE_CHECKING:  # pydantic only when a line is read: writing and `visible` (the window's start) do without it
+    from desktop_app.io.validation import ArgIn, ArticleLine, SpanIn
 
 
 def _span_obj(text: str, span: Span | None) -> dict[str, Any] | None:
@@ -119,6 +121,8 @@ def article_from_dict(obj: dict[str, Any], where: str, line: int) -> Article:
 
     A line that does not follow the spec raises the InputError for its first problem.
     """
+    from desktop_app.io.validation import ArticleLine, validate_line
+
     return article_from_line(validate_line(ArticleLine, obj, where, line))
 
 

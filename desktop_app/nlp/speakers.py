@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from desktop_app.core.model import Article, Entity, Span
 from desktop_app.nlp.form_lexicon import form_lexicon
 from desktop_app.nlp.lexicons import mapping, word_tuples, words
+
+if TYPE_CHECKING:  # spaCy only for the types: the window imports this module before the model loads
+    from spacy.tokens import Doc, Token
 
 PRONOUNS = words("speakers", "pronouns")
 #: words that are a rank or office, never part of a canonical PERSON name

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 from desktop_app import APP_ID, APP_NAME
 from desktop_app.errors import NewsGoldError, presentation
 from desktop_app.paths import log_path, resolve_db_path
+from desktop_app.ui import first_paint
 from desktop_app.ui.settings import Settings, load_settings, save_settings
 from desktop_app.ui.theme import apply_theme
 
@@ -361,6 +362,8 @@ def run_gui(args: argparse.Namespace) -> int:
     win = start_window(args, settings)
     if win is None:
         return 2
+    if first_paint.wanted():  # NEWSGOLD_TIME_WINDOW=1: print the launch time, then quit
+        _state["first_paint"] = first_paint.FirstPaintTimer(win)
     win.show()
     code = app.exec()
     for w in list(_state["windows"]):
