@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="+", metavar="PATH")
     i.add_argument("--format", default="auto", choices=FORMATS)
     i.add_argument("--no-preannotate", action="store_true", help="store the texts without suggestions")
+    i.add_argument("--as-gold", action="store_true", help="the articles come in done, their annotations accepted")
     i.add_argument("--model", help="spaCy pipeline for pre-annotation (default: best installed)")
     i.add_argument("--taxonomy", metavar="FILE.toml", help="event taxonomy (default: the bundled PLOVER file)")
 
@@ -196,7 +197,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         try:
             summary = import_paths(store, args.paths, fmt=args.format, progress=progress,
-                                   who=annotator_of(args), claim_done=bool(args.annotator))
+                                   who=annotator_of(args), claim_done=bool(args.annotator), as_gold=args.as_gold)
         finally:
             bar.close()
         for err in summary.errors:

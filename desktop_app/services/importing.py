@@ -46,6 +46,7 @@ def import_paths(
     cancel: CancelToken | None = None,
     who: str | None = None,
     claim_done: bool = False,
+    as_gold: bool = False,
 ) -> ImportSummary:
     """Import ``paths`` into ``target``: a Store, or the ``commit`` of the process's writer.
 
@@ -54,6 +55,7 @@ def import_paths(
     themselves, ``--annotator``) every done article is, so finished work from elsewhere can join a
     team. The name the file gave, if another, stays in its provenance (``annotator``). Without
     ``claim_done`` a named article keeps its annotator, so export -> import -> export is identical.
+    ``as_gold``: every article comes in done with its annotations accepted (a gold corpus).
     """
     commit = direct_commit(target) if isinstance(target, Store) else target
     summary = ImportSummary()
@@ -82,6 +84,8 @@ def import_paths(
             summary.duplicates += 1
             continue
         seen.add(item.id)
+        if as_gold:
+            mark_gold(item)
         if who and item.status == "done" and item.annotator != who and (claim_done or not item.annotator):
             if item.annotator:
                 item.provenance["annotator"] = item.annotator
@@ -93,3 +97,12 @@ def import_paths(
     if chunk:
         flush()
     return summary
+
+
+def mark_gold(article: Article) -> None:
+    """Done, with everything it carries accepted (rejected items stay rejected)."""
+    article.status = "done"
+    items: list[Any] = [*article.entities, *article.quotes, *article.events]
+    for item in items:
+        if item.state == "suggested":
+            item.state = "accepted"
