@@ -22,6 +22,7 @@ from typing import Any
 from desktop_app import __version__
 from desktop_app.cli_people import PEOPLE_COMMANDS, add_people_commands
 from desktop_app.cli_team import TEAM_COMMANDS, add_team_commands, annotator_of, export_note
+from desktop_app.cli_train import TRAIN_COMMANDS, add_train_commands, print_trained
 from desktop_app.errors import presentation
 from desktop_app.paths import log_path, resolve_db_path
 
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     st_.add_argument("--save-grab", metavar="FILE.png", help="also save the grabbed window image")
     add_team_commands(sub)
     add_people_commands(sub)
+    add_train_commands(sub)
     return p
 
 
@@ -294,6 +296,7 @@ def cmd_models(args: argparse.Namespace) -> int:
     best = default_model()
     for name in [*models, RULE_ONLY]:
         print(("* " if name == best else "  ") + name)
+    print_trained()
     return EXIT_OK
 
 
@@ -335,6 +338,7 @@ COMMANDS = {
     "self-test": cmd_self_test, "evaluate-polnear": cmd_evaluate_polnear, "backup": cmd_backup,
     **TEAM_COMMANDS,
     **PEOPLE_COMMANDS,
+    **TRAIN_COMMANDS,
 }
 
 
