@@ -61,6 +61,16 @@ def trained_dir(name: str) -> Path | None:
     return max(versions)[1] if versions else None
 
 
+def trained_model_names() -> list[str]:
+    """The pipelines trained from gold in the data folder (``NAME-vN``), in name order."""
+    from desktop_app.paths import data_dir
+
+    root = data_dir() / "models"
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if not p.name.startswith(".") and (p / "config.cfg").is_file())
+
+
 def check_model(model: str | None) -> None:
     """Raise E201 now for a pipeline name that is not installed (before any work is queued)."""
     if model and model != RULE_ONLY and not _is_installed(model) and trained_dir(model) is None:
