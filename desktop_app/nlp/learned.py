@@ -97,8 +97,14 @@ def _gap(a: Span, b: Span) -> int:
     return max(0, max(a.start, b.start) - min(a.end, b.end))
 
 
-def _nearest(target: Span, candidates: Sequence[Span]) -> Span | None:
-    near = [c for c in candidates if _gap(target, c) <= NEAR and not c.overlaps(target)]
+def _nearest(target: Span, candidates: Sequence[Span], walls: Sequence[Span] = ()) -> Span | None:
+    """The candidate closest to ``target`` within NEAR characters, with no ``walls`` span between them."""
+
+    def blocked(c: Span) -> bool:
+        lo, hi = (c.end, target.start) if c.end <= target.start else (target.end, c.start)
+        return any(w != target and lo <= w.start and w.end <= hi for w in walls)
+
+    near = [c for c in candidates if _gap(target, c) <= NEAR and not c.overlaps(target) and not blocked(c)]
     return min(near, key=lambda c: (_gap(target, c), c.start), default=None)
 
 
@@ -130,8 +136,8 @@ def merge_quotes(text: str, rules: list[Quote], spans: dict[str, list[Span]],
             continue
         if any(q.span.overlaps(content) for q in out):
             continue
-        cue = _nearest(content, spans["CUE"])
-        source = _nearest(cue, spans["SOURCE"]) if cue is not None else _nearest(content, spans["SOURCE"])
+        cue = _nearest(content, spans["CUE"], spans["CONTENT"])
+        source = _nearest(cue or content, spans["SOURCE"], spans["CONTENT"])
         ruled = next((q for q in rules if cue is not None and q.cue is not None and q.cue.overlaps(cue)), None)
         speaker = ruled.speaker if ruled else (text[source.start:source.end] if source else None)
         mention = ruled.mention if ruled else source

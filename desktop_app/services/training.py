@@ -119,8 +119,7 @@ def layers_with_gold(articles: list[Article], layers: tuple[str, ...]) -> list[s
     return [layer for layer in layers if have[layer]]
 
 
-def _span(doc: Any, start: int, end: int, label: str) -> Any:
-    text = doc.text
+def _span(doc: Any, text: str, start: int, end: int, label: str) -> Any:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -128,18 +127,18 @@ def _span(doc: Any, start: int, end: int, label: str) -> Any:
     return doc.char_span(start, end, label=label, alignment_mode="expand") if end > start else None
 
 
-def quote_spans(doc: Any, quotes: list[Quote]) -> list[Any]:
+def quote_spans(doc: Any, text: str, quotes: list[Quote]) -> list[Any]:
     """CONTENT / CUE / SOURCE spans for the attribution NER (no overlaps: contents first, then the longest)."""
     from spacy.util import filter_spans
 
     contents, others = [], []
     for q in quotes:
-        contents.append(_span(doc, q.start, q.end, "CONTENT"))
+        contents.append(_span(doc, text, q.start, q.end, "CONTENT"))
         if q.cue is not None:
-            others.append(_span(doc, q.cue.start, q.cue.end, "CUE"))
+            others.append(_span(doc, text, q.cue.start, q.cue.end, "CUE"))
         who = q.mention or q.speaker_entity
         if who is not None:
-            others.append(_span(doc, who.start, who.end, "SOURCE"))
+            others.append(_span(doc, text, who.start, who.end, "SOURCE"))
     kept = filter_spans([s for s in contents if s is not None])
     free = [s for s in filter_spans([s for s in others if s is not None])
             if not any(s.start < k.end and k.start < s.end for k in kept)]
@@ -155,10 +154,10 @@ def article_docs(nlp: Any, article: Article, layers: list[str], event_types: lis
     if "entities" in layers and article.entities:
         from spacy.util import filter_spans
 
-        doc.set_ents(filter_spans([s for e in article.entities if (s := _span(doc, e.start, e.end, e.label))]),
+        doc.set_ents(filter_spans([s for e in article.entities if (s := _span(doc, article.text, e.start, e.end, e.label))]),
                      default="outside")
     if "quotes" in layers:
-        doc.spans[SPANS_KEY] = quote_spans(doc, article.quotes)
+        doc.spans[SPANS_KEY] = quote_spans(doc, article.text, article.quotes)
     if len(doc.ents) or SPANS_KEY in doc.spans:
         out.append(doc)
     if "events" in layers:
