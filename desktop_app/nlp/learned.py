@@ -15,6 +15,7 @@ there gets a trigger-less event of that type.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -127,12 +128,19 @@ def _same(a: Span, b: Span) -> bool:
 
 
 def merge_quotes(text: str, rules: list[Quote], spans: dict[str, list[Span]],
-                 entities: Sequence[Entity] = ()) -> list[Quote]:
-    """Rule quotes plus learned contents the rules missed (see the module docstring)."""
+                 entities: Sequence[Entity] = (), *, learned_bounds: bool = False) -> list[Quote]:
+    """Rule quotes plus learned contents the rules missed (see the module docstring).
+
+    ``learned_bounds``: a rule quote a learned content matches takes the learned span (keeping its speaker).
+    """
     out = list(rules)
     for content in spans["CONTENT"]:
-        if any(_same(content, q.span) or (q.span.start >= content.start and q.span.end <= content.end)
-               for q in rules):
+        same = next((i for i, q in enumerate(out) if _same(content, q.span)), None)
+        if same is not None:
+            if learned_bounds and out[same] in rules:
+                out[same] = replace(out[same], start=content.start, end=content.end)
+            continue
+        if any(q.span.start >= content.start and q.span.end <= content.end for q in rules):
             continue
         if any(q.span.overlaps(content) for q in out):
             continue
