@@ -28,7 +28,8 @@ def main() -> None:
     engine = load_engine(args.model)
     docs = list(read_split(args.dir, args.limit))
     t = time.monotonic()
-    reports = {name: PolnearReport(engine=name) for name in ("rules", "learned+rules", "learned bounds", "learned only")}
+    reports = {name: PolnearReport(engine=name) for name in ("rules", "learned+rules", "learned bounds", "learned only", "need cue",
+                                                     "need cue+source")}
     for d, sdoc in zip(docs, engine.nlp.pipe(d.text for d in docs), strict=True):  # type: ignore[attr-defined]
         entities = doc_entities(sdoc, [])
         rules = find_quotes(sdoc, entities, {})
@@ -37,6 +38,8 @@ def main() -> None:
         reports["learned+rules"].add(merge_quotes(sdoc.text, rules, spans, entities), d.attributions)
         reports["learned bounds"].add(merge_quotes(sdoc.text, rules, spans, entities, learned_bounds=True),
                                       d.attributions)
+        for need in ("cue", "cue+source"):
+            reports[f"need {need}"].add(merge_quotes(sdoc.text, rules, spans, entities, need=need), d.attributions)
         reports["learned only"].add(merge_quotes(sdoc.text, [], spans, entities), d.attributions)
     print(f"{len(docs)} articles in {time.monotonic() - t:.0f} s")
     for r in reports.values():

@@ -37,6 +37,8 @@ EVENT_THRESHOLD = 0.5
 SAME_QUOTE = 0.5
 #: how far (characters) a cue may be from its content, a source from its cue
 NEAR = 200
+#: what a learned content needs nearby to be suggested (bench/learned_merge.py on PolNeAR dev)
+NEED = "cue"
 
 _OPENING_QUOTES = "\"'“‘«„"
 
@@ -128,10 +130,12 @@ def _same(a: Span, b: Span) -> bool:
 
 
 def merge_quotes(text: str, rules: list[Quote], spans: dict[str, list[Span]],
-                 entities: Sequence[Entity] = (), *, learned_bounds: bool = False) -> list[Quote]:
+                 entities: Sequence[Entity] = (), *, learned_bounds: bool = False,
+                 need: str = NEED) -> list[Quote]:
     """Rule quotes plus learned contents the rules missed (see the module docstring).
 
     ``learned_bounds``: a rule quote a learned content matches takes the learned span (keeping its speaker).
+    ``need``: what a learned content must have nearby to become a quote: "" nothing, "cue", "cue+source".
     """
     out = list(rules)
     for content in spans["CONTENT"]:
@@ -146,6 +150,8 @@ def merge_quotes(text: str, rules: list[Quote], spans: dict[str, list[Span]],
             continue
         cue = _nearest(content, spans["CUE"], spans["CONTENT"])
         source = _nearest(cue or content, spans["SOURCE"], spans["CONTENT"])
+        if ("cue" in need and cue is None) or ("source" in need and source is None):
+            continue
         ruled = next((q for q in rules if cue is not None and q.cue is not None and q.cue.overlaps(cue)), None)
         speaker = ruled.speaker if ruled else (text[source.start:source.end] if source else None)
         mention = ruled.mention if ruled else source

@@ -437,17 +437,7 @@ def train(db_path: str | Path, options: TrainOptions, workdir: Path, sink: Progr
     out.mkdir()
     train_loop(nlp, out, stdout=io.StringIO(), stderr=io.StringIO())
     train_seconds = time.monotonic() - started
-    best = spacy.load(out / "model-best")
-    meta_scores = {k: v for k, v in (best.meta.get("performance") or {}).items() if isinstance(v, int | float)}
-    pipeline = spacy.load(base)
-    for name in best.pipe_names:
-        if name in pipeline.pipe_names:
-            names = pipeline.pipe_names
-            after = names[names.index(name) + 1:]
-            pipeline.remove_pipe(name)
-            pipeline.add_pipe(name, source=best, before=after[0] if after else None)
-        else:
-            pipeline.add_pipe(name, source=best)
+    pipeline, meta_scores = assemble(base, out / "model-best")
     pipeline.meta["name"] = f"{options.name}"
     pipeline.meta["description"] = f"NewsGold pipeline learned from gold ({', '.join(layers)}) on {base}"
     card: dict[str, Any] = {
@@ -468,6 +458,26 @@ def train(db_path: str | Path, options: TrainOptions, workdir: Path, sink: Progr
         return TrainResult(None, None, card)
     write_card(target, card)
     return TrainResult(options.name, str(target), card)
+
+
+def assemble(base: str, best_dir: Path) -> tuple[Any, dict[str, float]]:
+    """The base pipeline with the trained components of ``best_dir`` sourced in; and their dev scores."""
+    import spacy
+
+    import desktop_app.nlp.learned  # noqa: F401 - registers the attribution factory
+
+    best = spacy.load(best_dir)
+    scores = {k: v for k, v in (best.meta.get("performance") or {}).items() if isinstance(v, int | float)}
+    pipeline = spacy.load(base)
+    for name in best.pipe_names:
+        if name in pipeline.pipe_names:
+            names = pipeline.pipe_names
+            after = names[names.index(name) + 1:]
+            pipeline.remove_pipe(name)
+            pipeline.add_pipe(name, source=best, before=after[0] if after else None)
+        else:
+            pipeline.add_pipe(name, source=best)
+    return pipeline, scores
 
 
 def _dev_figures(scores: dict[str, float], layers: list[str]) -> dict[str, Any]:
