@@ -22,6 +22,7 @@ from typing import Any
 from desktop_app import __version__
 from desktop_app.cli_people import PEOPLE_COMMANDS, add_people_commands
 from desktop_app.cli_team import TEAM_COMMANDS, add_team_commands, annotator_of, export_note
+from desktop_app.cli_train import TRAIN_COMMANDS, add_train_commands, print_trained
 from desktop_app.errors import presentation
 from desktop_app.paths import log_path, resolve_db_path
 
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="+", metavar="PATH")
     i.add_argument("--format", default="auto", choices=FORMATS)
     i.add_argument("--no-preannotate", action="store_true", help="store the texts without suggestions")
+    i.add_argument("--as-gold", action="store_true", help="the articles come in done, their annotations accepted")
     i.add_argument("--model", help="spaCy pipeline for pre-annotation (default: best installed)")
     i.add_argument("--taxonomy", metavar="FILE.toml", help="event taxonomy (default: the bundled PLOVER file)")
 
@@ -119,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     st_.add_argument("--save-grab", metavar="FILE.png", help="also save the grabbed window image")
     add_team_commands(sub)
     add_people_commands(sub)
+    add_train_commands(sub)
     return p
 
 
@@ -196,7 +199,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         try:
             summary = import_paths(store, args.paths, fmt=args.format, progress=progress,
-                                   who=annotator_of(args), claim_done=bool(args.annotator), parse_in_child=True)
+                                   who=annotator_of(args), claim_done=bool(args.annotator), parse_in_child=True,
+                                   as_gold=args.as_gold)
         finally:
             bar.close()
         for err in summary.errors:
@@ -293,6 +297,7 @@ def cmd_models(args: argparse.Namespace) -> int:
     best = default_model()
     for name in [*models, RULE_ONLY]:
         print(("* " if name == best else "  ") + name)
+    print_trained()
     return EXIT_OK
 
 
@@ -334,6 +339,7 @@ COMMANDS = {
     "self-test": cmd_self_test, "evaluate-polnear": cmd_evaluate_polnear, "backup": cmd_backup,
     **TEAM_COMMANDS,
     **PEOPLE_COMMANDS,
+    **TRAIN_COMMANDS,
 }
 
 

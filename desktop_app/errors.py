@@ -96,6 +96,14 @@ class E(StrEnum):
     E407 = "No alias {alias!r} in the registry"
     E408 = "Nothing to undo in the people registry"
     E409 = "Nothing to redo in the people registry"
+    # learning from gold (training pipelines)
+    E500 = "Line {line}: attribution file not understood: {detail}"
+    E501 = "Nothing to train on: {detail}"
+    E502 = "Training failed: {detail}"
+    E503 = "No trained pipeline named {name!r}; trained: {available}"
+    E504 = "Unknown layer {layer!r} for training; choose from {allowed}"
+    E505 = "--dev must be between 0 and 0.9, not {value}"
+    E506 = "Training was cancelled; no pipeline was written"
     # bugs: only ever raised when NewsGold itself is wrong
     E901 = "Internal error: {detail}"
 
@@ -115,6 +123,8 @@ KINDS: dict[E, Kind] = {
     E.E901: "bug",
     **{code: "refusal" for code in E if code.name.startswith("E4")},
     **{code: "refusal" for code in E if code.name.startswith("E3")},
+    **{code: "refusal" for code in E if code.name.startswith("E5")},
+    E.E502: "environment",
 }
 
 
@@ -136,6 +146,7 @@ HINTS: dict[E, str] = {
     E.E208: "Distributed pre-annotation needs Dask: pip install \"newsgold[cluster]\" (or run without --scheduler).",
     E.E209: "Start the scheduler (dask scheduler) and its workers (dask worker ADDRESS), or use --scheduler local:N.",
     E.E210: "Install the same NewsGold and spaCy pipeline on every worker, then restart them.",
+    E.E502: "The training log is in the log file; try fewer epochs or layers, or free memory and try again.",
 }
 
 

@@ -20,7 +20,7 @@ from desktop_app.core.model import Article, article_id_for
 from desktop_app.errors import E, InputError, NewsGoldError
 from desktop_app.io import jsonl as canonical
 from desktop_app.io.decode import decode_bytes
-from desktop_app.io.formats import brat, readers, spacy_docbin
+from desktop_app.io.formats import brat_attribution, readers, spacy_docbin
 from desktop_app.io.import_formats import FORMATS as FORMATS  # its home before it had its own module
 from desktop_app.io.textmeta import analyze, boilerplate_spans, title_of
 from desktop_app.io.validation import (
@@ -233,7 +233,7 @@ READERS: dict[str, Callable[[Path], Iterator[ImportItem]]] = {
     "csv": read_csv_file,
     "prodigy": readers.read_prodigy,
     "doccano": readers.read_doccano,
-    "brat": brat.read_brat_folder,
+    "brat": brat_attribution.read_any_brat,
     "spacy": spacy_docbin.read_docbin,
 }
 
@@ -248,7 +248,7 @@ def expand_paths(paths: Iterable[str | Path], fmt: str = "auto") -> Iterator[tup
     """Files to read with their format; folders recursively, by extension, in name order."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir() and fmt in ("auto", "brat") and any(path.glob("*.ann")):
+        if path.is_dir() and fmt in ("auto", "brat") and (any(path.glob("*.ann")) or brat_attribution.is_split_folder(path)):
             yield path, "brat"  # a brat folder: .txt + .ann pairs
         elif path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):

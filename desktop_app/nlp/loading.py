@@ -44,9 +44,36 @@ def default_model() -> str:
     return found[0] if found else RULE_ONLY
 
 
+def trained_dir(name: str) -> Path | None:
+    """The folder of a pipeline trained from gold (``newsgold train``): ``NAME-vN``, or ``NAME`` for its
+    newest version, under the data folder's models/; None when there is none."""
+    from desktop_app.paths import data_dir
+
+    root = data_dir() / "models"
+    if not name or name.startswith(".") or "/" in name or "\\" in name or not root.is_dir():
+        return None
+    exact = root / name
+    if (exact / "config.cfg").is_file():
+        return exact
+    prefix = f"{name}-v"
+    versions = [(int(p.name[len(prefix):]), p) for p in root.iterdir()
+                if p.name.startswith(prefix) and p.name[len(prefix):].isdigit() and (p / "config.cfg").is_file()]
+    return max(versions)[1] if versions else None
+
+
+def trained_model_names() -> list[str]:
+    """The pipelines trained from gold in the data folder (``NAME-vN``), in name order."""
+    from desktop_app.paths import data_dir
+
+    root = data_dir() / "models"
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if not p.name.startswith(".") and (p / "config.cfg").is_file())
+
+
 def check_model(model: str | None) -> None:
     """Raise E201 now for a pipeline name that is not installed (before any work is queued)."""
-    if model and model != RULE_ONLY and not _is_installed(model):
+    if model and model != RULE_ONLY and not _is_installed(model) and trained_dir(model) is None:
         raise NewsGoldError(E.E201, name=model)
 
 
@@ -72,9 +99,29 @@ def load_engine(
     if name == RULE_ONLY:
         return SpacyEngine(make_rule_only_nlp(), rule_only=True, registry=registry, taxonomy=tax)
     check_model(name)
+    trained = trained_dir(name) if not _is_installed(name) else None
+    if trained is not None:
+        return load_trained(trained, registry=registry, taxonomy=tax)
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
         log.warning("could not load spaCy pipeline %s: %s", name, exc)
         raise NewsGoldError(E.E201, name=name) from exc
     return SpacyEngine(nlp, registry=registry, taxonomy=tax)
+
+
+def load_trained(folder: Path, *, registry: dict[str, str] | None = None, taxonomy: object = None) -> Engine:
+    """A pipeline learned from gold, its learned quotes and events merged with the rules' (nlp/learned.py)."""
+    import spacy
+
+    from desktop_app.nlp.learned import use_learned
+    from desktop_app.nlp.spacy_engine import SpacyEngine
+
+    try:
+        nlp = spacy.load(folder)
+    except (OSError, ImportError, ValueError) as exc:
+        log.warning("could not load trained pipeline %s: %s", folder, exc)
+        raise NewsGoldError(E.E201, name=folder.name) from exc
+    engine = SpacyEngine(nlp, registry=registry, taxonomy=taxonomy, label=f"{folder.name} (learned)")  # type: ignore[arg-type]
+    use_learned(engine)
+    return engine

@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.model import Article
 from desktop_app.errors import E, InputError
 from desktop_app.io.importers import read_inputs
 from desktop_app.services.corpus import Commit, direct_commit
@@ -56,7 +57,7 @@ Item = Prepared | InputError | int | None
 
 
 def prepared_chunks(paths: Iterable[str | Path], fmt: str, who: str | None, claim_done: bool,
-                    cancel: CancelToken | None = None) -> Iterator[Item]:
+                    cancel: CancelToken | None = None, *, as_gold: bool = False) -> Iterator[Item]:
     """Chunks of rows to commit, each InputError as it comes, duplicate counts; None after a cancel."""
     chunk, rows = Prepared(), 0
     seen: set[str] = set()
@@ -71,6 +72,8 @@ def prepared_chunks(paths: Iterable[str | Path], fmt: str, who: str | None, clai
             yield 1
             continue
         seen.add(item.id)
+        if as_gold:
+            mark_gold(item)
         if who and item.status == "done" and item.annotator != who and (claim_done or not item.annotator):
             if item.annotator:
                 item.provenance["annotator"] = item.annotator
@@ -95,6 +98,7 @@ def import_paths(
     who: str | None = None,
     claim_done: bool = False,
     parse_in_child: bool = False,
+    as_gold: bool = False,
 ) -> ImportSummary:
     """Import ``paths`` into ``target``: a Store, or the ``commit`` of the process's writer.
 
@@ -107,16 +111,18 @@ def import_paths(
     ``parse_in_child`` forks the parsing into a child process where ``fork`` exists; only for a
     caller without other threads (the CLI). Each committed chunk stays committed if either
     process dies; the child ends when the pipe to its parent breaks.
+
+    ``as_gold``: every article comes in done with its annotations accepted (a gold corpus).
     """
     commit = direct_commit(target) if isinstance(target, Store) else target
     summary = ImportSummary()
     paths = list(paths)
     child: _Child | None = None
     if parse_in_child and "fork" in multiprocessing.get_all_start_methods():
-        child = _Child(paths, fmt, who, claim_done)
+        child = _Child(paths, fmt, who, claim_done, as_gold)
         items: Iterator[Item] = iter(child)
     else:
-        items = prepared_chunks(paths, fmt, who, claim_done, cancel)
+        items = prepared_chunks(paths, fmt, who, claim_done, cancel, as_gold=as_gold)
     budget = CHUNK_ROWS
     pending: Prepared | None = None
     try:
@@ -166,10 +172,11 @@ def _adding(batch: Prepared) -> Callable[[Store], tuple[list[str], int]]:
 class _Child:
     """The forked parsing process and the pipe its items come through."""
 
-    def __init__(self, paths: list[str | Path], fmt: str, who: str | None, claim_done: bool) -> None:
+    def __init__(self, paths: list[str | Path], fmt: str, who: str | None, claim_done: bool,
+                 as_gold: bool = False) -> None:
         ctx = multiprocessing.get_context("fork")
         self.receive, send = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_child_main, args=(send, self.receive, paths, fmt, who, claim_done),
+        self.process = ctx.Process(target=_child_main, args=(send, self.receive, paths, fmt, who, claim_done, as_gold),
                                    name="newsgold-import-parser", daemon=True)
         self.process.start()
         send.close()
@@ -203,10 +210,10 @@ class _Child:
 
 
 def _child_main(send: Connection, receive: Connection, paths: list[str | Path], fmt: str, who: str | None,
-                claim_done: bool) -> None:
+                claim_done: bool, as_gold: bool = False) -> None:
     receive.close()  # the parent's end: once the parent is gone, a send fails and this process ends
     try:
-        for item in prepared_chunks(paths, fmt, who, claim_done):
+        for item in prepared_chunks(paths, fmt, who, claim_done, as_gold=as_gold):
             if isinstance(item, InputError):  # a NewsGoldError does not pickle (its code is an Enum argument)
                 send.send(("error", item.code.name, item.where, item.fields))
             else:
@@ -217,3 +224,12 @@ def _child_main(send: Connection, receive: Connection, paths: list[str | Path], 
     except BaseException:
         with contextlib.suppress(OSError):
             send.send(("crash", traceback.format_exc()))
+
+
+def mark_gold(article: Article) -> None:
+    """Done, with everything it carries accepted (rejected items stay rejected)."""
+    article.status = "done"
+    items: list[Any] = [*article.entities, *article.quotes, *article.events]
+    for item in items:
+        if item.state == "suggested":
+            item.state = "accepted"

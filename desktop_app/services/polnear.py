@@ -18,28 +18,18 @@ Scoring
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core.model import Quote, Span
 from desktop_app.errors import E, InputError
+from desktop_app.io.formats.brat_attribution import Attribution, is_split_folder, pairs, read_attribution_ann
 from desktop_app.services.matching import match_quotes
 
-_RECORD = re.compile(r"^([TE]\d+)\t")
-
-
-@dataclass
-class GoldAttribution:
-    content: list[Span]
-    source: list[Span] = field(default_factory=list)
-    cue: list[Span] = field(default_factory=list)
-
-    @property
-    def length(self) -> int:
-        return sum(len(s) for s in self.content)
+#: a gold attribution (Content fragments with their Source and Cue), as io.formats.brat_attribution reads it
+GoldAttribution = Attribution
 
 
 @dataclass
@@ -49,71 +39,21 @@ class PolnearDoc:
     attributions: list[GoldAttribution]
 
 
-def _spans(field_: str, where: str) -> list[Span]:
-    out = []
-    for part in field_.split(";"):
-        a, _, b = part.strip().partition(" ")
-        try:
-            out.append(Span(int(a), int(b)))
-        except ValueError as exc:
-            raise InputError(E.E206, where=where, detail=f"brat offsets {part!r}") from exc
-    return out
-
-
-def read_ann(path: Path) -> list[GoldAttribution]:
-    """Attributions of one .ann file: each E record with its Content, Source and Cue text-bound spans."""
-    spans: dict[str, tuple[str, list[Span]]] = {}
-    events: list[tuple[int, dict[str, str]]] = []
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = f.read().split("\n")
-    for lineno, line in enumerate(lines, 1):
-        m = _RECORD.match(line)
-        if not m:
-            continue  # continuation of a span text with a newline inside
-        where = f"{path}:{lineno}"
-        parts = line.split("\t")
-        if len(parts) < 2:
-            raise InputError(E.E206, where=where, detail="brat record without fields")
-        if m.group(1).startswith("T"):
-            label, _, offsets = parts[1].partition(" ")
-            spans[m.group(1)] = (label, _spans(offsets, where))
-        else:
-            args = {}
-            for arg in parts[1].split():
-                role, _, ref = arg.partition(":")
-                args[role] = ref
-            events.append((lineno, args))
-    out = []
-    for _lineno, args in events:
-        content = args.get("Content")
-        if content is None or content not in spans:
-            continue
-        att = GoldAttribution(content=spans[content][1])
-        if "Source" in args and args["Source"] in spans:
-            att.source = spans[args["Source"]][1]
-        if "Cue" in args and args["Cue"] in spans:
-            att.cue = spans[args["Cue"]][1]
-        out.append(att)
-    return out
+def read_ann(path: Path, text: str | None = None) -> list[GoldAttribution]:
+    """Attributions of one .ann file (brat_attribution's strict reader: a bad line is E500 with file:line)."""
+    return read_attribution_ann(path, text)
 
 
 def read_split(directory: Path, limit: int | None = None) -> Iterator[PolnearDoc]:
     """The documents of a PolNeAR split directory in name order."""
-    text_dir, ann_dir = directory / "text", directory / "attributions"
-    if not text_dir.is_dir() or not ann_dir.is_dir():
+    if not is_split_folder(directory):
         raise InputError(E.E206, where=str(directory), detail="a split directory needs text/ and attributions/")
-    anns = sorted(ann_dir.glob("*.ann"))
-    n = 0
-    for txt in sorted(text_dir.glob("*.txt")):
+    for n, (txt, ann) in enumerate(pairs(directory)):
         if limit is not None and n >= limit:
             return
-        mine = [a for a in anns if a.name.startswith(txt.stem + "_")]
-        if not mine:
-            continue
         with open(txt, encoding="utf-8", newline="") as f:
             text = f.read()
-        n += 1
-        yield PolnearDoc(txt.stem, text, read_ann(mine[0]))
+        yield PolnearDoc(txt.stem, text, read_ann(ann, text))
 
 
 # -- scoring ---------------------------------------------------------------------------------

@@ -379,9 +379,9 @@ class MainWindow(QMainWindow):
 
     # -- settings / view ------------------------------------------------------------------------
     def settings_dialog(self) -> dialogs.SettingsDialog:
-        from desktop_app.nlp.loading import installed_models
+        from desktop_app.nlp.loading import installed_models, trained_model_names
 
-        dlg = dialogs.SettingsDialog(self.settings, installed_models(), self)
+        dlg = dialogs.SettingsDialog(self.settings, installed_models() + trained_model_names(), self)
         dlg.accepted.connect(lambda: self._apply_settings(dlg))
         dlg.open()
         return dlg

@@ -86,9 +86,8 @@ def _clean(raw: dict[str, Any]) -> Settings:
             s.theme = value
         elif key == "layout" and isinstance(value, dict):
             s.layout = {str(k): v for k, v in value.items() if isinstance(v, str)}
-        elif key in ("done_accepts_suggestions", "label_tags") and isinstance(value, bool):
-            setattr(s, key, value)
-        elif key in ("annotator", "model", "taxonomy") and isinstance(value, str):
+        elif ((key in ("done_accepts_suggestions", "label_tags") and isinstance(value, bool))
+              or (key in ("annotator", "model", "taxonomy") and isinstance(value, str))):
             setattr(s, key, value)
     return s
 

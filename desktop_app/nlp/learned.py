@@ -1,0 +1,213 @@
+"""Components learned from the gold, and how their output joins the rule suggestions.
+
+- ``newsgold_attribution_ner``: a transition-based NER (long spans are no problem for it) over
+  CONTENT / CUE / SOURCE that reads its gold from and writes its output to ``doc.spans["attribution"]``,
+  so it lives beside the entity ``ner`` without touching ``doc.ents``.
+- ``event_textcat``: spaCy's ``textcat_multilabel`` over the taxonomy's types, applied per sentence.
+
+Merging keeps the rules in charge of what they do well: a learned content that a rule quote already
+covers keeps the rule quote (speaker resolution, kind, cue); a learned content no rule found becomes
+a quote with the learned cue and source, speaker taken from a rule quote of the same cue when there is
+one.  Events: the rule events stay; a sentence the classifier gives a type the rules did not find
+there gets a trigger-less event of that type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
+from spacy.scorer import Scorer
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.training import Example
+
+from desktop_app.core.model import Entity, Event, Quote, Span
+
+SPANS_KEY = "attribution"
+ATTRIBUTION = "attribution_ner"
+EVENTS = "event_textcat"
+LABELS = ("CONTENT", "CUE", "SOURCE")
+#: a sentence gets a learned event type at this probability
+EVENT_THRESHOLD = 0.5
+#: a learned content counts as a rule quote's when each covers this share of the other
+SAME_QUOTE = 0.5
+#: how far (characters) a cue may be from its content, a source from its cue
+NEAR = 200
+#: what a learned content needs nearby to be suggested (bench/learned_merge.py on PolNeAR dev)
+NEED = "cue"
+
+_OPENING_QUOTES = "\"'“‘«„"
+
+
+def _as_ents(eg: Example) -> Example:
+    """The example with the attribution spans as the reference's entities (for the NER's oracle)."""
+    ref = eg.reference
+    if SPANS_KEY not in ref.spans:
+        return Example(eg.predicted, Doc(ref.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref]))
+    swapped = ref.copy()
+    swapped.set_ents(list(ref.spans[SPANS_KEY]), default="outside")
+    return Example(eg.predicted, swapped)
+
+
+class AttributionRecognizer(EntityRecognizer):
+    """An EntityRecognizer whose gold and output are ``doc.spans["attribution"]``, not ``doc.ents``."""
+
+    def update(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, float]:
+        return super().update([_as_ents(eg) for eg in examples], **kwargs)
+
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
+                   labels: Any = None) -> None:
+        super().initialize(lambda: (_as_ents(eg) for eg in get_examples()), nlp=nlp, labels=labels)
+
+    def set_annotations(self, docs: list[Doc], states_or_beams: Any) -> None:
+        kept = [list(doc.ents) for doc in docs]
+        for doc in docs:
+            doc.ents = []
+        super().set_annotations(docs, states_or_beams)
+        for doc, ents in zip(docs, kept, strict=True):
+            doc.spans[SPANS_KEY] = [SpacySpan(doc, e.start, e.end, e.label_) for e in doc.ents]
+            doc.ents = ents
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        scores = Scorer.score_spans(list(examples), SPANS_KEY, getter=lambda doc, key: doc.spans.get(key, []),
+                                    has_annotation=lambda doc: SPANS_KEY in doc.spans)
+        return {k.replace(f"{SPANS_KEY}_", "attr_", 1): v for k, v in scores.items()}
+
+
+@Language.factory(
+    "newsgold_attribution_ner",
+    default_config={"moves": None, "update_with_oracle_cut_size": 100, "model": None,
+                    "incorrect_spans_key": None, "scorer": None},
+    default_score_weights={"attr_f": 1.0, "attr_p": 0.0, "attr_r": 0.0},
+)
+def make_attribution_ner(nlp: Language, name: str, model: Any, moves: Any, update_with_oracle_cut_size: int,
+                         incorrect_spans_key: str | None, scorer: Any) -> AttributionRecognizer:
+    return AttributionRecognizer(nlp.vocab, model, name=name, moves=moves,
+                                 update_with_oracle_cut_size=update_with_oracle_cut_size,
+                                 incorrect_spans_key=incorrect_spans_key, scorer=scorer)
+
+
+def has_learned(nlp: Language) -> bool:
+    return ATTRIBUTION in nlp.pipe_names or EVENTS in nlp.pipe_names
+
+
+# -- quotes ------------------------------------------------------------------------------------
+def _gap(a: Span, b: Span) -> int:
+    return max(0, max(a.start, b.start) - min(a.end, b.end))
+
+
+def _nearest(target: Span, candidates: Sequence[Span], walls: Sequence[Span] = ()) -> Span | None:
+    """The candidate closest to ``target`` within NEAR characters, with no ``walls`` span between them."""
+
+    def blocked(c: Span) -> bool:
+        lo, hi = (c.end, target.start) if c.end <= target.start else (target.end, c.start)
+        return any(w != target and lo <= w.start and w.end <= hi for w in walls)
+
+    near = [c for c in candidates if _gap(target, c) <= NEAR and not c.overlaps(target) and not blocked(c)]
+    return min(near, key=lambda c: (_gap(target, c), c.start), default=None)
+
+
+def learned_spans(doc: Doc) -> dict[str, list[Span]]:
+    out: dict[str, list[Span]] = {label: [] for label in LABELS}
+    text = doc.text
+    for s in doc.spans.get(SPANS_KEY, []):
+        a, b = s.start_char, s.end_char
+        chunk = text[a:b]
+        a += len(chunk) - len(chunk.lstrip())
+        b = a + len(chunk.strip())
+        if b > a and s.label_ in out:
+            out[s.label_].append(Span(a, b))
+    return out
+
+
+def _same(a: Span, b: Span) -> bool:
+    ov = a.overlap_len(b)
+    return ov >= SAME_QUOTE * len(a) and ov >= SAME_QUOTE * len(b)
+
+
+def merge_quotes(text: str, rules: list[Quote], spans: dict[str, list[Span]],
+                 entities: Sequence[Entity] = (), *, learned_bounds: bool = False,
+                 need: str = NEED) -> list[Quote]:
+    """Rule quotes plus learned contents the rules missed (see the module docstring).
+
+    ``learned_bounds``: a rule quote a learned content matches takes the learned span (keeping its speaker).
+    ``need``: what a learned content must have nearby to become a quote: "" nothing, "cue", "cue+source".
+    """
+    out = list(rules)
+    for content in spans["CONTENT"]:
+        same = next((i for i, q in enumerate(out) if _same(content, q.span)), None)
+        if same is not None:
+            if learned_bounds and out[same] in rules:
+                out[same] = replace(out[same], start=content.start, end=content.end)
+            continue
+        if any(q.span.start >= content.start and q.span.end <= content.end for q in rules):
+            continue
+        if any(q.span.overlaps(content) for q in out):
+            continue
+        cue = _nearest(content, spans["CUE"], spans["CONTENT"])
+        source = _nearest(cue or content, spans["SOURCE"], spans["CONTENT"])
+        if ("cue" in need and cue is None) or ("source" in need and source is None):
+            continue
+        ruled = next((q for q in rules if cue is not None and q.cue is not None and q.cue.overlaps(cue)), None)
+        speaker = ruled.speaker if ruled else (text[source.start:source.end] if source else None)
+        mention = ruled.mention if ruled else source
+        entity = ruled.speaker_entity if ruled else next(
+            (e.span for e in entities if source is not None and e.label == "PERSON" and e.span.overlaps(source)), None)
+        piece = text[content.start:content.end]
+        kind = "direct" if piece[:1] in _OPENING_QUOTES else "indirect"
+        out.append(Quote(content.start, content.end, kind=kind, cue=cue, speaker=speaker, mention=mention,
+                         speaker_entity=entity, origin="model"))
+    return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def learned_quote_finder(rule_finder: Callable[..., list[Quote]]) -> Callable[..., list[Quote]]:
+    """A quote finder: the rules, then the learned contents merged in."""
+
+    def find(doc: Doc, entities: list[Entity], registry: dict[str, str] | None = None) -> list[Quote]:
+        rules = rule_finder(doc, entities, registry)
+        return merge_quotes(doc.text, rules, learned_spans(doc), entities)
+
+    return find
+
+
+# -- events ------------------------------------------------------------------------------------
+class LearnedEvents:
+    """The rule EventFinder, plus the sentence classifier's types the rules did not find."""
+
+    def __init__(self, rules: Any, nlp: Language, threshold: float = EVENT_THRESHOLD) -> None:
+        self.rules = rules
+        self.textcat: Any = nlp.get_pipe(EVENTS)
+        self.threshold = threshold
+        self.known = set(rules.taxonomy.type_names)
+
+    def multiword_triggers(self) -> list[str]:
+        return list(self.rules.multiword_triggers())
+
+    def find(self, doc: Doc, sentences: Sequence[tuple[int, Span]], entities: Sequence[Entity],
+             names: dict[Span, str]) -> list[Event]:
+        found = list(self.rules.find(doc, sentences, entities, names))
+        have = {(v.sentence, v.type) for v in found}
+        if not sentences:
+            return found
+        sent_docs = [doc.char_span(s.start, s.end, alignment_mode="expand") for _, s in sentences]
+        docs = [s.as_doc() if s is not None else Doc(doc.vocab) for s in sent_docs]
+        for (_, sent), sdoc in zip(sentences, self.textcat.pipe(docs), strict=True):
+            for label, p in sdoc.cats.items():
+                if p >= self.threshold and (sent, label) not in have and label in self.known:
+                    found.append(Event(type=label, sentence=sent, origin="model"))
+        return sorted(found, key=lambda v: (v.sentence.start, v.trigger.start if v.trigger else -1))
+
+
+def use_learned(engine: Any) -> None:
+    """Wire a SpacyEngine's quote and event finders to the learned components its pipeline has."""
+    nlp: Language = engine.nlp
+    if ATTRIBUTION in nlp.pipe_names:
+        engine.find_quotes = learned_quote_finder(engine.find_quotes)
+    if EVENTS in nlp.pipe_names:
+        engine.events = LearnedEvents(engine.events, nlp)
+        if EVENTS not in nlp.disabled:
+            nlp.disable_pipe(EVENTS)  # run per sentence by LearnedEvents, not over the whole article
