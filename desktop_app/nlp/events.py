@@ -93,7 +93,8 @@ REPORTING_BLOCKERS = words("events", "reporting_blockers")
 PROTEST_HEADS = words("events", "protest_heads")
 #: generic heads: "anyone supporting them", "those attacking the posts" describe, they do not report
 GENERIC_HEADS = words("events", "generic_heads")
-_THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | {"warn"}), dtype="uint64")
+_THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | THREAT_CONSEQUENCES | {"warn"}),
+                             dtype="uint64")
 #: verbs that make a reported demand like must/should ("they need to control terrorism")
 DEONTIC_VERBS = words("events", "deontic_verbs")
 _DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC | _inflections_of(DEONTIC_VERBS)),
@@ -185,8 +186,11 @@ class EventFinder:
         """"If our soldiers are attacked, we will respond": force promised on a condition is a threat.
         ``tokens``: the words whose lemma is a threatened response or "warn"."""
         out = []
-        for verb in tokens:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in THREAT_RESPONSES:
+        for tok in tokens:
+            verb = tok
+            if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.lemma_.lower() in THREAT_CONSEQUENCES:
+                verb = tok.head  # "would bear the consequences if ...", "will take action if ..."
+            elif verb.pos_ != "VERB" or verb.lemma_.lower() not in THREAT_RESPONSES:
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children):
                 continue
@@ -195,6 +199,7 @@ class EventFinder:
             if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in verb.children):
                 out.append(_Candidate("THREATEN", verb, True, deontic=True))
+        out = list({c.token.i: c for c in out}.values())
         for verb in tokens:  # "vowed to retaliate": a promise of force
             if verb.pos_ == "VERB" and verb.dep_ == "xcomp" and verb.lemma_.lower() in THREAT_RESPONSES and \
                     verb.head.lemma_.lower() in VOW_VERBS and not any(c.dep_ == "neg" for c in verb.head.children):
@@ -223,10 +228,17 @@ class EventFinder:
         out = []
         for i in numpy.flatnonzero(numpy.isin(lowers, _DEONTIC_HASHES)).tolist():
             modal = doc[i]
-            if modal.lemma_.lower() in DEONTIC_VERBS:  # "need to": the verb itself, with a to-clause
+            if modal.lemma_.lower() in DEONTIC_VERBS:  # "need to": the verb itself, with an active to-clause
                 if modal.pos_ != "VERB" or not any(c.dep_ == "xcomp" and any(
-                        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in modal.children):
+                        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and not any(
+                        g.dep_ == "auxpass" for g in c.children) for c in modal.children):
                     continue
+                if any(c.dep_ == "aux" and c.lower_ in MODALS for c in modal.children):
+                    continue  # "may need to": a guess, not a demand
+                subj = next((c for c in modal.children if c.dep_ == "nsubj"), None)
+                if subj is None or not (subj.pos_ in ("PRON", "PROPN") or any(
+                        t.ent_type_ in ("GPE", "ORG", "NORP") for t in (subj, *subj.children))):
+                    continue  # "businesses need to ...": a view about a class, not a demand on a party
                 verb = modal
             elif modal.dep_ not in ("aux", "auxpass"):
                 continue
@@ -286,15 +298,20 @@ class EventFinder:
         return out
 
     @staticmethod
-    def _near_words(tok: Token) -> set[str]:
-        """Lemmas and lowercase forms of children and grandchildren (objects, particles, complements)."""
+    def _near_words(tok: Token, infinitive_to: bool = False) -> set[str]:
+        """Lemmas and lowercase forms of children and grandchildren (objects, particles, complements).
+        ``infinitive_to``: "to" counts only as the mark of an infinitive ("pressed X to act", not "pressed to a fence")."""
         words: set[str] = set()
         for c in tok.children:
+            if infinitive_to and c.lower_ == "to" and c.dep_ != "aux":
+                continue
             words.add(c.lemma_.lower())
             words.add(c.lower_)
             if c.ent_type_ == "FAC":
                 words.add("crossing")  # "closed Torkham": a named crossing
             for g in c.children:
+                if infinitive_to and g.lower_ == "to" and g.dep_ != "aux":
+                    continue
                 words.add(g.lemma_.lower())
                 words.add(g.lower_)
         return words
@@ -307,7 +324,8 @@ class EventFinder:
         for table, need in ((t.verb_objects, True), (t.complements, True), (t.verb_not_objects, False)):
             if key in table:
                 near = near if near is not None else self._near_words(tok)
-                if bool(near & table[key]) != need:
+                words = near if table is not t.complements else self._near_words(tok, infinitive_to=True)
+                if bool(words & table[key]) != need:
                     return False
         return True
 
