@@ -79,6 +79,8 @@ UNDOING_VERBS = words("events", "undoing_verbs")
 THREAT_RESPONSES = words("events", "threat_responses")
 #: what a warning threatens: "warned that X would face consequences / an operation / strikes"
 THREAT_CONSEQUENCES = words("events", "threat_consequences")
+#: nouns that name a party a demand can be made of ("the Afghan side needs to act")
+PARTY_NOUNS = words("events", "party_nouns")
 #: "vowed to retaliate": these with a threatened response are a threat
 VOW_VERBS = words("events", "vow_verbs")
 #: "It was decided that the suspension would be lifted": a decision, not a hypothesis
@@ -161,7 +163,8 @@ class EventFinder:
             if sent.start not in headlines:
                 headlines[sent.start] = _is_headline(sent)
             if headlines[sent.start]:
-                out.extend(self._headline_candidates(tok, sent))
+                found = self._headline_candidates(tok, sent)
+                out.extend(found or self._headline_noun_candidates(tok, sent))
                 continue
             if tok.ent_type_ and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
                 continue  # a word inside a name ("Sanctions Committee", "Operation Strike")
@@ -173,6 +176,13 @@ class EventFinder:
                 key = lemma if lemma in self.verbs else self.forms.get(tok.lower_, "")
                 if key in self.verbs and (pos in VERB_POS or tok.lower_ != key or key not in self.nouns):
                     out.extend(_Candidate(t.name, tok, True) for t in self.verbs[key] if self._verb_ok(t, key, tok))
+                    continue
+            if pos == "NOUN" and tok.tag_ == "NNS" and i > sent.start and doc[i - 1].ent_type_ and \
+                    sent[-1].text not in (".", "!", "?", '"', "”") and self.forms.get(tok.lower_, "") in self.verbs:
+                key = self.forms[tok.lower_]  # a title "UN appeals for aid": the tagger took the verb for a plural
+                verbs = [_Candidate(t.name, tok, True) for t in self.verbs[key] if self._verb_ok(t, key, tok)]
+                if verbs:
+                    out.extend(verbs)
                     continue
             if pos in NOUN_POS or (pos == "VERB" and tok.tag_ == "NNS"):
                 key = lemma if lemma in self.nouns else tok.lower_
@@ -236,8 +246,8 @@ class EventFinder:
                 if any(c.dep_ == "aux" and c.lower_ in MODALS for c in modal.children):
                     continue  # "may need to": a guess, not a demand
                 subj = next((c for c in modal.children if c.dep_ == "nsubj"), None)
-                if subj is None or not (subj.pos_ in ("PRON", "PROPN") or any(
-                        t.ent_type_ in ("GPE", "ORG", "NORP") for t in (subj, *subj.children))):
+                if subj is None or not (subj.pos_ in ("PRON", "PROPN") or subj.ent_type_ in ("GPE", "ORG")
+                                        or subj.lemma_.lower() in PARTY_NOUNS):
                     continue  # "businesses need to ...": a view about a class, not a demand on a party
                 verb = modal
             elif modal.dep_ not in ("aux", "auxpass"):
@@ -274,6 +284,8 @@ class EventFinder:
         if prev in _HEADLINE_NOT_VERB_AFTER or any(
                 doc[j].lower_ in NEGATIONS or doc[j].lower_ in MODALS for j in range(max(sent.start, tok.i - 3), tok.i)):
             return []
+        if any(doc[j].lower_ in TEMPORAL_PREPS for j in range(max(sent.start, tok.i - 2), tok.i)):
+            return []  # "Amid Fresh Clashes": a noun after a time preposition
         seg_start = sent.start
         for j in range(tok.i - 1, sent.start, -1):
             if doc[j].text in (";", ":", "|"):
@@ -295,6 +307,33 @@ class EventFinder:
                     (key in t.verb_not_objects and words & t.verb_not_objects[key]):
                 continue
             out.append(_Candidate(t.name, tok, True, headline=True))
+        return out
+
+    def _headline_noun_candidates(self, tok: Token, sent: Any) -> list[_Candidate]:
+        """A title-case headline that names its event with a noun ("Talks Between Kabul and Islamabad Collapse")."""
+        key = tok.lower_ if tok.lower_ in self.nouns else tok.lemma_.lower()
+        if key not in self.nouns or (tok.ent_iob_ != "O" and tok.ent_type_):
+            return []
+        doc = tok.doc
+        for j in range(sent.start + 1, tok.i):
+            if self.forms.get(doc[j].lower_, "") in self.verbs and doc[j - 1].lower_ not in _HEADLINE_NOT_VERB_AFTER:
+                return []  # the headline's verb is its event ("Sign Border Trade Deal")
+        for j in range(max(sent.start, tok.i - 3), tok.i):
+            low = doc[j].lower_
+            if low in TEMPORAL_PREPS or low in TOPIC_PREPS or low in FUTURE_MODIFIERS or low in NEGATIONS:
+                return []  # "After Karachi Riots", "Over Talks", "Next Round of Talks"
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        if any(t.ent_type_ == "FAC" for t in sent):
+            words.add("crossing")
+        out = []
+        for t in self.nouns[key]:
+            if key in t.noun_verbs and not (words & t.noun_verbs[key]):
+                continue
+            if (key in t.noun_context and not (words & t.noun_context[key])) or \
+                    (key in t.noun_not_verbs and words & t.noun_not_verbs[key]) or \
+                    (key in t.noun_not_context and words & t.noun_not_context[key]):
+                continue
+            out.append(_Candidate(t.name, tok, False, headline=True))
         return out
 
     @staticmethod

@@ -184,3 +184,18 @@ def test_a_sentence_with_two_events_gets_both() -> None:
 ])
 def test_precision_cases_stay_uncoded(text: str, absent: str) -> None:
     assert absent not in [t for t, _ in events(text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Talks Between Kabul and Islamabad Collapse", {"CONSULT"}),
+    ("Chaman Closure Enters Third Week", {"SANCTION"}),
+    ("UN appeals for aid to quake victims", {"REQUEST"}),
+    ("Border Talks Collapse Amid Fresh Clashes", {"CONSULT"}),
+    ("Pakistan, Iran Sign Border Trade Deal", {"AGREE"}),
+])
+def test_a_headline_names_its_event_with_a_noun_or_a_mis_tagged_verb(headline: str, expected: set[str]) -> None:
+    from .enginehelp import run
+
+    out = run(headline + "\n\nThe report follows here.")
+    assert {v.type for v in out.suggestions.events if v.sentence.start == 0} == expected
