@@ -14,7 +14,7 @@ from desktop_app.core.model import Event, Span
 from desktop_app.core.taxonomy import load_taxonomy
 from desktop_app.nlp.events import EventFinder
 
-from .enginehelp import events
+from .enginehelp import events, run
 
 
 def _doc(words, heads, deps, pos, lemmas):  # type: ignore[no-untyped-def]
@@ -195,7 +195,5 @@ def test_precision_cases_stay_uncoded(text: str, absent: str) -> None:
     ("Pakistan, Iran Sign Border Trade Deal", {"AGREE"}),
 ])
 def test_a_headline_names_its_event_with_a_noun_or_a_mis_tagged_verb(headline: str, expected: set[str]) -> None:
-    from .enginehelp import run
-
     out = run(headline + "\n\nThe report follows here.")
     assert {v.type for v in out.suggestions.events if v.sentence.start == 0} == expected
