@@ -35,6 +35,8 @@ SURNAME_NORPS = frozenset(w.title() for w in words("entities", "surname_norps"))
 ADJECTIVE_NORPS = frozenset(w.title() for w in words("entities", "adjective_norps"))
 #: "Ministry of Commerce": these heads with an of-phrase of capitalised words are one ORG
 BODY_OF_HEADS = frozenset(w.title() for w in words("entities", "body_of_heads"))
+_BODY_OF_HASHES = numpy.array(sorted(hash_string(w) for w in BODY_OF_HEADS), dtype="uint64")
+_ADJECTIVE_NORP_HASHES = numpy.array(sorted(hash_string(w) for w in ADJECTIVE_NORPS), dtype="uint64")
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", ")", "”", '"', "-", "–", "—"})
 _CONNECTIVES = frozenset({"i", "e", "ul", "al", "ud", "ur", "us", "o", "a", "el", "ed"})
@@ -162,14 +164,15 @@ def _candidates(doc: Doc) -> list[_Cand]:
             continue
         taken[lo:hi] = True
         c.start, c.end, c.label = lo, hi, "PERSON"
+    orths = doc.to_array(ORTH)
     # 2c. a tribal name the gazetteer or the model holds as NORP is the surname of the name before it:
     # PERSON "Mumtaz Zahra" + "Baloch", "Nasir" + "Baloch"
     cands = _join_surname_norps(doc, cands, taken)
     # 2d. "Ministry of Commerce", "Department of Immigration and Passports": one ORG the model cut or missed
-    cands = _bodies_of(doc, cands, taken)
+    cands = _bodies_of(doc, cands, taken, numpy.flatnonzero(numpy.isin(orths, _BODY_OF_HASHES)).tolist())
     # 2e. "Western officials": an adjective of a bloc the model leaves out, before a common noun
-    for i, t in enumerate(doc[:-1]):
-        if t.text in ADJECTIVE_NORPS and not taken[i] and doc[i + 1].pos_ == "NOUN" and doc[i + 1].is_lower:
+    for i in numpy.flatnonzero(numpy.isin(orths, _ADJECTIVE_NORP_HASHES)).tolist():
+        if i + 1 < len(doc) and not taken[i] and doc[i + 1].pos_ == "NOUN" and doc[i + 1].is_lower:
             cands.append(_Cand(i, i + 1, "NORP", False))
             taken[i] = True
     cands.sort(key=lambda c: c.start)
@@ -225,10 +228,11 @@ def _join_surname_norps(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> l
     return out
 
 
-def _bodies_of(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]:
+def _bodies_of(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[int]) -> list[_Cand]:
+    """``heads``: indices of the body heads ("Ministry") in the Doc."""
     n = len(doc)
-    for i in range(n - 2):
-        if doc[i].text not in BODY_OF_HEADS or doc[i + 1].text != "of" or not doc[i + 2].is_title:
+    for i in heads:
+        if i + 2 >= n or doc[i + 1].text != "of" or not doc[i + 2].is_title:
             continue
         j = i + 2
         while j < n and ((doc[j].is_title and doc[j].is_alpha and doc[j].lower_ not in ("the",))

@@ -79,6 +79,8 @@ UNDOING_VERBS = words("events", "undoing_verbs")
 THREAT_RESPONSES = words("events", "threat_responses")
 #: what a warning threatens: "warned that X would face consequences / an operation / strikes"
 THREAT_CONSEQUENCES = words("events", "threat_consequences")
+#: nouns that name a party a demand can be made of ("the Afghan side needs to act")
+PARTY_NOUNS = words("events", "party_nouns")
 #: "vowed to retaliate": these with a threatened response are a threat
 VOW_VERBS = words("events", "vow_verbs")
 #: "It was decided that the suspension would be lifted": a decision, not a hypothesis
@@ -93,7 +95,8 @@ REPORTING_BLOCKERS = words("events", "reporting_blockers")
 PROTEST_HEADS = words("events", "protest_heads")
 #: generic heads: "anyone supporting them", "those attacking the posts" describe, they do not report
 GENERIC_HEADS = words("events", "generic_heads")
-_THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | {"warn"}), dtype="uint64")
+_THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | THREAT_CONSEQUENCES | {"warn"}),
+                             dtype="uint64")
 #: verbs that make a reported demand like must/should ("they need to control terrorism")
 DEONTIC_VERBS = words("events", "deontic_verbs")
 _DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC | _inflections_of(DEONTIC_VERBS)),
@@ -160,7 +163,8 @@ class EventFinder:
             if sent.start not in headlines:
                 headlines[sent.start] = _is_headline(sent)
             if headlines[sent.start]:
-                out.extend(self._headline_candidates(tok, sent))
+                found = self._headline_candidates(tok, sent)
+                out.extend(found or self._headline_noun_candidates(tok, sent))
                 continue
             if tok.ent_type_ and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
                 continue  # a word inside a name ("Sanctions Committee", "Operation Strike")
@@ -172,6 +176,13 @@ class EventFinder:
                 key = lemma if lemma in self.verbs else self.forms.get(tok.lower_, "")
                 if key in self.verbs and (pos in VERB_POS or tok.lower_ != key or key not in self.nouns):
                     out.extend(_Candidate(t.name, tok, True) for t in self.verbs[key] if self._verb_ok(t, key, tok))
+                    continue
+            if pos == "NOUN" and tok.tag_ == "NNS" and i > sent.start and doc[i - 1].ent_type_ and \
+                    sent[-1].text not in (".", "!", "?", '"', "”") and self.forms.get(tok.lower_, "") in self.verbs:
+                key = self.forms[tok.lower_]  # a title "UN appeals for aid": the tagger took the verb for a plural
+                verbs = [_Candidate(t.name, tok, True) for t in self.verbs[key] if self._verb_ok(t, key, tok)]
+                if verbs:
+                    out.extend(verbs)
                     continue
             if pos in NOUN_POS or (pos == "VERB" and tok.tag_ == "NNS"):
                 key = lemma if lemma in self.nouns else tok.lower_
@@ -185,8 +196,11 @@ class EventFinder:
         """"If our soldiers are attacked, we will respond": force promised on a condition is a threat.
         ``tokens``: the words whose lemma is a threatened response or "warn"."""
         out = []
-        for verb in tokens:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in THREAT_RESPONSES:
+        for tok in tokens:
+            verb = tok
+            if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.lemma_.lower() in THREAT_CONSEQUENCES:
+                verb = tok.head  # "would bear the consequences if ...", "will take action if ..."
+            elif verb.pos_ != "VERB" or verb.lemma_.lower() not in THREAT_RESPONSES:
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children):
                 continue
@@ -195,6 +209,7 @@ class EventFinder:
             if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in verb.children):
                 out.append(_Candidate("THREATEN", verb, True, deontic=True))
+        out = list({c.token.i: c for c in out}.values())
         for verb in tokens:  # "vowed to retaliate": a promise of force
             if verb.pos_ == "VERB" and verb.dep_ == "xcomp" and verb.lemma_.lower() in THREAT_RESPONSES and \
                     verb.head.lemma_.lower() in VOW_VERBS and not any(c.dep_ == "neg" for c in verb.head.children):
@@ -223,10 +238,17 @@ class EventFinder:
         out = []
         for i in numpy.flatnonzero(numpy.isin(lowers, _DEONTIC_HASHES)).tolist():
             modal = doc[i]
-            if modal.lemma_.lower() in DEONTIC_VERBS:  # "need to": the verb itself, with a to-clause
+            if modal.lemma_.lower() in DEONTIC_VERBS:  # "need to": the verb itself, with an active to-clause
                 if modal.pos_ != "VERB" or not any(c.dep_ == "xcomp" and any(
-                        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in modal.children):
+                        g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and not any(
+                        g.dep_ == "auxpass" for g in c.children) for c in modal.children):
                     continue
+                if any(c.dep_ == "aux" and c.lower_ in MODALS for c in modal.children):
+                    continue  # "may need to": a guess, not a demand
+                subj = next((c for c in modal.children if c.dep_ == "nsubj"), None)
+                if subj is None or not (subj.pos_ in ("PRON", "PROPN") or subj.ent_type_ in ("GPE", "ORG")
+                                        or subj.lemma_.lower() in PARTY_NOUNS):
+                    continue  # "businesses need to ...": a view about a class, not a demand on a party
                 verb = modal
             elif modal.dep_ not in ("aux", "auxpass"):
                 continue
@@ -262,6 +284,8 @@ class EventFinder:
         if prev in _HEADLINE_NOT_VERB_AFTER or any(
                 doc[j].lower_ in NEGATIONS or doc[j].lower_ in MODALS for j in range(max(sent.start, tok.i - 3), tok.i)):
             return []
+        if any(doc[j].lower_ in TEMPORAL_PREPS for j in range(max(sent.start, tok.i - 2), tok.i)):
+            return []  # "Amid Fresh Clashes": a noun after a time preposition
         seg_start = sent.start
         for j in range(tok.i - 1, sent.start, -1):
             if doc[j].text in (";", ":", "|"):
@@ -285,16 +309,48 @@ class EventFinder:
             out.append(_Candidate(t.name, tok, True, headline=True))
         return out
 
+    def _headline_noun_candidates(self, tok: Token, sent: Any) -> list[_Candidate]:
+        """A title-case headline that names its event with a noun ("Talks Between Kabul and Islamabad Collapse")."""
+        key = tok.lower_ if tok.lower_ in self.nouns else tok.lemma_.lower()
+        if key not in self.nouns or (tok.ent_iob_ != "O" and tok.ent_type_):
+            return []
+        doc = tok.doc
+        for j in range(sent.start + 1, tok.i):
+            if self.forms.get(doc[j].lower_, "") in self.verbs and doc[j - 1].lower_ not in _HEADLINE_NOT_VERB_AFTER:
+                return []  # the headline's verb is its event ("Sign Border Trade Deal")
+        for j in range(max(sent.start, tok.i - 3), tok.i):
+            low = doc[j].lower_
+            if low in TEMPORAL_PREPS or low in TOPIC_PREPS or low in FUTURE_MODIFIERS or low in NEGATIONS:
+                return []  # "After Karachi Riots", "Over Talks", "Next Round of Talks"
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        if any(t.ent_type_ == "FAC" for t in sent):
+            words.add("crossing")
+        out = []
+        for t in self.nouns[key]:
+            if key in t.noun_verbs and not (words & t.noun_verbs[key]):
+                continue
+            if (key in t.noun_context and not (words & t.noun_context[key])) or \
+                    (key in t.noun_not_verbs and words & t.noun_not_verbs[key]) or \
+                    (key in t.noun_not_context and words & t.noun_not_context[key]):
+                continue
+            out.append(_Candidate(t.name, tok, False, headline=True))
+        return out
+
     @staticmethod
-    def _near_words(tok: Token) -> set[str]:
-        """Lemmas and lowercase forms of children and grandchildren (objects, particles, complements)."""
+    def _near_words(tok: Token, infinitive_to: bool = False) -> set[str]:
+        """Lemmas and lowercase forms of children and grandchildren (objects, particles, complements).
+        ``infinitive_to``: "to" counts only as the mark of an infinitive ("pressed X to act", not "pressed to a fence")."""
         words: set[str] = set()
         for c in tok.children:
+            if infinitive_to and c.lower_ == "to" and c.dep_ != "aux":
+                continue
             words.add(c.lemma_.lower())
             words.add(c.lower_)
             if c.ent_type_ == "FAC":
                 words.add("crossing")  # "closed Torkham": a named crossing
             for g in c.children:
+                if infinitive_to and g.lower_ == "to" and g.dep_ != "aux":
+                    continue
                 words.add(g.lemma_.lower())
                 words.add(g.lower_)
         return words
@@ -307,7 +363,8 @@ class EventFinder:
         for table, need in ((t.verb_objects, True), (t.complements, True), (t.verb_not_objects, False)):
             if key in table:
                 near = near if near is not None else self._near_words(tok)
-                if bool(near & table[key]) != need:
+                words = near if table is not t.complements else self._near_words(tok, infinitive_to=True)
+                if bool(words & table[key]) != need:
                     return False
         return True
 

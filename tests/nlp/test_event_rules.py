@@ -14,7 +14,7 @@ from desktop_app.core.model import Event, Span
 from desktop_app.core.taxonomy import load_taxonomy
 from desktop_app.nlp.events import EventFinder
 
-from .enginehelp import events
+from .enginehelp import events, run
 
 
 def _doc(words, heads, deps, pos, lemmas):  # type: ignore[no-untyped-def]
@@ -142,6 +142,16 @@ def test_sending_troops_mobilises_sending_tents_is_aid() -> None:
     ("A ceasefire came into effect at midnight.", "AGREE", "ceasefire"),
     ("The two sides clinched a deal on transit trade.", "AGREE", "deal"),
     ("The government imposed a curfew in the city.", "COERCE", "imposed"),
+    ("The provincial government banned rallies in the capital.", "COERCE", "banned"),
+    ("Police registered a case against the suspects.", "COERCE", "registered"),
+    ("The Taliban vowed to retaliate for the air strikes.", "THREATEN", "vowed"),
+    ("The spokesman said Kabul would bear the consequences if it sheltered the attackers.", "THREATEN", "bear"),
+    ("The two ministers exchanged views on regional security.", "CONSULT", "exchanged"),
+    ("The president received the visiting Iranian foreign minister.", "CONSULT", "received"),
+    ("The minister paid tribute to the soldiers.", "SUPPORT", "paid"),
+    ("The army claimed it had killed 12 militants in the raid.", "ASSAULT", "killed"),
+    ("It was reported that the militants had attacked a school.", "ASSAULT", "attacked"),
+    ("The envoy told reporters that the Afghan side needs to act against the camps.", "REQUEST", "needs"),
 ])
 def test_new_pattern_suggests_its_type(text: str, etype: str, trigger: str) -> None:
     assert (etype, trigger) in events(text)
@@ -167,6 +177,23 @@ def test_a_sentence_with_two_events_gets_both() -> None:
     ("The government plans to deploy more troops to the border.", "MOBILIZE"),
     ("Reservists were called up on Sunday.", "CONSULT"),
     ("The closure of the border crossing hit traders hard.", "ASSAULT"),
+    ("The provincial government banned rallies in the capital.", "PROTEST"),
+    ("Viewers were spread across the lawn and pressed against a fence.", "REQUEST"),
+    ("He said that businesses need to break free from short-term thinking.", "REQUEST"),
+    ("The minister said the army would take action against hoarders.", "THREATEN"),
 ])
 def test_precision_cases_stay_uncoded(text: str, absent: str) -> None:
     assert absent not in [t for t, _ in events(text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Talks Between Kabul and Islamabad Collapse", {"CONSULT"}),
+    ("Chaman Closure Enters Third Week", {"SANCTION"}),
+    ("UN appeals for aid to quake victims", {"REQUEST"}),
+    ("Border Talks Collapse Amid Fresh Clashes", {"CONSULT"}),
+    ("Pakistan, Iran Sign Border Trade Deal", {"AGREE"}),
+])
+def test_a_headline_names_its_event_with_a_noun_or_a_mis_tagged_verb(headline: str, expected: set[str]) -> None:
+    out = run(headline + "\n\nThe report follows here.")
+    assert {v.type for v in out.suggestions.events if v.sentence.start == 0} == expected
