@@ -197,3 +197,22 @@ def test_precision_cases_stay_uncoded(text: str, absent: str) -> None:
 def test_a_headline_names_its_event_with_a_noun_or_a_mis_tagged_verb(headline: str, expected: set[str]) -> None:
     out = run(headline + "\n\nThe report follows here.")
     assert {v.type for v in out.suggestions.events if v.sentence.start == 0} == expected
+
+
+@pytest.mark.model
+def test_a_wire_story_end_to_end() -> None:
+    text = ("Kashmir shelling: Pakistan recalls envoy\n\n"
+            "MUZAFFARABAD, Jan 5 (APP) – Pakistan recalled its envoy from New Delhi on Sunday after shelling across "
+            "the Line of Control, the Foreign Office said.\n\n"
+            "A spokesperson said Indian troops had fired mortars at two villages and that the army had been put on "
+            "high alert.\n\n"
+            "Shopkeepers in the town went on strike to protest against the shelling.\n")
+    out = run(text)
+    ents = {(text[e.start:e.end], e.label) for e in out.suggestions.entities}
+    assert {("APP", "ORG"), ("Line of Control", "LOC"), ("MUZAFFARABAD", "GPE"), ("Kashmir", "GPE")} <= ents
+    by_sentence: dict[str, set[str]] = {}
+    for v in out.suggestions.events:
+        by_sentence.setdefault(text[v.sentence.start:v.sentence.end].split()[0], set()).add(v.type)
+    assert "SANCTION" in by_sentence["MUZAFFARABAD,"]
+    assert {"ASSAULT", "MOBILIZE"} <= by_sentence["A"]  # two events in one reported sentence
+    assert by_sentence["Shopkeepers"] == {"PROTEST"}
