@@ -35,7 +35,7 @@ SHELL_SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("File", "Ctrl+E", "Export annotations"),
     ("File", "Ctrl+Q", "Quit"),
     ("Edit", "Ctrl+,", "Settings"),
-    ("Navigate", "Ctrl+F", "Search title and text"),
+    ("Navigate", "Ctrl+F", "Search the article list: words, \"phrases\" and fields (speaker:, label:, type:, state:, status:, annotator:)"),
     ("Navigate", "Ctrl+L", "Focus the article list"),
     ("Navigate", "Ctrl+Down / Ctrl+Up", "Next / previous unfinished article"),
     ("View", "Ctrl++ / Ctrl+- / Ctrl+0", "Bigger / smaller / default font"),
