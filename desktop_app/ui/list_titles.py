@@ -4,7 +4,7 @@ start "Pakistan…" still show what each is about (its end) in a narrow list at 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 LINES = 2
@@ -33,25 +33,33 @@ def title_lines(text: str, font: QFont, width: int, lines: int = LINES) -> list[
     return [line for line in out if line]
 
 
+def _blank_item(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,
+                index: QModelIndex | QPersistentModelIndex) -> tuple[QStyleOptionViewItem, str, QRect, QColor]:
+    """Draw the item's background (selection, hover) without its text; returns the option, the text,
+    the padded rectangle for our own lines and the text colour."""
+    opt = QStyleOptionViewItem(option)
+    delegate.initStyleOption(opt, index)
+    text = opt.text  # type: ignore[attr-defined]
+    opt.text = ""  # type: ignore[attr-defined]
+    widget = opt.widget  # type: ignore[attr-defined]
+    style = widget.style() if widget is not None else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+    rect: QRect = opt.rect.adjusted(PAD, 2, -PAD, -2)  # type: ignore[attr-defined]
+    selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    return opt, text, rect, opt.palette.color(role)  # type: ignore[attr-defined]
+
+
 class TitleDelegate(QStyledItemDelegate):
     """Paints the Title column as :func:`title_lines`; the rest is the style's usual item."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text  # type: ignore[attr-defined]
-        opt.text = ""  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect: QRect = opt.rect.adjusted(PAD, 2, -PAD, -2)  # type: ignore[attr-defined]
+        opt, text, rect, colour = _blank_item(self, painter, option, index)
         metrics = QFontMetrics(opt.font)  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setFont(opt.font)  # type: ignore[attr-defined]
-        painter.setPen(opt.palette.color(role))  # type: ignore[attr-defined]
+        painter.setPen(colour)
         lines = title_lines(text, opt.font, rect.width())  # type: ignore[attr-defined]
         top = rect.top() + max(0, (rect.height() - len(lines) * metrics.lineSpacing()) // 2)
         for i, line in enumerate(lines):
@@ -73,19 +81,9 @@ class DateDelegate(QStyledItemDelegate):
         if not self.view.isColumnHidden(self.counts_column):
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        date = opt.text  # type: ignore[attr-defined]
+        opt, date, rect, colour = _blank_item(self, painter, option, index)
         counts = index.sibling(index.row(), self.counts_column).data() or ""
-        opt.text = ""  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect: QRect = opt.rect.adjusted(PAD, 2, -PAD, -2)  # type: ignore[attr-defined]
         metrics = QFontMetrics(opt.font)  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        colour = opt.palette.color(QPalette.ColorRole.HighlightedText if selected  # type: ignore[attr-defined]
-                                   else QPalette.ColorRole.Text)
         painter.save()
         painter.setFont(opt.font)  # type: ignore[attr-defined]
         top = rect.top() + max(0, (rect.height() - 2 * metrics.lineSpacing()) // 2)
