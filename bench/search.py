@@ -16,13 +16,13 @@ import argparse
 import json
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
          "MOBILIZE", "COERCE", "ASSAULT", "AID", "RETREAT", "CONCEDE", "DISAPPROVE"]
@@ -78,19 +78,9 @@ def build(path: Path, n: int, seed: int = 7) -> None:
     conn.close()
 
 
-def timed(fn, repeat: int = 5) -> tuple[float, float, object]:  # type: ignore[no-untyped-def]
-    t = time.perf_counter()
-    out = fn()
-    first = time.perf_counter() - t
-    runs = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t)
-    return first * 1000, statistics.median(runs) * 1000, out
-
-
 def main() -> None:
+    from dashboard import timed  # bench/dashboard.py's timer: first call, then the median of the repeats
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--keep", type=Path, help="build (or reuse) the corpus here instead of a temporary file")
