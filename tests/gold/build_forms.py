@@ -1,4 +1,4 @@
-"""Write tests/gold/forms_tune.jsonl and forms_heldout.jsonl: hand gold for tests/gold/forms/*.txt.
+"""Write tests/gold/forms_tune.jsonl and forms_heldout*.jsonl: hand gold for tests/gold/forms/*.txt.
 
 Twelve short articles written for NewsGold (invented, not copied from anywhere), two per form of
 news: wire copy with datelines, a live page, a Q&A interview, an analysis with hedged and collective
@@ -663,6 +663,280 @@ ARTICLES.update({
 })
 
 
+# ---------------------------------------------------------------------------------------------------
+# A fourth held-out set (forms_heldout4.jsonl), written blind on 2026-12-02 by a helper who had not read the
+# rule code or lexicons and had not run the engine on these texts; gold committed before the one measurement.
+ARTICLES.update({
+    "wire_heldout4.txt": {
+        "entities": {
+            "ISLAMABAD": "GPE", "KABUL": "GPE", "PNS": "ORG", "Chaman": "FAC", "Friendship Gate": "FAC",
+            "Foreign Office": "ORG", "Imtiaz Wahla": "PERSON", "Abdul Rauf Nazari": "PERSON", "Nazari": "PERSON",
+            "Nasrullah Achakzai": "PERSON", "Kandahar": "GPE", "Bajaur": "GPE", "Saima Khattak": "PERSON",
+            "Wahid Noori": "PERSON", "Tom Hale": "PERSON",
+        },
+        "quotes": [
+            ("Pakistan and Afghanistan released dozens of each other's detainees on Monday and reopened the Chaman "
+             "border crossing after three weeks of closure", "indirect", "said", "officials in both capitals",
+             "officials in both capitals"),
+            ("Pakistan freed 64 Afghan traders and labourers, while the Afghan Taliban handed over 21 Pakistani "
+             "nationals at the Friendship Gate", "indirect", "according to", "Foreign Office", "Foreign Office"),
+            ("This is a step in the right direction, but it is only a step,", "direct", "told reporters",
+             "Imtiaz Wahla", "Imtiaz Wahla"),
+            ("Islamabad still expected Kabul to act against militants it accuses of planning attacks from Afghan soil",
+             "indirect", "said", "Imtiaz Wahla", "He"),
+            ('the two neighbours should "resolve their differences through dialogue, not through gates and guns"',
+             "mixed", "said", "Abdul Rauf Nazari", "Abdul Rauf Nazari"),
+            ("his government sheltered fighters of the Tehreek-e-Taliban Pakistan", "indirect", "denied",
+             "Abdul Rauf Nazari", "Nazari"),
+            ("baseless propaganda", "direct", "calling", "Abdul Rauf Nazari", "Nazari"),
+            ("Three weeks we waited here with rotting pomegranates,", "direct", "said", "Nasrullah Achakzai",
+             "Nasrullah Achakzai"),
+            ("Now we hope nobody shuts it again.", "direct", None, "Nasrullah Achakzai", "Nasrullah Achakzai"),
+            ("it would target army convoys in Bajaur unless troops withdrew from the district by the end of the month",
+             "indirect", "warned", "Tehreek-e-Taliban Pakistan", "TTP"),
+            ("it had moved two additional brigades to Bajaur and placed border posts on high alert", "indirect",
+             "said", "Pakistani military", "Pakistan's military"),
+        ],
+        "events": [
+            ("Pakistan and Afghanistan free", "Chaman crossing", "RETREAT", "free", "Pakistan", "Afghanistan"),
+            ("ISLAMABAD, Nov 3", "capitals said.", "RETREAT", "released", "Pakistan", "Afghanistan"),
+            ("Pakistan freed 64", "Foreign Office.", "RETREAT", "freed", "Pakistan", "Afghan"),
+            ("He said Islamabad still", "Afghan soil.", "REQUEST", "expected", "Imtiaz Wahla", "Afghan Taliban"),
+            ("He said Islamabad still", "Afghan soil.", "ACCUSE", "accuses", "Pakistan", "militants"),
+            ("KABUL, Nov 3", 'gates and guns".', "SUPPORT", "welcomed", "Abdul Rauf Nazari", None),
+            ("KABUL, Nov 3", 'gates and guns".', "REQUEST", "should", "Abdul Rauf Nazari", None),
+            ("Nazari denied", 'propaganda".', "REJECT", "denied", "Abdul Rauf Nazari", "Pakistan"),
+            ("The TTP, meanwhile", "of the month.", "THREATEN", "warned", "Tehreek-e-Taliban Pakistan",
+             "Pakistani military"),
+            ("Pakistan's military said", "high alert.", "MOBILIZE", "moved", "Pakistani military", None),
+        ],
+    },
+    "live_heldout4.txt": {
+        "entities": {
+            "Balochistan": "GPE", "Gulnaz Bugti": "PERSON", "Rana Saleem": "PERSON",
+            "Human Rights Commission of Pakistan": "ORG", "Kamran Shah": "PERSON", "Srinagar Highway": "FAC",
+            "Alkhidmat Foundation": "ORG", "Kulsoom Rind": "PERSON", "X": "ORG", "Zarina Marri": "PERSON",
+            "Turbat": "GPE",
+        },
+        "quotes": [
+            ("Police fired tear gas at hundreds of marchers who tried to reach parliament before dawn", "indirect",
+             "said", "witnesses", "witnesses"),
+            ("We will not go home without our sons", "direct", ":", "Gulnaz Bugti", "march leader"),
+            ("the families had given the government every chance to produce the missing men", "indirect", "said",
+             "Gulnaz Bugti", "Gulnaz Bugti"),
+            ("We will not go home without our sons. ہم خالی ہاتھ واپس نہیں جائیں گے,", "direct", "told",
+             "Gulnaz Bugti", "she"),
+            ("the government was ready to set up a commission to trace the missing men", "indirect", "said",
+             "Rana Saleem", "Rana Saleem"),
+            ("peaceful mothers and sisters", "direct", "condemned", "Human Rights Commission of Pakistan",
+             "Human Rights Commission of Pakistan"),
+            ("37 marchers had been detained for blocking Srinagar Highway and would be charged under public order laws",
+             "indirect", "said", "Kamran Shah", "Kamran Shah"),
+            ("Volunteers from the Alkhidmat Foundation handed out blankets, food and water at the camp", "indirect",
+             "said", "Alkhidmat Foundation spokesman", "a spokesman"),
+            ("Talks, not tear gas", "direct", ":", "Kulsoom Rind", "senator"),
+            ("Talks, not tear gas. The state must listen to these mothers before it is too late.", "direct", "wrote",
+             "Kulsoom Rind", "Kulsoom Rind"),
+            ("the sit-in would continue until all detainees are freed", "indirect", "said", "organisers",
+             "The organisers"),
+            ("Hamara dharna jari rahega – our sit-in goes on,", "direct", "said", "Zarina Marri", "Zarina Marri"),
+        ],
+        "events": [
+            ("Islamabad sit-in over", "live updates", "PROTEST", "sit-in", None, None),
+            ("Police fired tear gas", "witnesses said.", "COERCE", "tear gas", "Islamabad police", "marchers"),
+            ("Police fired tear gas", "witnesses said.", "PROTEST", "marchers", "marchers", None),
+            ("Most of the marchers", "since Saturday.", "PROTEST", "camped", "marchers", None),
+            ("Interior Minister Rana Saleem", "missing men.", "CONSULT", "invited", "Rana Saleem", "organisers"),
+            ("The Human Rights Commission", "detained overnight.", "ACCUSE", "condemned",
+             "Human Rights Commission of Pakistan", None),
+            ("The Human Rights Commission", "detained overnight.", "REQUEST", "demanded",
+             "Human Rights Commission of Pakistan", None),
+            ("Islamabad police chief", "public order laws.", "COERCE", "detained", "Islamabad police", "marchers"),
+            ("Islamabad police chief", "public order laws.", "PROTEST", "blocking", "marchers", None),
+            ("Volunteers from the Alkhidmat", "charity said.", "AID", "handed out", "Alkhidmat Foundation",
+             "marchers"),
+            ("The state must listen", "too late.", "REQUEST", "must", "Kulsoom Rind", None),
+            ("The organisers agreed", "are freed.", "AGREE", "agreed", "organisers", "Rana Saleem"),
+            ("The organisers agreed", "are freed.", "PROTEST", "sit-in", "organisers", None),
+            ('"Hamara dharna', "from Turbat.", "PROTEST", "sit-in", "Zarina Marri", None),
+        ],
+    },
+    "interview_heldout4.txt": {
+        "entities": {
+            "Farzana Qazi": "PERSON", "Washington": "GPE", "Beijing": "GPE", "China": "GPE", "Americans": "NORP",
+            "Qatari": "NORP",
+        },
+        "quotes": [
+            ("Trade is the only lever left", "direct", "says", "Farzana Qazi", "Farzana Qazi"),
+            ("More than people think. Both sides agreed to a hotline between the corps commander in Peshawar and the "
+             "Taliban's eastern zone commander, and Kabul promised to move some TTP families away from the border. "
+             "That is small, but it is real.", "direct", ":", "Farzana Qazi", "A"),
+            ("Kabul has broken such promises before", "indirect", "says", "Pakistan", "Islamabad"),
+            ("It has. They gave the same assurance in 2022; I was in the room. But we have also closed Torkham four "
+             "times in two years, and the traders of Peshawar paid the price. My advice to Islamabad is simple: use "
+             "trade as a reward, not as a punishment.", "direct", ":", "Farzana Qazi", "A"),
+            ("Yes. The threat tells you the talks are hurting them. As we say in Pashto, khabara la khabare jorigi, "
+             "one word leads to the next. You do not leave the table because a spoiler shouts.", "direct", ":",
+             "Farzana Qazi", "A"),
+            ("China has offered to fund a new trade corridor through Torkham, and the Americans have quietly "
+             "supported the Qatari mediation. I would ask both to stay away from the security file. This has to be "
+             "settled between neighbours.", "direct", ":", "Farzana Qazi", "A"),
+        ],
+        "events": [
+            ("Pakistan and Afghanistan's Taliban", "border clashes.", "CONSULT", "talks", "Pakistan",
+             "Afghan Taliban"),
+            ("Pakistan and Afghanistan's Taliban", "border clashes.", "ASSAULT", "clashes", "Pakistan",
+             "Afghan Taliban"),
+            ("Both sides agreed to a hotline", "from the border.", "AGREE", "agreed", "Pakistan", "Afghan Taliban"),
+            ("Q: Islamabad says", "promises before.", "ACCUSE", "broken", "Pakistan", "Afghan Taliban"),
+            ("They gave the same assurance", "in the room.", "AGREE", "assurance", "Afghan Taliban", "Pakistan"),
+            ("But we have also closed Torkham", "paid the price.", "SANCTION", "closed", "Pakistan", "Afghanistan"),
+            ("My advice to Islamabad", "a punishment.", "REQUEST", "advice", "Farzana Qazi", "Pakistan"),
+            ("Q: The TTP has threatened", "the negotiators.", "THREATEN", "threatened", "Tehreek-e-Taliban Pakistan",
+             "negotiators"),
+            ("A: China has offered", "Qatari mediation.", "AID", "fund", "China", None),
+            ("A: China has offered", "Qatari mediation.", "SUPPORT", "supported", "Americans", "Qatar"),
+            ("I would ask both", "security file.", "REQUEST", "ask", "Farzana Qazi", None),
+        ],
+    },
+    "analysis_heldout4.txt": {
+        "entities": {
+            "Sadia Lodhi": "PERSON", "China": "GPE", "Beijing": "GPE", "Bilal Haider": "PERSON", "Khyber": "GPE",
+        },
+        "quotes": [
+            ("the government had accepted almost every demand put to it, including the return of 1,800 containers held "
+             "at Karachi port", "indirect", "said", "two members of the delegation", "Two members of the delegation"),
+            ("We went in with a list of conditions and came out with none,", "direct", "said",
+             "member of the delegation", "one of them"),
+            ("the curbs were the only pressure Kabul still felt", "indirect", "argued", "senior officers",
+             "Senior officers"),
+            ("They were overruled", "indirect", "said", "people who attended the meeting",
+             "people who attended the meeting"),
+            ('Islamabad to "keep the corridor open"', "mixed", "asked", "China", "China"),
+            ("Beijing's message was delivered in person by its ambassador", "indirect", "according to", "diplomat",
+             "a diplomat"),
+            ("The ban had done its job. Kabul shared intelligence on two wanted men in September, and both were "
+             "arrested in Khyber.", "direct", "said", "Bilal Haider", "Bilal Haider"),
+            ("Keeping the ban after that would have told them that cooperation earns nothing,", "direct", "said",
+             "Bilal Haider", "Bilal Haider"),
+            ("As one minister put it to me, 'You cannot punish a man for paying his debt.'", "direct", None,
+             "Bilal Haider", "Bilal Haider"),
+            ('the army had been "humiliated by a shopkeepers\' strike"', "mixed", "said", "retired general", "who"),
+            ("the curbs could return if attacks from Afghan soil resume", "indirect", "insists", "commerce ministry",
+             "The ministry"),
+        ],
+        "events": [
+            ("Analysis: Why Islamabad eased", "transit curbs", "RETREAT", "eased", "Pakistan", "Afghanistan"),
+            ("When Pakistan lifted", "routine review.", "RETREAT", "lifted", "Pakistan", "Afghanistan"),
+            ("Officials involved", "a climbdown.", "CONCEDE", "climbdown", "Pakistan", None),
+            ("Two members of the delegation", "Karachi port.", "CONSULT", "negotiated", "Pakistan", "Afghan traders"),
+            ("Two members of the delegation", "Karachi port.", "CONCEDE", "accepted", "Pakistan", "Afghan traders"),
+            ("Two members of the delegation", "Karachi port.", "RETREAT", "return", "Pakistan", "Afghan traders"),
+            ("Senior officers, who had", "still felt.", "REQUEST", "pressed", "senior officers", None),
+            ("They were overruled", "meeting said.", "REJECT", "overruled", "Pakistan", "senior officers"),
+            ("Traders in Peshawar and Quetta", "wholesale markets.", "PROTEST", "strike", "traders", None),
+            ("China, which is financing", 'corridor open".', "AID", "financing", "China", None),
+            ("China, which is financing", 'corridor open".', "REQUEST", "asked", "China", "Pakistan"),
+            ("Beijing's message", "the exchange.", "CONSULT", "delivered", "China", "Pakistan"),
+            ("Kabul shared intelligence", "in Khyber.", "COOPERATE", "shared", "Afghan Taliban", "Pakistan"),
+            ("Kabul shared intelligence", "in Khyber.", "COERCE", "arrested", None, "wanted men"),
+            ("The ministry insists", "soil resume.", "THREATEN", "return", "commerce ministry", "Afghan Taliban"),
+        ],
+    },
+    "press_heldout4.txt": {
+        "entities": {
+            "Kunar": "GPE", "Nangarhar": "GPE", "National Disaster Management Authority": "ORG", "NDMA": "ORG",
+            "Asadabad": "GPE", "Saima Rauf": "PERSON", "Gul Agha Zadran": "PERSON",
+            "Ministry of Foreign Affairs": "ORG", "Asad Gilani": "PERSON",
+        },
+        "quotes": [
+            ('Pakistan stood with its Afghan brothers and sisters "in this hour of grief"', "mixed", "stated",
+             "Saima Rauf", "The Foreign Secretary"),
+            ("the Torkham crossing would remain open round the clock for relief convoys and for the injured",
+             "indirect", "said", "Saima Rauf", "She"),
+            ("humanitarian assistance must not be held hostage to political differences", "indirect", "emphasised",
+             "Ministry of Foreign Affairs", None),
+            ("the Afghan side would take concrete action against TTP elements operating from its soil", "indirect",
+             "reiterated", "Saima Rauf", "The Foreign Secretary"),
+            ('the interim Afghan government valued Pakistan\'s "brotherly gesture" and requested additional supplies '
+             "of winter tents for the displaced families", "mixed", "stated", "Gul Agha Zadran", "He"),
+            ("Pakistan had also offered to airlift critically injured patients to hospitals in Peshawar", "indirect",
+             "stated", "Asad Gilani", "Asad Gilani"),
+            ("Dukh ki is ghari mein hum apne Afghan bhaiyon ke saath khade hain,", "direct", "added", "Asad Gilani",
+             "he"),
+        ],
+        "events": [
+            ("Press Release: Pakistan dispatches", "areas of Afghanistan", "AID", "dispatches", "Pakistan",
+             "Afghanistan"),
+            ("On the directions", "provinces of Afghanistan.", "AID", "dispatched", "Pakistan", "Afghanistan"),
+            ("A medical team", "to Asadabad.", "AID", "sent", "National Disaster Management Authority", None),
+            ("The Foreign Secretary, Ambassador", "Foreign Affairs today.", "CONSULT", "received", "Saima Rauf",
+             "Gul Agha Zadran"),
+            ("The Foreign Secretary stated", 'hour of grief".', "SUPPORT", "stood", "Saima Rauf", "Afghan"),
+            ("The Foreign Secretary, however", "from its soil.", "REQUEST", "expectation", "Saima Rauf",
+             "Afghan Taliban"),
+            ("The Chargé d'Affaires thanked", "prompt assistance.", "SUPPORT", "thanked", "Gul Agha Zadran",
+             "Pakistan"),
+            ("He stated that the interim", "displaced families.", "SUPPORT", "valued", "Afghan Taliban", "Pakistan"),
+            ("He stated that the interim", "displaced families.", "REQUEST", "requested", "Afghan Taliban",
+             "Pakistan"),
+            ("The two sides agreed", "movement of relief.", "AGREE", "agreed", "Pakistan", "Afghanistan"),
+            ("Separately, the Spokesperson", "in Peshawar.", "AID", "offered", "Pakistan", "Afghanistan"),
+            ("“Dukh ki", "he added.", "SUPPORT", "saath", "Asad Gilani", "Afghan"),
+        ],
+    },
+    "brief_heldout4.txt": {
+        "entities": {
+            "Spin Boldak": "GPE", "Kandahar": "GPE", "Paktika": "GPE", "New Delhi": "GPE", "Punjab": "GPE",
+            "Haryana": "GPE", "International Monetary Fund": "ORG", "Dhaka": "GPE", "Bangladesh": "GPE",
+            "Myanmar": "GPE", "Rohingya": "NORP", "Cox's Bazar": "GPE", "Kathmandu": "GPE", "Nepal": "GPE",
+            "Biratnagar": "GPE", "Tashkent": "GPE", "Uzbekistan": "GPE", "Termez": "GPE", "Uzbek": "NORP",
+            "Washington": "GPE", "United States": "GPE",
+        },
+        "quotes": [
+            ("Afghan Taliban forces have pulled back from two hilltop posts near Spin Boldak after talks with Pakistani "
+             "border commanders", "indirect", "said", "Taliban defence ministry", "the Taliban's defence ministry"),
+            ("Pakistan murdabad", "direct", "chanting", "protesters", "Several hundred people"),
+            ("the strikes had killed nine civilians, among them four children", "indirect", "said",
+             "Taliban spokesman", "A Taliban spokesman"),
+            ("The International Monetary Fund approved a $1.1 billion loan tranche for Pakistan after the government "
+             "agreed to raise electricity tariffs", "indirect", "said", "finance ministry", "the finance ministry"),
+            ("Bangladesh and Myanmar agreed to restart the repatriation of Rohingya refugees from the camps in "
+             "Cox's Bazar", "indirect", "said", "foreign ministry official", "a foreign ministry official"),
+            ("We had no choice,", "direct", "said", "health ministry official", "a ministry official"),
+            ("Uzbekistan, Afghanistan and Pakistan signed a framework agreement to build a railway from Termez to "
+             "Peshawar through Kabul", "indirect", "said", "Uzbek transport ministry", "the Uzbek transport ministry"),
+        ],
+        "events": [
+            ("Kabul: Afghan Taliban forces", "on Tuesday.", "RETREAT", "pulled back", "Afghan Taliban", "Pakistani"),
+            ("Kabul: Afghan Taliban forces", "on Tuesday.", "CONSULT", "talks", "Afghan Taliban", "Pakistani"),
+            ("Kandahar: Several hundred", 'murdabad".', "PROTEST", "rallied", "protesters", "Pakistan"),
+            ("Kandahar: Several hundred", 'murdabad".', "ASSAULT", "air strikes", "Pakistani", None),
+            ("A Taliban spokesman said", "four children.", "ASSAULT", "killed", "Pakistan", "civilians"),
+            ("New Delhi: Police detained", "crop prices.", "COERCE", "detained", "police", "farmers"),
+            ("New Delhi: Police detained", "crop prices.", "PROTEST", "march", "farmers", None),
+            ("New Delhi: Police detained", "crop prices.", "REQUEST", "demand", "farmers", None),
+            ("Farm unions shut", "on Wednesday.", "PROTEST", "protest", "farm unions", None),
+            ("Islamabad: The International", "ministry said.", "AID", "loan", "International Monetary Fund",
+             "Pakistan"),
+            ("Islamabad: The International", "ministry said.", "AGREE", "agreed", "Pakistan",
+             "International Monetary Fund"),
+            ("Dhaka: Bangladesh and Myanmar", "official said.", "AGREE", "agreed", "Bangladesh", "Myanmar"),
+            ("Kathmandu: Nepal's health", "in Biratnagar.", "CONCEDE", "accepted", "Nepal", "doctors"),
+            ("Kathmandu: Nepal's health", "in Biratnagar.", "PROTEST", "stopped work", "doctors", None),
+            ("Kathmandu: Nepal's health", "in Biratnagar.", "ASSAULT", "assault", None, "colleague"),
+            ("Tashkent: Uzbekistan", "ministry said.", "AGREE", "signed", "Uzbekistan", "Pakistan"),
+            ("Engineers from the three", "of the route.", "COOPERATE", "joint surveys", "Uzbekistan", "Afghanistan"),
+            ("Washington: The United States", "further measures.", "SANCTION", "sanctions", "United States",
+             "companies"),
+            ("Washington: The United States", "further measures.", "ACCUSE", "accused", "United States", "companies"),
+            ("Washington: The United States", "further measures.", "THREATEN", "warned", "United States",
+             "companies"),
+        ],
+    },
+})
+
+
 def colon_cue(text: str, span: Span) -> Span:
     """The ':' of a turn label before the content ('A: ...') or of a headline after it ('...': envoy)."""
     line_start = text.rfind("\n", 0, span.start) + 1
@@ -700,7 +974,7 @@ def build(name: str, spec: dict) -> Article:
 
 
 def main() -> int:
-    for split in ("tune", "heldout", "heldout2", "heldout3"):
+    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4"):
         articles = [build(name, spec) for name, spec in ARTICLES.items() if name.endswith(f"_{split}.txt")]
         for a in articles:
             for e in a.entities:
