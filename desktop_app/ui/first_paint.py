@@ -18,8 +18,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 ENV = "NEWSGOLD_TIME_WINDOW"
-#: what the start path must leave to the background (the model load) or to later use (charts, agreement, cluster)
-NOT_BEFORE_WINDOW = ("spacy", "thinc", "pydantic", "pyqtgraph", "nltk", "dask")
+#: what the start path must leave to the background (the model load) or to later use (charts, agreement, cluster);
+#: numpy too: sqlite-utils would import it (desktop_app/storage/__init__.py hides it for that import)
+NOT_BEFORE_WINDOW = ("spacy", "thinc", "pydantic", "pyqtgraph", "nltk", "dask", "numpy")
 _IMPORTED = time.monotonic()
 
 
