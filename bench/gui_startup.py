@@ -144,13 +144,23 @@ def drop_page_cache() -> bool:
     return True
 
 
+def disk_read_mb(pid: int) -> float:
+    """MB the process has had read from the disk so far (page-cache misses, mapped libraries too); -1 if unknown."""
+    try:
+        with open(f"/proc/{pid}/io", encoding="ascii") as fh:
+            fields = dict(line.split(": ") for line in fh.read().splitlines())
+        return int(fields["read_bytes"]) / 1e6
+    except (OSError, KeyError, ValueError):
+        return -1.0
+
+
 def launch(command: str, db: Path | None, runs: int, cold: bool, timeout: float = 180) -> int:
     """Time ``command [--db DB]`` from process start to the usable window, ``runs`` times; exit code."""
     env = {**os.environ, "NEWSGOLD_TIME_WINDOW": "1"}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("NEWSGOLD_HOME", tempfile.mkdtemp(prefix="ng-bench-home-"))
     argv = shlex.split(command) + (["--db", str(db)] if db is not None else [])
-    walls, outside, cpus, dropped = [], [], [], True
+    walls, outside, cpus, read_mb, dropped = [], [], [], [], True
     for _ in range(runs):
         if cold:
             dropped = drop_page_cache() and dropped
@@ -162,6 +172,7 @@ def launch(command: str, db: Path | None, runs: int, cold: bool, timeout: float 
                 lines.append(line)
                 if LAUNCH_LINE.search(line):
                     outside.append(time.perf_counter() - t0)
+                    read_mb.append(disk_read_mb(proc.pid))
             err = proc.stderr.read()
             code = proc.wait(timeout)
         stdout = "".join(lines)
@@ -180,7 +191,8 @@ def launch(command: str, db: Path | None, runs: int, cold: bool, timeout: float 
     print(f"window usable, {kind}: median {statistics.median(walls):.3f} s of {runs} "
           f"[{' '.join(f'{w:.3f}' for w in walls)}] from process start (seen from outside: "
           f"{statistics.median(outside):.3f} s), cpu {statistics.median(cpus):.3f} s, "
-          f"{found.group(3)} articles; {found.group(4)}")
+          f"{found.group(3)} articles; {found.group(4)}"
+          + (f"; read from disk before it: median {statistics.median(read_mb):.1f} MB" if cold else ""))
     return 0
 
 
