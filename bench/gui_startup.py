@@ -129,7 +129,7 @@ def measure(db: Path) -> dict[str, float]:
     }
 
 
-LAUNCH_LINE = re.compile(r"window usable after ([0-9.]+) s \(cpu ([0-9.]+) s, (\d+) articles listed\); "
+LAUNCH_LINE = re.compile(r"window usable after ([0-9.]+) s \(cpu ([0-9.]+) s, (?:(\d+) modules, )?(\d+) articles listed\); "
                          r"loaded before it: (.*)$", re.M)
 
 
@@ -160,7 +160,7 @@ def launch(command: str, db: Path | None, runs: int, cold: bool, timeout: float 
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("NEWSGOLD_HOME", tempfile.mkdtemp(prefix="ng-bench-home-"))
     argv = shlex.split(command) + (["--db", str(db)] if db is not None else [])
-    walls, outside, cpus, read_mb, dropped = [], [], [], [], True
+    walls, outside, cpus, read_mb, modules, dropped = [], [], [], [], [], True
     for _ in range(runs):
         if cold:
             dropped = drop_page_cache() and dropped
@@ -181,17 +181,18 @@ def launch(command: str, db: Path | None, runs: int, cold: bool, timeout: float 
             print(f"gui_startup: {' '.join(argv)} exited {code} without the timing line:\n{stdout}{err}",
                   file=sys.stderr)
             return 1
-        if not found.group(4).startswith("none of"):
-            print(f"gui_startup: FAIL: imported before the window: {found.group(4)}", file=sys.stderr)
+        if not found.group(5).startswith("none of"):
+            print(f"gui_startup: FAIL: imported before the window: {found.group(5)}", file=sys.stderr)
             return 1
         walls.append(float(found.group(1)))
         cpus.append(float(found.group(2)))
+        modules.append(int(found.group(3) or 0))
     kind = ("cold (page cache dropped)" if dropped else "cold NOT measured: page cache not dropped (no permission)") \
         if cold else "warm"
     print(f"window usable, {kind}: median {statistics.median(walls):.3f} s of {runs} "
           f"[{' '.join(f'{w:.3f}' for w in walls)}] from process start (seen from outside: "
           f"{statistics.median(outside):.3f} s), cpu {statistics.median(cpus):.3f} s, "
-          f"{found.group(3)} articles; {found.group(4)}"
+          f"{statistics.median(modules):.0f} modules, {found.group(4)} articles; {found.group(5)}"
           + (f"; read from disk before it: median {statistics.median(read_mb):.1f} MB" if cold else ""))
     return 0
 
