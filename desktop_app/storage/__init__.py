@@ -10,9 +10,10 @@ def _import_sqlite_utils_without_numpy() -> None:
     to map their scalar types to column types when it infers a table's schema from values (``insert``,
     ``create`` from a dict). NewsGold writes through SQL (``db.execute``) and sqlite-utils' migrations,
     with Python values only, so it never needs that mapping; and the GUI opens its corpus before the first
-    paint, where numpy (85 modules and OpenBLAS, a 25 MB library, read from disk on a cold start) cost
-    ~0.05 s of CPU warm. Hidden only for the length of this import: spaCy and the charts import numpy
-    normally later in the same process.
+    paint, where numpy (85 modules, and OpenBLAS: a 25 MB library read from disk on a cold start) was most
+    of the 0.1 s of CPU this saves (docs/benchmarks.md, "Frozen start, third round"). Hidden only for the length of this import: spaCy and the charts import numpy
+    normally later in the same process. This runs when ``desktop_app.storage`` is first imported, which
+    the CLI and the GUI do before they start any thread (one importing numpy meanwhile would fail).
     """
     if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
         return
