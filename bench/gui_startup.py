@@ -129,7 +129,7 @@ def measure(db: Path) -> dict[str, float]:
     }
 
 
-LAUNCH_LINE = re.compile(r"window usable after ([0-9.]+) s \(cpu ([0-9.]+) s, (\d+) articles listed\); "
+LAUNCH_LINE = re.compile(r"window usable after ([0-9.]+) s \(cpu ([0-9.]+) s, (?:(\d+) modules, )?(\d+) articles listed\); "
                          r"loaded before it: (.*)$", re.M)
 
 
@@ -144,13 +144,23 @@ def drop_page_cache() -> bool:
     return True
 
 
+def disk_read_mb(pid: int) -> float:
+    """MB the process has had read from the disk so far (page-cache misses, mapped libraries too); -1 if unknown."""
+    try:
+        with open(f"/proc/{pid}/io", encoding="ascii") as fh:
+            fields = dict(line.split(": ") for line in fh.read().splitlines())
+        return int(fields["read_bytes"]) / 1e6
+    except (OSError, KeyError, ValueError):
+        return -1.0
+
+
 def launch(command: str, db: Path | None, runs: int, cold: bool, timeout: float = 180) -> int:
     """Time ``command [--db DB]`` from process start to the usable window, ``runs`` times; exit code."""
     env = {**os.environ, "NEWSGOLD_TIME_WINDOW": "1"}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("NEWSGOLD_HOME", tempfile.mkdtemp(prefix="ng-bench-home-"))
     argv = shlex.split(command) + (["--db", str(db)] if db is not None else [])
-    walls, outside, cpus, dropped = [], [], [], True
+    walls, outside, cpus, read_mb, modules, dropped = [], [], [], [], [], True
     for _ in range(runs):
         if cold:
             dropped = drop_page_cache() and dropped
@@ -162,6 +172,7 @@ def launch(command: str, db: Path | None, runs: int, cold: bool, timeout: float 
                 lines.append(line)
                 if LAUNCH_LINE.search(line):
                     outside.append(time.perf_counter() - t0)
+                    read_mb.append(disk_read_mb(proc.pid))
             err = proc.stderr.read()
             code = proc.wait(timeout)
         stdout = "".join(lines)
@@ -170,17 +181,19 @@ def launch(command: str, db: Path | None, runs: int, cold: bool, timeout: float 
             print(f"gui_startup: {' '.join(argv)} exited {code} without the timing line:\n{stdout}{err}",
                   file=sys.stderr)
             return 1
-        if not found.group(4).startswith("none of"):
-            print(f"gui_startup: FAIL: imported before the window: {found.group(4)}", file=sys.stderr)
+        if not found.group(5).startswith("none of"):
+            print(f"gui_startup: FAIL: imported before the window: {found.group(5)}", file=sys.stderr)
             return 1
         walls.append(float(found.group(1)))
         cpus.append(float(found.group(2)))
+        modules.append(int(found.group(3) or 0))
     kind = ("cold (page cache dropped)" if dropped else "cold NOT measured: page cache not dropped (no permission)") \
         if cold else "warm"
     print(f"window usable, {kind}: median {statistics.median(walls):.3f} s of {runs} "
           f"[{' '.join(f'{w:.3f}' for w in walls)}] from process start (seen from outside: "
           f"{statistics.median(outside):.3f} s), cpu {statistics.median(cpus):.3f} s, "
-          f"{found.group(3)} articles; {found.group(4)}")
+          f"{statistics.median(modules):.0f} modules, {found.group(4)} articles; {found.group(5)}"
+          + (f"; read from disk before it: median {statistics.median(read_mb):.1f} MB" if cold else ""))
     return 0
 
 

@@ -8,6 +8,8 @@
 #   dist/newsgold_<version>_<arch>.deb            installs to /opt/newsgold, /usr/bin/newsgold symlink
 #   dist/newsgold-<version>-linux-<arch>.tar.gz   the folder, to unpack anywhere
 #   build/linux/build-report.txt                  sizes, build time, glibc floor, Depends
+# NEWSGOLD_SKIP_DEB=1: the frozen folder only (no .deb, no .tar.gz: xz -9 alone takes ~4 minutes),
+# for iterating on the bundle; verify_linux.sh needs the full build.
 # Build on the OLDEST distribution you support: the bundle needs the glibc it was built against
 # (the floor is measured below from the GLIBC_ symbol versions the bundle's ELF files import).
 set -euo pipefail
@@ -71,6 +73,11 @@ done
 rm -f "$elfs" "$sysl"
 echo "Depends: $depends"
 echo "glibc floor: $GLIBC_FLOOR"
+
+if [ "${NEWSGOLD_SKIP_DEB:-0}" != 0 ]; then
+  echo "frozen folder only (NEWSGOLD_SKIP_DEB): $(du -sm "$BUNDLE" | cut -f1) MB, pyinstaller $(secs "$t0" "$t1") s"
+  exit 0
+fi
 
 echo "== .deb"
 rm -rf "$STAGE"

@@ -7,6 +7,7 @@ reads the trigger lexicon.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,15 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
         raw = p.read_bytes()
     except FileNotFoundError as exc:
         raise NewsGoldError(E.E204, path=p, detail="no such file") from exc
+    return _parsed(raw, p)
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(raw: bytes, p: Path) -> Taxonomy:
+    """The same bytes from the same file parse once per process (the window reads PLOVER twice as it opens).
+
+    A Taxonomy is not changed by anyone once made; a file that fails raises every time (nothing cached).
+    """
     return parse_taxonomy(raw, p)
 
 

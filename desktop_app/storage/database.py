@@ -221,7 +221,7 @@ def open_database(
                 raise StorageError(
                     E.E102, path=path, detail="it holds tables of another program: " + ", ".join(sorted(tables))
                 )
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)  # no sqlite-utils plugins: nor the scan of every installed package for them
         backup = None
         pending = [m for m in KNOWN_MIGRATIONS if m not in applied]
         if pending and not readonly:

@@ -203,11 +203,12 @@ def open_window(db_path: Path, settings: Settings, *, parent: QWidget | None = N
                 first_article: str | None = None) -> Any:
     """Open a window, explaining environment errors in a dialog; None when the user gives up."""
     from desktop_app.services.corpus import list_backups
-    from desktop_app.ui.dialogs import ask_open_backup, is_corrupt
 
     try:
         win = create_main_window(db_path, settings, load_model=load_model, first_article=first_article)
     except NewsGoldError as err:
+        from desktop_app.ui.dialogs import ask_open_backup, is_corrupt  # not before a first paint that needs none
+
         log.warning("cannot open %s: %s", db_path, err)
         if presentation(err).kind == "bug":
             show_crash(err, parent)

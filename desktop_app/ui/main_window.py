@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QStatusTipEvent
@@ -34,7 +34,6 @@ from desktop_app import APP_NAME
 from desktop_app.errors import NewsGoldError, kind_of
 from desktop_app.services.corpus import open_reader
 from desktop_app.services.team import corpus_taxonomy
-from desktop_app.ui import dialogs
 from desktop_app.ui.article_list import ArticleListPanel
 from desktop_app.ui.editor import ArticleEditor
 from desktop_app.ui.import_result import ImportResultDialog
@@ -46,6 +45,9 @@ from desktop_app.ui.status_bar import StatusBar
 from desktop_app.ui.theme import apply_theme
 from desktop_app.ui.watch import CorpusWatch
 from desktop_app.ui.workers import ImportJob, Job, JobPool, LoadModelJob, PreannotateJob
+
+if TYPE_CHECKING:  # the dialogs module loads when a dialog opens, not before the first paint
+    from desktop_app.ui import dialogs
 
 log = logging.getLogger(__name__)
 
@@ -325,6 +327,8 @@ class MainWindow(QMainWindow):
 
     # -- file actions -------------------------------------------------------------------------
     def import_paths(self, paths: list[str]) -> ImportJob:
+        from desktop_app.ui import dialogs
+
         job = ImportJob(self.ops.writer, paths)
         progress = dialogs.JobProgressDialog(job, self)
         job.succeeded.connect(self._on_imported)
@@ -358,6 +362,8 @@ class MainWindow(QMainWindow):
             self.import_paths([folder])
 
     def export_dialog(self) -> dialogs.ExportDialog:
+        from desktop_app.ui import dialogs
+
         dlg = dialogs.ExportDialog(self.db_path, self)
         dlg.job_started.connect(self.jobs.start)
         dlg.open()
@@ -380,6 +386,7 @@ class MainWindow(QMainWindow):
     # -- settings / view ------------------------------------------------------------------------
     def settings_dialog(self) -> dialogs.SettingsDialog:
         from desktop_app.nlp.loading import installed_models, trained_model_names
+        from desktop_app.ui import dialogs
 
         dlg = dialogs.SettingsDialog(self.settings, installed_models() + trained_model_names(), self)
         dlg.accepted.connect(lambda: self._apply_settings(dlg))
@@ -413,6 +420,7 @@ class MainWindow(QMainWindow):
         self.settings_changed()
 
     def shortcuts_dialog(self) -> dialogs.ShortcutsDialog:
+        from desktop_app.ui import dialogs
         from desktop_app.ui.editor.shortcuts import MOUSE_ACTIONS, shortcut_rows
 
         dlg = dialogs.ShortcutsDialog(shortcut_rows() + list(SHELL_SHORTCUTS) + list(SEARCH_HELP), list(MOUSE_ACTIONS),
@@ -421,6 +429,8 @@ class MainWindow(QMainWindow):
         return dlg
 
     def about(self) -> None:
+        from desktop_app.ui import dialogs
+
         QMessageBox.about(self, f"About {APP_NAME}", dialogs.about_text(self.status.pipeline.text()))
 
     def focus_search(self) -> None:

@@ -21,10 +21,18 @@ from desktop_app import APP_NAME
 from desktop_app.core.search import FIELDS
 from desktop_app.ui.editor.shortcuts import SHORTCUTS
 from desktop_app.ui.settings import THEMES
-from desktop_app.ui.training import open_train_dialog
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.training import TrainDialog
+
+
+def _open_train_dialog(win: MainWindow) -> TrainDialog:
+    """Training's dialog and the multiprocessing it starts the training with load when it is asked for."""
+    from desktop_app.ui.training import open_train_dialog
+
+    return open_train_dialog(win)
+
 
 #: shortcuts of the shell itself (the editor's come from desktop_app.ui.editor.shortcuts)
 SHELL_SHORTCUTS: tuple[tuple[str, str, str], ...] = (
@@ -91,7 +99,7 @@ ANNOTATE_MENU: tuple[Item | str | None, ...] = (
     Item("preannotate_missing", "Pre-annotate &missing", lambda w: w.preannotate(None)),
     Item("preannotate_all", "Re-annotate &all (keeps your work)", lambda w: w.preannotate(None, all_articles=True)),
     Item("cancel_job", "&Cancel background job", lambda w: w.cancel_background()),
-    Item("train_from_gold", "&Train from gold…", open_train_dialog),
+    Item("train_from_gold", "&Train from gold…", _open_train_dialog),
     SEP,
     Item("next_unfinished", "Next unfinished article", lambda w: w.go_unfinished(False), "Ctrl+Down"),
     Item("prev_unfinished", "Previous unfinished article", lambda w: w.go_unfinished(True), "Ctrl+Up"),

@@ -29,7 +29,8 @@ def test_the_window_paints_its_filled_list_before_spacy_pydantic_or_the_charts_l
         filled_db: Path, tmp_path: Path) -> None:
     done = _launch(filled_db, tmp_path / "home")
     assert done.returncode == 0, done.stderr
-    line = re.search(r"window usable after ([0-9.]+) s \(cpu [0-9.]+ s, (\d+) articles listed\); loaded before it: (.*)",
+    line = re.search(r"window usable after ([0-9.]+) s \(cpu [0-9.]+ s, \d+ modules, (\d+) articles listed\); "
+                     r"loaded before it: (.*)",
                      done.stdout)
     assert line is not None, done.stdout + done.stderr
     assert float(line.group(1)) > 0
@@ -40,7 +41,8 @@ def test_the_window_paints_its_filled_list_before_spacy_pydantic_or_the_charts_l
 def test_a_first_start_paints_once_the_demo_corpus_is_listed(db_path: Path, tmp_path: Path) -> None:
     done = _launch(db_path, tmp_path / "home")
     assert done.returncode == 0, done.stderr
-    listed = re.search(r"window usable after [0-9.]+ s \(cpu [0-9.]+ s, (\d+) articles listed\)", done.stdout)
+    listed = re.search(r"window usable after [0-9.]+ s \(cpu [0-9.]+ s, \d+ modules, (\d+) articles listed\)",
+                       done.stdout)
     assert listed is not None, done.stdout + done.stderr
     from desktop_app.services import demo
 
