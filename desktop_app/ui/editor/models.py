@@ -36,21 +36,22 @@ def arg_name(text: str, arg: Arg | None) -> str:
     return excerpt(text, arg.entity, 40)
 
 
-def sentence_of(sentences: Sequence[Span], span: Span) -> Span | None:
-    """The sentence holding ``span``'s start (``sentences`` sorted by start), or None."""
-    i = bisect_right([s.start for s in sentences], span.start) - 1
+def sentence_of(sentences: Sequence[Span], span: Span, starts: Sequence[int] | None = None) -> Span | None:
+    """The sentence holding ``span``'s start (``sentences`` sorted by start, ``starts`` their starts), or None."""
+    i = bisect_right(starts if starts is not None else [s.start for s in sentences], span.start) - 1
     if 0 <= i < len(sentences) and sentences[i].start <= span.start < sentences[i].end:
         return sentences[i]
     return None
 
 
-def context(text: str, span: Span, sentences: Sequence[Span], left: int = 16, right: int = 70) -> str:
+def context(text: str, span: Span, sentences: Sequence[Span], left: int = 16, right: int = 70,
+            starts: Sequence[int] | None = None) -> str:
     """The words around ``span`` in its sentence, the span itself in brackets: ``…General of [Pakistan]’s media…``.
 
     Twelve "Pakistan" rows are told apart by this; it starts close to the mention so a
     narrow column still shows it.
     """
-    sent = sentence_of(sentences, span)
+    sent = sentence_of(sentences, span, starts)
     lo, hi = (sent.start, sent.end) if sent is not None else (max(0, span.start - 200), span.end + 200)
     before = " ".join(text[lo : span.start].split())
     after = " ".join(text[span.end : hi].split())
@@ -96,12 +97,32 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
         self.text = ""
         self.items: list[T] = []
         self.colors: dict[str, str] = {}
+        #: each row's display strings, built on first use (a repaint asks for them again and again,
+        #: and the panel table measures up to 300 rows to fit its columns)
+        self._cells: dict[int, tuple[str, ...]] = {}
 
     def set_items(self, text: str, items: list[T]) -> None:
         self.beginResetModel()
         self.text = text
         self.items = list(items)
+        self._cells = {}
         self.endResetModel()
+
+    def replace_items(self, items: list[T], changed: Sequence[int]) -> None:
+        """The same rows with new values; ``changed`` rows are signalled (no reset)."""
+        self.items = list(items)
+        for row in changed:
+            self._cells.pop(row, None)
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.columns) - 1))
+
+    def cells(self, row: int) -> tuple[str, ...]:
+        """Row ``row``'s display string per column (cached until the row changes)."""
+        got = self._cells.get(row)
+        if got is None:
+            x = self.items[row]
+            got = self._cells[row] = tuple(self.cell(col, x) for col in self.columns)
+        return got
 
     def item(self, row: int) -> T | None:
         return self.items[row] if 0 <= row < len(self.items) else None
@@ -139,12 +160,11 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.items)):
             return None
-        x = self.items[index.row()]
-        col = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.cell(col, x)
+            return self.cells(index.row())[index.column()]
+        x = self.items[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(col, x)
+            return self.tooltip(self.columns[index.column()], x)
         if role == Qt.ItemDataRole.ForegroundRole and x.state == "rejected":
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         if role == Qt.ItemDataRole.FontRole and x.state != "accepted":
@@ -190,19 +210,31 @@ class EntityModel(AnnotationModel[Entity]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        #: the article's sentences (sorted), for the Context column
-        self.sentences: list[Span] = []
+        self._sentences: list[Span] = []
+        self._starts: list[int] = []
+
+    @property
+    def sentences(self) -> list[Span]:
+        """The article's sentences (sorted), for the Context column."""
+        return self._sentences
+
+    @sentences.setter
+    def sentences(self, value: list[Span]) -> None:
+        if value != self._sentences:
+            self._cells = {}  # the Context cells depend on them
+            self._sentences = value
+            self._starts = [s.start for s in value]
 
     def decoration(self, x: Entity) -> Any:
         return QColor(self.colors.get(x.label, "#b0b0b0"))
 
     def cell(self, col: Column[Any], x: Entity) -> str:
         if col.header == "Context":
-            return context(self.text, x.span, self.sentences)
+            return context(self.text, x.span, self._sentences, starts=self._starts)
         return col.value(self.text, x)
 
     def tooltip(self, col: Column[Any], x: Entity) -> str:
-        where = context(self.text, x.span, self.sentences, left=240, right=240)
+        where = context(self.text, x.span, self._sentences, left=240, right=240, starts=self._starts)
         return f"{excerpt(self.text, x.span, 80)} — {x.label} · {x.origin} · {x.state}\nin: {where}"
 
 
