@@ -97,9 +97,9 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
         self.text = ""
         self.items: list[T] = []
         self.colors: dict[str, str] = {}
-        #: each row's display strings, built on first use (a repaint asks for them again and again,
-        #: and the panel table measures up to 300 rows to fit its columns)
-        self._cells: dict[int, tuple[str, ...]] = {}
+        #: display strings by row, each built on first use (a repaint asks for them again and again,
+        #: and the panel table measures up to 300 rows of a column to fit it)
+        self._cells: dict[int, list[str | None]] = {}
 
     def set_items(self, text: str, items: list[T]) -> None:
         self.beginResetModel()
@@ -116,13 +116,15 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
         if changed:
             self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.columns) - 1))
 
-    def cells(self, row: int) -> tuple[str, ...]:
-        """Row ``row``'s display string per column (cached until the row changes)."""
+    def cell_text(self, row: int, column: int) -> str:
+        """The display string of a cell (cached until its row changes)."""
         got = self._cells.get(row)
         if got is None:
-            x = self.items[row]
-            got = self._cells[row] = tuple(self.cell(col, x) for col in self.columns)
-        return got
+            got = self._cells[row] = [None] * len(self.columns)
+        text = got[column]
+        if text is None:
+            text = got[column] = self.cell(self.columns[column], self.items[row])
+        return text
 
     def item(self, row: int) -> T | None:
         return self.items[row] if 0 <= row < len(self.items) else None
@@ -161,7 +163,7 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
         if not index.isValid() or not (0 <= index.row() < len(self.items)):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.cells(index.row())[index.column()]
+            return self.cell_text(index.row(), index.column())
         x = self.items[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(self.columns[index.column()], x)

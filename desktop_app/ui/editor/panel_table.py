@@ -131,29 +131,35 @@ class PanelTable(QTableView):
         italic = self.font()
         italic.setItalic(True)  # suggested rows are italic: a little wider
         icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self) + 6
-        want, least, kinds = [], [], []
-        rows = min(model.rowCount(), SAMPLE_ROWS) if model is not None else 0
-        cells = getattr(model, "cells", None)  # an AnnotationModel's cached display strings
-        if cells is not None:
-            columns = list(zip(*(cells(r) for r in range(rows)))) if rows else []
-        else:
-            columns = [[str(model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole) or "") for r in range(rows)]
-                       for c in range(len(headers))] if model is not None else []
+        want: list[int] = []
+        least: list[int] = []
+        kinds: list[str] = []
+        if model is None:
+            return want, least, kinds
+        rows = min(model.rowCount(), SAMPLE_ROWS)
+        cell_text = getattr(model, "cell_text", None)  # an AnnotationModel's cached display strings
+        if cell_text is None:
+            def cell_text(r: int, c: int) -> str:
+                return str(model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole) or "")
         if len(self._advance) > 20_000:  # contexts and quotes of many articles
             self._advance = {}
         advance = self._advance
         for c, head in enumerate(headers):
             head_w = hfm.horizontalAdvance(head) + margin + 8
             content = 0
-            for text in dict.fromkeys(columns[c] if c < len(columns) else ()):  # each distinct value once
+            seen: set[str] = set()
+            for r in range(rows):  # the widest of the first rows; each distinct value measured once
+                text = cell_text(r, c) or ""
+                if text in seen:
+                    continue
+                seen.add(text)
                 w = advance.get(text)
                 if w is None:
-                    w = advance[text] = int(fm.horizontalAdvance(str(text or "")) * 1.06)
+                    w = advance[text] = int(fm.horizontalAdvance(text) * 1.06)
                 content = max(content, w)
                 if content >= MAX_WANT:
                     break
-            if c == 0 and rows and model is not None and model.data(model.index(0, 0),
-                                                                    Qt.ItemDataRole.DecorationRole) is not None:
+            if c == 0 and rows and model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None:
                 content += icon
             w = min(MAX_WANT, max(head_w, content + margin))
             kind = ("fixed" if head in FIXED_COLUMNS else "short" if head in SHORT_COLUMNS
