@@ -67,6 +67,16 @@ def context(text: str, span: Span, sentences: Sequence[Span], left: int = 16, ri
     return f"{before}[{' '.join(text[span.start : span.end].split())}]{after}"
 
 
+_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _FONT, _DECORATION, _USER = (
+    Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.EditRole.value, Qt.ItemDataRole.ToolTipRole.value,
+    Qt.ItemDataRole.ForegroundRole.value, Qt.ItemDataRole.FontRole.value, Qt.ItemDataRole.DecorationRole.value,
+    Qt.ItemDataRole.UserRole.value)
+#: the roles data() answers (a set of ints: the other ~6 roles a repaint asks per cell cost one lookup)
+_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _FONT, _DECORATION, _USER})
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE = _FLAGS | Qt.ItemFlag.ItemIsEditable
+
 _FONTS: dict[str, QFont] = {}
 
 
@@ -153,29 +163,28 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if self.columns[index.column()].field:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _NO_FLAGS
+        return _EDITABLE if self.columns[index.column()].field else _FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.items)):
+        # a repaint asks ~8 roles of every visible cell: the ones never answered return first
+        if role not in _ROLES or not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.cell_text(index.row(), index.column())
-        x = self.items[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        row = index.row()
+        if not 0 <= row < len(self.items):
+            return None
+        if role in (_DISPLAY, _EDIT):
+            return self.cell_text(row, index.column())
+        x = self.items[row]
+        if role == _TOOLTIP:
             return self.tooltip(self.columns[index.column()], x)
-        if role == Qt.ItemDataRole.ForegroundRole and x.state == "rejected":
-            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
-        if role == Qt.ItemDataRole.FontRole and x.state != "accepted":
-            return _state_font(x.state)
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            return self.decoration(x)
-        if role == Qt.ItemDataRole.UserRole:
-            return x.id
-        return None
+        if role == _FOREGROUND:
+            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText)) if x.state == "rejected" else None
+        if role == _FONT:
+            return _state_font(x.state) if x.state != "accepted" else None
+        if role == _DECORATION:
+            return self.decoration(x) if index.column() == 0 else None
+        return x.id  # UserRole
 
     def decoration(self, x: T) -> Any:
         return None
