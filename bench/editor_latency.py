@@ -17,6 +17,12 @@ The main window (1600×900, no model) opens a temporary corpus of five news-size
 The clock stops when the text view has finished painting (its ``paintEvent`` returned): "first
 paint" is the first paint after the event, "after the commit" the first paint after the writer
 thread committed and the editor reloaded (or the reload itself when nothing on screen changed).
+An article **open** (a click in the list, ``n`` / ``p``) stops instead at the end of the first
+frame painted after ``show_article`` returned (the list acts on the press, so this frame often
+comes before the release): the main window has painted every widget that changed (text, panel
+table, tabs, title), as ``bench/article_open.py`` counts it (its ``FrameClock``); the paragraphs
+highlighted in idle time after that frame are not counted.
+``--tags`` turns the label tags in the text on (off by default, as in the app).
 Two clocks: wall time (what the user waits, including waiting for a CPU on a busy machine) and
 the GUI thread's CPU time over the same interval (``time.thread_time``: what the code costs,
 steady under load). Prints a Markdown table for docs/benchmarks.md.
@@ -48,6 +54,8 @@ class Probe:
         self.t_reload: float | None = None
         self.t_release: float | None = None
         self.cpu: dict[float, float] = {}  # wall time → the GUI thread's CPU time then
+        self.frames: list[float] = []  # ends of the main window's frames (FrameClock)
+        self.t_shown: float | None = None  # the editor's show_article returned
 
     def now(self) -> float:
         t = time.perf_counter()
@@ -57,11 +65,18 @@ class Probe:
     def arm(self) -> None:
         self.t_event, self.paints, self.t_reload, self.t_release = None, [], None, None
         self.cpu = {}
+        self.frames.clear()
+        self.t_shown = None
 
     def first_paint(self) -> float | None:
         if self.t_event is None:
             return None
         return next((t for t in self.paints if t > self.t_event), None)
+
+    def frame_after(self, t0: float | None) -> float | None:
+        """The end of the first frame after ``t0`` in which the text view painted."""
+        paint = self.paint_after(t0)
+        return next((t for t in self.frames if t > paint), None) if paint is not None else None
 
     def paint_after(self, t0: float | None) -> float | None:
         return next((t for t in self.paints if t > t0), None) if t0 is not None else None
@@ -80,6 +95,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--input", choices=("xdotool", "qtest"), default="xdotool" if shutil.which("xdotool") else "qtest")
     ap.add_argument("--n", type=int, default=30, help="repetitions per gesture")
+    ap.add_argument("--tags", action="store_true", help="label tags in the text on (View > Label tags)")
     args = ap.parse_args()
     if not os.environ.get("DISPLAY"):
         print("needs an X display: run it under xvfb-run (see the docstring)", file=sys.stderr)
@@ -88,7 +104,7 @@ def main() -> int:
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")  # never the user's settings
     os.environ["QT_QPA_PLATFORM"] = "xcb"
 
-    from article_open import build_article
+    from article_open import FrameClock, build_article
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
@@ -136,12 +152,21 @@ def main() -> int:
     app = application()
     clock = InputClock()
     app.installEventFilter(clock)
-    win = create_main_window(db, Settings(annotator="bench"), load_model=False, first_article=arts[0].id,
-                             remember_layout=False)
+    win = create_main_window(db, Settings(annotator="bench", label_tags=args.tags), load_model=False,
+                             first_article=arts[0].id, remember_layout=False)
     win.resize(1600, 900)
     win.show()
     win.raise_()
+    frames = FrameClock(win, probe.now)
+    probe.frames = frames.frames
     ed = win.editor
+    show_article = ed.show_article
+
+    def timed_show(article_id: str) -> None:
+        show_article(article_id)
+        probe.t_shown = probe.now()
+
+    ed.show_article = timed_show  # type: ignore[method-assign]  # the window calls it through the instance
     # connected after the editor's own slot: this runs once the reload is done
     ed.ops.article_changed.connect(lambda _aid: setattr(probe, "t_reload", probe.now()))
 
@@ -210,14 +235,17 @@ def main() -> int:
     timeouts: dict[str, int] = {}  # no paint within 5 s (e.g. a key this build does not have)
 
     def record(name: str, fire: Callable[[], None], *, settled: bool = False, release: bool = False,
-               done: Callable[[], bool] = lambda: True) -> None:
-        """Time one gesture; ``release``: the paint after the button's release (a click acts on release)."""
+               frame: bool = False, done: Callable[[], bool] = lambda: True) -> None:
+        """Time one gesture; ``release``: the paint after the button's release (a click acts on release);
+        ``frame``: to the end of the main window's first frame after show_article (an article open)."""
         probe.arm()
         fire()
 
         def end() -> float | None:
             if settled:
                 return probe.settled_paint()
+            if frame:
+                return probe.frame_after(probe.t_shown)
             if release:
                 return probe.paint_after(probe.t_release)
             return probe.first_paint()
@@ -269,20 +297,21 @@ def main() -> int:
     gestures("700 words", n)
     for i in range(n):  # next / previous unfinished article
         before = ed.article.id if ed.article else None
-        record("key n / p (article switch, 700 words)", lambda i=i: press("n" if i % 2 == 0 else "p"),
+        record("key n / p (article switch, 700 words)", lambda i=i: press("n" if i % 2 == 0 else "p"), frame=True,
                done=lambda before=before: ed.article is not None and ed.article.id != before)
     for _ in range(max(n // 3, 3)):  # click the long article in the list, then a short one
         for target, name in ((big.id, "10k words"), (arts[0].id, "700 words")):
             record(f"click in the article list → {name} article shown", lambda t=target: list_click(t),
-                   release=True, done=lambda t=target: ed.article is not None and ed.article.id == t)
+                   frame=True, done=lambda t=target: ed.article is not None and ed.article.id == t)
     win.list.select_article(big.id)
     idle(300)
     gestures("10k words", n)
 
     win.close()
     app.processEvents()
-    print(f"input: {args.input}; window 1600×900; {n} repetitions per gesture; clock: event reaches the app → "
-          "the text view's paint has returned")
+    print(f"input: {args.input}; window 1600×900; label tags {'on' if args.tags else 'off'}; {n} repetitions per "
+          "gesture; clock: event reaches the app → the text view's paint has returned (an article open: the end of "
+          "the window's frame holding it)")
     print(f"load average before/after: {load0} / {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print("| gesture | wall median | wall p90 | GUI-thread CPU median | CPU p90 |\n|---|---|---|---|---|")
     for name, xs in results.items():

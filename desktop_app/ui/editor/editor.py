@@ -88,6 +88,7 @@ class ArticleEditor(QWidget):
         self._names_cache: list[str] | None = None
         self._op_note: str | None = None
         self._quiet = False
+        self._opening = False  # show_article selects the first rows, then refreshes the focus once
         self._current: dict[str, int | None] = dict.fromkeys(TABS)
         self._fallback_row: dict[str, int] = dict.fromkeys(TABS, 0)
         self.edits = EditController(self)
@@ -417,9 +418,13 @@ class ArticleEditor(QWidget):
         self._fill_models()
         self._set_enabled(True)
         self.view.verticalScrollBar().setValue(0)
-        for name in TABS:
-            if self.models[name].rowCount():
-                self._select_row(name, 0, scroll=False)
+        self._opening = True
+        try:
+            for name in TABS:
+                if self.models[name].rowCount():
+                    self._select_row(name, 0, scroll=False)
+        finally:
+            self._opening = False
         self._refresh_focus()
         self.view.setFocus()
         self._announce()
@@ -555,7 +560,8 @@ class ArticleEditor(QWidget):
         self._fallback_row[table] = index.row()
         if table == self.current_table() and not self._quiet:
             self._scroll_to_item(item)
-            self._refresh_focus()
+            if not self._opening:
+                self._refresh_focus()
 
     def _on_tab_changed(self, _i: int) -> None:
         item = self.current_item()

@@ -8,16 +8,17 @@ highlighter then only looks at the few marks of each paragraph it paints.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop_app.core.model import Article
 from desktop_app.ui.editor.offsets import OffsetMap
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
+    """Immutable and hashable; a tuple, so building, hashing and comparing 5k of them per open is cheap
+    (a frozen dataclass did each in Python: ~3x slower)."""
+
     start: int  # document position (UTF-16, CRLF collapsed)
     end: int
     layer: str  # entity | quote | cue | mention | trigger | ignored | rejected | gap
@@ -41,36 +42,37 @@ def gap_marks(text: str, omap: OffsetMap, avoid: Sequence[tuple[int, int]] = ())
     Spaces inside ``avoid`` (entity names) are skipped when the window has another: a
     fill split at a widened space shows a hairline.
     """
+    n = len(text)
+    # 1 where a space is to be avoided: inside the span starting last at or before it
+    inside = bytearray(n + 1)
     spans = sorted(avoid)
-    starts = [a for a, _b in spans]
-
-    def inside(i: int) -> bool:
-        j = bisect_right(starts, i) - 1
-        return j >= 0 and spans[j][0] <= i < spans[j][1]
-
+    for j, (a, b) in enumerate(spans):
+        stop = min(b, spans[j + 1][0] if j + 1 < len(spans) else b, n)
+        if stop > a >= 0:
+            inside[a:stop] = b"\x01" * (stop - a)
+    find, half = text.find, GAP_EVERY // 2
     chosen: list[int] = []
-    k, n = 0, len(text)
+    add = chosen.append
+    k = 0
     while k < n:
-        first = text.find(" ", k, k + GAP_EVERY)
+        end = k + GAP_EVERY
+        first = i = find(" ", k, end)
         if first < 0:
-            k += GAP_EVERY
+            k = end
             continue
-        i = first
-        while i >= 0 and inside(i):
-            i = text.find(" ", i + 1, k + GAP_EVERY)
-        i = first if i < 0 else i
-        chosen.append(i)
-        k = i + GAP_EVERY // 2
+        while i >= 0 and inside[i]:
+            i = find(" ", i + 1, end)
+        if i < 0:
+            i = first
+        add(i)
+        k = i + half
     # a paragraph's short last line ("Says ISPR") gets its last space
     for para_end in (*(m.start() for m in re.finditer("\n", text)), n):
         last = text.rfind(" ", max(0, para_end - GAP_EVERY), para_end)
         if last >= 0 and "\n" not in text[last:para_end]:
-            chosen.append(last)
-    out: list[Mark] = []
-    for i in sorted(set(chosen)):
-        d = omap.to_doc(i)
-        out.append(Mark(d, d + 1, "gap", "", "", "", 0))
-    return out
+            add(last)
+    to_doc = (lambda i: i) if omap.trivial and omap.cp_length == n else omap.to_doc
+    return [Mark(d, d + 1, "gap", "", "", "", 0) for d in map(to_doc, sorted(set(chosen)))]
 
 
 def build_marks(article: Article, omap: OffsetMap, *, show_rejected: bool = False,
@@ -79,11 +81,18 @@ def build_marks(article: Article, omap: OffsetMap, *, show_rejected: bool = Fals
     named = [(e.start, e.end) for e in article.entities] + [(v.trigger.start, v.trigger.end)
                                                             for v in article.events if v.trigger is not None]
     marks: list[Mark] = gap_marks(article.text, omap, named) if tag_room else []
+    same = omap.trivial
+
+    n = omap.cp_length
+    to_doc = omap.to_doc
 
     def add(start: int, end: int, layer: str, detail: str, state: str, table: str, row_id: int | None) -> None:
         if end <= start:
             return
-        ds, de = omap.to_doc(start), omap.to_doc(end)
+        if same:  # no emoji, no CRLF: to_doc only clamps
+            ds, de = min(max(start, 0), n), min(max(end, 0), n)
+        else:
+            ds, de = to_doc(start), to_doc(end)
         if de > ds:
             marks.append(Mark(ds, de, layer, detail, state, table, row_id or 0))
 

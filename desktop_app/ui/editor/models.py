@@ -36,21 +36,22 @@ def arg_name(text: str, arg: Arg | None) -> str:
     return excerpt(text, arg.entity, 40)
 
 
-def sentence_of(sentences: Sequence[Span], span: Span) -> Span | None:
-    """The sentence holding ``span``'s start (``sentences`` sorted by start), or None."""
-    i = bisect_right([s.start for s in sentences], span.start) - 1
+def sentence_of(sentences: Sequence[Span], span: Span, starts: Sequence[int] | None = None) -> Span | None:
+    """The sentence holding ``span``'s start (``sentences`` sorted by start, ``starts`` their starts), or None."""
+    i = bisect_right(starts if starts is not None else [s.start for s in sentences], span.start) - 1
     if 0 <= i < len(sentences) and sentences[i].start <= span.start < sentences[i].end:
         return sentences[i]
     return None
 
 
-def context(text: str, span: Span, sentences: Sequence[Span], left: int = 16, right: int = 70) -> str:
+def context(text: str, span: Span, sentences: Sequence[Span], left: int = 16, right: int = 70,
+            starts: Sequence[int] | None = None) -> str:
     """The words around ``span`` in its sentence, the span itself in brackets: ``…General of [Pakistan]’s media…``.
 
     Twelve "Pakistan" rows are told apart by this; it starts close to the mention so a
     narrow column still shows it.
     """
-    sent = sentence_of(sentences, span)
+    sent = sentence_of(sentences, span, starts)
     lo, hi = (sent.start, sent.end) if sent is not None else (max(0, span.start - 200), span.end + 200)
     before = " ".join(text[lo : span.start].split())
     after = " ".join(text[span.end : hi].split())
@@ -65,6 +66,16 @@ def context(text: str, span: Span, sentences: Sequence[Span], left: int = 16, ri
         after = after[: right - 1].rstrip() + "…"
     return f"{before}[{' '.join(text[span.start : span.end].split())}]{after}"
 
+
+_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _FONT, _DECORATION, _USER = (
+    Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.EditRole.value, Qt.ItemDataRole.ToolTipRole.value,
+    Qt.ItemDataRole.ForegroundRole.value, Qt.ItemDataRole.FontRole.value, Qt.ItemDataRole.DecorationRole.value,
+    Qt.ItemDataRole.UserRole.value)
+#: the roles data() answers (a set of ints: the other ~6 roles a repaint asks per cell cost one lookup)
+_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _FONT, _DECORATION, _USER})
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE = _FLAGS | Qt.ItemFlag.ItemIsEditable
 
 _FONTS: dict[str, QFont] = {}
 
@@ -96,12 +107,34 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
         self.text = ""
         self.items: list[T] = []
         self.colors: dict[str, str] = {}
+        #: display strings by row, each built on first use (a repaint asks for them again and again,
+        #: and the panel table measures up to 300 rows of a column to fit it)
+        self._cells: dict[int, list[str | None]] = {}
 
     def set_items(self, text: str, items: list[T]) -> None:
         self.beginResetModel()
         self.text = text
         self.items = list(items)
+        self._cells = {}
         self.endResetModel()
+
+    def replace_items(self, items: list[T], changed: Sequence[int]) -> None:
+        """The same rows with new values; ``changed`` rows are signalled (no reset)."""
+        self.items = list(items)
+        for row in changed:
+            self._cells.pop(row, None)
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.columns) - 1))
+
+    def cell_text(self, row: int, column: int) -> str:
+        """The display string of a cell (cached until its row changes)."""
+        got = self._cells.get(row)
+        if got is None:
+            got = self._cells[row] = [None] * len(self.columns)
+        text = got[column]
+        if text is None:
+            text = got[column] = self.cell(self.columns[column], self.items[row])
+        return text
 
     def item(self, row: int) -> T | None:
         return self.items[row] if 0 <= row < len(self.items) else None
@@ -130,30 +163,28 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if self.columns[index.column()].field:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _NO_FLAGS
+        return _EDITABLE if self.columns[index.column()].field else _FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.items)):
+        # a repaint asks ~8 roles of every visible cell: the ones never answered return first
+        if role not in _ROLES or not index.isValid():
             return None
-        x = self.items[index.row()]
-        col = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.cell(col, x)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(col, x)
-        if role == Qt.ItemDataRole.ForegroundRole and x.state == "rejected":
-            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
-        if role == Qt.ItemDataRole.FontRole and x.state != "accepted":
-            return _state_font(x.state)
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            return self.decoration(x)
-        if role == Qt.ItemDataRole.UserRole:
-            return x.id
-        return None
+        row = index.row()
+        if not 0 <= row < len(self.items):
+            return None
+        if role in (_DISPLAY, _EDIT):
+            return self.cell_text(row, index.column())
+        x = self.items[row]
+        if role == _TOOLTIP:
+            return self.tooltip(self.columns[index.column()], x)
+        if role == _FOREGROUND:
+            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText)) if x.state == "rejected" else None
+        if role == _FONT:
+            return _state_font(x.state) if x.state != "accepted" else None
+        if role == _DECORATION:
+            return self.decoration(x) if index.column() == 0 else None
+        return x.id  # UserRole
 
     def decoration(self, x: T) -> Any:
         return None
@@ -190,19 +221,31 @@ class EntityModel(AnnotationModel[Entity]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        #: the article's sentences (sorted), for the Context column
-        self.sentences: list[Span] = []
+        self._sentences: list[Span] = []
+        self._starts: list[int] = []
+
+    @property
+    def sentences(self) -> list[Span]:
+        """The article's sentences (sorted), for the Context column."""
+        return self._sentences
+
+    @sentences.setter
+    def sentences(self, value: list[Span]) -> None:
+        if value != self._sentences:
+            self._cells = {}  # the Context cells depend on them
+            self._sentences = value
+            self._starts = [s.start for s in value]
 
     def decoration(self, x: Entity) -> Any:
         return QColor(self.colors.get(x.label, "#b0b0b0"))
 
     def cell(self, col: Column[Any], x: Entity) -> str:
         if col.header == "Context":
-            return context(self.text, x.span, self.sentences)
+            return context(self.text, x.span, self._sentences, starts=self._starts)
         return col.value(self.text, x)
 
     def tooltip(self, col: Column[Any], x: Entity) -> str:
-        where = context(self.text, x.span, self.sentences, left=240, right=240)
+        where = context(self.text, x.span, self._sentences, left=240, right=240, starts=self._starts)
         return f"{excerpt(self.text, x.span, 80)} — {x.label} · {x.origin} · {x.state}\nin: {where}"
 
 

@@ -77,11 +77,24 @@ class PanelTable(QTableView):
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._fitting = False
+        #: column_wants() until the rows or the fonts change (a resize only re-fits them)
+        self._wants: tuple[list[int], list[int], list[str]] | None = None
+        #: text → its width in the table's font (cleared with the font)
+        self._advance: dict[str, int] = {}
 
     def setModel(self, model: Any) -> None:  # type: ignore[override]
         super().setModel(model)
-        model.modelReset.connect(self.fit_columns)
-        model.dataChanged.connect(lambda *_a: self.fit_columns())
+        model.modelReset.connect(self._rows_changed)
+        model.dataChanged.connect(lambda *_a: self._rows_changed())
+        for sig in (model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            sig.connect(lambda *_a: self._forget())
+        self._rows_changed()
+
+    def _forget(self) -> None:
+        self._wants = None
+
+    def _rows_changed(self) -> None:
+        self._wants = None
         self.fit_columns()
 
     # -- when to fit ----------------------------------------------------------------------
@@ -98,6 +111,7 @@ class PanelTable(QTableView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+            self._wants, self._advance = None, {}
             self.fit_columns()
 
     # -- fitting ------------------------------------------------------------------------------
@@ -117,20 +131,35 @@ class PanelTable(QTableView):
         italic = self.font()
         italic.setItalic(True)  # suggested rows are italic: a little wider
         icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self) + 6
-        want, least, kinds = [], [], []
-        rows = min(model.rowCount(), SAMPLE_ROWS) if model is not None else 0
+        want: list[int] = []
+        least: list[int] = []
+        kinds: list[str] = []
+        if model is None:
+            return want, least, kinds
+        rows = min(model.rowCount(), SAMPLE_ROWS)
+        cell_text = getattr(model, "cell_text", None)  # an AnnotationModel's cached display strings
+        if cell_text is None:
+            def cell_text(r: int, c: int) -> str:
+                return str(model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole) or "")
+        if len(self._advance) > 20_000:  # contexts and quotes of many articles
+            self._advance = {}
+        advance = self._advance
         for c, head in enumerate(headers):
             head_w = hfm.horizontalAdvance(head) + margin + 8
             content = 0
-            for r in range(rows):
-                assert model is not None
-                index = model.index(r, c)
-                text = str(model.data(index, Qt.ItemDataRole.DisplayRole) or "")
-                content = max(content, int(fm.horizontalAdvance(text) * 1.06))
+            seen: set[str] = set()
+            for r in range(rows):  # the widest of the first rows; each distinct value measured once
+                text = cell_text(r, c) or ""
+                if text in seen:
+                    continue
+                seen.add(text)
+                w = advance.get(text)
+                if w is None:
+                    w = advance[text] = int(fm.horizontalAdvance(text) * 1.06)
+                content = max(content, w)
                 if content >= MAX_WANT:
                     break
-            if c == 0 and rows and model is not None and model.data(model.index(0, 0),
-                                                                    Qt.ItemDataRole.DecorationRole) is not None:
+            if c == 0 and rows and model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None:
                 content += icon
             w = min(MAX_WANT, max(head_w, content + margin))
             kind = ("fixed" if head in FIXED_COLUMNS else "short" if head in SHORT_COLUMNS
@@ -146,7 +175,9 @@ class PanelTable(QTableView):
             return
         self._fitting = True
         try:
-            want, least, kinds = self.column_wants()
+            if self._wants is None:
+                self._wants = self.column_wants()
+            want, least, kinds = self._wants
             avail = self.viewport().width()
             for c, w in enumerate(fit_widths(want, least, kinds, avail, self.text_column)):
                 if self.columnWidth(c) != w:

@@ -17,8 +17,5 @@ def refill(model: Any, text: str, items: list[Any]) -> int:
         model.set_items(text, items)
         return -1
     changed = [i for i, (a, b) in enumerate(zip(old, items, strict=True)) if a != b]
-    model.items = list(items)
-    if changed:
-        last = model.columnCount() - 1
-        model.dataChanged.emit(model.index(changed[0], 0), model.index(changed[-1], last))
+    model.replace_items(items, changed)
     return len(changed)

@@ -322,3 +322,52 @@ def test_a_taxonomy_file_from_settings_sets_the_event_types(qtbot: Any, make_edi
         ed.apply_settings(replace(ed.settings, taxonomy=str(broken)))
     assert "E204" in said.args[0] and "broken.toml" in said.args[0]
     assert "ASSAULT" in ed.event_types  # back on the bundled types, still usable
+
+
+@pytest.mark.gui
+def test_panel_cells_follow_an_edit(qtbot: Any, make_editor: Any, runner: Any) -> None:
+    """The table's cached display strings change with the row: relabel by key, then accept."""
+    ed = make_editor("flow")
+    ed.show_panel("entities")
+    ed.view.setFocus()
+    model, table = ed.models["entities"], ed.tables["entities"]
+    heads = [c.header for c in model.columns]
+    row = table.currentIndex().row()
+    ent = model.item(row)
+    assert ent is not None and ent.state == "suggested"
+    new = "ORG" if ent.label != "ORG" else "GPE"
+
+    def shown(column: str) -> str:
+        return model.data(model.index(model.row_of(ent.id), heads.index(column)))
+
+    assert shown("State") == "suggested" and shown("Label") == ent.label
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "2" if new == "ORG" else "3")
+    assert shown("Label") == new
+    assert ed.current_item("entities").id == ent.id
+    with qtbot.waitSignal(runner.saved, timeout=WAIT):
+        key(qtbot, ed, "a")
+    assert shown("State") == "accepted"
+    # the columns still fit the panel once the values changed
+    assert sum(table.columnWidth(c) for c in range(len(heads))) <= table.viewport().width()
+
+
+@pytest.mark.gui
+def test_opening_an_article_focuses_its_first_item(qtbot: Any, make_editor: Any) -> None:
+    """After an open (and a switch away and back) the current panel's first row is the item in focus:
+    accented in the text and shown in the detail form."""
+    ed = make_editor("flow")
+    others = [aid for name, aid in IDS.items() if name != "flow"]
+    for aid in (IDS["flow"], others[0], IDS["flow"]):
+        ed.show_article(aid)
+        for table in ("quotes", "entities", "events"):
+            model = ed.models[table]
+            want = model.item(0)
+            assert (ed.current_item(table).id if want else None) == (want.id if want else None)
+            assert ed.tables[table].currentIndex().row() == (0 if want else -1)
+        q = ed.current_item()
+        assert ed.current_table() == "quotes" and q is not None
+        spans = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in ed.view.extraSelections()}
+        assert ed.omap.span_to_doc(q.start, q.end) in spans
+        assert ed.inspector.currentWidget() is ed.inspector.quote_form
+        assert ed.inspector.kind.currentText() == q.kind
