@@ -36,6 +36,14 @@ ADJECTIVE_NORPS = frozenset(w.title() for w in words("entities", "adjective_norp
 #: "Ministry of Commerce": these heads with an of-phrase of capitalised words are one ORG
 BODY_OF_HEADS = frozenset(w.title() for w in words("entities", "body_of_heads"))
 _BODY_OF_HASHES = numpy.array(sorted(hash_string(w) for w in BODY_OF_HEADS), dtype="uint64")
+#: "Kech district", "the Gabd crossing", "the town of Mand": a capitalised name before or after these is a place
+PLACE_HEADS = words("entities", "place_heads")
+FACILITY_HEADS = words("entities", "facility_heads")
+PLACE_OF_HEADS = words("entities", "place_of_heads")
+#: "Centre for Peace Studies" is an organisation, not a building
+ORG_NOT_FAC = words("entities", "org_not_fac_words")
+_PLACE_HASHES = numpy.array(sorted(hash_string(w) for w in PLACE_HEADS | FACILITY_HEADS | PLACE_OF_HEADS),
+                            dtype="uint64")
 _ADJECTIVE_NORP_HASHES = numpy.array(sorted(hash_string(w) for w in ADJECTIVE_NORPS), dtype="uint64")
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", ")", "”", '"', "-", "–", "—"})
@@ -145,7 +153,8 @@ def _candidates(doc: Doc) -> list[_Cand]:
         orths = doc.to_array(ORTH)
         hashes = numpy.array([hash_string(x) for x in surnames], dtype="uint64")
         for i in numpy.flatnonzero(numpy.isin(orths, hashes)).tolist():
-            if not taken[i] and doc[i].pos_ == "PROPN":
+            # "Rind said", "Naqvi: ..." (a turn label): the tagger may take a surname for a common noun
+            if not taken[i] and (doc[i].pos_ == "PROPN" or (doc[i].pos_ == "NOUN" and doc[i].is_title)):
                 cands.append(_Cand(i, i + 1, "PERSON", False))
                 taken[i] = True
     # 2b. a name the model cut: "Zubair" + PERSON "Motiwala", PERSON "Sher Mohammad Abbas" + "Stanikzai",
@@ -175,6 +184,8 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if i + 1 < len(doc) and not taken[i] and doc[i + 1].pos_ == "NOUN" and doc[i + 1].is_lower:
             cands.append(_Cand(i, i + 1, "NORP", False))
             taken[i] = True
+    # 2f. "Kech district", "Sistan-Baluchestan province", "the town of Mand", "the Gabd crossing"; a brief's place labels
+    cands = _places(doc, cands, taken, numpy.flatnonzero(numpy.isin(lowers, _PLACE_HASHES)).tolist())
     cands.sort(key=lambda c: c.start)
     # 3. a byline: "By Hina Baloch & Ali Khan"
     for c in _byline(doc):
@@ -192,6 +203,8 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if has_sents and not c.gazetteer and c.label in ("ORG", "FAC", "LOC") and seen_texts[doc[c.start : c.end].text] == 1 \
                 and _is_title_case_line(doc[c.start].sent):
             continue
+        if c.label == "FAC" and not c.gazetteer and any(t.lower_ in ORG_NOT_FAC for t in doc[c.start : c.end]):
+            c.label = "ORG"  # "Centre for Peace Studies", "Jinnah Postgraduate Medical Centre"
         if c.label == "ORG" and not c.gazetteer and doc[c.end - 1].lower_ in _ROLE_WORDS:
             continue  # "National Security Adviser" is a job, not an organisation
         if c.end - c.start == 1 and not c.gazetteer and c.label == "ORG" and doc[c.start].tag_ in ("NNS", "NNPS") \
@@ -252,6 +265,66 @@ def _bodies_of(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[i
     return cands
 
 
+def _name_run(doc: Doc, at: int, step: int) -> tuple[int, int]:
+    """Up to three capitalised words (hyphens inside) from ``at`` going left (step -1) or right (step 1)."""
+    n, words, i, edge = len(doc), 0, at, None
+    while 0 <= i < n and words < 3:
+        t = doc[i]
+        joined = t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        if joined and edge is not None:
+            i += step
+            continue
+        if not (t.is_title and t.is_alpha and t.pos_ in ("PROPN", "NOUN")) or t.lower_ in TITLES:
+            break
+        if edge is not None and "\n" in (t.whitespace_ if step < 0 else doc[i - 1].whitespace_):
+            break
+        edge, words = i, words + 1
+        i += step
+    if edge is None:
+        return at, at
+    return (edge, at + 1) if step < 0 else (at, edge + 1)
+
+
+def _places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[int]) -> list[_Cand]:
+    """A place or crossing named by the word next to it; other mentions of the same name get the label too."""
+    found: dict[str, str] = {}
+    for i in heads:
+        low = doc[i].lower_
+        spans: list[tuple[int, int, str]] = []
+        if (low in PLACE_HEADS or low in FACILITY_HEADS) and i > 0:
+            a, b = _name_run(doc, i - 1, -1)
+            if b > a and (doc[i].pos_ == "NOUN" or (a > 0 and doc[a - 1].lower_ in ("the", "a"))):
+                spans.append((a, b, "FAC" if low in FACILITY_HEADS else "GPE"))
+        if low in PLACE_OF_HEADS and i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i].pos_ == "NOUN":
+            a, b = _name_run(doc, i + 2, 1)
+            if b > a and not (b < len(doc) and doc[b].lower_ in PLACE_HEADS):
+                spans.append((a, b, "GPE"))
+        for a, b, label in spans:
+            cands = _relabel(cands, taken, a, b, label)
+            found.setdefault(doc[a:b].text, label)
+    for c in cands:  # "Residents of Mand" after "the town of Mand"
+        if not c.gazetteer and c.label == "PERSON" and doc[c.start : c.end].text in found:
+            c.label = found[doc[c.start : c.end].text]
+    single = {t: lab for t, lab in found.items() if " " not in t and "-" not in t}
+    for t in doc:
+        if t.text in single and not taken[t.i] and t.pos_ == "PROPN":
+            cands.append(_Cand(t.i, t.i + 1, single[t.text], False))
+            taken[t.i] = True
+    return cands
+
+
+def _relabel(cands: list[_Cand], taken: numpy.ndarray, a: int, b: int, label: str) -> list[_Cand]:
+    inside = [c for c in cands if c.start < b and a < c.end]
+    if any(c.gazetteer or c.start < a or c.end > b for c in inside):
+        return cands  # a known name, or a longer one ("Kurram Valley")
+    if any(c.label in ("GPE", "LOC", "FAC") for c in inside) and label == "GPE":
+        return cands  # already a place: keep the model's kind of place
+    cands = [c for c in cands if c not in inside]
+    cands.append(_Cand(a, b, label, False))
+    taken[a:b] = True
+    return cands
+
+
 def _name_part(doc: Doc, i: int, taken: numpy.ndarray, before: bool) -> bool:
     """A capitalised proper noun no entity holds, not a title, on the same line as the name it joins."""
     t = doc[i]
@@ -261,20 +334,26 @@ def _name_part(doc: Doc, i: int, taken: numpy.ndarray, before: bool) -> bool:
             and "\n" not in gap and not office)
 
 
+_CREDIT_WORDS = frozenset({"reporting", "editing", "writing", "additional"})
+
+
 def _byline(doc: Doc) -> list[_Cand]:
-    """Names on a "By ..." line in the first lines of the article."""
+    """Names on a "By ..." line in the first lines of the article, and in wire credits
+    ("(Reporting by Farah Naz and Karim Shah; Editing by Tom Hale)")."""
     out: list[_Cand] = []
-    for tok in doc[:80]:
-        if tok.text != "By" or (tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws):
-            continue
+    starts = [t for t in doc[:80] if t.text == "By" and (t.i == 0 or "\n" in doc[t.i - 1].text_with_ws)][:1]
+    starts += [t for t in doc if t.lower_ == "by" and t.i > 0 and doc[t.i - 1].lower_ in _CREDIT_WORDS]
+    for tok in starts:
         run: list[int] = []
         for t in doc[tok.i + 1 : tok.i + 16]:
             if "\n" in t.text or (t.is_space and "\n" in t.text_with_ws):
                 break
-            if t.text in ("&", ",", "and", "|"):
+            if t.text in ("&", ",", "and", "|", ";", ")"):
                 if run:
                     out.append(_Cand(run[0], run[-1] + 1, "PERSON", False))
                 run = []
+                if t.text in (";", ")"):
+                    break
             elif t.is_title and t.is_alpha:
                 run.append(t.i)
             else:
@@ -284,7 +363,6 @@ def _byline(doc: Doc) -> list[_Cand]:
                 break
         if run and len(run) <= 4:
             out.append(_Cand(run[0], run[-1] + 1, "PERSON", False))
-        break
     return [c for c in out if doc[c.start : c.end].text.lower() not in ("news desk", "staff reporter", "our correspondent")]
 
 
