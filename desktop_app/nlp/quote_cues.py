@@ -64,8 +64,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     while v is not None and seen < 6:
         seen += 1
         for c in v.children:
-            if c.dep_ in ("nsubj", "csubj") and not is_dateline(c):
-                return c, False
+            if c.dep_ in ("nsubj", "csubj"):
+                if not is_dateline(c):
+                    return c, False
+                real = _after_dateline(c)
+                if real is not None:
+                    return real, False
         for c in v.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -81,6 +85,16 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return v.head, False
         v = None
     return None, False
+
+
+def _after_dateline(dateline: Token) -> Token | None:
+    """'TEHRAN, Jan 14 (PNS) – Iran's deputy interior minister, Hossein Karimi, said': the parser hangs the
+    real subject on the dateline as an apposition after the dash."""
+    dash = next((t for t in dateline.doc[dateline.i + 1 : dateline.i + 12] if t.text in ("–", "—", "-", ":")), None)
+    if dash is None:
+        return None
+    return next((c for c in dateline.children if c.dep_ in ("appos", "conj", "npadvmod") and c.i > dash.i
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def cue_span(verb: Token) -> Span:

@@ -65,6 +65,8 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             c = min(near, key=lambda k: abs(k.i - tok.i))
             if c.left_edge.i > tok.i or c.right_edge.i < tok.i:
                 content = (c.left_edge.i, c.right_edge.i + 1)
+        if content is None and lem not in DIRECTIVE_LEMMAS:
+            content = _before_final_cue(doc, tok)
         if content is None:
             continue
         lo, hi = content
@@ -85,6 +87,21 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
         out.append(Candidate(s, e, "indirect", cue_span(tok), subj, follows=subj is None, verb=tok))
     _coordinated_cues(doc, text, out)
     return out
+
+
+def _before_final_cue(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """'Colombo: Sri Lanka's navy arrested 18 fishermen, a navy spokesman said.' when the parser found no clause
+    (it hung the report on the brief's place label): what comes before ', SUBJECT said.' is what was said."""
+    sent = tok.sent
+    if any(not (t.is_punct or t.is_space) for t in doc[tok.i + 1 : sent.end]):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or subj.right_edge.i != tok.i - 1:
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= sent.start + 2 or doc[comma].text != ",":
+        return None
+    return sent.start, comma
 
 
 def _stance(doc: Doc, text: str, tok: Token) -> Candidate | None:

@@ -50,9 +50,11 @@ BODY_DESCRIPTIONS = {
 QUANTITY_HEADS = words("speakers", "quantity_heads")
 #: prepositions that narrow an unnamed source: "officials at the interior ministry", "sources in Kabul"
 _SOURCE_PREPS = words("speakers", "source_preps")
-_COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | words("speakers", "description_starts")
+_COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | GROUP_HEADS | GENERIC_PEOPLE | words("speakers", "description_starts")
 _GENERIC = frozenset(["the", "a", "an", "of", "and", "'s", "’s", ",", "(", ")", "-", "–", "—", "senior", "top"])
 _PERSONISH = ("PERSON",)
+#: an unnamed one of these speaks for the body named just before ("the Edhi Foundation ..., a spokesman said")
+SPOKES_NOUNS = words("speakers", "spokes_nouns")
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 
 
@@ -270,6 +272,9 @@ class SpeakerResolver:
             if previous is not None:
                 return Resolved(previous.speaker, None)
         ent = self.entity_at(mention.start, mention.end)
+        if (ent is not None and ent.label not in _PERSONISH and len(words) > 2 and words[1] in ("of", "in", "from")
+                and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE)):
+            return Resolved(self.describe(raw), None)  # "Residents of Mand", "officials in Kabul": the people
         if ent is not None and ent.label == "NORP" and not self._covers_head(ent, mention):
             body_at = next((i for i, w in enumerate(words) if w in _BODY_NOUNS), None)
             if body_at is not None and (body_at + 1 == len(words) or words[body_at + 1] in ("in", "at")):
@@ -308,7 +313,36 @@ class SpeakerResolver:
         desc = self.describe(raw)
         if not desc:
             return previous or Resolved(None, None)
-        return Resolved(self.fullest_description(desc) if words[-1] in ROLE_NOUNS else desc, None)
+        if words[-1] not in ROLE_NOUNS:
+            return Resolved(desc, None)
+        full = self.fullest_description(desc)
+        if len(full.split()) == 1 and full.lower() in SPOKES_NOUNS:
+            body = self._body_before(mention.start)
+            if body is not None:  # "The Edhi Foundation has sent ..., a spokesman said": its spokesman
+                return Resolved(f"{body} {full}", None)
+        return Resolved(full, None)
+
+    def _body_before(self, pos: int) -> str | None:
+        """The organisation that is a subject in this sentence before ``pos`` or in the sentence before it
+        (same paragraph): whose spokesperson an unnamed "spokesperson" is."""
+        tok = self._token_at(pos)
+        if tok is None:
+            return None
+        sent = tok.sent
+        sents = [sent]
+        if sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            gap = self.text[prev.start_char:sent.start_char]
+            if "\n" not in gap[len(gap.rstrip()):]:  # the same paragraph
+                sents.append(prev)
+        for s in sents:
+            for e in self.entities:
+                if e.label != "ORG" or not (s.start_char <= e.start and e.end <= min(s.end_char, pos)):
+                    continue
+                span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+                if span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass"):
+                    return self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
+        return None
 
     def _covers_head(self, ent: Entity, mention: Span) -> bool:
         """An ORG/GPE mention is the speaker only when it is the head ("the Foreign Office"),
@@ -456,6 +490,8 @@ class SpeakerResolver:
             if "'s" in phrase or "’s" in phrase or not phrase.lower().endswith(head):
                 continue
             spelled = " ".join(self._spell(w) for w in phrase.split())
+            if not set(_words(desc)) <= set(_words(spelled)):
+                continue  # "interior ministry" is not the "Indian foreign ministry" named elsewhere
             if len(spelled.split()) > len(best.split()) or (
                     len(spelled.split()) == len(best.split()) and len(spelled) > len(best)):
                 best = spelled
