@@ -53,6 +53,12 @@ ANONYMITY_VERBS = words("cues", "anonymity_verbs")
 BELIEF_LEMMAS = words("cues", "belief_lemmas")
 
 
+#: "It was agreed that ...": a joint decision without a speaker, never a quote
+JOINT_DECISIONS = words("cues", "joint_decisions")
+#: "In their account, ...", "In his view, ...": the rest of the sentence is the owner's report
+ACCOUNT_NOUNS = words("cues", "account_nouns")
+
+
 #: adjectives whose subject is the one who would speak ("unable to …", "ready to …")
 _SUBJECT_ADJECTIVES = words("cues", "subject_adjectives")
 
@@ -103,7 +109,7 @@ def cue_span(verb: Token) -> Span:
     for c in verb.children:
         if c.dep_ in ("prt",) and c.i == hi + 1:
             hi = c.i
-        if c.lemma_ == "on" and verb.lemma_ == "call" and c.i == hi + 1:
+        if c.lower_ in ("on", "for") and verb.lemma_ == "call" and c.i == hi + 1:
             hi = c.i
     if verb.lemma_ == "tell":
         for c in verb.children:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from desktop_app.core.model import Entity, Quote, Span
 from desktop_app.nlp.form_lexicon import form_lexicon
 from desktop_app.nlp.quote_candidates import TEXT_KEY, Candidate, doc_text
-from desktop_app.nlp.quote_cues import BELIEF_LEMMAS, CUE_KEY
+from desktop_app.nlp.quote_cues import BELIEF_LEMMAS, CUE_KEY, JOINT_DECISIONS
 from desktop_app.nlp.quote_direct import direct_quotes
 from desktop_app.nlp.quote_forms import headline, headline_source_first, mixed, quoted_title_lines, transcript
 from desktop_app.nlp.quote_indirect import indirect_quotes
@@ -67,6 +67,9 @@ def _find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | No
     if spoken:
         cands = [c for c in cands if not any(t.start < c.end and c.start < t.end for t in spoken)] + spoken
     cands = _dedupe(cands)
+    # "It was also agreed that the next round ...": a decision of both sides (an AGREE event), not a quote
+    cands = [c for c in cands if not (c.verb is not None and c.subject is None and c.verb.lemma_.lower() in JOINT_DECISIONS
+                                      and c.cue is not None and _IMPERSONAL.search(text[max(0, c.cue.start - 40):c.cue.start]))]
     issuer = _release_issuer(text, entities)
     if issuer is not None:
         for c in cands:

@@ -55,6 +55,8 @@ _GENERIC = frozenset(["the", "a", "an", "of", "and", "'s", "’s", ",", "(", ")"
 _PERSONISH = ("PERSON",)
 #: an unnamed one of these speaks for the body named just before ("the Edhi Foundation ..., a spokesman said")
 SPOKES_NOUNS = words("speakers", "spokes_nouns")
+#: "deputy minister": a bare "the minister" means someone else when the article names one without it
+SUBORDINATE_TITLES = words("speakers", "subordinate_titles")
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 
 
@@ -185,6 +187,10 @@ class SpeakerResolver:
         root = span.root
         if root.dep_ == "appos":
             head = root.head
+            # "the Federal Minister for Interior, Arshad Malik": the parser hangs the name on "Interior"
+            while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("for", "of") \
+                    and head.head.head.pos_ in ("NOUN", "PROPN") and head.head.head.i >= span.sent.start:
+                head = head.head.head
             words = [t.text for t in head.subtree if not (span.start <= t.i < span.end) and t.i < span.start]
             titles.update(_words(" ".join(words)))
         for child in root.children:
@@ -222,6 +228,9 @@ class SpeakerResolver:
             elif t.dep_ == "amod" and t.lower_ in SOURCE_ADJECTIVES and t.i == hi + 1 and (
                     head.lower_ in SOURCE_NOUNS or head.lower_ in GENERIC_PEOPLE):
                 hi = max(hi, t.right_edge.i)  # "officials familiar with the negotiations"
+            elif t.dep_ == "conj" and head.lower_ in SOURCE_NOUNS and t.i == hi + 2 and self.doc[t.i - 1].lower_ in ("and", "or") \
+                    and t.tag_ in ("NNS", "NN") and not any(k.dep_ in ("relcl", "acl", "prep") for k in t.children):
+                hi = t.i  # "Officials and analysts say": both are the source
             elif t.dep_ == "relcl" and head.lower_ in GENERIC_PEOPLE and t.i > head.i:
                 # "two people who attended a briefing last week": the clause is the description
                 ends = [k.left_edge.i - 1 for k in t.children if k.dep_ == "npadvmod" and k.i > t.i]
@@ -514,7 +523,9 @@ class SpeakerResolver:
             if not p.titles:
                 continue
             if all(m in p.titles for m in mods) and (head in p.titles or mods):
-                score = (head in p.titles) + sum(m in p.titles for m in mods)
+                # "The Minister" is the minister, not the deputy minister named beside him
+                score = (head in p.titles) + sum(m in p.titles for m in mods) - 0.5 * bool(
+                    (p.titles & SUBORDINATE_TITLES) - set(content))
                 first = min((s.start for s in p.spans), default=10**9)
                 candidates.append((score, first <= pos, p))
         if not candidates:
