@@ -34,6 +34,10 @@ TEMPORAL_PREPS = words("events", "temporal_preps")
 #: "the next round of talks", "a planned meeting": not (yet) happened
 FUTURE_MODIFIERS = words("events", "future_modifiers")
 TOPIC_PREPS = words("events", "topic_preps")
+#: "after gunmen killed ...": a clause under these happened, whatever the sentence around it intends
+FACTUAL_MARKS = words("events", "factual_marks")
+#: "directors general of military operations": an office's of-phrase names the office, not an event
+OFFICE_HEADS = words("events", "office_heads")
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 OBJ_DEPS = frozenset({"dobj", "dative", "nsubjpass", "attr", "oprd"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "to", "into", "upon", "between", "over"})
@@ -406,6 +410,9 @@ class EventFinder:
         steps = 0
         while node.head.i != node.i and steps < 8:
             rel = node.dep_
+            if rel == "advcl" and node.pos_ in VERB_POS and any(
+                    c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in node.children):
+                break  # "agreed to set up patrols after gunmen killed nine labourers": the killing happened
             node = node.head
             steps += 1
             if rel in ("conj", "cc", "appos", "punct"):
@@ -563,6 +570,8 @@ def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) 
                 return True
             if prep.lower_ != "of":
                 return False
+            if prep.head.lower_ in OFFICE_HEADS:
+                return True
             node = prep.head
             continue
         return bool(node.dep_ == "dobj" and node.head.lower_ in ("following", "after", "before"))
