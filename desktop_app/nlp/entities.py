@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from desktop_app.core.model import ENTITY_LABELS, Entity, Span
+from desktop_app.nlp.form_lexicon import form_lexicon, is_section_label
 from desktop_app.nlp.gazetteer import Gazetteer
 from desktop_app.nlp.lexicons import words
 
@@ -186,6 +187,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
             taken[i] = True
     # 2f. "Kech district", "Sistan-Baluchestan province", "the town of Mand", "the Gabd crossing"; a brief's place labels
     cands = _places(doc, cands, taken, numpy.flatnonzero(numpy.isin(lowers, _PLACE_HASHES)).tolist())
+    cands = _brief_places(doc, cands, taken, surnames)
     cands.sort(key=lambda c: c.start)
     # 3. a byline: "By Hina Baloch & Ali Khan"
     for c in _byline(doc):
@@ -310,6 +312,39 @@ def _places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[int]
         if t.text in single and not taken[t.i] and t.pos_ == "PROPN":
             cands.append(_Cand(t.i, t.i + 1, single[t.text], False))
             taken[t.i] = True
+    return cands
+
+
+def _line_labels(doc: Doc) -> list[tuple[int, int]]:
+    """[a, b) of each 'Word(s):' opening a line and followed by text on the same line."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < n]
+    for a in starts:
+        b = a
+        while b < n and b - a < 3 and doc[b].is_alpha and doc[b].is_title and not doc[b].whitespace_.count("\n"):
+            b += 1
+        if a < b < n - 1 and doc[b].text == ":" and "\n" not in doc[b].whitespace_ and not doc[b + 1].is_space:
+            out.append((a, b))
+    return out
+
+
+def _brief_places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, surnames: set[str]) -> list[_Cand]:
+    """A brief's items open with their place ("Dhaka: ...", "Mand: ..."): two such labels or more, none a turn of
+    an interview (a "Q:" or a name the article gives a person), are places (GPE)."""
+    labels = _line_labels(doc)
+    if len(labels) < 2:
+        return cands
+    lex = form_lexicon()
+    turns = lex.question_labels | lex.answer_labels
+    texts = [doc[a:b].text for a, b in labels]
+    if any(t.lower() in turns or t.split()[-1] in surnames for t in texts):
+        return cands
+    persons = {doc[c.start:c.end].text for c in cands if c.label == "PERSON"}
+    for (a, b), t in zip(labels, texts, strict=True):
+        if is_section_label(t) or any(t in p.split() or t == p for p in persons if p != t):
+            continue
+        cands = _relabel(cands, taken, a, b, "GPE")
     return cands
 
 
