@@ -51,6 +51,10 @@ _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", ")", "
 _CONNECTIVES = frozenset({"i", "e", "ul", "al", "ud", "ur", "us", "o", "a", "el", "ed"})
 
 
+def orths_eq(doc: Doc, text: str) -> numpy.ndarray:
+    return doc.to_array(ORTH) == doc.vocab.strings[text]
+
+
 def _hyphen_piece_ok(tok_text: str) -> bool:
     return tok_text[:1].isupper() or tok_text.lower() in _CONNECTIVES or tok_text.isdigit()
 
@@ -70,6 +74,9 @@ def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    colon = next((i for i in range(end - 2, start, -1) if doc[i].text == ":"), None)
+    if colon is not None:
+        start = colon + 1  # "Press Release: Ministry of Water": the label is not part of the name
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_space):
@@ -144,6 +151,20 @@ def _candidates(doc: Doc) -> list[_Cand]:
             new = _Cand(j, k, "PERSON", False)
             cands.append(new)
             by_start[j] = new
+            taken[j:k] = True
+    # 1b. a name in apposition to an office: "the Federal Minister for Water, Kamal Uddin, ..."
+    for i in numpy.flatnonzero(orths_eq(doc, ",")).tolist():
+        j = i + 1
+        k = j
+        while k < len(doc) and k - j < 4 and not taken[k] and doc[k].is_title and doc[k].pos_ == "PROPN" \
+                and doc[k].lower_ not in TITLES:
+            k += 1
+        if not (2 <= k - j <= 3 and k < len(doc) and doc[k].text in (",", "said")):
+            continue
+        before = doc[max(0, i - 6):i]
+        if any(t.lower_ in RANKS for t in before) and "\n" not in before.text:
+            cands.append(_Cand(j, k, "PERSON", False))
+            by_start[j] = cands[-1]
             taken[j:k] = True
     # 2. a surname seen in a full PERSON name is that person ("Qureshi", "Aziz told journalists")
     surnames = {doc[c.end - 1].text for c in cands if c.label == "PERSON" and c.end - c.start >= 2}

@@ -127,7 +127,12 @@ def _in_account(doc: Doc, text: str, tok: Token) -> Candidate | None:
         plural = owner.lower_ == "their"
         subj = next((t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                      and (t.tag_ in ("NNS", "NNPS") if plural else t.ent_type_ == "PERSON")), owner)
-    return Candidate(s, e, "indirect", Span(prep.idx, tok.idx + len(tok.text)), subj, verb=None)
+    cand = Candidate(s, e, "indirect", Span(prep.idx, tok.idx + len(tok.text)), subj, verb=None)
+    if subj is not owner and not subj.ent_type_:
+        lo, hi = subj.left_edge.i, subj.right_edge.i + 1  # "Farmers near the canal": the whole description
+        if hi - lo <= 8 and not any(t.is_punct for t in doc[lo:hi]):
+            cand.mention = Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+    return cand
 
 
 def _before_final_cue(doc: Doc, tok: Token) -> tuple[int, int] | None:
