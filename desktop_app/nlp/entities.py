@@ -41,6 +41,7 @@ _BODY_OF_HASHES = numpy.array(sorted(hash_string(w) for w in BODY_OF_HEADS), dty
 PLACE_HEADS = words("entities", "place_heads")
 FACILITY_HEADS = words("entities", "facility_heads")
 PLACE_OF_HEADS = words("entities", "place_of_heads")
+MONTHS = words("entities", "months")
 #: "Centre for Peace Studies" is an organisation, not a building
 ORG_NOT_FAC = words("entities", "org_not_fac_words")
 _PLACE_HASHES = numpy.array(sorted(hash_string(w) for w in PLACE_HEADS | FACILITY_HEADS | PLACE_OF_HEADS),
@@ -155,14 +156,24 @@ def _candidates(doc: Doc) -> list[_Cand]:
     # 1b. a name in apposition to an office: "the Federal Minister for Water, Kamal Uddin, ..."
     for i in numpy.flatnonzero(orths_eq(doc, ",")).tolist():
         j = i + 1
-        k = j
-        while k < len(doc) and k - j < 4 and not taken[k] and doc[k].is_title and doc[k].pos_ == "PROPN" \
-                and doc[k].lower_ not in TITLES:
-            k += 1
+        hit = by_start.get(j)
+        if hit is not None:  # the model named it, maybe as an ORG ("Nadia Karim")
+            k = hit.end
+            if hit.gazetteer or hit.label == "PERSON" or not all(
+                    t.is_title and t.pos_ == "PROPN" for t in doc[hit.start:hit.end]):
+                continue
+        else:
+            k = j
+            while k < len(doc) and k - j < 4 and not taken[k] and doc[k].is_title and doc[k].pos_ == "PROPN" \
+                    and doc[k].lower_ not in TITLES:
+                k += 1
         if not (2 <= k - j <= 3 and k < len(doc) and doc[k].text in (",", "said")):
             continue
         before = doc[max(0, i - 6):i]
         if any(t.lower_ in RANKS for t in before) and "\n" not in before.text:
+            if hit is not None:
+                hit.label = "PERSON"
+                continue
             cands.append(_Cand(j, k, "PERSON", False))
             by_start[j] = cands[-1]
             taken[j:k] = True
@@ -226,9 +237,13 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if has_sents and not c.gazetteer and c.label in ("ORG", "FAC", "LOC") and seen_texts[doc[c.start : c.end].text] == 1 \
                 and _is_title_case_line(doc[c.start].sent):
             continue
+        if not c.gazetteer and any(t.like_num for t in doc[c.start:c.end]) and any(
+                t.lower_.rstrip(".") in MONTHS for t in doc[c.start:c.end]):
+            continue  # "Mar 2" of a dateline: a date, not a name
         if c.label == "FAC" and not c.gazetteer and any(t.lower_ in ORG_NOT_FAC for t in doc[c.start : c.end]):
             c.label = "ORG"  # "Centre for Peace Studies", "Jinnah Postgraduate Medical Centre"
-        if c.label == "ORG" and not c.gazetteer and doc[c.end - 1].lower_ in _ROLE_WORDS:
+        if c.label == "ORG" and not c.gazetteer and (doc[c.end - 1].lower_ in _ROLE_WORDS or (
+                _office_of(doc, c.start, c.end))):
             continue  # "National Security Adviser" is a job, not an organisation
         if c.end - c.start == 1 and not c.gazetteer and c.label == "ORG" and doc[c.start].tag_ in ("NNS", "NNPS") \
                 and (doc[c.start].is_sent_start or doc[c.start - 1].is_quote):
@@ -379,6 +394,13 @@ def _relabel(cands: list[_Cand], taken: numpy.ndarray, a: int, b: int, label: st
     cands.append(_Cand(a, b, label, False))
     taken[a:b] = True
     return cands
+
+
+def _office_of(doc: Doc, start: int, end: int) -> bool:
+    """'(the) Minister for Foreign Affairs', 'Secretary of State': an office, not an organisation."""
+    if doc[start].lower_ == "the":
+        start += 1
+    return end - start > 2 and doc[start].lower_ in _ROLE_WORDS and doc[start + 1].lower_ in ("for", "of")
 
 
 def _name_part(doc: Doc, i: int, taken: numpy.ndarray, before: bool) -> bool:

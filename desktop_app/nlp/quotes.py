@@ -25,6 +25,7 @@ from desktop_app.nlp.quote_forms import headline, headline_source_first, mixed, 
 from desktop_app.nlp.quote_indirect import indirect_quotes
 from desktop_app.nlp.quote_marks import direct_spans
 from desktop_app.nlp.quote_resolution import resolve_speakers
+from desktop_app.nlp.speakers import SPOKES_NOUNS
 
 __all__ = ["direct_spans", "find_quotes"]
 
@@ -79,6 +80,9 @@ def _find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | No
             elif c.subject is not None and c.subject.lower_ in _RELEASE_NOUNS and any(
                     k.lower_ == "the" for k in c.subject.children):
                 c.source = issuer  # "…, the statement said": this release, so its issuer
+            elif c.subject is not None and c.subject.lower_ in SPOKES_NOUNS and any(
+                    k.lower_ == "the" for k in c.subject.children) and not _named_spokesperson(text, entities):
+                c.source = issuer  # "The spokesperson (of the Ministry) stated": the issuing body speaking
     quotes = resolve_speakers(doc, cands, entities, registry)
     if titled:
         _name_title_speakers(text, quotes, {(t.start, t.end) for t in titled}, entities)
@@ -110,6 +114,12 @@ def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
 
 _RELEASE_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "handout"})
 _IMPERSONAL = re.compile(r"(?:^|[.\n]\s*)It\s+(?:was|has\s+been|is)\s+(?:\w+\s+){0,2}$")
+
+
+def _named_spokesperson(text: str, entities: list[Entity]) -> bool:
+    """Does the article name a spokesperson ("spokesperson Tahira Andleeb", "its spokesman, Ali Khan")?"""
+    return any(e.label == "PERSON" and any(w in text[max(0, e.start - 30):e.start].lower() for w in SPOKES_NOUNS)
+               for e in entities)
 
 
 def _release_issuer(text: str, entities: list[Entity]) -> Span | None:

@@ -223,6 +223,10 @@ class SpeakerResolver:
                 hi = max(hi, t.right_edge.i)
             elif t.dep_ == "prep" and t.lower_ in _SOURCE_PREPS and head.lower_ in SOURCE_NOUNS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "officials from both sides", "sources at the ministry"
+            elif t.dep_ == "prep" and t.lower_ in ("in", "at", "from") and t.i == hi + 1 and head.tag_ == "NNS" \
+                    and not head.ent_type_ and len(list(t.children)) == 1 and (pobj := next(iter(t.children))).dep_ \
+                    == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.right_edge.i - t.i <= 3:
+                hi = max(hi, pobj.right_edge.i)  # "teachers in Quetta": people described by where they are
             elif t.dep_ == "prep" and t.lower_ == "of" and head.lower_ in GROUP_HEADS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "members of the Afghan delegation"
             elif t.dep_ == "amod" and t.lower_ in SOURCE_ADJECTIVES and t.i == hi + 1 and (
@@ -284,6 +288,9 @@ class SpeakerResolver:
         if (ent is not None and ent.label not in _PERSONISH and len(words) > 2 and words[1] in ("of", "in", "from")
                 and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE)):
             return Resolved(self.describe(raw), None)  # "Residents of Mand", "officials in Kabul": the people
+        if ent is not None and ent.label in ("GPE", "LOC", "FAC") and ent.start > mention.start and \
+                self._people_of_place(mention.start, ent.start):
+            return Resolved(self.describe(raw), None)  # "Aid workers in Kabul", "traders at Torkham"
         if ent is not None and ent.label == "NORP" and not self._covers_head(ent, mention):
             body_at = next((i for i, w in enumerate(words) if w in _BODY_NOUNS), None)
             if body_at is not None and (body_at + 1 == len(words) or words[body_at + 1] in ("in", "at")):
@@ -353,6 +360,15 @@ class SpeakerResolver:
                     return self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
         return None
 
+    def _people_of_place(self, start: int, place: int) -> bool:
+        """Common nouns, then a preposition right before the place: people described by where they are."""
+        span = self.doc.char_span(start, place, alignment_mode="expand")
+        if span is None or len(span) < 2 or span[-1].lower_ not in ("in", "of", "from", "at", "near"):
+            return False
+        nouns = [t for t in span[:-1] if t.lower_ not in ("the", "a", "an")]
+        return bool(nouns) and not any(t.ent_type_ for t in nouns) and nouns[-1].tag_ in ("NNS", "NN") \
+            and nouns[-1].lower_ not in _BODY_NOUNS
+
     def _covers_head(self, ent: Entity, mention: Span) -> bool:
         """An ORG/GPE mention is the speaker only when it is the head ("the Foreign Office"),
         not a modifier ("Pakistan's military spokesperson")."""
@@ -383,7 +399,10 @@ class SpeakerResolver:
                 root = span.root if span is not None and len(span) else None
                 if root is None:
                     continue
-                dep = root.dep_ if root.dep_ != "appos" else root.head.dep_
+                node = root
+                while node.dep_ == "appos" and node.head is not node and node.i - node.head.i <= 16:
+                    node = node.head  # "NEW DELHI, Mar 2 (PNS) – India's junior minister, Sunil Verma, said"
+                dep = node.dep_ if node is not root or root.dep_ != "appos" else root.head.dep_
                 if dep in ("nsubj", "nsubjpass"):
                     name = self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
                     return Resolved(name, None)

@@ -205,3 +205,37 @@ def test_a_condemned_attack_and_an_office_name_are_no_new_attack() -> None:
     assert not any(t == "ASSAULT" for t, _w in events(
         "The director general of military operations met reporters on Monday."))
     assert not any(t == "CONSULT" for t, _w in events("Every round of talks has ended the same way."))
+
+
+# -- second probe (sentences written after the first round of these rules) ----------------------------
+
+
+@pytest.mark.model
+def test_a_datelines_date_is_no_name_and_he_after_a_second_dateline_is_its_speaker() -> None:
+    text = ("Rail link to reopen\n\n"
+            "DHAKA, Mar 2 (PNS) – Bangladesh's railway secretary, Kamrul Hasan, told reporters that trains "
+            "would run from next month.\n\n"
+            "NEW DELHI, Mar 2 (PNS) – India's junior railway minister, Sunil Verma, said New Delhi would fund new "
+            "signals. He said the link would carry freight only at first.\n")
+    assert not any(t.startswith("Mar") for t, _label in entities(text))
+    assert speaker_of(text, "the link would carry") == "Sunil Verma"
+
+
+@pytest.mark.model
+def test_a_release_without_a_named_spokesperson_speaks_through_the_issuing_body() -> None:
+    text = ("Press Release: Ministry of Foreign Affairs on the Uzbek visit\n\n"
+            "Islamabad, 12 February 2026\n\n"
+            "A delegation led by Deputy Foreign Minister Bakhtiyor Saidov called on the Minister for Foreign "
+            "Affairs, Nadia Karim, at the Foreign Office today.\n\n"
+            "The Minister stated that Pakistan attached great importance to its ties with Central Asia.\n\n"
+            "The spokesperson of the Ministry stated that both sides had reviewed the railway project.\n")
+    found = entities(text)
+    assert ("Nadia Karim", "PERSON") in found and not any(t.startswith("Minister for") for t, _l in found)
+    assert speaker_of(text, "Pakistan attached") == "Nadia Karim"
+    assert speaker_of(text, "both sides had reviewed") == "Ministry of Foreign Affairs"
+
+
+@pytest.mark.model
+def test_people_described_by_where_they_are_are_not_that_place() -> None:
+    text = "Relief workers in Kabul say the donors have already given up.\n"
+    assert speaker_of(text, "the donors").lower() == "relief workers in kabul"
