@@ -11,6 +11,7 @@ taken from the subject and object and named canonically.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from desktop_app.core.model import Arg, Entity, Event, Span
 from desktop_app.core.taxonomy import EventType, Taxonomy
+from desktop_app.nlp.form_lexicon import form_lexicon, is_section_label
 from desktop_app.nlp.lexicons import words
 
 NEGATIONS = words("events", "negations")
@@ -274,6 +276,8 @@ class EventFinder:
             if not reported:
                 sent = verb.sent
                 reported = any(t.is_quote for t in sent) and any(t.lemma_.lower() in SPEECH_VERBS for t in sent)
+            if not reported:
+                reported = _in_answer_turn(doc, verb)
             if reported:
                 out.append(_Candidate("REQUEST", verb, True, deontic=True))
         return out
@@ -357,12 +361,16 @@ class EventFinder:
                     continue
                 words.add(g.lemma_.lower())
                 words.add(g.lower_)
+                if g.lower_ == "of" and c.dep_ in ("dobj", "nsubjpass"):  # "freed dozens of prisoners"
+                    words.update(k.lemma_.lower() for k in g.children if k.dep_ == "pobj")
         return words
 
     def _verb_ok(self, t: EventType, key: str, tok: Token) -> bool:
         near: set[str] | None = None
         if key in t.particles and not any(
-                c.lower_ in t.particles[key] for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")):
+                c.lower_ in t.particles[key] for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")) \
+                and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in t.particles[key]
+                         and tok.doc[tok.i + 1].dep_ == "mark"):
             return False
         for table, need in ((t.verb_objects, True), (t.complements, True), (t.verb_not_objects, False)):
             if key in table:
@@ -487,6 +495,27 @@ class EventFinder:
                 origin="rule",
             ))
         return out
+
+
+_TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):[ \t]")
+_TURNS_KEY = "newsgold.events.turns"
+
+
+def _in_answer_turn(doc: Doc, tok: Token) -> bool:
+    """Is ``tok`` in an interviewee's turn ("Naqvi: Islamabad should ...") of a Q&A transcript? The turn is a quote."""
+    turns = doc.user_data.get(_TURNS_KEY)
+    if turns is None:
+        text = doc.text
+        lex = form_lexicon()
+        found = [(m.start(), m.group(1).lower()) for m in _TURN.finditer(text)]
+        if not any(label in lex.question_labels for _at, label in found):
+            turns = []
+        else:
+            starts = [at for at, label in found]
+            turns = [(at, starts[k + 1] if k + 1 < len(starts) else len(text)) for k, (at, label) in enumerate(found)
+                     if label not in lex.question_labels and not is_section_label(label)]
+        doc.user_data[_TURNS_KEY] = turns
+    return any(a <= tok.idx < b for a, b in turns)
 
 
 def _deontic_participants(verb: Token) -> tuple[Token | None, Token | None]:

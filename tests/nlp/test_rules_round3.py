@@ -239,3 +239,23 @@ def test_a_release_without_a_named_spokesperson_speaks_through_the_issuing_body(
 def test_people_described_by_where_they_are_are_not_that_place() -> None:
     text = "Relief workers in Kabul say the donors have already given up.\n"
     assert speaker_of(text, "the donors").lower() == "relief workers in kabul"
+
+
+@pytest.mark.model
+def test_should_in_an_interviewees_answer_is_a_demand_in_a_question_it_is_not() -> None:
+    text = ("Interview: Omar Farooq on the canal dispute\n\n"
+            "Q: Should Kabul share the water?\n\n"
+            "Farooq: Kabul should share the data on the river first. Nothing else will work.\n\n"
+            "Q: And Islamabad?\n\n"
+            "Farooq: It is waiting, as always.\n")
+    found = run(text).suggestions.events
+    requests = [text[v.sentence.start:v.sentence.end] for v in found if v.type == "REQUEST"]
+    assert any(s.startswith("Farooq: Kabul should") for s in requests), requests
+    assert not any(s.startswith("Q:") for s in requests), requests
+
+
+@pytest.mark.model
+def test_called_for_is_a_request_and_freeing_dozens_of_prisoners_a_retreat() -> None:
+    assert ("REQUEST", "called") in events("The governor called for the culprits to be arrested at once.")
+    assert ("RETREAT", "freeing") in events("The army made a gesture last year, freeing dozens of prisoners "
+                                            "from a camp near the border.")
