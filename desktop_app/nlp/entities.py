@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -355,7 +355,8 @@ def _line_labels(doc: Doc) -> list[tuple[int, int]]:
     """[a, b) of each 'Word(s):' opening a line and followed by text on the same line."""
     out: list[tuple[int, int]] = []
     n = len(doc)
-    starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < n]
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
+    starts = [0] + [i + 1 for i in spaces if i + 1 < n and "\n" in doc[i].text]
     for a in starts:
         b = a
         while b < n and b - a < 3 and doc[b].is_alpha and doc[b].is_title and not doc[b].whitespace_.count("\n"):
