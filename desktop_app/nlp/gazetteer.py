@@ -208,7 +208,7 @@ def _no_start_mid_clause(doc: Doc) -> None:
     forbid &= starts == 0
     if forbid.any():
         starts[forbid] = -1
-        doc.from_array([SENT_START], starts.astype("uint64"))
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]  # thinc Ints2d
 
 
 def add_gazetteer(nlp: Language, gaz: Gazetteer) -> None:

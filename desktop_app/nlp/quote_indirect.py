@@ -121,7 +121,7 @@ def _in_account(doc: Doc, text: str, tok: Token) -> Candidate | None:
     s, e = trimmed(text, doc[tok.i + 2].idx, sent[-1].idx + len(sent[-1].text))
     if e - s < 8:
         return None
-    subj: Token | None = owner
+    subj: Token = owner
     if owner.pos_ == "PRON" and sent.start > 0:
         prev = doc[sent.start - 1].sent
         plural = owner.lower_ == "their"
