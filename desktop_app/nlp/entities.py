@@ -154,7 +154,11 @@ def _candidates(doc: Doc) -> list[_Cand]:
             by_start[j] = new
             taken[j:k] = True
     # 1b. a name in apposition to an office: "the Federal Minister for Water, Kamal Uddin, ..."
-    for i in numpy.flatnonzero(orths_eq(doc, ",")).tolist():
+    rank_at = numpy.isin(lowers, _RANK_HASHES)
+    near_rank = numpy.convolve(rank_at, numpy.ones(6, dtype=int))[: len(doc)] > 0  # a rank in [i - 5, i]
+    commas = orths_eq(doc, ",")
+    commas[1:] &= near_rank[:-1]
+    for i in numpy.flatnonzero(commas).tolist():
         j = i + 1
         hit = by_start.get(j)
         if hit is not None:  # the model named it, maybe as an ORG ("Nadia Karim")
@@ -344,10 +348,13 @@ def _places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[int]
         if not c.gazetteer and c.label == "PERSON" and doc[c.start : c.end].text in found:
             c.label = found[doc[c.start : c.end].text]
     single = {t: lab for t, lab in found.items() if " " not in t and "-" not in t}
-    for t in doc:
-        if t.text in single and not taken[t.i] and t.pos_ == "PROPN":
-            cands.append(_Cand(t.i, t.i + 1, single[t.text], False))
-            taken[t.i] = True
+    if single:
+        hashes = numpy.array([hash_string(x) for x in single], dtype="uint64")
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), hashes)).tolist():
+            t = doc[i]
+            if not taken[i] and t.pos_ == "PROPN":
+                cands.append(_Cand(i, i + 1, single[t.text], False))
+                taken[i] = True
     return cands
 
 
@@ -421,7 +428,8 @@ def _byline(doc: Doc) -> list[_Cand]:
     ("(Reporting by Farah Naz and Karim Shah; Editing by Tom Hale)")."""
     out: list[_Cand] = []
     starts = [t for t in doc[:80] if t.text == "By" and (t.i == 0 or "\n" in doc[t.i - 1].text_with_ws)][:1]
-    starts += [t for t in doc if t.lower_ == "by" and t.i > 0 and doc[t.i - 1].lower_ in _CREDIT_WORDS]
+    bys = numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["by"]).tolist()
+    starts += [doc[i] for i in bys if i > 0 and doc[i - 1].lower_ in _CREDIT_WORDS]
     for tok in starts:
         run: list[int] = []
         for t in doc[tok.i + 1 : tok.i + 16]:

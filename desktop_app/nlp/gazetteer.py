@@ -193,6 +193,9 @@ def paragraphs(doc: Doc) -> Doc:
 _MAY_END = tuple(".!?:;\"”’')]…»")
 
 
+_MAY_END_CACHE: dict[int, bool] = {}  # word hash -> may a sentence start after it (the same for every Doc)
+
+
 def _no_start_mid_clause(doc: Doc) -> None:
     n = len(doc)
     if n < 2:
@@ -200,8 +203,15 @@ def _no_start_mid_clause(doc: Doc) -> None:
     orths = doc.to_array(ORTH)
     uniq, inverse = numpy.unique(orths, return_inverse=True)
     strings = doc.vocab.strings
-    may_end = numpy.array([(t := strings[int(h)]).endswith(_MAY_END) or t.isspace() for h in uniq], dtype=bool)
-    after_end = may_end[inverse.reshape(-1)]
+    known = _MAY_END_CACHE
+    flags = []
+    for h in uniq.tolist():
+        flag = known.get(h)
+        if flag is None:
+            t = strings[h]
+            flag = known[h] = t.endswith(_MAY_END) or t.isspace()
+        flags.append(flag)
+    after_end = numpy.array(flags, dtype=bool)[inverse.reshape(-1)]
     starts = doc.to_array([SENT_START]).astype("int64").reshape(-1)
     forbid = numpy.zeros(n, dtype=bool)
     forbid[1:] = ~after_end[:-1]
