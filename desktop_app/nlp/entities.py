@@ -155,9 +155,9 @@ def _candidates(doc: Doc) -> list[_Cand]:
             taken[j:k] = True
     # 1b. a name in apposition to an office: "the Federal Minister for Water, Kamal Uddin, ..."
     rank_at = numpy.isin(lowers, _RANK_HASHES)
-    near_rank = numpy.convolve(rank_at, numpy.ones(6, dtype=int))[: len(doc)] > 0  # a rank in [i - 5, i]
+    near_rank = (numpy.convolve(rank_at, numpy.ones(6, dtype=int))[: len(doc)] > 0) if len(doc) else rank_at
     commas = orths_eq(doc, ",")
-    commas[1:] &= near_rank[:-1]
+    commas[1:] &= near_rank[:-1]  # near_rank[i]: a rank in [i - 5, i]
     for i in numpy.flatnonzero(commas).tolist():
         j = i + 1
         hit = by_start.get(j)
