@@ -42,6 +42,9 @@ PLACE_HEADS = words("entities", "place_heads")
 FACILITY_HEADS = words("entities", "facility_heads")
 PLACE_OF_HEADS = words("entities", "place_of_heads")
 MONTHS = words("entities", "months")
+#: one-word bodies that follow "in" like a place does ("in Parliament"): never relabelled GPE
+ORG_NOT_PLACE = words("entities", "org_not_place")
+INSTITUTION_WORDS = words("entities", "institution_heads")
 #: "Centre for Peace Studies" is an organisation, not a building
 ORG_NOT_FAC = words("entities", "org_not_fac_words")
 _PLACE_HASHES = numpy.array(sorted(hash_string(w) for w in PLACE_HEADS | FACILITY_HEADS | PLACE_OF_HEADS),
@@ -244,6 +247,8 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if not c.gazetteer and any(t.like_num for t in doc[c.start:c.end]) and any(
                 t.lower_.rstrip(".") in MONTHS for t in doc[c.start:c.end]):
             continue  # "Mar 2" of a dateline: a date, not a name
+        if c.label == "ORG" and not c.gazetteer and c.end - c.start == 1 and _bare_place_object(doc, c.start):
+            c.label = "GPE"  # "a teacher in Hyderabad", "ballots in Thatta": a town the model took for an ORG
         if c.label == "FAC" and not c.gazetteer and any(t.lower_ in ORG_NOT_FAC for t in doc[c.start : c.end]):
             c.label = "ORG"  # "Centre for Peace Studies", "Jinnah Postgraduate Medical Centre"
         if c.label == "ORG" and not c.gazetteer and (doc[c.end - 1].lower_ in _ROLE_WORDS or (
@@ -402,6 +407,14 @@ def _relabel(cands: list[_Cand], taken: numpy.ndarray, a: int, b: int, label: st
     cands.append(_Cand(a, b, label, False))
     taken[a:b] = True
     return cands
+
+
+def _bare_place_object(doc: Doc, i: int) -> bool:
+    """A lone title-case proper noun right after "in"/"near" with no determiner, not an institution's name."""
+    t = doc[i]
+    return (i > 0 and doc[i - 1].lower_ in ("in", "near") and t.is_title and t.pos_ == "PROPN"
+            and t.dep_ == "pobj" and t.lower_ not in ORG_NOT_PLACE
+            and not (i + 1 < len(doc) and doc[i + 1].lower_ in INSTITUTION_WORDS))
 
 
 def _office_of(doc: Doc, start: int, end: int) -> bool:

@@ -413,6 +413,12 @@ class SpeakerResolver:
                         by_title = self._person_by_title(_words(self.doc[lo_t:t.i + 1].text), pos, previous)
                         if by_title is not None:
                             return by_title
+                        if t.lower_ not in _BODY_NOUNS and t.sent.start == self.doc[lo_t].sent.start and (
+                                previous is None or not previous.speaker) and self.last_person is None:
+                            # "The Chief of Army Staff visited the area. He said ...": nobody named, the office
+                            a, b = self.mention_tokens(t)
+                            office = re.sub(r"^(?:the|a|an)\s+", "", self.doc[a:b].text, flags=re.I)
+                            return Resolved(office, None)
         if person and previous is not None and previous.speaker and self._is_person(previous.speaker):
             return previous
         if person and self.last_person is not None:

@@ -259,3 +259,18 @@ def test_called_for_is_a_request_and_freeing_dozens_of_prisoners_a_retreat() -> 
     assert ("REQUEST", "called") in events("The governor called for the culprits to be arrested at once.")
     assert ("RETREAT", "freeing") in events("The army made a gesture last year, freeing dozens of prisoners "
                                             "from a camp near the border.")
+
+
+@pytest.mark.model
+def test_a_town_after_in_is_a_place_even_when_the_model_says_org_but_parliament_is_not() -> None:
+    found = entities("Fatima Bibi, a teacher in Hyderabad, said she had voted. Lawmakers in Parliament "
+                     "disagreed.")
+    assert ("Hyderabad", "GPE") in found
+    assert ("Hyderabad", "ORG") not in found and ("Parliament", "GPE") not in found
+
+
+@pytest.mark.model
+def test_he_after_an_office_nobody_names_is_that_office() -> None:
+    text = ("The Chief of Army Staff visited the area and met the troops. He said that the forces would not "
+            "rest until the menace of terrorism was eliminated.\n")
+    assert speaker_of(text, "the forces would not rest") == "Chief of Army Staff"
