@@ -305,9 +305,10 @@ def _bodies_of(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[i
         inside = [c for c in cands if c.start < j and i < c.end]
         if any(c.gazetteer or c.start < i or c.end > j for c in inside):
             continue  # a known name, or a longer one the model found
-        cands = [c for c in cands if c not in inside]
-        cands.append(_Cand(i, j, "ORG", False))
-        taken[i:j] = True
+        lo, absorbed = _body_prefix(doc, cands, taken, i)
+        cands = [c for c in cands if c not in inside and c not in absorbed]
+        cands.append(_Cand(lo, j, "ORG", False))
+        taken[lo:j] = True
     cands.sort(key=lambda c: c.start)
     return cands
 
@@ -422,6 +423,31 @@ def _office_of(doc: Doc, start: int, end: int) -> bool:
     if doc[start].lower_ == "the":
         start += 1
     return end - start > 2 and doc[start].lower_ in _ROLE_WORDS and doc[start + 1].lower_ in ("for", "of")
+
+
+def _body_prefix(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, i: int) -> tuple[int, list[_Cand]]:
+    """Where a body name starting at head ``i`` really starts: "Pakistan-Afghanistan Joint | Chamber of Commerce"
+    (capitalised words before it, and the places or peoples joined to them by hyphens or directly)."""
+    lo = i
+    while lo > 0 and i - lo < 2 and not taken[lo - 1] and doc[lo - 1].is_title and doc[lo - 1].is_alpha \
+            and "\n" not in doc[lo - 1].whitespace_ and doc[lo - 1].lower_ not in ("the", "a", "an"):
+        lo -= 1
+    if lo == i:
+        return i, []
+    by_end = {c.end: c for c in cands if c.label in ("GPE", "NORP")}
+    absorbed: list[_Cand] = []
+    for _ in range(3):
+        prev = by_end.get(lo)
+        if prev is not None and not doc[lo - 1].whitespace_.count("\n"):
+            absorbed.append(prev)
+            lo = prev.start
+            if lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_:
+                lo -= 1  # the hyphen of "Pakistan-Afghanistan": the place before it is next
+                continue
+        break
+    if lo < len(doc) and doc[lo].text == "-":
+        lo += 1
+    return lo, absorbed
 
 
 def _name_part(doc: Doc, i: int, taken: numpy.ndarray, before: bool) -> bool:

@@ -451,11 +451,14 @@ class EventFinder:
         if not cands:
             return []
         starts = [s[0] for s in sentences]
+        text = doc.text
+        #: "Q: Who do you blame?": a question reports nothing
+        questions = {i for i, (_tok, span) in enumerate(sentences) if text[span.end - 1:span.end] == "?"}
         ent_starts = [e.start for e in entities]
         best: dict[tuple[int, str], _Candidate] = {}
         for c in cands:
             si = bisect.bisect_right(starts, c.token.i) - 1
-            if si < 0:
+            if si < 0 or si in questions:
                 continue
             key = (si, c.type)
             prev = best.get(key)

@@ -232,7 +232,8 @@ class SpeakerResolver:
             elif t.dep_ == "amod" and t.lower_ in SOURCE_ADJECTIVES and t.i == hi + 1 and (
                     head.lower_ in SOURCE_NOUNS or head.lower_ in GENERIC_PEOPLE):
                 hi = max(hi, t.right_edge.i)  # "officials familiar with the negotiations"
-            elif t.dep_ == "conj" and head.lower_ in SOURCE_NOUNS and t.i == hi + 2 and self.doc[t.i - 1].lower_ in ("and", "or") \
+            elif t.dep_ == "conj" and (head.lower_ in SOURCE_NOUNS or (head.tag_ == "NNS" and not head.ent_type_)) \
+                    and t.i == hi + 2 and self.doc[t.i - 1].lower_ in ("and", "or") \
                     and t.tag_ in ("NNS", "NN") and not any(k.dep_ in ("relcl", "acl", "prep") for k in t.children):
                 hi = t.i  # "Officials and analysts say": both are the source
             elif t.dep_ == "relcl" and head.lower_ in GENERIC_PEOPLE and t.i > head.i:

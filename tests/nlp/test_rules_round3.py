@@ -274,3 +274,23 @@ def test_he_after_an_office_nobody_names_is_that_office() -> None:
     text = ("The Chief of Army Staff visited the area and met the troops. He said that the forces would not "
             "rest until the menace of terrorism was eliminated.\n")
     assert speaker_of(text, "the forces would not rest") == "Chief of Army Staff"
+
+
+@pytest.mark.model
+def test_a_question_reports_no_event() -> None:
+    assert events("Q: Who do you blame for the closure?") == []
+    assert ("ACCUSE", "blames") in events("Q: New Delhi blames Pakistan for the infiltration.")
+
+
+@pytest.mark.model
+def test_plural_sources_joined_by_and_are_one_source() -> None:
+    assert speaker_of("Economists and bankers say the targets look out of reach.\n",
+                      "the targets").lower() == "economists and bankers"
+
+
+@pytest.mark.model
+def test_a_school_or_chamber_of_something_is_one_organisation_with_its_place_prefix() -> None:
+    found = entities("Hamza Tariq, an economist at the Lahore School of Economics, spoke to the "
+                     "Pakistan-China Joint Chamber of Commerce on Monday.")
+    assert ("Lahore School of Economics", "ORG") in found
+    assert ("Pakistan-China Joint Chamber of Commerce", "ORG") in found
