@@ -294,3 +294,10 @@ def test_a_school_or_chamber_of_something_is_one_organisation_with_its_place_pre
                      "Pakistan-China Joint Chamber of Commerce on Monday.")
     assert ("Lahore School of Economics", "ORG") in found
     assert ("Pakistan-China Joint Chamber of Commerce", "ORG") in found
+
+
+@pytest.mark.model
+def test_lawyers_boycotting_courts_protest_and_pledged_loans_are_aid() -> None:
+    found = events("Hundreds of lawyers boycotted the courts in Quetta to protest the arrest of a colleague.")
+    assert ("PROTEST", "protest") in found and not any(t == "SANCTION" for t, _w in found)
+    assert ("AID", "loans") in events("China pledged $2 billion in loans to help Pakistan rebuild after the floods.")
