@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from desktop_app.core.model import ENTITY_LABELS, Entity, Span
+from desktop_app.nlp.form_lexicon import form_lexicon, is_section_label
 from desktop_app.nlp.gazetteer import Gazetteer
 from desktop_app.nlp.lexicons import words
 
@@ -36,10 +37,26 @@ ADJECTIVE_NORPS = frozenset(w.title() for w in words("entities", "adjective_norp
 #: "Ministry of Commerce": these heads with an of-phrase of capitalised words are one ORG
 BODY_OF_HEADS = frozenset(w.title() for w in words("entities", "body_of_heads"))
 _BODY_OF_HASHES = numpy.array(sorted(hash_string(w) for w in BODY_OF_HEADS), dtype="uint64")
+#: "Kech district", "the Gabd crossing", "the town of Mand": a capitalised name before or after these is a place
+PLACE_HEADS = words("entities", "place_heads")
+FACILITY_HEADS = words("entities", "facility_heads")
+PLACE_OF_HEADS = words("entities", "place_of_heads")
+MONTHS = words("entities", "months")
+#: one-word bodies that follow "in" like a place does ("in Parliament"): never relabelled GPE
+ORG_NOT_PLACE = words("entities", "org_not_place")
+INSTITUTION_WORDS = words("entities", "institution_heads")
+#: "Centre for Peace Studies" is an organisation, not a building
+ORG_NOT_FAC = words("entities", "org_not_fac_words")
+_PLACE_HASHES = numpy.array(sorted(hash_string(w) for w in PLACE_HEADS | FACILITY_HEADS | PLACE_OF_HEADS),
+                            dtype="uint64")
 _ADJECTIVE_NORP_HASHES = numpy.array(sorted(hash_string(w) for w in ADJECTIVE_NORPS), dtype="uint64")
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", ")", "”", '"', "-", "–", "—"})
 _CONNECTIVES = frozenset({"i", "e", "ul", "al", "ud", "ur", "us", "o", "a", "el", "ed"})
+
+
+def orths_eq(doc: Doc, text: str) -> numpy.ndarray:
+    return doc.to_array(ORTH) == doc.vocab.strings[text]
 
 
 def _hyphen_piece_ok(tok_text: str) -> bool:
@@ -61,6 +78,9 @@ def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    colon = next((i for i in range(end - 2, start, -1) if doc[i].text == ":"), None)
+    if colon is not None:
+        start = colon + 1  # "Press Release: Ministry of Water": the label is not part of the name
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_space):
@@ -136,6 +156,34 @@ def _candidates(doc: Doc) -> list[_Cand]:
             cands.append(new)
             by_start[j] = new
             taken[j:k] = True
+    # 1b. a name in apposition to an office: "the Federal Minister for Water, Kamal Uddin, ..."
+    rank_at = numpy.isin(lowers, _RANK_HASHES)
+    near_rank = (numpy.convolve(rank_at, numpy.ones(6, dtype=int))[: len(doc)] > 0) if len(doc) else rank_at
+    commas = orths_eq(doc, ",")
+    commas[1:] &= near_rank[:-1]  # near_rank[i]: a rank in [i - 5, i]
+    for i in numpy.flatnonzero(commas).tolist():
+        j = i + 1
+        hit = by_start.get(j)
+        if hit is not None:  # the model named it, maybe as an ORG ("Nadia Karim")
+            k = hit.end
+            if hit.gazetteer or hit.label == "PERSON" or not all(
+                    t.is_title and t.pos_ == "PROPN" for t in doc[hit.start:hit.end]):
+                continue
+        else:
+            k = j
+            while k < len(doc) and k - j < 4 and not taken[k] and doc[k].is_title and doc[k].pos_ == "PROPN" \
+                    and doc[k].lower_ not in TITLES:
+                k += 1
+        if not (2 <= k - j <= 3 and k < len(doc) and doc[k].text in (",", "said")):
+            continue
+        before = doc[max(0, i - 6):i]
+        if any(t.lower_ in RANKS for t in before) and "\n" not in before.text:
+            if hit is not None:
+                hit.label = "PERSON"
+                continue
+            cands.append(_Cand(j, k, "PERSON", False))
+            by_start[j] = cands[-1]
+            taken[j:k] = True
     # 2. a surname seen in a full PERSON name is that person ("Qureshi", "Aziz told journalists")
     surnames = {doc[c.end - 1].text for c in cands if c.label == "PERSON" and c.end - c.start >= 2}
     if surnames:
@@ -145,7 +193,8 @@ def _candidates(doc: Doc) -> list[_Cand]:
         orths = doc.to_array(ORTH)
         hashes = numpy.array([hash_string(x) for x in surnames], dtype="uint64")
         for i in numpy.flatnonzero(numpy.isin(orths, hashes)).tolist():
-            if not taken[i] and doc[i].pos_ == "PROPN":
+            # "Rind said", "Naqvi: ..." (a turn label): the tagger may take a surname for a common noun
+            if not taken[i] and (doc[i].pos_ == "PROPN" or (doc[i].pos_ == "NOUN" and doc[i].is_title)):
                 cands.append(_Cand(i, i + 1, "PERSON", False))
                 taken[i] = True
     # 2b. a name the model cut: "Zubair" + PERSON "Motiwala", PERSON "Sher Mohammad Abbas" + "Stanikzai",
@@ -175,6 +224,9 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if i + 1 < len(doc) and not taken[i] and doc[i + 1].pos_ == "NOUN" and doc[i + 1].is_lower:
             cands.append(_Cand(i, i + 1, "NORP", False))
             taken[i] = True
+    # 2f. "Kech district", "Sistan-Baluchestan province", "the town of Mand", "the Gabd crossing"; a brief's place labels
+    cands = _places(doc, cands, taken, numpy.flatnonzero(numpy.isin(lowers, _PLACE_HASHES)).tolist())
+    cands = _brief_places(doc, cands, taken, surnames)
     cands.sort(key=lambda c: c.start)
     # 3. a byline: "By Hina Baloch & Ali Khan"
     for c in _byline(doc):
@@ -192,7 +244,15 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if has_sents and not c.gazetteer and c.label in ("ORG", "FAC", "LOC") and seen_texts[doc[c.start : c.end].text] == 1 \
                 and _is_title_case_line(doc[c.start].sent):
             continue
-        if c.label == "ORG" and not c.gazetteer and doc[c.end - 1].lower_ in _ROLE_WORDS:
+        if not c.gazetteer and any(t.like_num for t in doc[c.start:c.end]) and any(
+                t.lower_.rstrip(".") in MONTHS for t in doc[c.start:c.end]):
+            continue  # "Mar 2" of a dateline: a date, not a name
+        if c.label == "ORG" and not c.gazetteer and c.end - c.start == 1 and _bare_place_object(doc, c.start):
+            c.label = "GPE"  # "a teacher in Hyderabad", "ballots in Thatta": a town the model took for an ORG
+        if c.label == "FAC" and not c.gazetteer and any(t.lower_ in ORG_NOT_FAC for t in doc[c.start : c.end]):
+            c.label = "ORG"  # "Centre for Peace Studies", "Jinnah Postgraduate Medical Centre"
+        if c.label == "ORG" and not c.gazetteer and (doc[c.end - 1].lower_ in _ROLE_WORDS or (
+                _office_of(doc, c.start, c.end))):
             continue  # "National Security Adviser" is a job, not an organisation
         if c.end - c.start == 1 and not c.gazetteer and c.label == "ORG" and doc[c.start].tag_ in ("NNS", "NNPS") \
                 and (doc[c.start].is_sent_start or doc[c.start - 1].is_quote):
@@ -245,11 +305,149 @@ def _bodies_of(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[i
         inside = [c for c in cands if c.start < j and i < c.end]
         if any(c.gazetteer or c.start < i or c.end > j for c in inside):
             continue  # a known name, or a longer one the model found
-        cands = [c for c in cands if c not in inside]
-        cands.append(_Cand(i, j, "ORG", False))
-        taken[i:j] = True
+        lo, absorbed = _body_prefix(doc, cands, taken, i)
+        cands = [c for c in cands if c not in inside and c not in absorbed]
+        cands.append(_Cand(lo, j, "ORG", False))
+        taken[lo:j] = True
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _name_run(doc: Doc, at: int, step: int) -> tuple[int, int]:
+    """Up to three capitalised words (hyphens inside) from ``at`` going left (step -1) or right (step 1)."""
+    n, words, i, edge = len(doc), 0, at, None
+    while 0 <= i < n and words < 3:
+        t = doc[i]
+        joined = t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        if joined and edge is not None:
+            i += step
+            continue
+        if not (t.is_title and t.is_alpha and t.pos_ in ("PROPN", "NOUN")) or t.lower_ in TITLES:
+            break
+        if edge is not None and "\n" in (t.whitespace_ if step < 0 else doc[i - 1].whitespace_):
+            break
+        edge, words = i, words + 1
+        i += step
+    if edge is None:
+        return at, at
+    return (edge, at + 1) if step < 0 else (at, edge + 1)
+
+
+def _places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[int]) -> list[_Cand]:
+    """A place or crossing named by the word next to it; other mentions of the same name get the label too."""
+    found: dict[str, str] = {}
+    for i in heads:
+        low = doc[i].lower_
+        spans: list[tuple[int, int, str]] = []
+        if (low in PLACE_HEADS or low in FACILITY_HEADS) and i > 0:
+            a, b = _name_run(doc, i - 1, -1)
+            if b > a and (doc[i].pos_ == "NOUN" or (a > 0 and doc[a - 1].lower_ in ("the", "a"))):
+                spans.append((a, b, "FAC" if low in FACILITY_HEADS else "GPE"))
+        if low in PLACE_OF_HEADS and i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i].pos_ == "NOUN":
+            a, b = _name_run(doc, i + 2, 1)
+            if b > a and not (b < len(doc) and doc[b].lower_ in PLACE_HEADS):
+                spans.append((a, b, "GPE"))
+        for a, b, label in spans:
+            cands = _relabel(cands, taken, a, b, label)
+            found.setdefault(doc[a:b].text, label)
+    for c in cands:  # "Residents of Mand" after "the town of Mand"
+        if not c.gazetteer and c.label == "PERSON" and doc[c.start : c.end].text in found:
+            c.label = found[doc[c.start : c.end].text]
+    single = {t: lab for t, lab in found.items() if " " not in t and "-" not in t}
+    if single:
+        hashes = numpy.array([hash_string(x) for x in single], dtype="uint64")
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), hashes)).tolist():
+            t = doc[i]
+            if not taken[i] and t.pos_ == "PROPN":
+                cands.append(_Cand(i, i + 1, single[t.text], False))
+                taken[i] = True
+    return cands
+
+
+def _line_labels(doc: Doc) -> list[tuple[int, int]]:
+    """[a, b) of each 'Word(s):' opening a line and followed by text on the same line."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
+    starts = [0] + [i + 1 for i in spaces if i + 1 < n and "\n" in doc[i].text]
+    for a in starts:
+        b = a
+        while b < n and b - a < 3 and doc[b].is_alpha and doc[b].is_title and not doc[b].whitespace_.count("\n"):
+            b += 1
+        if a < b < n - 1 and doc[b].text == ":" and "\n" not in doc[b].whitespace_ and not doc[b + 1].is_space:
+            out.append((a, b))
+    return out
+
+
+def _brief_places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, surnames: set[str]) -> list[_Cand]:
+    """A brief's items open with their place ("Dhaka: ...", "Mand: ..."): two such labels or more, none a turn of
+    an interview (a "Q:" or a name the article gives a person), are places (GPE)."""
+    labels = _line_labels(doc)
+    if len(labels) < 2:
+        return cands
+    lex = form_lexicon()
+    turns = lex.question_labels | lex.answer_labels
+    texts = [doc[a:b].text for a, b in labels]
+    if any(t.lower() in turns or t.split()[-1] in surnames for t in texts):
+        return cands
+    persons = {doc[c.start:c.end].text for c in cands if c.label == "PERSON"}
+    for (a, b), t in zip(labels, texts, strict=True):
+        if is_section_label(t) or any(t in p.split() or t == p for p in persons if p != t):
+            continue
+        cands = _relabel(cands, taken, a, b, "GPE")
+    return cands
+
+
+def _relabel(cands: list[_Cand], taken: numpy.ndarray, a: int, b: int, label: str) -> list[_Cand]:
+    inside = [c for c in cands if c.start < b and a < c.end]
+    if any(c.gazetteer or c.start < a or c.end > b for c in inside):
+        return cands  # a known name, or a longer one ("Kurram Valley")
+    if any(c.label in ("GPE", "LOC", "FAC") for c in inside) and label == "GPE":
+        return cands  # already a place: keep the model's kind of place
+    cands = [c for c in cands if c not in inside]
+    cands.append(_Cand(a, b, label, False))
+    taken[a:b] = True
+    return cands
+
+
+def _bare_place_object(doc: Doc, i: int) -> bool:
+    """A lone title-case proper noun right after "in"/"near" with no determiner, not an institution's name."""
+    t = doc[i]
+    return (i > 0 and doc[i - 1].lower_ in ("in", "near") and t.is_title and t.pos_ == "PROPN"
+            and t.dep_ == "pobj" and t.lower_ not in ORG_NOT_PLACE
+            and not (i + 1 < len(doc) and doc[i + 1].lower_ in INSTITUTION_WORDS))
+
+
+def _office_of(doc: Doc, start: int, end: int) -> bool:
+    """'(the) Minister for Foreign Affairs', 'Secretary of State': an office, not an organisation."""
+    if doc[start].lower_ == "the":
+        start += 1
+    return end - start > 2 and doc[start].lower_ in _ROLE_WORDS and doc[start + 1].lower_ in ("for", "of")
+
+
+def _body_prefix(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, i: int) -> tuple[int, list[_Cand]]:
+    """Where a body name starting at head ``i`` really starts: "Pakistan-Afghanistan Joint | Chamber of Commerce"
+    (capitalised words before it, and the places or peoples joined to them by hyphens or directly)."""
+    lo = i
+    while lo > 0 and i - lo < 2 and not taken[lo - 1] and doc[lo - 1].is_title and doc[lo - 1].is_alpha \
+            and "\n" not in doc[lo - 1].whitespace_ and doc[lo - 1].lower_ not in ("the", "a", "an"):
+        lo -= 1
+    if lo == i:
+        return i, []
+    by_end = {c.end: c for c in cands if c.label in ("GPE", "NORP")}
+    absorbed: list[_Cand] = []
+    for _ in range(3):
+        prev = by_end.get(lo)
+        if prev is not None and not doc[lo - 1].whitespace_.count("\n"):
+            absorbed.append(prev)
+            lo = prev.start
+            if lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_:
+                lo -= 1  # the hyphen of "Pakistan-Afghanistan": the place before it is next
+                continue
+        break
+    if lo < len(doc) and doc[lo].text == "-":
+        lo += 1
+    return lo, absorbed
 
 
 def _name_part(doc: Doc, i: int, taken: numpy.ndarray, before: bool) -> bool:
@@ -261,20 +459,27 @@ def _name_part(doc: Doc, i: int, taken: numpy.ndarray, before: bool) -> bool:
             and "\n" not in gap and not office)
 
 
+_CREDIT_WORDS = frozenset({"reporting", "editing", "writing", "additional"})
+
+
 def _byline(doc: Doc) -> list[_Cand]:
-    """Names on a "By ..." line in the first lines of the article."""
+    """Names on a "By ..." line in the first lines of the article, and in wire credits
+    ("(Reporting by Farah Naz and Karim Shah; Editing by Tom Hale)")."""
     out: list[_Cand] = []
-    for tok in doc[:80]:
-        if tok.text != "By" or (tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws):
-            continue
+    starts = [t for t in doc[:80] if t.text == "By" and (t.i == 0 or "\n" in doc[t.i - 1].text_with_ws)][:1]
+    bys = numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["by"]).tolist()
+    starts += [doc[i] for i in bys if i > 0 and doc[i - 1].lower_ in _CREDIT_WORDS]
+    for tok in starts:
         run: list[int] = []
         for t in doc[tok.i + 1 : tok.i + 16]:
             if "\n" in t.text or (t.is_space and "\n" in t.text_with_ws):
                 break
-            if t.text in ("&", ",", "and", "|"):
+            if t.text in ("&", ",", "and", "|", ";", ")"):
                 if run:
                     out.append(_Cand(run[0], run[-1] + 1, "PERSON", False))
                 run = []
+                if t.text in (";", ")"):
+                    break
             elif t.is_title and t.is_alpha:
                 run.append(t.i)
             else:
@@ -284,7 +489,6 @@ def _byline(doc: Doc) -> list[_Cand]:
                 break
         if run and len(run) <= 4:
             out.append(_Cand(run[0], run[-1] + 1, "PERSON", False))
-        break
     return [c for c in out if doc[c.start : c.end].text.lower() not in ("news desk", "staff reporter", "our correspondent")]
 
 

@@ -11,6 +11,7 @@ taken from the subject and object and named canonically.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from desktop_app.core.model import Arg, Entity, Event, Span
 from desktop_app.core.taxonomy import EventType, Taxonomy
+from desktop_app.nlp.form_lexicon import form_lexicon, is_section_label
 from desktop_app.nlp.lexicons import words
 
 NEGATIONS = words("events", "negations")
@@ -34,6 +36,10 @@ TEMPORAL_PREPS = words("events", "temporal_preps")
 #: "the next round of talks", "a planned meeting": not (yet) happened
 FUTURE_MODIFIERS = words("events", "future_modifiers")
 TOPIC_PREPS = words("events", "topic_preps")
+#: "after gunmen killed ...": a clause under these happened, whatever the sentence around it intends
+FACTUAL_MARKS = words("events", "factual_marks")
+#: "directors general of military operations": an office's of-phrase names the office, not an event
+OFFICE_HEADS = words("events", "office_heads")
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 OBJ_DEPS = frozenset({"dobj", "dative", "nsubjpass", "attr", "oprd"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "with", "to", "into", "upon", "between", "over"})
@@ -270,6 +276,8 @@ class EventFinder:
             if not reported:
                 sent = verb.sent
                 reported = any(t.is_quote for t in sent) and any(t.lemma_.lower() in SPEECH_VERBS for t in sent)
+            if not reported:
+                reported = _in_answer_turn(doc, verb)
             if reported:
                 out.append(_Candidate("REQUEST", verb, True, deontic=True))
         return out
@@ -353,12 +361,16 @@ class EventFinder:
                     continue
                 words.add(g.lemma_.lower())
                 words.add(g.lower_)
+                if g.lower_ == "of" and c.dep_ in ("dobj", "nsubjpass"):  # "freed dozens of prisoners"
+                    words.update(k.lemma_.lower() for k in g.children if k.dep_ == "pobj")
         return words
 
     def _verb_ok(self, t: EventType, key: str, tok: Token) -> bool:
         near: set[str] | None = None
         if key in t.particles and not any(
-                c.lower_ in t.particles[key] for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")):
+                c.lower_ in t.particles[key] for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")) \
+                and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in t.particles[key]
+                         and tok.doc[tok.i + 1].dep_ == "mark"):
             return False
         for table, need in ((t.verb_objects, True), (t.complements, True), (t.verb_not_objects, False)):
             if key in table:
@@ -406,6 +418,9 @@ class EventFinder:
         steps = 0
         while node.head.i != node.i and steps < 8:
             rel = node.dep_
+            if rel == "advcl" and node.pos_ in VERB_POS and any(
+                    c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in node.children):
+                break  # "agreed to set up patrols after gunmen killed nine labourers": the killing happened
             node = node.head
             steps += 1
             if rel in ("conj", "cc", "appos", "punct"):
@@ -436,11 +451,14 @@ class EventFinder:
         if not cands:
             return []
         starts = [s[0] for s in sentences]
+        text = doc.text
+        #: "Q: Who do you blame?": a question reports nothing
+        questions = {i for i, (_tok, span) in enumerate(sentences) if text[span.end - 1:span.end] == "?"}
         ent_starts = [e.start for e in entities]
         best: dict[tuple[int, str], _Candidate] = {}
         for c in cands:
             si = bisect.bisect_right(starts, c.token.i) - 1
-            if si < 0:
+            if si < 0 or si in questions:
                 continue
             key = (si, c.type)
             prev = best.get(key)
@@ -480,6 +498,27 @@ class EventFinder:
                 origin="rule",
             ))
         return out
+
+
+_TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):[ \t]")
+_TURNS_KEY = "newsgold.events.turns"
+
+
+def _in_answer_turn(doc: Doc, tok: Token) -> bool:
+    """Is ``tok`` in an interviewee's turn ("Naqvi: Islamabad should ...") of a Q&A transcript? The turn is a quote."""
+    turns = doc.user_data.get(_TURNS_KEY)
+    if turns is None:
+        text = doc.text
+        lex = form_lexicon()
+        found = [(m.start(), m.group(1).lower()) for m in _TURN.finditer(text)]
+        if not any(label in lex.question_labels for _at, label in found):
+            turns = []
+        else:
+            starts = [at for at, label in found]
+            turns = [(at, starts[k + 1] if k + 1 < len(starts) else len(text)) for k, (at, label) in enumerate(found)
+                     if label not in lex.question_labels and not is_section_label(label)]
+        doc.user_data[_TURNS_KEY] = turns
+    return any(a <= tok.idx < b for a, b in turns)
 
 
 def _deontic_participants(verb: Token) -> tuple[Token | None, Token | None]:
@@ -563,6 +602,8 @@ def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) 
                 return True
             if prep.lower_ != "of":
                 return False
+            if prep.head.lower_ in OFFICE_HEADS:
+                return True
             node = prep.head
             continue
         return bool(node.dep_ == "dobj" and node.head.lower_ in ("following", "after", "before"))

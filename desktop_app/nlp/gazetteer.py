@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -184,7 +184,41 @@ def paragraphs(doc: Doc) -> Doc:
         if not any(c in chunk for c in ".!?"):
             for tok in doc[a + 1 : end]:
                 tok.is_sent_start = False
+    _no_start_mid_clause(doc)
     return doc
+
+
+#: a sentence may start after a token ending in one of these (or after a line break); the parser of the small
+#: model otherwise cuts "Interior | Minister Arshad Malik condemned ..." after a live page's time stamp
+_MAY_END = tuple(".!?:;\"”’')]…»")
+
+
+_MAY_END_CACHE: dict[int, bool] = {}  # word hash -> may a sentence start after it (the same for every Doc)
+
+
+def _no_start_mid_clause(doc: Doc) -> None:
+    n = len(doc)
+    if n < 2:
+        return
+    orths = doc.to_array(ORTH)
+    uniq, inverse = numpy.unique(orths, return_inverse=True)
+    strings = doc.vocab.strings
+    known = _MAY_END_CACHE
+    flags = []
+    for h in uniq.tolist():
+        flag = known.get(h)
+        if flag is None:
+            t = strings[h]
+            flag = known[h] = t.endswith(_MAY_END) or t.isspace()
+        flags.append(flag)
+    after_end = numpy.array(flags, dtype=bool)[inverse.reshape(-1)]
+    starts = doc.to_array([SENT_START]).astype("int64").reshape(-1)
+    forbid = numpy.zeros(n, dtype=bool)
+    forbid[1:] = ~after_end[:-1]
+    forbid &= starts == 0
+    if forbid.any():
+        starts[forbid] = -1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]  # thinc Ints2d
 
 
 def add_gazetteer(nlp: Language, gaz: Gazetteer) -> None:

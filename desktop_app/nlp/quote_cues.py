@@ -53,6 +53,12 @@ ANONYMITY_VERBS = words("cues", "anonymity_verbs")
 BELIEF_LEMMAS = words("cues", "belief_lemmas")
 
 
+#: "It was agreed that ...": a joint decision without a speaker, never a quote
+JOINT_DECISIONS = words("cues", "joint_decisions")
+#: "In their account, ...", "In his view, ...": the rest of the sentence is the owner's report
+ACCOUNT_NOUNS = words("cues", "account_nouns")
+
+
 #: adjectives whose subject is the one who would speak ("unable to …", "ready to …")
 _SUBJECT_ADJECTIVES = words("cues", "subject_adjectives")
 
@@ -64,8 +70,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     while v is not None and seen < 6:
         seen += 1
         for c in v.children:
-            if c.dep_ in ("nsubj", "csubj") and not is_dateline(c):
-                return c, False
+            if c.dep_ in ("nsubj", "csubj"):
+                if not is_dateline(c):
+                    return c, False
+                real = _after_dateline(c)
+                if real is not None:
+                    return real, False
         for c in v.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -83,13 +93,23 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _after_dateline(dateline: Token) -> Token | None:
+    """'TEHRAN, Jan 14 (PNS) – Iran's deputy interior minister, Hossein Karimi, said': the parser hangs the
+    real subject on the dateline as an apposition after the dash."""
+    dash = next((t for t in dateline.doc[dateline.i + 1 : dateline.i + 12] if t.text in ("–", "—", "-", ":")), None)
+    if dash is None:
+        return None
+    return next((c for c in dateline.children if c.dep_ in ("appos", "conj", "npadvmod") and c.i > dash.i
+                 and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+
+
 def cue_span(verb: Token) -> Span:
     """The verb with its particle ('pointed out', 'called on') or 'told reporters': what a human marks as the cue."""
     lo = hi = verb.i
     for c in verb.children:
         if c.dep_ in ("prt",) and c.i == hi + 1:
             hi = c.i
-        if c.lemma_ == "on" and verb.lemma_ == "call" and c.i == hi + 1:
+        if c.lower_ in ("on", "for") and verb.lemma_ == "call" and c.i == hi + 1:
             hi = c.i
     if verb.lemma_ == "tell":
         for c in verb.children:

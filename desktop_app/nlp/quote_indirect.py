@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from desktop_app.core.model import Span
 from desktop_app.nlp.quote_candidates import DISCOURSE, Candidate, doc_text, trimmed
 from desktop_app.nlp.quote_cues import (
+    ACCOUNT_NOUNS,
     ANONYMITY_VERBS,
     BELIEF_LEMMAS,
     DIRECTIVE_LEMMAS,
@@ -27,6 +28,11 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
     out: list[Candidate] = []
     text = doc_text(doc)
     for tok in doc:
+        if tok.lower_ in ACCOUNT_NOUNS and tok.dep_ == "pobj":
+            cand = _in_account(doc, text, tok)
+            if cand is not None:
+                out.append(cand)
+                continue
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             cand = _according(doc, text, tok)
             if cand is not None:
@@ -46,7 +52,10 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             x = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
             if x is not None and x.lemma_.lower() in ANONYMITY_VERBS:
                 continue  # "an official, who asked not to be named, said ...": the source's condition
-            if x is not None:
+            for_to = _for_to_clause(tok) if x is None else None
+            if for_to is not None:  # "called for the perpetrators to be brought to justice"
+                content = for_to
+            elif x is not None:
                 first = next((c for c in tok.rights if c.dep_ in ("dobj", "prep", "dative") and c.i < x.i), x)
                 lo = first.left_edge.i if first.dep_ != "prep" else next(
                     (g.left_edge.i for g in first.children if g.dep_ == "pobj"), first.i + 1)
@@ -65,6 +74,8 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             c = min(near, key=lambda k: abs(k.i - tok.i))
             if c.left_edge.i > tok.i or c.right_edge.i < tok.i:
                 content = (c.left_edge.i, c.right_edge.i + 1)
+        if content is None and lem not in DIRECTIVE_LEMMAS:
+            content = _before_final_cue(doc, tok)
         if content is None:
             continue
         lo, hi = content
@@ -85,6 +96,58 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
         out.append(Candidate(s, e, "indirect", cue_span(tok), subj, follows=subj is None, verb=tok))
     _coordinated_cues(doc, text, out)
     return out
+
+
+def _for_to_clause(tok: Token) -> tuple[int, int] | None:
+    """'called for X to be Y': the parser makes 'X to be Y' a clause marked 'for'; its words are the demand."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > tok.i and any(
+                m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1 for m in c.children) and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return tok.i + 2, c.right_edge.i + 1
+    return None
+
+
+def _in_account(doc: Doc, text: str, tok: Token) -> Candidate | None:
+    """'In their account, Pakistan walked away after ...': the sentence after the comma is the report of the
+    account's owner; 'their' is the group the sentence before names as its subject."""
+    prep = tok.head
+    if prep.lower_ != "in" or prep.i != tok.sent.start or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    sent = tok.sent
+    s, e = trimmed(text, doc[tok.i + 2].idx, sent[-1].idx + len(sent[-1].text))
+    if e - s < 8:
+        return None
+    subj: Token = owner
+    if owner.pos_ == "PRON" and sent.start > 0:
+        prev = doc[sent.start - 1].sent
+        plural = owner.lower_ == "their"
+        subj = next((t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                     and (t.tag_ in ("NNS", "NNPS") if plural else t.ent_type_ == "PERSON")), owner)
+    cand = Candidate(s, e, "indirect", Span(prep.idx, tok.idx + len(tok.text)), subj, verb=None)
+    if subj is not owner and not subj.ent_type_:
+        lo, hi = subj.left_edge.i, subj.right_edge.i + 1  # "Farmers near the canal": the whole description
+        if hi - lo <= 8 and not any(t.is_punct for t in doc[lo:hi]):
+            cand.mention = Span(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
+    return cand
+
+
+def _before_final_cue(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """'Colombo: Sri Lanka's navy arrested 18 fishermen, a navy spokesman said.' when the parser found no clause
+    (it hung the report on the brief's place label): what comes before ', SUBJECT said.' is what was said."""
+    sent = tok.sent
+    if any(not (t.is_punct or t.is_space) for t in doc[tok.i + 1 : sent.end]):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or subj.right_edge.i != tok.i - 1:
+        return None
+    comma = subj.left_edge.i - 1
+    if comma <= sent.start + 2 or doc[comma].text != ",":
+        return None
+    return sent.start, comma
 
 
 def _stance(doc: Doc, text: str, tok: Token) -> Candidate | None:

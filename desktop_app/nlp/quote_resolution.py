@@ -18,6 +18,23 @@ _THROUGH = re.compile(r"\s*,\s*through\s+(?:its|their|the|his|her)\s+(?:[a-z-]+\
                       r"([A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3})\s*,")
 
 
+#: a live page's time stamp ("12:45 PKT", "9.30am") or a brief's place label ("Dhaka: ...") opens a new entry
+_ENTRY_BREAK = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5})?[ \t]*\n"
+                          r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}:[ \t])")
+
+
+def _entry_breaks(text: str, entities: list[Entity]) -> list[int]:
+    """Offsets where an entry of a live page or a brief starts: a speaker of one entry does not carry over."""
+    places = {e.start for e in entities if e.label in ("GPE", "LOC")}
+    out = []
+    for m in _ENTRY_BREAK.finditer(text):
+        at = m.start() + (text[m.start()] == "\n")
+        if text[m.end() - 1] in " \t" and at not in places:
+            continue  # "Naqvi: ..." is an interview turn, not a brief's place
+        out.append(at)
+    return out
+
+
 def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], registry: dict[str, str] | None) -> list[Quote]:
     """One quote per candidate, in text order; one without a source of its own takes the previous speaker's."""
     resolver = SpeakerResolver(doc, entities, registry, text=doc_text(doc))
@@ -27,7 +44,11 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
     prev_end = -1
     prev_cue: Span | None = None
     prev_mention: Span | None = None
+    breaks = _entry_breaks(text, entities)
     for c in sorted(cands, key=lambda c: c.start):
+        if previous is not None and any(prev_end <= b <= c.start for b in breaks):
+            previous, prev_cue, prev_mention = None, None, None  # a new entry: no follow-on speaker
+            resolver.last_person = None
         mention = c.mention
         if mention is None and c.subject is not None:
             lo, hi = resolver.mention_tokens(c.subject)

@@ -19,12 +19,13 @@ from spacy.tokens import Doc
 from desktop_app.core.model import Entity, Quote, Span
 from desktop_app.nlp.form_lexicon import form_lexicon
 from desktop_app.nlp.quote_candidates import TEXT_KEY, Candidate, doc_text
-from desktop_app.nlp.quote_cues import BELIEF_LEMMAS, CUE_KEY
+from desktop_app.nlp.quote_cues import BELIEF_LEMMAS, CUE_KEY, JOINT_DECISIONS
 from desktop_app.nlp.quote_direct import direct_quotes
 from desktop_app.nlp.quote_forms import headline, headline_source_first, mixed, quoted_title_lines, transcript
 from desktop_app.nlp.quote_indirect import indirect_quotes
 from desktop_app.nlp.quote_marks import direct_spans
 from desktop_app.nlp.quote_resolution import resolve_speakers
+from desktop_app.nlp.speakers import SPOKES_NOUNS
 
 __all__ = ["direct_spans", "find_quotes"]
 
@@ -67,6 +68,9 @@ def _find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | No
     if spoken:
         cands = [c for c in cands if not any(t.start < c.end and c.start < t.end for t in spoken)] + spoken
     cands = _dedupe(cands)
+    # "It was also agreed that the next round ...": a decision of both sides (an AGREE event), not a quote
+    cands = [c for c in cands if not (c.verb is not None and c.subject is None and c.verb.lemma_.lower() in JOINT_DECISIONS
+                                      and c.cue is not None and _IMPERSONAL.search(text[max(0, c.cue.start - 40):c.cue.start]))]
     issuer = _release_issuer(text, entities)
     if issuer is not None:
         for c in cands:
@@ -76,6 +80,9 @@ def _find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | No
             elif c.subject is not None and c.subject.lower_ in _RELEASE_NOUNS and any(
                     k.lower_ == "the" for k in c.subject.children):
                 c.source = issuer  # "…, the statement said": this release, so its issuer
+            elif c.subject is not None and c.subject.lower_ in SPOKES_NOUNS and any(
+                    k.lower_ == "the" for k in c.subject.children) and not _named_spokesperson(text, entities):
+                c.source = issuer  # "The spokesperson (of the Ministry) stated": the issuing body speaking
     quotes = resolve_speakers(doc, cands, entities, registry)
     if titled:
         _name_title_speakers(text, quotes, {(t.start, t.end) for t in titled}, entities)
@@ -107,6 +114,12 @@ def _per_paragraph(text: str, quotes: list[Quote]) -> list[Quote]:
 
 _RELEASE_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "handout"})
 _IMPERSONAL = re.compile(r"(?:^|[.\n]\s*)It\s+(?:was|has\s+been|is)\s+(?:\w+\s+){0,2}$")
+
+
+def _named_spokesperson(text: str, entities: list[Entity]) -> bool:
+    """Does the article name a spokesperson ("spokesperson Tahira Andleeb", "its spokesman, Ali Khan")?"""
+    return any(e.label == "PERSON" and any(w in text[max(0, e.start - 30):e.start].lower() for w in SPOKES_NOUNS)
+               for e in entities)
 
 
 def _release_issuer(text: str, entities: list[Entity]) -> Span | None:

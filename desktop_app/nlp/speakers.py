@@ -50,9 +50,13 @@ BODY_DESCRIPTIONS = {
 QUANTITY_HEADS = words("speakers", "quantity_heads")
 #: prepositions that narrow an unnamed source: "officials at the interior ministry", "sources in Kabul"
 _SOURCE_PREPS = words("speakers", "source_preps")
-_COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | words("speakers", "description_starts")
+_COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | GROUP_HEADS | GENERIC_PEOPLE | words("speakers", "description_starts")
 _GENERIC = frozenset(["the", "a", "an", "of", "and", "'s", "’s", ",", "(", ")", "-", "–", "—", "senior", "top"])
 _PERSONISH = ("PERSON",)
+#: an unnamed one of these speaks for the body named just before ("the Edhi Foundation ..., a spokesman said")
+SPOKES_NOUNS = words("speakers", "spokes_nouns")
+#: "deputy minister": a bare "the minister" means someone else when the article names one without it
+SUBORDINATE_TITLES = words("speakers", "subordinate_titles")
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 
 
@@ -183,6 +187,10 @@ class SpeakerResolver:
         root = span.root
         if root.dep_ == "appos":
             head = root.head
+            # "the Federal Minister for Interior, Arshad Malik": the parser hangs the name on "Interior"
+            while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("for", "of") \
+                    and head.head.head.pos_ in ("NOUN", "PROPN") and head.head.head.i >= span.sent.start:
+                head = head.head.head
             words = [t.text for t in head.subtree if not (span.start <= t.i < span.end) and t.i < span.start]
             titles.update(_words(" ".join(words)))
         for child in root.children:
@@ -215,11 +223,19 @@ class SpeakerResolver:
                 hi = max(hi, t.right_edge.i)
             elif t.dep_ == "prep" and t.lower_ in _SOURCE_PREPS and head.lower_ in SOURCE_NOUNS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "officials from both sides", "sources at the ministry"
+            elif t.dep_ == "prep" and t.lower_ in ("in", "at", "from") and t.i == hi + 1 and head.tag_ == "NNS" \
+                    and not head.ent_type_ and len(list(t.children)) == 1 and (pobj := next(iter(t.children))).dep_ \
+                    == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.right_edge.i - t.i <= 3:
+                hi = max(hi, pobj.right_edge.i)  # "teachers in Quetta": people described by where they are
             elif t.dep_ == "prep" and t.lower_ == "of" and head.lower_ in GROUP_HEADS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "members of the Afghan delegation"
             elif t.dep_ == "amod" and t.lower_ in SOURCE_ADJECTIVES and t.i == hi + 1 and (
                     head.lower_ in SOURCE_NOUNS or head.lower_ in GENERIC_PEOPLE):
                 hi = max(hi, t.right_edge.i)  # "officials familiar with the negotiations"
+            elif t.dep_ == "conj" and (head.lower_ in SOURCE_NOUNS or (head.tag_ == "NNS" and not head.ent_type_)) \
+                    and t.i == hi + 2 and self.doc[t.i - 1].lower_ in ("and", "or") \
+                    and t.tag_ in ("NNS", "NN") and not any(k.dep_ in ("relcl", "acl", "prep") for k in t.children):
+                hi = t.i  # "Officials and analysts say": both are the source
             elif t.dep_ == "relcl" and head.lower_ in GENERIC_PEOPLE and t.i > head.i:
                 # "two people who attended a briefing last week": the clause is the description
                 ends = [k.left_edge.i - 1 for k in t.children if k.dep_ == "npadvmod" and k.i > t.i]
@@ -270,6 +286,12 @@ class SpeakerResolver:
             if previous is not None:
                 return Resolved(previous.speaker, None)
         ent = self.entity_at(mention.start, mention.end)
+        if (ent is not None and ent.label not in _PERSONISH and len(words) > 2 and words[1] in ("of", "in", "from")
+                and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE)):
+            return Resolved(self.describe(raw), None)  # "Residents of Mand", "officials in Kabul": the people
+        if ent is not None and ent.label in ("GPE", "LOC", "FAC") and ent.start > mention.start and \
+                self._people_of_place(mention.start, ent.start):
+            return Resolved(self.describe(raw), None)  # "Aid workers in Kabul", "traders at Torkham"
         if ent is not None and ent.label == "NORP" and not self._covers_head(ent, mention):
             body_at = next((i for i, w in enumerate(words) if w in _BODY_NOUNS), None)
             if body_at is not None and (body_at + 1 == len(words) or words[body_at + 1] in ("in", "at")):
@@ -308,7 +330,45 @@ class SpeakerResolver:
         desc = self.describe(raw)
         if not desc:
             return previous or Resolved(None, None)
-        return Resolved(self.fullest_description(desc) if words[-1] in ROLE_NOUNS else desc, None)
+        if words[-1] not in ROLE_NOUNS:
+            return Resolved(desc, None)
+        full = self.fullest_description(desc)
+        if len(full.split()) == 1 and full.lower() in SPOKES_NOUNS:
+            body = self._body_before(mention.start)
+            if body is not None:  # "The Edhi Foundation has sent ..., a spokesman said": its spokesman
+                return Resolved(f"{body} {full}", None)
+        return Resolved(full, None)
+
+    def _body_before(self, pos: int) -> str | None:
+        """The organisation that is a subject in this sentence before ``pos`` or in the sentence before it
+        (same paragraph): whose spokesperson an unnamed "spokesperson" is."""
+        tok = self._token_at(pos)
+        if tok is None:
+            return None
+        sent = tok.sent
+        sents = [sent]
+        if sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            gap = self.text[prev.start_char:sent.start_char]
+            if "\n" not in gap[len(gap.rstrip()):]:  # the same paragraph
+                sents.append(prev)
+        for s in sents:
+            for e in self.entities:
+                if e.label != "ORG" or not (s.start_char <= e.start and e.end <= min(s.end_char, pos)):
+                    continue
+                span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+                if span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass"):
+                    return self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
+        return None
+
+    def _people_of_place(self, start: int, place: int) -> bool:
+        """Common nouns, then a preposition right before the place: people described by where they are."""
+        span = self.doc.char_span(start, place, alignment_mode="expand")
+        if span is None or len(span) < 2 or span[-1].lower_ not in ("in", "of", "from", "at", "near"):
+            return False
+        nouns = [t for t in span[:-1] if t.lower_ not in ("the", "a", "an")]
+        return bool(nouns) and not any(t.ent_type_ for t in nouns) and nouns[-1].tag_ in ("NNS", "NN") \
+            and nouns[-1].lower_ not in _BODY_NOUNS
 
     def _covers_head(self, ent: Entity, mention: Span) -> bool:
         """An ORG/GPE mention is the speaker only when it is the head ("the Foreign Office"),
@@ -340,7 +400,10 @@ class SpeakerResolver:
                 root = span.root if span is not None and len(span) else None
                 if root is None:
                     continue
-                dep = root.dep_ if root.dep_ != "appos" else root.head.dep_
+                node = root
+                while node.dep_ == "appos" and node.head is not node and node.i - node.head.i <= 16:
+                    node = node.head  # "NEW DELHI, Mar 2 (PNS) – India's junior minister, Sunil Verma, said"
+                dep = node.dep_ if node is not root or root.dep_ != "appos" else root.head.dep_
                 if dep in ("nsubj", "nsubjpass"):
                     name = self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
                     return Resolved(name, None)
@@ -351,6 +414,12 @@ class SpeakerResolver:
                         by_title = self._person_by_title(_words(self.doc[lo_t:t.i + 1].text), pos, previous)
                         if by_title is not None:
                             return by_title
+                        if t.lower_ not in _BODY_NOUNS and t.sent.start == self.doc[lo_t].sent.start and (
+                                previous is None or not previous.speaker) and self.last_person is None:
+                            # "The Chief of Army Staff visited the area. He said ...": nobody named, the office
+                            a, b = self.mention_tokens(t)
+                            office = re.sub(r"^(?:the|a|an)\s+", "", self.doc[a:b].text, flags=re.I)
+                            return Resolved(office, None)
         if person and previous is not None and previous.speaker and self._is_person(previous.speaker):
             return previous
         if person and self.last_person is not None:
@@ -456,6 +525,8 @@ class SpeakerResolver:
             if "'s" in phrase or "’s" in phrase or not phrase.lower().endswith(head):
                 continue
             spelled = " ".join(self._spell(w) for w in phrase.split())
+            if not set(_words(desc)) <= set(_words(spelled)):
+                continue  # "interior ministry" is not the "Indian foreign ministry" named elsewhere
             if len(spelled.split()) > len(best.split()) or (
                     len(spelled.split()) == len(best.split()) and len(spelled) > len(best)):
                 best = spelled
@@ -478,7 +549,9 @@ class SpeakerResolver:
             if not p.titles:
                 continue
             if all(m in p.titles for m in mods) and (head in p.titles or mods):
-                score = (head in p.titles) + sum(m in p.titles for m in mods)
+                # "The Minister" is the minister, not the deputy minister named beside him
+                score = (head in p.titles) + sum(m in p.titles for m in mods) - 0.5 * bool(
+                    (p.titles & SUBORDINATE_TITLES) - set(content))
                 first = min((s.start for s in p.spans), default=10**9)
                 candidates.append((score, first <= pos, p))
         if not candidates:
