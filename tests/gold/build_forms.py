@@ -937,6 +937,312 @@ ARTICLES.update({
 })
 
 
+# ---------------------------------------------------------------------------------------------------
+# A fifth held-out set (forms_heldout5.jsonl), written blind on 2026-12-02 by a helper who had not read the
+# rule code or lexicons and had not run the engine on these texts; security and diplomacy news from outside
+# South Asia (Red Sea, Balkans, Korean peninsula, Sahel, Caucasus, Andes); gold committed before the one
+# measurement.
+ARTICLES.update({
+    "wire_heldout5.txt": {
+        "entities": {
+            "Houthis": "ORG", "Red Sea": "LOC", "EU": "ORG", "ADEN": "GPE", "Aden": "GPE", "PNS": "ORG",
+            "Yemen": "GPE", "Liberia": "GPE", "UK Maritime Trade Operations": "ORG", "Filipino": "NORP",
+            "Djibouti": "GPE", "Thalassa Tankers": "ORG", "Piraeus": "GPE", "Hamid al-Sharafi": "PERSON",
+            "al-Sharafi": "PERSON", "Israeli": "NORP", "Oman": "GPE", "Omani": "NORP", "BRUSSELS": "GPE",
+            "Brussels": "GPE", "European Union": "ORG", "Bab el-Mandeb": "LOC", "Luca Ferraro": "PERSON",
+            "Aspides": "ORG", "Italy": "GPE", "Greek": "NORP", "Cape of Good Hope": "LOC", "Maria Kostaki": "PERSON",
+            "Saudi Arabia": "GPE", "Omar Haddad": "PERSON", "Sophie Lenaerts": "PERSON", "Tom Hale": "PERSON",
+        },
+        "quotes": [
+            ("Yemen's Houthis fired two missiles at an oil tanker registered in Liberia in the southern Red Sea on "
+             "Monday, setting part of its deck alight", "indirect", "said", "UK Maritime Trade Operations",
+             "UK Maritime Trade Operations"),
+            ("The 23 crew, most of them Filipino, were unhurt and the vessel was sailing to Djibouti under its own "
+             "power", "indirect", "according to", "Thalassa Tankers", "Thalassa Tankers"),
+            ('the tanker\'s owners had ignored "repeated warnings" to keep their ships away from Israeli ports', "mixed",
+             "saying", "Hamid al-Sharafi", "Hamid al-Sharafi"),
+            ("We warned them plainly: stay away,", "direct", "said", "Hamid al-Sharafi", "al-Sharafi"),
+            ("The ships that listened are safe. The others will be hit, one after another.", "direct", None,
+             "Hamid al-Sharafi", "al-Sharafi"),
+            ("On Sunday it freed the 17 crew of the cargo ship Marisol, held since November, after mediation by Oman",
+             "indirect", "reported", "Omani state media", "Omani state media"),
+            ("The European Union will send a second frigate to escort merchant ships through the Bab el-Mandeb strait",
+             "indirect", "announced", "Aspides", "the bloc's naval mission"),
+            ("Italy was sending a frigate to join a Greek ship already on patrol there", "indirect", "said",
+             "Luca Ferraro", "Luca Ferraro"),
+            ("reckless", "direct", "called", "Luca Ferraro", "He"),
+            ('the Houthis to stop "gambling with the lives of seafarers"', "mixed", "urged", "Luca Ferraro", "He"),
+            ("they would again route ships around the Cape of Good Hope", "indirect", "said", "container lines",
+             "Two of the largest container lines"),
+            ("Nobody is going to risk a crew for a week's saving,", "direct", "said", "Maria Kostaki", "Maria Kostaki"),
+            ("We were just starting to trust the lull.", "direct", None, "Maria Kostaki", "Maria Kostaki"),
+            ("from all sides", "direct", "called for", "Saudi Arabia", "Saudi Arabia"),
+        ],
+        "events": [
+            ("Houthis fire missiles", "second frigate", "ASSAULT", "fire", "Houthis", "tanker"),
+            ("Houthis fire missiles", "second frigate", "MOBILIZE", "send", "EU", None),
+            ("ADEN, Feb 9", "agency said.", "ASSAULT", "fired", "Houthis", "tanker"),
+            ("Hamid al-Sharafi, a spokesman", "Israeli ports.", "ASSAULT", "strike", "Houthis", "tanker"),
+            ("Hamid al-Sharafi, a spokesman", "Israeli ports.", "THREATEN", "warnings", "Houthis", "tanker's owners"),
+            ("“We warned them", "al-Sharafi said.", "THREATEN", "warned", "Hamid al-Sharafi", None),
+            ("The others will be hit", "one after another.", "THREATEN", "hit", "Houthis", None),
+            ("On Sunday it freed", "media reported.", "RETREAT", "freed", "Houthis", "crew"),
+            ("On Sunday it freed", "media reported.", "CONSULT", "mediation", "Oman", "Houthis"),
+            ("BRUSSELS, Feb 9", "region announced.", "MOBILIZE", "send", "European Union", None),
+            ("Commander Luca Ferraro", "on patrol there.", "MOBILIZE", "sending", "Italy", None),
+            ("He called Monday's attack", 'of seafarers".', "ACCUSE", "called", "Luca Ferraro", "Houthis"),
+            ("He called Monday's attack", 'of seafarers".', "REQUEST", "urged", "Luca Ferraro", "Houthis"),
+            ("Saudi Arabia, which has held", 'all sides".', "CONSULT", "talks", "Saudi Arabia", "Houthis"),
+            ("Saudi Arabia, which has held", 'all sides".', "ACCUSE", "condemned", "Saudi Arabia", "Houthis"),
+            ("Saudi Arabia, which has held", 'all sides".', "REQUEST", "called for", "Saudi Arabia", None),
+        ],
+    },
+    "live_heldout5.txt": {
+        "entities": {
+            "Kosovo": "GPE", "Serbia": "GPE", "Serbs": "NORP", "Jarinje": "FAC", "Dragan Lukić": "PERSON",
+            "Lukić": "PERSON", "Zubin Potok": "GPE", "Milan Radosavljević": "PERSON", "Radosavljević": "PERSON",
+            "Arben Krasniqi": "PERSON", "Mitrovica": "GPE", "Facebook": "ORG", "Nenad Ilić": "PERSON",
+            "Pristina": "GPE", "RTS": "ORG", "KFOR": "ORG", "NATO": "ORG", "European Union": "ORG",
+            "Petra Lindqvist": "PERSON", "Belgrade": "GPE", "Brussels": "GPE", "Red Cross of Serbia": "ORG",
+            "Serbian": "NORP", "Srbija": "GPE", "Jelena Marković": "PERSON", "N1": "ORG",
+        },
+        "quotes": [
+            ("Several thousand Serbs blocked the road to the Jarinje crossing overnight with lorries and tractors in "
+             "protest at the arrest of a local mayor", "indirect", "said", "Kosovo police", "Kosovo police"),
+            ("We are not leaving until he is free", "direct", ":", "Dragan Lukić", "protest organiser"),
+            ("the blockade would go on until the mayor of Zubin Potok, Milan Radosavljević, was released", "indirect",
+             "said", "Dragan Lukić", "Dragan Lukić"),
+            ("He is not a criminal. He stood up for his people, and this is his reward,", "direct", "told reporters",
+             "Dragan Lukić", "Lukić"),
+            ("Nećemo da idemo – we are going nowhere.", "direct", None, "Dragan Lukić", "Lukić"),
+            ("the mayor had been detained on a warrant issued by a court in Mitrovica", "indirect", "said",
+             "Arben Krasniqi", "Arben Krasniqi"),
+            ("The law applies to everyone in this country, in the north as much as in the south,", "direct", "wrote",
+             "Arben Krasniqi", "he"),
+            ("the army had been placed on heightened alert and that two units had moved closer to the boundary line",
+             "indirect", "said", "Nenad Ilić", "Nenad Ilić"),
+            ("If Pristina sends its special police into the north, we will respond,", "direct", "told", "Nenad Ilić",
+             "he"),
+            ("it had sent extra patrols to Jarinje", "indirect", "said", "KFOR", "KFOR"),
+            ('both sides to "avoid any step that could inflame the situation"', "mixed", "urged", "KFOR", "KFOR"),
+            ("she had telephoned leaders in Belgrade and Pristina and invited both to Brussels for talks on Thursday",
+             "indirect", "said", "Petra Lindqvist", "Petra Lindqvist"),
+            ('it would not negotiate "under the pressure of barricades"', "mixed", "saying", "Kosovo government",
+             "Kosovo's government"),
+            ("Kosovo je Srbija", "direct", ":", "students", "students"),
+            ("chanting@@Kosovo je Srbija", "direct", "chanting", "students", "Hundreds of students"),
+            ("A court in Mitrovica released Radosavljević on bail pending trial", "indirect", "told",
+             "Jelena Marković", "Jelena Marković"),
+            ("the protesters had agreed to clear one lane of the road by the evening", "indirect", "said",
+             "Jelena Marković", "She"),
+        ],
+        "events": [
+            ("Several thousand Serbs", "police said.", "PROTEST", "blocked", "Serbs", None),
+            ("Several thousand Serbs", "police said.", "COERCE", "arrest", "Kosovo", "Milan Radosavljević"),
+            ("Dragan Lukić, one of", "was released.", "PROTEST", "blockade", "Serbs", None),
+            ("Kosovo's interior minister", "in Mitrovica.", "COERCE", "detained", "Kosovo", "Milan Radosavljević"),
+            ("Serbia's defence minister", "boundary line.", "MOBILIZE", "alert", "Serbia", None),
+            ('"If Pristina sends', "broadcaster RTS.", "THREATEN", "respond", "Nenad Ilić", "Kosovo"),
+            ("KFOR, the peacekeeping", 'the situation".', "MOBILIZE", "sent", "KFOR", None),
+            ("KFOR, the peacekeeping", 'the situation".', "REQUEST", "urged", "KFOR", "both sides"),
+            ("The European Union's envoy", "on Thursday.", "CONSULT", "telephoned", "Petra Lindqvist", None),
+            ("Kosovo's government turned down", 'of barricades".', "REJECT", "turned down", "Kosovo",
+             "Petra Lindqvist"),
+            ("The Red Cross of Serbia handed", "for 12km.", "AID", "handed out", "Red Cross of Serbia", "drivers"),
+            ('"Kosovo je Srbija": students', "in Belgrade", "PROTEST", "march", "students", None),
+            ("Hundreds of students", 'je Srbija".', "PROTEST", "marched", "students", None),
+            ("A court in Mitrovica", "N1 television.", "RETREAT", "released", "Kosovo", "Milan Radosavljević"),
+            ("She said the protesters", "by the evening.", "AGREE", "agreed", "protesters", None),
+        ],
+    },
+    "interview_heldout5.txt": {
+        "entities": {
+            "Yoon Seo-yeon": "PERSON", "Yoon": "PERSON", "North Korea": "GPE", "South Korean": "NORP",
+            "American": "NORP", "Americans": "NORP", "Pyongyang": "GPE", "Seoul": "GPE", "Kim Jong Un": "PERSON",
+            "Washington": "GPE", "Busan": "GPE", "Beijing": "GPE", "Swedes": "NORP", "Red Cross": "ORG",
+            "China": "GPE",
+        },
+        "quotes": [
+            ("The North wants to be feared, not ignored", "direct", ":", "Yoon Seo-yeon", "Yoon Seo-yeon"),
+            ("a rehearsal for invasion", "direct", "called", "North Korea", "Pyongyang"),
+            ("merciless", "direct", "warned", "North Korea", "Pyongyang"),
+            ("Because it costs them nothing. The hotline was the last thing they could take away without firing a "
+             "shot. They want Seoul to feel the silence.", "direct", ":", "Yoon Seo-yeon", "Yoon"),
+            ("the exercises are purely defensive", "indirect", "says", "South Korea", "Seoul"),
+            ("They are defensive, but that is not how they look from Pyongyang. When I was in government we scaled "
+             "down the drills in 2018, and Kim Jong Un came to the table within weeks. I am not saying we should do "
+             "that again. I am saying it worked once.", "direct", ":", "Yoon Seo-yeon", "Yoon"),
+            ("It reassures people here, and I understand why the Americans did it. But a carrier is a message, and "
+             "Pyongyang always answers messages. Expect another missile launch before the exercises end.", "direct",
+             ":", "Yoon Seo-yeon", "Yoon"),
+            ("There is always Beijing, and the Swedes still keep an embassy in Pyongyang. Last month the North quietly "
+             "returned a fisherman who had drifted across the maritime border, through the Red Cross. That is how it "
+             "starts: small gestures, no cameras. We have a saying, 'gaeguri olchaengi jeok saenggak mot handa' – the "
+             "frog forgets it was once a tadpole. Both sides have forgotten 2018.", "direct", ":", "Yoon Seo-yeon",
+             "Yoon"),
+            ("My advice is to keep calling on the hotline from our side every morning, even if nobody picks up. And "
+             "Seoul should ask China to carry a message: we are ready to talk about scaling back the exercises if the "
+             "North stops its launches.", "direct", ":", "Yoon Seo-yeon", "Yoon"),
+            ("Not this year, I think. But I have been wrong before, happily.", "direct", ":", "Yoon Seo-yeon", "Yoon"),
+        ],
+        "events": [
+            ("North Korea cut", "in five years.", "SANCTION", "cut", "North Korea", "South Korea"),
+            ("North Korea cut", "in five years.", "COOPERATE", "exercises", "South Korea", "United States"),
+            ("Pyongyang called the drills", "retaliation.", "ACCUSE", "called", "North Korea", "South Korea"),
+            ("Pyongyang called the drills", "retaliation.", "THREATEN", "warned", "North Korea", "South Korea"),
+            ("When I was in government", "within weeks.", "RETREAT", "scaled", "South Korea", "North Korea"),
+            ("When I was in government", "within weeks.", "CONSULT", "came to the table", "Kim Jong Un",
+             "South Korea"),
+            ("Q: Washington has sent", "to Busan.", "MOBILIZE", "sent", "United States", None),
+            ("Last month the North", "the Red Cross.", "RETREAT", "returned", "North Korea", "fisherman"),
+            ("Yoon: My advice", "picks up.", "REQUEST", "advice", "Yoon Seo-yeon", "South Korea"),
+            ("And Seoul should", "its launches.", "REQUEST", "should", "Yoon Seo-yeon", "South Korea"),
+        ],
+    },
+    "analysis_heldout5.txt": {
+        "entities": {
+            "Niger": "GPE", "Benin": "GPE", "Claire Adjovi": "PERSON", "Niamey": "GPE", "French": "NORP",
+            "West African": "NORP", "Beninese": "NORP", "Sèmè": "GPE", "Gaya": "GPE", "Niger River": "LOC",
+            "Western": "NORP", "Beijing": "GPE", "China National Petroleum Corporation": "ORG",
+            "Seydou Kanouté": "PERSON", "Institute for Security Studies": "ORG", "Dakar": "GPE", "Nigerien": "NORP",
+            "Cotonou": "GPE", "Issoufou Garba": "PERSON",
+        },
+        "quotes": [
+            ("Niamey had quietly dropped its demand that French troops leave Benin first", "indirect", "said",
+             "people familiar with the talks", "Three people familiar with the talks"),
+            ("They asked for the moon and settled for a communiqué,", "direct", "said", "West African diplomat",
+             "one of them"),
+            ("The pipeline that carries Niger's crude to the Beninese port of Sèmè has been idle since June, costing "
+             "the junta about $2m a day", "indirect", "according to", "oil ministry official",
+             "an official at the oil ministry"),
+            ("Senior officers, who see Benin as a base for French influence, argued against any reopening", "indirect",
+             "said", "people close to the presidency", "people close to the presidency"),
+            ("what changed their minds was a warning from Beijing", "indirect", "According to", "Western officials",
+             "two Western officials"),
+            ("China National Petroleum Corporation, which built the pipeline, had told Niamey it would freeze new "
+             "investment unless oil began to flow again", "indirect", "said", "Western officials", "the officials"),
+            ("Nobody in Niamey will admit it, but the closure was hurting Niger far more than Benin.", "direct", "said",
+             "Seydou Kanouté", "Seydou Kanouté"),
+            ("The generals needed the oil money to pay the army. Once Beijing lost patience, the rest was theatre,",
+             "direct", "said", "Seydou Kanouté", "Seydou Kanouté"),
+            ("A colonel put it to me very simply last year: 'Sovereignty does not fill the fuel tanks.'", "direct", None,
+             "Seydou Kanouté", "Seydou Kanouté"),
+            ("reciprocal", "direct", "describe", "officials in Cotonou", "officials in Cotonou"),
+            ('the reopening was "a sovereign decision taken by Niger alone"', "mixed", "insisted", "Issoufou Garba",
+             "Issoufou Garba"),
+            ("The border could close again at the first quarrel", "indirect", "say", "those who follow the junta closely",
+             "those who follow the junta closely"),
+        ],
+        "events": [
+            ("Analysis: Why Niger's", "Benin border", "CONCEDE", "blinked", "Niger", "Benin"),
+            ("When Niger's military", "gift to traders.", "RETREAT", "reopened", "Niger", "Benin"),
+            ("Diplomats in Niamey describe", "a concession.", "CONCEDE", "concession", "Niger", None),
+            ("Three people familiar", "Benin first.", "CONSULT", "talks", "Niger", "Benin"),
+            ("Three people familiar", "Benin first.", "CONCEDE", "dropped", "Niger", "Benin"),
+            ('"They asked for the moon', "who took part.", "REQUEST", "asked", "Niger", "Benin"),
+            ('"They asked for the moon', "who took part.", "CONCEDE", "settled", "Niger", "Benin"),
+            ("In Gaya, on the Niger", "military rule.", "PROTEST", "sit-in", "market women", None),
+            ("Senior officers, who see", "presidency said.", "REJECT", "argued against", "senior officers", None),
+            ("According to two Western", "from Beijing.", "THREATEN", "warning", "China", "Niger"),
+            ("China National Petroleum Corporation, which", "officials said.", "THREATEN", "freeze",
+             "China National Petroleum Corporation", "Niger"),
+            ("Benin, for its part", '"reciprocal".', "RETREAT", "freed", "Benin", "Nigerien pipeline workers"),
+            ("The two governments also agreed", "along the border.", "AGREE", "agreed", "Niger", "Benin"),
+        ],
+    },
+    "press_heldout5.txt": {
+        "entities": {
+            "Armenia": "GPE", "Azerbaijan": "GPE", "Ministry of Foreign Affairs of the Republic of Armenia": "ORG",
+            "Yerevan": "GPE", "Voskepar": "GPE", "Tavush": "GPE", "Armenian": "NORP", "Azerbaijani": "NORP",
+            "Lilit Avetisyan": "PERSON", "Avetisyan": "PERSON", "Rauf Mammadli": "PERSON", "South Caucasus": "LOC",
+            "Gabala": "GPE", "Hayk Grigoryan": "PERSON", "European Union Mission in Armenia": "ORG",
+            "Republic of Armenia": "GPE",
+        },
+        "quotes": [
+            ('the protocol was "a concrete step towards lasting peace in the South Caucasus"', "mixed", "stated",
+             "Lilit Avetisyan", "Avetisyan"),
+            ("the process was being conducted on the basis of the 1991 Almaty Declaration and that no village would be "
+             "divided", "indirect", "emphasised", "Lilit Avetisyan", "She"),
+            ("on 12 March the Azerbaijani side had handed over two Armenian servicemen who had strayed across the border "
+             "in heavy fog in February", "indirect", "noted", "Ministry of Foreign Affairs of the Republic of Armenia",
+             None),
+            ("the next meeting be held in Gabala in May", "indirect", "requested", "Azerbaijani delegation",
+             "The Azerbaijani side"),
+            ("the Government has allocated 450 million drams to repair homes in the border villages and will provide "
+             "winter fuel to 1,200 families", "indirect", "informed", "Hayk Grigoryan", "Hayk Grigoryan"),
+            ("international partners to support mine clearance in the areas to be handed over", "indirect", "called on",
+             "Hayk Grigoryan", "He"),
+            ("large tracts near the border remain contaminated", "indirect", "noting", "Hayk Grigoryan", "He"),
+            ("the Republic of Armenia is ready to sign a comprehensive peace treaty with Azerbaijan “without delay and "
+             "without preconditions”", "mixed", "reiterates", "Ministry of Foreign Affairs of the Republic of Armenia",
+             "The Ministry"),
+        ],
+        "events": [
+            ("Armenia and Azerbaijan sign", "border delimitation", "AGREE", "sign", "Armenia", "Azerbaijan"),
+            ("The commissions of Armenia", "Tavush region.", "CONSULT", "meeting", "Armenia", "Azerbaijan"),
+            ("Following the meeting", "thirty days.", "AGREE", "signed", "Armenia", "Azerbaijan"),
+            ("It was also noted", "in February.", "RETREAT", "handed over", "Azerbaijan", "Armenian servicemen"),
+            ("The Armenian side expressed", "humanitarian step.", "SUPPORT", "gratitude", "Armenia", "Azerbaijan"),
+            ("The Azerbaijani side requested", "the proposal.", "REQUEST", "requested", "Azerbaijan", "Armenia"),
+            ("The Azerbaijani side requested", "the proposal.", "AGREE", "accepted", "Armenia", "Azerbaijan"),
+            ("The Spokesperson of the Ministry", "1,200 families.", "AID", "allocated", "Armenia", "families"),
+            ("He further called on", "remain contaminated.", "REQUEST", "called on", "Hayk Grigoryan",
+             "international partners"),
+            ("The European Union Mission", "in a statement.", "SUPPORT", "welcomed",
+             "European Union Mission in Armenia", "Armenia"),
+        ],
+    },
+    "brief_heldout5.txt": {
+        "entities": {
+            "Americas": "LOC", "Bogotá": "GPE", "Colombia": "GPE", "ELN": "ORG", "Catholic Church": "ORG", "UN": "ORG",
+            "Arauca": "GPE", "Tumaco": "GPE", "Ecuador": "GPE", "Pacific": "LOC", "Central America": "LOC",
+            "Guayaquil": "GPE", "Quito": "GPE", "Lima": "GPE", "Peru": "GPE", "Congress": "ORG", "La Paz": "GPE",
+            "Bolivia": "GPE", "Buenos Aires": "GPE", "Argentina": "GPE", "Bolivian": "NORP", "Ana Quispe": "PERSON",
+            "Georgetown": "GPE", "Guyana": "GPE", "Brazil": "GPE", "Venezuela": "GPE", "Caracas": "GPE",
+            "Essequibo": "LOC", "Guyanese": "NORP", "Rohan Persaud": "PERSON", "Piura": "GPE", "Chile": "GPE",
+            "Santiago": "GPE",
+        },
+        "quotes": [
+            ("Colombia's ELN rebels freed a soldier and two police officers held since January, handing them to a "
+             "humanitarian commission of the Catholic Church and the UN in Arauca", "indirect", "said",
+             "government peace delegation", "the government's peace delegation"),
+            ("Ecuador deployed 5,000 soldiers to the port city and imposed a night-time curfew after gang attacks "
+             "killed 14 people in a week", "indirect", "said", "interior ministry", "the interior ministry"),
+            ('he would face "political persecution" at home', "mixed", "saying", "Ecuador", "Ecuador"),
+            ("Congress extend a permit scheme for small-scale mining", "indirect", "demanding", "miners",
+             "Thousands of informal miners"),
+            ("sheltering members of a drug cartel", "indirect", "accused", "Argentine security minister",
+             "Argentina's security minister"),
+            ("These accusations are an insult to our people,", "direct", "said", "Ana Quispe", "Ana Quispe"),
+            ("Brazil to host talks with Venezuela", "indirect", "asked", "Guyana", "Guyana"),
+            ('any "provocation" there would be met with force', "mixed", "warned", "Venezuelan defence minister",
+             "Venezuela's defence minister"),
+            ("We want a conversation, not a confrontation,", "direct", "said", "Rohan Persaud", "Rohan Persaud"),
+            ("gesto solidario", "direct", "thanked", "Peruvian foreign ministry", "Peru's foreign ministry"),
+        ],
+        "events": [
+            ("Bogotá: Colombia's ELN", "delegation said.", "RETREAT", "freed", "ELN", "soldier"),
+            ("Tumaco: The navies", "Central America.", "COOPERATE", "joint patrols", "Colombia", "Ecuador"),
+            ("Guayaquil: Ecuador", "ministry said.", "MOBILIZE", "deployed", "Ecuador", None),
+            ("Guayaquil: Ecuador", "ministry said.", "COERCE", "curfew", "Ecuador", None),
+            ("Guayaquil: Ecuador", "ministry said.", "ASSAULT", "killed", "gangs", "people"),
+            ("Quito: Ecuador rejected", "at home.", "REJECT", "rejected", "Ecuador", "Colombia"),
+            ("Lima: Thousands", "small-scale mining.", "PROTEST", "blocked", "miners", None),
+            ("Lima: Thousands", "small-scale mining.", "REQUEST", "demanding", "miners", "Congress"),
+            ("On Thursday the government", "by a year.", "CONCEDE", "gave in", "Peru", "miners"),
+            ("La Paz: Bolivia recalled", "drug cartel.", "SANCTION", "recalled", "Bolivia", "Argentina"),
+            ("La Paz: Bolivia recalled", "drug cartel.", "ACCUSE", "accused", "Argentina", "Bolivia"),
+            ('"These accusations', "Quispe said.", "REJECT", "insult", "Ana Quispe", "Argentina"),
+            ("Georgetown: Guyana asked", "Essequibo region.", "REQUEST", "asked", "Guyana", "Brazil"),
+            ("Georgetown: Guyana asked", "Essequibo region.", "MOBILIZE", "moved", "Venezuela", None),
+            ("Venezuela's defence minister", "with force.", "THREATEN", "warned", "Venezuela", "Guyana"),
+            ("Piura: Chile sent", "people homeless.", "AID", "sent", "Chile", "Peru"),
+            ("Peru's foreign ministry thanked", '"gesto solidario".', "SUPPORT", "thanked", "Peru", "Chile"),
+        ],
+    },
+})
+
+
 def colon_cue(text: str, span: Span) -> Span:
     """The ':' of a turn label before the content ('A: ...') or of a headline after it ('...': envoy)."""
     line_start = text.rfind("\n", 0, span.start) + 1
@@ -974,7 +1280,7 @@ def build(name: str, spec: dict) -> Article:
 
 
 def main() -> int:
-    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4"):
+    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
         articles = [build(name, spec) for name, spec in ARTICLES.items() if name.endswith(f"_{split}.txt")]
         for a in articles:
             for e in a.entities:
