@@ -23,6 +23,7 @@ from desktop_app.core.model import (
     Suggestions,
 )
 from desktop_app.errors import E, NewsGoldError
+from desktop_app.storage import tallies
 from desktop_app.storage.bulk import ARTICLE_COLUMNS, Prepared, child_columns, insert_rows, prepare
 from desktop_app.storage.connection import ANNOTATION_TABLES
 from desktop_app.storage.database import now_iso
@@ -88,9 +89,18 @@ class Edits(Queries):
                 # rowids of new rows follow the largest one (no AUTOINCREMENT; the write lock is ours)
                 first_rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM articles").fetchone()[0]
                 insert_rows(conn, "articles", ARTICLE_COLUMNS, rows)
+                annotated = any(children.values())
+                if annotated:  # the tallies count the batch's rows at the end, not row by row (migration 0012)
+                    first_ids = {t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
+                                 for t in ANNOTATION_TABLES}
+                    conn.execute("INSERT INTO tally_pause (paused) VALUES (1)")
                 for table, values in children.items():
                     if values:
                         insert_rows(conn, table, child_columns(table), values)
+                if annotated:
+                    for stmt in tallies.BATCH:
+                        conn.execute(stmt, first_ids)
+                    conn.execute("DELETE FROM tally_pause")  # never committed: other connections never see it
                 # search index for the whole batch, same transaction (migration 0005)
                 conn.execute("INSERT INTO articles_fts(rowid, title, text)"
                              " SELECT rowid, title, text FROM articles WHERE rowid >= ?", [first_rowid])
