@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import queue
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -170,7 +172,14 @@ def _adding(batch: Prepared) -> Callable[[Store], tuple[list[str], int]]:
 # -- parsing in a child process ---------------------------------------------------------
 
 class _Child:
-    """The forked parsing process and the pipe its items come through."""
+    """The forked parsing process, and a thread that drains its pipe into a queue.
+
+    The thread keeps the child parsing while this process commits (a pipe holds 64 KiB; a chunk is
+    ~0.5 MB, so without it the child waits in ``send`` until the next ``recv``), so the chunks parsed
+    meanwhile are there to join the next transaction. At most ``AHEAD`` chunks wait.
+    """
+
+    AHEAD = 8
 
     def __init__(self, paths: list[str | Path], fmt: str, who: str | None, claim_done: bool,
                  as_gold: bool = False) -> None:
@@ -180,17 +189,33 @@ class _Child:
                                    name="newsgold-import-parser", daemon=True)
         self.process.start()
         send.close()
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=self.AHEAD)
+        self._stop = threading.Event()
+        self._reader = threading.Thread(target=self._read, name="newsgold-import-pipe", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while not self._stop.is_set():
+            try:
+                msg = self.receive.recv()
+            except (EOFError, OSError):
+                msg = ("gone",)
+            while not self._stop.is_set():
+                try:
+                    self._queue.put(msg, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            if isinstance(msg, tuple) and msg[0] in ("end", "gone", "crash"):
+                return
 
     def ready(self) -> bool:
-        """Whether the next item is waiting in the pipe already."""
-        return self.receive.poll()
+        """Whether the next item is parsed and waiting already."""
+        return not self._queue.empty()
 
     def __iter__(self) -> Iterator[Item]:
         while True:
-            try:
-                msg = self.receive.recv()
-            except EOFError:
-                raise RuntimeError("the import's parsing process ended without finishing") from None
+            msg = self._queue.get()
             if isinstance(msg, tuple):
                 kind = msg[0]
                 if kind == "end":
@@ -198,11 +223,17 @@ class _Child:
                 if kind == "error":
                     yield InputError(E[msg[1]], msg[2], **msg[3])
                     continue
+                if kind == "gone":
+                    raise RuntimeError("the import's parsing process ended without finishing")
                 raise RuntimeError(f"the import's parsing process failed:\n{msg[1]}")
             yield msg
 
     def close(self) -> None:
-        self.receive.close()  # a child still sending gets a broken pipe and ends
+        self._stop.set()
+        if self._reader.is_alive():  # stopped early (cancel, an error): the child is still sending
+            self.process.terminate()  # its end of the pipe closes, so the reader's recv returns
+            self._reader.join()
+        self.receive.close()
         self.process.join(timeout=5)
         if self.process.is_alive():
             self.process.terminate()

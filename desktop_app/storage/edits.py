@@ -53,8 +53,18 @@ _EDITABLE = {
 _CONTENT_FIELDS = {t: cols - {"state", "origin", "suggested"} for t, cols in _EDITABLE.items()}
 
 
+#: a connection that imports gets a larger page cache than SQLite's 2 MiB: an import's inserts land all over
+#: the annotation tables' indexes (article ids are hashes), and pages that fall out of the cache are read back
+#: and, once dirty, spilled to the WAL more than once; and checkpoints every 32 MiB of WAL instead of every
+#: 4 MiB, so a page changed by several transactions is copied into the file once (docs/benchmarks.md)
+IMPORT_CACHE_KIB = 32 * 1024
+IMPORT_WAL_PAGES = 8000
+
+
 class Edits(Queries):
     """Imports, pre-annotation output and the annotator's logged edits."""
+
+    _bulk_settings = False
 
     # -- article writes -------------------------------------------------------
     def add_articles(self, articles: Iterable[Article]) -> tuple[list[str], int]:
@@ -68,6 +78,10 @@ class Edits(Queries):
         with one statement, all in one transaction.
         """
         with self.write() as conn:
+            if not self._bulk_settings:  # for the rest of the connection's life (settable inside a transaction)
+                conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+                conn.execute(f"PRAGMA wal_autocheckpoint = {IMPORT_WAL_PAGES}")
+                self._bulk_settings = True
             # A duplicate has the id, or the text (its derived id), of an article stored or earlier in
             # the batch: found with one lookup per batch, so any IntegrityError below is a bug.
             keys = list({*batch.ids, *batch.text_ids})
