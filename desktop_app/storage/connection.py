@@ -113,6 +113,33 @@ class Connection:
             self._batch = None
             self.write_times.record(time.perf_counter() - began)
 
+    @contextlib.contextmanager
+    def relaxed_sync(self) -> Iterator[None]:
+        """Write transactions inside commit with ``synchronous = NORMAL`` (a bulk import's): each is still
+        atomic, and what was committed survives the process being killed; only a power cut or an OS crash
+        could undo the last ones, which FULL's fsync per commit would have kept. On the way out one small
+        write with FULL (the schema version written again: one page) syncs the WAL, and so every frame
+        before it: once this returns, everything committed inside is on disk, as with FULL.
+        """
+        if self.readonly or self.conn.in_transaction:  # nested in a transaction: nothing to relax
+            yield
+            return
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("PRAGMA synchronous = FULL")
+            with contextlib.suppress(Exception):  # the error in flight is the one to report
+                self._sync_barrier()
+            raise
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self._sync_barrier()
+
+    def _sync_barrier(self) -> None:
+        with self.write() as conn:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute(f"PRAGMA user_version = {version}")
+
     def _begin_immediate(self) -> None:
         """Take the write lock, waiting as long as another writer keeps making progress.
 

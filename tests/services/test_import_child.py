@@ -1,6 +1,7 @@
-"""The CLI's import parses in a forked child whose chunks a reader thread collects while the parent commits
-(``parse_in_child``): the same articles, duplicates and refused lines as an import parsed in-process, and
-no child process or thread left behind, whether the import finishes or fails half-way."""
+"""How an import commits. The CLI's parses in a forked child whose chunks a reader thread collects while the
+parent commits (``parse_in_child``): the same articles, duplicates and refused lines as an import parsed
+in-process, and no child process or thread left behind, whether the import finishes or fails half-way.
+An import into its own Store relaxes the fsync per commit and syncs once at the end."""
 
 from __future__ import annotations
 
@@ -75,3 +76,27 @@ def test_a_commit_that_fails_half_way_stops_the_child(tmp_path: Path, monkeypatc
             import_paths(failing, [src], fmt="prodigy", parse_in_child=True)
         assert 0 < s.conn.execute("SELECT count(*) FROM articles").fetchone()[0] < 450
     assert _leftovers() == ([], [])
+
+
+def test_an_import_into_its_own_store_syncs_once_at_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import's own transactions commit with synchronous=NORMAL; FULL (every edit's) is back when it returns,
+    also when it fails, and the WAL was synced by a last write (the schema version written again)."""
+    monkeypatch.setattr(importing, "CHUNK", 50)
+    src = tmp_path / "tasks.jsonl"
+    _tasks(src, 300)
+    modes: list[int] = []
+    with Store(tmp_path / "corpus.sqlite3") as s:
+        version = s.conn.execute("PRAGMA user_version").fetchone()[0]
+        summary = import_paths(s, [src], fmt="prodigy",
+                               progress=lambda *_: modes.append(s.conn.execute("PRAGMA synchronous").fetchone()[0]))
+        assert summary.added and set(modes) == {1}  # NORMAL while it ran
+        assert s.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == version
+        assert s.write_times.count == len(modes) + 1  # the import's transactions and the last, syncing write
+
+        def fail(*_: object) -> None:
+            raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            import_paths(s, [tmp_path / "tasks.jsonl"], fmt="prodigy", progress=fail)
+        assert s.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
