@@ -127,10 +127,11 @@ def import_paths(
         items = prepared_chunks(paths, fmt, who, claim_done, cancel, as_gold=as_gold)
     budget = CHUNK_ROWS
     pending: Prepared | None = None
-    # our own transactions (not a writer's, shared with edits): one fsync at the end instead of one per commit
-    relaxed: contextlib.AbstractContextManager[None] = (
-        target.relaxed_sync() if isinstance(target, Store) else contextlib.nullcontext())
-    with relaxed:
+    # our own transactions (not a writer's, shared with edits): one fsync at the end instead of one per commit,
+    # and inserts without a statement journal
+    own: contextlib.AbstractContextManager[None] = (
+        target.bulk_import() if isinstance(target, Store) else contextlib.nullcontext())
+    with own:
         try:
             for item in items:
                 if isinstance(item, InputError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -61,6 +62,17 @@ IMPORT_CACHE_KIB = 32 * 1024
 IMPORT_WAL_PAGES = 8000
 
 
+def _lift_tally_insert_triggers(conn: sqlite3.Connection) -> list[str]:
+    """Drop the annotation tables' tally insert triggers inside the caller's transaction; returns the SQL that
+    creates them again, to run before it commits (DDL is transactional: no other connection sees them gone).
+    Each such commit changes the schema version, so other connections read the schema again once."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                        " ('tally_entities_ai', 'tally_quotes_ai', 'tally_events_ai')").fetchall()
+    for name, _ in rows:
+        conn.execute(f"DROP TRIGGER {name}")
+    return [sql for _, sql in rows]
+
+
 class Edits(Queries):
     """Imports, pre-annotation output and the annotator's logged edits."""
 
@@ -104,17 +116,25 @@ class Edits(Queries):
                 first_rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM articles").fetchone()[0]
                 insert_rows(conn, "articles", ARTICLE_COLUMNS, rows)
                 annotated = any(children.values())
+                lifted: list[str] = []
                 if annotated:  # the tallies count the batch's rows at the end, not row by row (migration 0012)
                     first_ids = {t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
                                  for t in ANNOTATION_TABLES}
-                    conn.execute("INSERT INTO tally_pause (paused) VALUES (1)")
+                    if self.bulk:  # our own import: lift the insert triggers for this transaction (see bulk_import)
+                        lifted = _lift_tally_insert_triggers(conn)
+                    else:
+                        conn.execute("INSERT INTO tally_pause (paused) VALUES (1)")
                 for table, values in children.items():
                     if values:
-                        insert_rows(conn, table, child_columns(table), values)
+                        insert_rows(conn, table, child_columns(table), values, rollback_on_error=self.bulk)
                 if annotated:
                     for stmt in tallies.BATCH:
                         conn.execute(stmt, first_ids)
-                    conn.execute("DELETE FROM tally_pause")  # never committed: other connections never see it
+                    # never committed either way: other connections never miss a trigger nor see the pause
+                    for sql in lifted:
+                        conn.execute(sql)
+                    if not self.bulk:
+                        conn.execute("DELETE FROM tally_pause")
                 # search index for the whole batch, same transaction (migration 0005)
                 conn.execute("INSERT INTO articles_fts(rowid, title, text)"
                              " SELECT rowid, title, text FROM articles WHERE rowid >= ?", [first_rowid])

@@ -89,6 +89,10 @@ def _assert_exact(path: Path) -> None:
     scratch.unlink()
     with Store(path, readonly=True) as r:
         assert r.conn.execute("SELECT count(*) FROM tally_pause").fetchone()[0] == 0
+        # the insert triggers an import lifts for its own transactions are all back, as migration 0012 made them
+        triggers = r.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally_%_ai'"
+                                  " AND tbl_name != 'articles' AND tbl_name != 'changes' ORDER BY name").fetchall()
+        assert sorted(t[0] for t in triggers) == sorted(tallies.pausable_insert_triggers())
         for status in ("done", "any"):
             assert_charts_match(r, status)
 
@@ -179,14 +183,18 @@ def test_the_pause_lives_only_inside_the_import_transaction(db_path: Path, monke
     _assert_exact(db_path)
 
 
-def test_a_failed_import_transaction_leaves_no_pause_and_no_counts(db_path: Path) -> None:
+@pytest.mark.parametrize("own", [False, True], ids=["paused", "lifted"])
+def test_a_failed_import_transaction_leaves_no_pause_and_no_counts(db_path: Path, own: bool) -> None:
+    """Refused mid-transaction: in a shared transaction (the pause row) or in an import's own (triggers lifted)."""
     with Store(db_path) as s:
         s.add_articles([_article(random.Random(2), 2)])
         before = _tallies(db_path)
         bad = _article(random.Random(2), 3)
         bad.entities.append(Entity(0, 3, "ORG", state="nonsense"))  # the CHECK refuses it mid-transaction
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(sqlite3.IntegrityError), s.bulk_import() if own else contextlib.nullcontext():
             s.add_articles([bad])
         assert s.conn.execute("SELECT count(*) FROM tally_pause").fetchone()[0] == 0
-    assert _tallies(db_path) == before
+        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        s.add_articles([_article(random.Random(4), 4)])  # the triggers count the next write as before
+    assert _tallies(db_path) != before
     _assert_exact(db_path)

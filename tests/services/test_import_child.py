@@ -91,6 +91,7 @@ def test_an_import_into_its_own_store_syncs_once_at_the_end(tmp_path: Path, monk
                                progress=lambda *_: modes.append(s.conn.execute("PRAGMA synchronous").fetchone()[0]))
         assert summary.added and set(modes) == {1}  # NORMAL while it ran
         assert s.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
+        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # checked again
         assert s.conn.execute("PRAGMA user_version").fetchone()[0] == version
         assert s.write_times.count == len(modes) + 1  # the import's transactions and the last, syncing write
 
@@ -100,3 +101,4 @@ def test_an_import_into_its_own_store_syncs_once_at_the_end(tmp_path: Path, monk
         with pytest.raises(KeyboardInterrupt):
             import_paths(s, [tmp_path / "tasks.jsonl"], fmt="prodigy", progress=fail)
         assert s.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
