@@ -184,7 +184,7 @@ class _Child:
     meanwhile are there to join the next transaction. At most ``AHEAD`` chunks wait.
     """
 
-    AHEAD = 8
+    AHEAD = 4
 
     def __init__(self, paths: list[str | Path], fmt: str, who: str | None, claim_done: bool,
                  as_gold: bool = False) -> None:

@@ -57,8 +57,9 @@ _CONTENT_FIELDS = {t: cols - {"state", "origin", "suggested"} for t, cols in _ED
 #: a connection that imports gets a larger page cache than SQLite's 2 MiB: an import's inserts land all over
 #: the annotation tables' indexes (article ids are hashes), and pages that fall out of the cache are read back
 #: and, once dirty, spilled to the WAL more than once; and checkpoints every 32 MiB of WAL instead of every
-#: 4 MiB, so a page changed by several transactions is copied into the file once (docs/benchmarks.md)
-IMPORT_CACHE_KIB = 32 * 1024
+#: 4 MiB, so a page changed by several transactions is copied into the file once (docs/benchmarks.md).
+#: 24 MiB keeps the CLI and its parsing child under 150 MB together on the 10k-task bench
+IMPORT_CACHE_KIB = 24 * 1024
 IMPORT_WAL_PAGES = 8000
 
 
