@@ -145,8 +145,8 @@ def import_paths(
                         pending = item
                     else:
                         pending.extend(item)
-                    if child is not None and child.ready() and pending.rows < budget:
-                        continue  # the next chunk is parsed already and the transaction has room for it
+                    if child is not None and child.ready() and pending.rows + item.rows <= budget:
+                        continue  # the next chunk is parsed already and the transaction has room for one more
                     began = time.perf_counter()
                     added, dupes = commit(_adding(pending))
                     took = time.perf_counter() - began
