@@ -40,6 +40,8 @@ CHUNK_ROWS = 3000
 #: TRANSACTION_S (by the pace of the last one), up to MAX_ROWS rows: fewer commits, each still short
 TRANSACTION_S = 0.15
 MAX_ROWS = 24_000
+#: and at most this many articles (plain articles are one row each, but 2-3 KB of text and its search index)
+MAX_ARTICLES = 1000
 
 
 @dataclass
@@ -145,7 +147,8 @@ def import_paths(
                         pending = item
                     else:
                         pending.extend(item)
-                    if child is not None and child.ready() and pending.rows + item.rows <= budget:
+                    if (child is not None and child.ready() and pending.rows + item.rows <= budget
+                            and len(pending) + len(item) <= MAX_ARTICLES):
                         continue  # the next chunk is parsed already and the transaction has room for one more
                     began = time.perf_counter()
                     added, dupes = commit(_adding(pending))
