@@ -135,9 +135,9 @@ def test_edits_from_another_connection_during_an_import_are_counted(tmp_path: Pa
         other.set_status(aid, rng.choice(["done", "in_progress"]), who="ann")
         with contextlib.suppress(NewsGoldError):  # a second one in the same article overlaps the first
             other.add(aid, Entity(0, 5, "PERSON", origin="human", state="accepted"), who="ann")
-        if a.quotes:
+        if a.quotes and a.quotes[0].id is not None:
             other.update("quotes", a.quotes[0].id, {"speaker": "Imran Khan", "state": "accepted"}, who="ann")
-        if a.events:
+        if a.events and a.events[0].id is not None:
             other.delete("events", a.events[0].id, who="ann")
         with sqlite3.connect(db_path) as plain:  # a plain INSERT of another tool
             plain.execute("INSERT INTO entities (article_id, start, \"end\", label, state, created_at, updated_at)"
