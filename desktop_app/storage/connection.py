@@ -137,8 +137,8 @@ class Connection:
         try:
             yield
         except BaseException:
-            self._end_bulk()
             with contextlib.suppress(Exception):  # the error in flight is the one to report
+                self._end_bulk()
                 self._sync_barrier()
             raise
         self._end_bulk()
