@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -67,9 +68,12 @@ def main() -> None:
         done = subprocess.run([sys.executable, "-m", "desktop_app", "--db", str(db), "import", "--format", "prodigy",
                                "--no-preannotate", str(src)], cwd=REPO, capture_output=True, text=True)
         dt = time.perf_counter() - t0
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        rss = usage.ru_maxrss / 1024
         result = {"tasks": args.n, "words": args.words, "spans": args.spans, "exit": done.returncode,
                   "seconds": round(dt, 2), "tasks_per_s": round(args.n / dt), "peak_rss_mb": round(rss),
+                  # CPU of both import processes (user + sys): comparable on a busy machine, unlike seconds
+                  "cpu_s": round(usage.ru_utime + usage.ru_stime, 2), "load": round(os.getloadavg()[0], 2),
                   "input_mb": round(src.stat().st_size / 2**20, 1), "x_label_studio": round(args.n / dt / 493, 2)}
         if done.returncode:
             result["stderr"] = done.stderr[-500:]

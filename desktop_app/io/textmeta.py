@@ -107,7 +107,10 @@ def is_title_noise(line: str) -> bool:
         return True
     if len(s) <= 80 and _CRUMB.match(s) and any(c in s for c in ">»›"):
         return True
-    words = _CAMEL_JOIN.sub(" ", s).replace("&", " ").split()
+    s = s.replace("&", " ")
+    if len(s.split(None, 6)) > 6:  # the camel-case split below only adds words: a long line (a whole text) is no menu
+        return False
+    words = _CAMEL_JOIN.sub(" ", s).split()
     return 0 < len(words) <= 6 and all(w.lower().strip(".,:;|·-") in _SECTION_WORDS for w in words)
 
 

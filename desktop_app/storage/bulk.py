@@ -26,20 +26,27 @@ ROWS_PER_STATEMENT = 128
 
 
 @lru_cache(maxsize=64)
-def _sql(table: str, columns: tuple[str, ...], rows: int) -> str:
+def _sql(table: str, columns: tuple[str, ...], rows: int, verb: str = "INSERT") -> str:
     one = "(" + ",".join("?" * len(columns)) + ")"
     cols = ", ".join(f'"{c}"' for c in columns)
-    return f"INSERT INTO {table} ({cols}) VALUES " + ",".join([one] * rows)
+    return f"{verb} INTO {table} ({cols}) VALUES " + ",".join([one] * rows)
 
 
-def insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> None:
-    """INSERT ``rows`` (tuples in ``columns`` order) into ``table``; in the caller's transaction."""
+def insert_rows(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]],
+                *, rollback_on_error: bool = False) -> None:
+    """INSERT ``rows`` (tuples in ``columns`` order) into ``table``; in the caller's transaction.
+
+    ``rollback_on_error``: a refused row (a CHECK) rolls back the whole transaction (``INSERT OR ROLLBACK``),
+    not just the statement; with no trigger and no foreign key on ``table`` SQLite then keeps no statement
+    journal (a copy of every page each statement changes: ~0.2 s of 1.6 s for the bench's 200k entity rows).
+    """
+    verb = "INSERT OR ROLLBACK" if rollback_on_error else "INSERT"
     i, total = 0, len(rows)
     size = ROWS_PER_STATEMENT
     while i < total:
         while size > total - i:  # the tail in power-of-two pieces: at most 8 statement shapes per table
             size //= 2
-        sql = _sql(table, columns, size)
+        sql = _sql(table, columns, size, verb)
         while total - i >= size:
             conn.execute(sql, list(chain.from_iterable(rows[i : i + size])))
             i += size

@@ -62,6 +62,8 @@ class Connection:
         self.conn: sqlite3.Connection = self.db.conn
         self.conn.row_factory = sqlite3.Row
         self._batch: int | None = None
+        #: inside ``bulk_import()``
+        self.bulk = False
         self._identity = self._file_identity()
         #: how long each write transaction held the lock (the benchmark and the log read it)
         self.write_times = WriteTimes()
@@ -112,6 +114,47 @@ class Connection:
             self.conn.commit()
             self._batch = None
             self.write_times.record(time.perf_counter() - began)
+
+    @contextlib.contextmanager
+    def bulk_import(self) -> Iterator[None]:
+        """The write transactions inside are a bulk import's own (not a writer's, shared with edits).
+
+        - They commit with ``synchronous = NORMAL``: each is still atomic, and what was committed survives
+          the process being killed; only a power cut or an OS crash could undo the last ones, which FULL's
+          fsync per commit would have kept. On the way out one small write with FULL (the schema version
+          written again: one page) syncs the WAL, and so every frame before it: once this returns,
+          everything committed inside is on disk, as with FULL.
+        - Foreign keys are not checked (the import inserts each article with its annotations, by
+          construction) and ``bulk`` is set: ``add_prepared`` then lifts the tally insert triggers for its
+          transaction. No trigger and no foreign key lets SQLite insert without a statement journal.
+        """
+        if self.readonly or self.conn.in_transaction:  # nested in a transaction: nothing to change
+            yield
+            return
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        self.bulk = True
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(Exception):  # the error in flight is the one to report
+                self._end_bulk()
+                self._sync_barrier()
+            raise
+        self._end_bulk()
+        self._sync_barrier()
+
+    def _end_bulk(self) -> None:
+        self.bulk = False
+        if self.conn.in_transaction:  # pragma: no cover - every write() ends its transaction
+            self.conn.rollback()
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA synchronous = FULL")
+
+    def _sync_barrier(self) -> None:
+        with self.write() as conn:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute(f"PRAGMA user_version = {version}")
 
     def _begin_immediate(self) -> None:
         """Take the write lock, waiting as long as another writer keeps making progress.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -23,6 +24,7 @@ from desktop_app.core.model import (
     Suggestions,
 )
 from desktop_app.errors import E, NewsGoldError
+from desktop_app.storage import tallies
 from desktop_app.storage.bulk import ARTICLE_COLUMNS, Prepared, child_columns, insert_rows, prepare
 from desktop_app.storage.connection import ANNOTATION_TABLES
 from desktop_app.storage.database import now_iso
@@ -52,8 +54,30 @@ _EDITABLE = {
 _CONTENT_FIELDS = {t: cols - {"state", "origin", "suggested"} for t, cols in _EDITABLE.items()}
 
 
+#: a connection that imports gets a larger page cache than SQLite's 2 MiB: an import's inserts land all over
+#: the annotation tables' indexes (article ids are hashes), and pages that fall out of the cache are read back
+#: and, once dirty, spilled to the WAL more than once; and checkpoints every 32 MiB of WAL instead of every
+#: 4 MiB, so a page changed by several transactions is copied into the file once (docs/benchmarks.md).
+#: 24 MiB keeps the CLI and its parsing child under 150 MB together on the 10k-task bench
+IMPORT_CACHE_KIB = 24 * 1024
+IMPORT_WAL_PAGES = 8000
+
+
+def _lift_tally_insert_triggers(conn: sqlite3.Connection) -> list[str]:
+    """Drop the annotation tables' tally insert triggers inside the caller's transaction; returns the SQL that
+    creates them again, to run before it commits (DDL is transactional: no other connection sees them gone).
+    Each such commit changes the schema version, so other connections read the schema again once."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                        " ('tally_entities_ai', 'tally_quotes_ai', 'tally_events_ai')").fetchall()
+    for name, _ in rows:
+        conn.execute(f"DROP TRIGGER {name}")
+    return [sql for _, sql in rows]
+
+
 class Edits(Queries):
     """Imports, pre-annotation output and the annotator's logged edits."""
+
+    _bulk_settings = False
 
     # -- article writes -------------------------------------------------------
     def add_articles(self, articles: Iterable[Article]) -> tuple[list[str], int]:
@@ -67,6 +91,10 @@ class Edits(Queries):
         with one statement, all in one transaction.
         """
         with self.write() as conn:
+            if not self._bulk_settings:  # for the rest of the connection's life (settable inside a transaction)
+                conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+                conn.execute(f"PRAGMA wal_autocheckpoint = {IMPORT_WAL_PAGES}")
+                self._bulk_settings = True
             # A duplicate has the id, or the text (its derived id), of an article stored or earlier in
             # the batch: found with one lookup per batch, so any IntegrityError below is a bug.
             keys = list({*batch.ids, *batch.text_ids})
@@ -88,9 +116,26 @@ class Edits(Queries):
                 # rowids of new rows follow the largest one (no AUTOINCREMENT; the write lock is ours)
                 first_rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM articles").fetchone()[0]
                 insert_rows(conn, "articles", ARTICLE_COLUMNS, rows)
+                annotated = any(children.values())
+                lifted: list[str] = []
+                if annotated:  # the tallies count the batch's rows at the end, not row by row (migration 0012)
+                    first_ids = {t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
+                                 for t in ANNOTATION_TABLES}
+                    if self.bulk:  # our own import: lift the insert triggers for this transaction (see bulk_import)
+                        lifted = _lift_tally_insert_triggers(conn)
+                    else:
+                        conn.execute("INSERT INTO tally_pause (paused) VALUES (1)")
                 for table, values in children.items():
                     if values:
-                        insert_rows(conn, table, child_columns(table), values)
+                        insert_rows(conn, table, child_columns(table), values, rollback_on_error=self.bulk)
+                if annotated:
+                    for stmt in tallies.BATCH:
+                        conn.execute(stmt, first_ids)
+                    # never committed either way: other connections never miss a trigger nor see the pause
+                    for sql in lifted:
+                        conn.execute(sql)
+                    if not self.bulk:
+                        conn.execute("DELETE FROM tally_pause")
                 # search index for the whole batch, same transaction (migration 0005)
                 conn.execute("INSERT INTO articles_fts(rowid, title, text)"
                              " SELECT rowid, title, text FROM articles WHERE rowid >= ?", [first_rowid])

@@ -225,5 +225,13 @@ def m0011_search_indexes(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_events_type ON events(type, state, article_id)")
 
 
+@migrations(name="0012_tallies_paused_by_import")
+def m0012_tallies_paused_by_import(db: Database) -> None:
+    # issue 15: an import counts its annotations into the tallies once per transaction (one grouped statement
+    # per tally) instead of one trigger run per row; the insert triggers skip while its transaction holds a
+    # tally_pause row, which is never committed (storage/tallies.py)
+    tallies.install_pause(db)
+
+
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

@@ -260,3 +260,76 @@ def install(db: Database) -> None:
     fill(db)
     for stmt in triggers():
         db.execute(stmt)
+
+
+# -- migration 0012: an import counts its rows once per transaction -------------------------------------------
+#
+# The per-row insert triggers made a bulk insert of annotations 2-3x slower (docs/benchmarks.md). An import
+# (``Edits.add_prepared``) puts a row in ``tally_pause`` at the start of its transaction, inserts, adds what the
+# batch's articles hold to the tallies with one grouped statement per tally (``BATCH``), and deletes the row
+# before it commits. The row is never committed, so no other connection ever sees it: their inserts, made in
+# their own transactions, keep firing the triggers. The updates' and deletes' triggers are not paused.
+
+PAUSE_TABLE = "CREATE TABLE tally_pause (paused INTEGER NOT NULL)"
+PAUSED = "NOT EXISTS (SELECT 1 FROM tally_pause)"
+
+
+def pausable_insert_triggers() -> list[str]:
+    """Migration 0012's insert triggers: 0010's, not fired while this connection's transaction pauses them."""
+    return [_trigger(f"tally_{table}_ai", f"AFTER INSERT ON {table} WHEN {PAUSED}", _row_contributions(table, "new", "1"))
+            for table in ("entities", "quotes", "events")]
+
+
+def _batch(table: str, tally: str, keys: tuple[str, ...], exprs: tuple[str, ...], extra: str = "1") -> list[str]:
+    """Add the rows of ``table`` with ``id >= :{table}`` (this transaction's) to both scopes of ``tally``.
+
+    The new rows are the end of the table's rowid range: read in order, the article looked up only where a key
+    or the ``done`` scope needs it (an import's suggestions never do)."""
+    cols = ", ".join(keys)
+    group = ", ".join(exprs)
+    out = []
+    for scope in ("any", "done"):
+        cond = "x.state != 'rejected'" if scope == "any" else "x.state = 'accepted' AND a.status = 'done'"
+        join = " CROSS JOIN articles a ON a.id = x.article_id" if scope == "done" or "a." in group else ""
+        # NOT INDEXED and CROSS JOIN: the rowid range first (the planner would rather scan a whole index)
+        out.append(f"INSERT INTO {tally} (scope, {cols}, n) SELECT '{scope}', {group}, count(*)"
+                   f" FROM {table} x NOT INDEXED{join}"
+                   f" WHERE x.id >= :{table} AND {cond} AND {extra} GROUP BY {group}"
+                   f" ON CONFLICT (scope, {cols}) DO UPDATE SET n = n + excluded.n")
+    return out
+
+
+#: what the paused insert triggers would have added for the annotation rows inserted in this transaction: those
+#: with ``id >= :entities`` / ``:quotes`` / ``:events`` (new rowids follow the largest; the write lock is ours)
+BATCH = (
+    *_batch("entities", "tally_entity_labels", ("label",), ("x.label",)),
+    *_batch("quotes", "tally_speakers", ("speaker",), ("coalesce(x.speaker, '')",)),
+    *_batch("events", "tally_event_days", ("day", "type"), (_DAY.format(published="a.published"), "x.type")),
+    *_batch("events", "tally_event_actors", ("type", "actor"), ("x.type", "x.actor"),
+            "x.actor IS NOT NULL AND x.actor != ''"),
+    # a (quote, entity) pair lies in one article, and the articles are new: every new pair has a new quote
+    "INSERT INTO tally_speaker_links (speaker, person, other)"
+    " SELECT q.speaker, sum(e.label = 'PERSON'), sum(e.label != 'PERSON') FROM quotes q NOT INDEXED CROSS JOIN entities e"
+    ' ON e.article_id = q.article_id AND e.start = q.speaker_ent_start AND e."end" = q.speaker_ent_end'
+    " WHERE q.id >= :quotes AND e.state != 'rejected' AND q.speaker IS NOT NULL AND q.speaker != ''"
+    f" GROUP BY q.speaker{_LINKS_UPSERT}",
+)
+
+TALLY_TABLES = ("tally_entity_labels", "tally_event_days", "tally_event_actors", "tally_speakers",
+                "tally_speaker_links", "tally_progress", "tally_status_changes")
+
+
+def recount(db: Database) -> None:
+    """Count every tally again from the corpus (in the caller's transaction)."""
+    for table in TALLY_TABLES:
+        db.execute(f"DELETE FROM {table}")
+    fill(db)
+
+
+def install_pause(db: Database) -> None:
+    """Migration 0012's part: the pause table and the insert triggers that honour it."""
+    db.execute(PAUSE_TABLE)
+    for table in ("entities", "quotes", "events"):
+        db.execute(f"DROP TRIGGER tally_{table}_ai")
+    for stmt in pausable_insert_triggers():
+        db.execute(stmt)

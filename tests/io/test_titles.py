@@ -56,3 +56,14 @@ def test_seed_articles_get_their_headlines(db_path: Path, seeds_dir: Path) -> No
         headline = next(line.strip() for line in text.splitlines() if len(line.split()) >= 5)
         got = next(t for f, t in titles.items() if Path(f).name == path.name)
         assert got == headline, path.name
+
+
+@pytest.mark.parametrize(("first", "is_menu"), [
+    ("HomeNews & PoliticsWorld Business", True),  # six menu words once the camel case is split ('&' is no word)
+    ("Home & News & Politics & World & Business & Sport", True),
+    ("Home News Politics World Business Sport Opinion", False),  # seven words: too many for a menu
+    ("HomeNews PoliticsWorld BusinessSport Opinion", False),  # seven after the split
+])
+def test_a_section_menu_of_up_to_six_words_is_skipped(first: str, is_menu: bool) -> None:
+    headline = "Senate passes the water-sharing bill after a night of debate"
+    assert title_of(f"{first}\n{headline}\n\nThe body.") == (headline if is_menu else first)

@@ -1,8 +1,8 @@
 """SIGKILL the CLI in the middle of an import of annotated tasks (parsing runs in a child process).
 
 What a user relies on: the corpus holds whole articles only (each with all its entities, each in
-the search index), the parsing child does not linger once its parent is gone, and running the same
-import again adds the rest and reports the committed ones as duplicates.
+the search index and in the dashboard's counts), the parsing child does not linger once its parent is
+gone, and running the same import again adds the rest and reports the committed ones as duplicates.
 """
 
 from __future__ import annotations
@@ -83,6 +83,10 @@ def _check(db: Path) -> tuple[int, dict[int, int]]:
         n = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
         indexed = int(conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'kabul'").fetchone()[0])
         assert indexed == n, f"{n} articles, {indexed} in the search index"
+        # the dashboard's counts (counted per transaction by the import, migration 0012) match what is there
+        assert conn.execute("SELECT count(*) FROM tally_pause").fetchone()[0] == 0
+        assert dict(conn.execute("SELECT label, n FROM tally_entity_labels WHERE scope = 'any' AND n > 0")) == dict(
+            conn.execute("SELECT label, count(*) FROM entities WHERE state != 'rejected' GROUP BY label"))
         per = dict(conn.execute(
             "SELECT k, count(*) FROM (SELECT a.id, (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS k"
             " FROM articles a) GROUP BY k").fetchall())
