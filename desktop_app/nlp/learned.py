@@ -21,9 +21,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.scorer import Scorer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 from spacy.tokens import Span as SpacySpan
 from spacy.training import Example
+from spacy.util import registry
 
 from desktop_app.core.model import Entity, Event, Quote, Span
 
@@ -89,6 +90,23 @@ def make_attribution_ner(nlp: Language, name: str, model: Any, moves: Any, updat
     return AttributionRecognizer(nlp.vocab, model, name=name, moves=moves,
                                  update_with_oracle_cut_size=update_with_oracle_cut_size,
                                  incorrect_spans_key=incorrect_spans_key, scorer=scorer)
+
+
+@registry.readers("newsgold.parsed_corpus.v1")
+def parsed_corpus(path: str, max_length: int = 0) -> Callable[[Language], Iterable[Example]]:
+    """A DocBin of parsed training docs whose parse (tags, lemmas, dependencies) the model being trained
+    may read: the predicted side is the reference without its gold (attribution spans, entities, cats)."""
+
+    def read(nlp: Language) -> Iterable[Example]:
+        for ref in DocBin().from_disk(path).get_docs(nlp.vocab):
+            pred = ref.copy()
+            pred.set_ents([], default="missing")
+            if SPANS_KEY in pred.spans:
+                del pred.spans[SPANS_KEY]
+            pred.cats = {}
+            yield Example(pred, ref)
+
+    return read
 
 
 def has_learned(nlp: Language) -> bool:
@@ -174,6 +192,23 @@ def learned_quote_finder(rule_finder: Callable[..., list[Quote]]) -> Callable[..
     return find
 
 
+def learned_cue_finder(rule_finder: Callable[..., list[Quote]]) -> Callable[..., list[Quote]]:
+    """A quote finder for a cue-only model: the rules with the learned cues, and quotes the parse derives
+    from the learned cues the rules left without one (nlp/learned_cues.py)."""
+    from desktop_app.nlp.learned_cues import cue_quotes
+
+    def find(doc: Doc, entities: list[Entity], registry: dict[str, str] | None = None) -> list[Quote]:
+        return cue_quotes(doc, entities, registry, learned_spans(doc)["CUE"], rule_finder)
+
+    return find
+
+
+def cues_only(nlp: Language) -> bool:
+    """Whether the pipeline's attribution model learned CUE spans alone (``--quote-labels CUE``)."""
+    labels = set(nlp.get_pipe(ATTRIBUTION).labels) if ATTRIBUTION in nlp.pipe_names else set()
+    return labels == {"CUE"}
+
+
 # -- events ------------------------------------------------------------------------------------
 class LearnedEvents:
     """The rule EventFinder, plus the sentence classifier's types the rules did not find."""
@@ -206,7 +241,8 @@ def use_learned(engine: Any) -> None:
     """Wire a SpacyEngine's quote and event finders to the learned components its pipeline has."""
     nlp: Language = engine.nlp
     if ATTRIBUTION in nlp.pipe_names:
-        engine.find_quotes = learned_quote_finder(engine.find_quotes)
+        wrap = learned_cue_finder if cues_only(nlp) else learned_quote_finder
+        engine.find_quotes = wrap(engine.find_quotes)
     if EVENTS in nlp.pipe_names:
         engine.events = LearnedEvents(engine.events, nlp)
         if EVENTS not in nlp.disabled:

@@ -71,6 +71,9 @@ class TrainOptions:
     compare: bool = True
     #: write the pipeline (train-curve only measures)
     save: bool = True
+    #: what the attribution NER learns: CUE alone (contents and sources then come from the parse and the
+    #: rule speaker resolution, nlp/learned_cues.py) or CONTENT / CUE / SOURCE spans
+    quote_labels: tuple[str, ...] = ("CONTENT", "CUE", "SOURCE")
 
 
 @dataclass
@@ -127,17 +130,22 @@ def _span(doc: Any, text: str, start: int, end: int, label: str) -> Any:
     return doc.char_span(start, end, label=label, alignment_mode="expand") if end > start else None
 
 
-def quote_spans(doc: Any, text: str, quotes: list[Quote]) -> list[Any]:
-    """CONTENT / CUE / SOURCE spans for the attribution NER (no overlaps: contents first, then the longest)."""
+def quote_spans(doc: Any, text: str, quotes: list[Quote],
+                labels: tuple[str, ...] = ("CONTENT", "CUE", "SOURCE")) -> list[Any]:
+    """CONTENT / CUE / SOURCE spans for the attribution NER (no overlaps: contents first, then the longest).
+
+    Only ``labels`` are kept: with CUE alone, every cue counts (also one inside another quote's content).
+    """
     from spacy.util import filter_spans
 
     contents, others = [], []
     for q in quotes:
-        contents.append(_span(doc, text, q.start, q.end, "CONTENT"))
-        if q.cue is not None:
+        if "CONTENT" in labels:
+            contents.append(_span(doc, text, q.start, q.end, "CONTENT"))
+        if q.cue is not None and "CUE" in labels:
             others.append(_span(doc, text, q.cue.start, q.cue.end, "CUE"))
         who = q.mention or q.speaker_entity
-        if who is not None:
+        if who is not None and "SOURCE" in labels:
             others.append(_span(doc, text, who.start, who.end, "SOURCE"))
     kept = filter_spans([s for s in contents if s is not None])
     free = [s for s in filter_spans([s for s in others if s is not None])
@@ -145,11 +153,15 @@ def quote_spans(doc: Any, text: str, quotes: list[Quote]) -> list[Any]:
     return sorted(kept + free, key=lambda s: s.start)
 
 
-def article_docs(nlp: Any, article: Article, layers: list[str], event_types: list[str]) -> list[Any]:
-    """The training docs of one article: the article (entities, attribution spans), then one doc per sentence (events)."""
+def article_docs(nlp: Any, article: Article, layers: list[str], event_types: list[str],
+                 quote_labels: tuple[str, ...] = ("CONTENT", "CUE", "SOURCE"), doc: Any = None) -> list[Any]:
+    """The training docs of one article: the article (entities, attribution spans), then one doc per sentence (events).
+
+    ``doc``: the article already tokenized (and parsed, for a cue model that reads the parse).
+    """
     from desktop_app.nlp.learned import SPANS_KEY
 
-    doc = nlp.make_doc(article.text)
+    doc = nlp.make_doc(article.text) if doc is None else doc
     out = []
     if "entities" in layers and article.entities:
         from spacy.util import filter_spans
@@ -157,7 +169,7 @@ def article_docs(nlp: Any, article: Article, layers: list[str], event_types: lis
         doc.set_ents(filter_spans([s for e in article.entities if (s := _span(doc, article.text, e.start, e.end, e.label))]),
                      default="outside")
     if "quotes" in layers:
-        doc.spans[SPANS_KEY] = quote_spans(doc, article.text, article.quotes)
+        doc.spans[SPANS_KEY] = quote_spans(doc, article.text, article.quotes, quote_labels)
     if len(doc.ents) or SPANS_KEY in doc.spans:
         out.append(doc)
     if "events" in layers:
@@ -192,8 +204,11 @@ def _sentencizer() -> Any:
 
 # -- the config --------------------------------------------------------------------------------
 def config_text(base: str, layers: list[str], *, epochs: int, eval_frequency: int, seed: int,
-                batch_words: int = BATCH_WORDS) -> str:
-    """A spaCy training config with only the components being learned (the base supplies the tokenizer)."""
+                batch_words: int = BATCH_WORDS, cues_only: bool = False) -> str:
+    """A spaCy training config with only the components being learned (the base supplies the tokenizer).
+
+    ``cues_only``: the attribution NER learns short CUE spans, so a narrower, shallower tok2vec will do.
+    """
     from desktop_app.nlp.learned import ATTRIBUTION, EVENTS
 
     pipeline = [name for layer, name in (("entities", "ner"), ("quotes", ATTRIBUTION), ("events", EVENTS))
@@ -232,15 +247,7 @@ use_upper = true
 nO = null
 
 [components.{ATTRIBUTION}.model.tok2vec]
-@architectures = "spacy.HashEmbedCNN.v2"
-pretrained_vectors = null
-width = 96
-depth = 4
-embed_size = 2000
-window_size = 1
-maxout_pieces = 3
-subword_features = true
-""")
+""" + (_CUE_TOK2VEC if cues_only else _SPAN_TOK2VEC))
     if "events" in layers:
         parts.append(f"""
 [components.{EVENTS}]
@@ -257,17 +264,18 @@ nO = null
 """)
     weights = {"ents_f": 1.0 if "entities" in layers else None, "attr_f": 1.0 if "quotes" in layers else None,
                "cats_macro_f": 1.0 if "events" in layers else None}
+    reader = "newsgold.parsed_corpus.v1" if cues_only else "spacy.Corpus.v1"
     weight_lines = "\n".join(f"{k} = {'null' if v is None else v}" for k, v in weights.items())
     parts.append(f"""
 [corpora]
 
 [corpora.train]
-@readers = "spacy.Corpus.v1"
+@readers = "{reader}"
 path = ${{paths.train}}
 max_length = 0
 
 [corpora.dev]
-@readers = "spacy.Corpus.v1"
+@readers = "{reader}"
 path = ${{paths.dev}}
 max_length = 0
 
@@ -326,6 +334,34 @@ vocab = "{base}"
 """)
     return "\n".join(parts)
 
+
+_SPAN_TOK2VEC = """@architectures = "spacy.HashEmbedCNN.v2"
+pretrained_vectors = null
+width = 96
+depth = 4
+embed_size = 2000
+window_size = 1
+maxout_pieces = 3
+subword_features = true
+"""
+#: the cue model also embeds the base pipeline's lemma, tag and dependency label (the training docs are
+#: parsed once; ``newsgold.parsed_corpus.v1`` hands their parse to the model being trained)
+_CUE_TOK2VEC = """@architectures = "spacy.Tok2Vec.v2"
+
+[components.attribution_ner.model.tok2vec.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = 64
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "LEMMA", "TAG", "DEP"]
+rows = [2000, 1000, 1000, 1000, 2000, 200, 200]
+include_static_vectors = false
+
+[components.attribution_ner.model.tok2vec.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = 64
+depth = 2
+window_size = 1
+maxout_pieces = 3
+"""
 
 #: where the progress logger sends its reports (set in the training process)
 _SINK: ProgressSink | None = None
@@ -412,11 +448,18 @@ def train(db_path: str | Path, options: TrainOptions, workdir: Path, sink: Progr
         tokenizer_nlp = base_nlp
     except OSError as exc:
         raise NewsGoldError(E.E201, name=base) from exc
+    cues_only = "quotes" in layers and tuple(options.quote_labels) == ("CUE",)
+    parser_nlp = None
+    if cues_only:  # the cue model reads the base pipeline's tags and parse: parse the articles once
+        sink({"kind": "stage", "message": "parsing the articles for the cue model"})
+        parser_nlp = spacy.load(base, exclude=["ner"])
     words = 0
     for part, arts in (("train", train_arts), ("dev", dev_arts)):
         db = DocBin(store_user_data=False)
+        parsed = parser_nlp.pipe((a.text for a in arts), batch_size=16) if parser_nlp is not None else iter(())
         for a in arts:
-            for d in article_docs(tokenizer_nlp, a, layers, event_types):
+            for d in article_docs(tokenizer_nlp, a, layers, event_types, options.quote_labels,
+                                  doc=next(parsed, None)):
                 db.add(d)
                 if part == "train":
                     words += len(d)
@@ -424,7 +467,7 @@ def train(db_path: str | Path, options: TrainOptions, workdir: Path, sink: Progr
     batch_words = min(BATCH_WORDS, max(50, words // 20))  # a small corpus still gets 20 updates an epoch
     steps_per_epoch = max(1, math.ceil(words / batch_words))
     cfg_text = config_text(base, layers, epochs=options.epochs, eval_frequency=steps_per_epoch, seed=options.seed,
-                           batch_words=batch_words)
+                           batch_words=batch_words, cues_only=cues_only)
     (workdir / "train.cfg").write_text(cfg_text, encoding="utf-8")
     _register_logger()
     _SINK = lambda info: sink({**info, "steps_per_epoch": steps_per_epoch, "epochs": options.epochs})  # noqa: E731
@@ -445,7 +488,7 @@ def train(db_path: str | Path, options: TrainOptions, workdir: Path, sink: Progr
         "base_model": base, "layers": layers, "articles": {"train": len(train_arts), "dev": len(dev_arts)},
         "gold": {"entities": sum(len(a.entities) for a in train_arts), "quotes": sum(len(a.quotes) for a in train_arts),
                  "events": sum(len(a.events) for a in train_arts)},
-        "epochs": options.epochs, "seed": options.seed, "dev_share": options.dev, "fraction": options.fraction,
+        "epochs": options.epochs, "seed": options.seed, "quote_labels": list(options.quote_labels), "dev_share": options.dev, "fraction": options.fraction,
         "dev": _dev_figures(meta_scores, layers), "training_seconds": round(train_seconds, 1),
         "newsgold": __version__, "spacy": spacy.__version__,
     }
@@ -527,7 +570,7 @@ def card_markdown(card: dict[str, Any]) -> str:
 # -- the child process ---------------------------------------------------------------------------
 def _child(db_path: str, options: dict[str, Any], workdir: str, messages: Any) -> None:
     """The training process: reports go to ``messages``; the last one is "done" or "error"."""
-    opts = TrainOptions(**{**options, "layers": tuple(options["layers"])})
+    opts = TrainOptions(**{**options, "layers": tuple(options["layers"]), "quote_labels": tuple(options["quote_labels"])})
     try:
         result = train(db_path, opts, Path(workdir), messages.put)
     except NewsGoldError as err:

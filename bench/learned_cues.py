@@ -1,0 +1,58 @@
+"""Tune the learned-cue quotes (nlp/learned_cues.py) on a PolNeAR split (dev only: test is for reporting).
+
+One pipeline pass per article with the trained pipeline (its parse, entities and learned cues); each
+variant is then scored on the same Docs with services/polnear.py's rules.  "gold cues" puts PolNeAR's own
+cues in place of the learned ones: the ceiling of the parse-derived contents.  Usage:
+
+    NEWSGOLD_HOME=/tmp/train-home python bench/learned_cues.py ../shared/benchmarks/polnear/dev --model polcue
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from desktop_app.core.model import Span
+from desktop_app.nlp.entities import doc_entities
+from desktop_app.nlp.learned import learned_spans
+from desktop_app.nlp.learned_cues import cue_quotes
+from desktop_app.nlp.loading import load_engine
+from desktop_app.nlp.quotes import find_quotes
+from desktop_app.services.polnear import PolnearReport, read_split
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dir", type=Path)
+    ap.add_argument("--model", required=True)
+    ap.add_argument("--limit", type=int)
+    args = ap.parse_args()
+    engine = load_engine(args.model)
+    docs = list(read_split(args.dir, args.limit))
+    t = time.monotonic()
+    variants = {
+        "rules": lambda sdoc, ents, cues: find_quotes(sdoc, ents, {}),
+        "widen rules only": lambda sdoc, ents, cues: cue_quotes(sdoc, ents, {}, cues, find_quotes, derive=False),
+        "derive only": lambda sdoc, ents, cues: cue_quotes(sdoc, ents, {}, cues, find_quotes, widen_rules=False),
+        "widen + derive": lambda sdoc, ents, cues: cue_quotes(sdoc, ents, {}, cues, find_quotes),
+        "widen + derive + regrow": lambda sdoc, ents, cues: cue_quotes(sdoc, ents, {}, cues, find_quotes, regrow=True),
+    }
+    reports = {name: PolnearReport(engine=name) for name in variants}
+    oracle = PolnearReport(engine="gold cues: widen + derive")
+    for d, sdoc in zip(docs, engine.nlp.pipe(d.text for d in docs), strict=True):  # type: ignore[attr-defined]
+        entities = doc_entities(sdoc, [])
+        cues = learned_spans(sdoc)["CUE"]
+        for name, fn in variants.items():
+            reports[name].add(fn(sdoc, entities, cues), d.attributions)
+        gold_cues = [Span(a.cue[0].start, a.cue[-1].end) if a.cue[-1].end - a.cue[0].start < 40 else a.cue[0]
+                     for a in d.attributions if a.cue]
+        oracle.add(cue_quotes(sdoc, entities, {}, gold_cues, find_quotes), d.attributions)
+    print(f"{len(docs)} articles in {time.monotonic() - t:.0f} s")
+    for r in [*reports.values(), oracle]:
+        print(f"{r.engine:<28} P {r.precision:.3f}  R {r.recall:.3f}  F1 {r.f1:.3f}  source {r.source_accuracy:.3f}"
+              f"  ({r.matched}/{r.predicted}/{r.gold})")
+
+
+if __name__ == "__main__":
+    main()
