@@ -15,8 +15,8 @@ from pathlib import Path
 
 from desktop_app.core.model import Span
 from desktop_app.nlp.entities import doc_entities
-from desktop_app.nlp.learned import learned_spans
-from desktop_app.nlp.learned_cues import cue_quotes
+from desktop_app.nlp.learned import learned_spans, merge_quotes
+from desktop_app.nlp.learned_cues import content_quotes, cue_quotes
 from desktop_app.nlp.loading import load_engine
 from desktop_app.nlp.quotes import find_quotes
 from desktop_app.services.polnear import PolnearReport, read_split
@@ -42,9 +42,15 @@ def main() -> None:
     oracle = PolnearReport(engine="gold cues: widen + derive")
     for d, sdoc in zip(docs, engine.nlp.pipe(d.text for d in docs), strict=True):  # type: ignore[attr-defined]
         entities = doc_entities(sdoc, [])
-        cues = learned_spans(sdoc)["CUE"]
+        spans = learned_spans(sdoc)
+        cues = spans["CUE"]
         for name, fn in variants.items():
             reports[name].add(fn(sdoc, entities, cues), d.attributions)
+        if spans["CONTENT"]:  # a CONTENT / CUE / SOURCE model: the merge of nlp/learned.py, and rule speakers
+            for name, quotes in (("spans: learned sources", merge_quotes(sdoc.text, find_quotes(sdoc, entities, {}),
+                                                                          spans, entities)),
+                                 ("spans: rule speakers", content_quotes(sdoc, entities, {}, spans, find_quotes))):
+                reports.setdefault(name, PolnearReport(engine=name)).add(quotes, d.attributions)
         gold_cues = [Span(a.cue[0].start, a.cue[-1].end) if a.cue[-1].end - a.cue[0].start < 40 else a.cue[0]
                      for a in d.attributions if a.cue]
         oracle.add(cue_quotes(sdoc, entities, {}, gold_cues, find_quotes), d.attributions)

@@ -32,7 +32,7 @@ from desktop_app.nlp.quote_resolution import resolve_speakers
 #: dependents of a cue verb whose subtree is what was said, believed or wanted
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "prep", "dative", "pcomp", "advcl"})
 #: prepositions that introduce a content ("called for", "warned of", "spoke about", "insisted on")
-_CONTENT_PREPS = frozenset({"for", "of", "about", "on", "against", "to", "that", "as", "over"})
+_CONTENT_PREPS = frozenset({"for", "of", "about", "on", "against", "to", "that", "as", "over", "by", "with", "at"})
 #: the shortest derived content (characters); PolNeAR has short noun-phrase contents ("the Act")
 MIN_CHARS = 4
 #: a learned cue is only a cue when the parse agrees it could be one
@@ -65,7 +65,6 @@ def _range(toks: Sequence[Token]) -> tuple[int, int]:
 
 def content_tokens(head: Token) -> tuple[int, int] | None:
     """Token range [lo, hi) of what a cue reports, from its parse; None when the parse gives nothing."""
-    doc = head.doc
     if head.text == ":" or head.text in ("—", "–", "-"):
         sent_end = head.sent.end
         return (head.i + 1, sent_end) if sent_end > head.i + 1 else None
@@ -116,27 +115,70 @@ _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since
                            "despite", "although", "though", "whereas", "citing"})
 
 
+#: prepositions after the object that still belong to what was said ("dismissed Estonia as a suburb",
+#: "compared him to Obama"); any other ("in a statement", "during a stop") is the writer's circumstance
+_OBJECT_PREPS = frozenset({"as", "to", "for", "of", "about", "against", "over", "from"})
+
+
 def _right_extent(head: Token, first: Token) -> int:
     """Where a content that starts at ``first`` ends: over the cue's later dependents (coordinated objects,
-    modifiers), up to a coordinated clause with its own subject or cue, or a circumstance ("after ...")."""
-    hi = first.right_edge.i + 1
+    "as ..." complements), up to a second predicate of the cue's subject ("and criticized ..."), a
+    participle ("..., focusing on ..."), or a circumstance ("after ...", "in a statement")."""
+    hi = _cut_asides(first, first.right_edge.i + 1)
     for c in sorted(head.rights, key=lambda t: t.i):
-        if c.i <= first.i or c.dep_ in ("punct", "cc"):
+        if c.i <= first.i or c.dep_ in ("punct", "cc", "npadvmod"):
             continue
-        if c.dep_ == "conj" and (is_cue(c) or any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)):
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
             break
-        if c.dep_ in ("advcl", "prep", "npadvmod") and (c.lower_ in _CIRCUMSTANCE or any(
-                m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE for m in c.children)):
+        if c.dep_ == "prep" and c.lower_ not in _OBJECT_PREPS:
             break
-        if c.dep_ == "npadvmod":
+        if c.dep_ in ("advcl", "parataxis") and not any(
+                m.dep_ == "mark" and m.lower_ in ("that", "if", "whether") for m in c.children):
+            break
+        if c.dep_ in ("advmod",):
             continue
-        hi = max(hi, c.right_edge.i + 1)
+        hi = _cut_asides(c, max(hi, c.right_edge.i + 1))
     return hi
 
 
-def derived_content(text: str, head: Token) -> tuple[int, int] | None:
+def _cut_asides(start: Token, hi: int) -> int:
+    """End before ", which ...", " — a metaphor ..." or ", even suggesting ...": the writer's aside."""
+    doc = start.doc
+    for i in range(start.i + 1, hi - 1):
+        t, nxt = doc[i], doc[i + 1]
+        if t.text == "," and (nxt.lower_ in ("which", "although", "though", "whereas", "citing", "even")
+                              or nxt.tag_ == "VBG"):
+            return i
+        if t.text in ("—", "–", "--") and i > start.i + 1:
+            return i
+    return hi
+
+
+def _after_cue(head: Token, cue: Span | None, rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A learned cue that takes in its object ("is raising questions about", "showing support for", "has no
+    illusions about"): the content is what follows the cue, to the end of the phrase it ends in."""
+    if cue is None or head.lower_ == "according":
+        return rng
+    doc = head.doc
+    toks = [t for t in doc if cue.start <= t.idx < cue.end]
+    if len(toks) < 2:
+        return rng
+    c_hi = toks[-1].i + 1
+    if rng is not None and rng[0] >= c_hi:
+        return rng
+    last = toks[-1]
+    if last.pos_ == "ADP" or last.dep_ in ("prep", "agent"):
+        obj = [g for g in last.children if g.dep_ in ("pobj", "pcomp")]
+        if obj:
+            return c_hi, max(g.right_edge.i for g in obj) + 1
+    if rng is not None and rng[1] > c_hi:
+        return c_hi, rng[1]
+    return rng
+
+
+def derived_content(text: str, head: Token, cue: Span | None = None) -> tuple[int, int] | None:
     """Character span of what a cue reports: its parse range, cut to the cue's paragraph and trimmed."""
-    rng = content_tokens(head)
+    rng = _after_cue(head, cue, content_tokens(head))
     if rng is None:
         return None
     doc = head.doc
@@ -211,12 +253,12 @@ def cue_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None
         if ruled:
             if regrow and len(ruled) == 1:
                 q = rules[ruled[0]]
-                content = derived_content(text, head)
+                content = derived_content(text, head, cue)
                 if content is not None and content[0] <= q.start and q.end <= content[1] and \
                         content[1] - content[0] > len(q.span) and not Span(*content).overlaps(cue):
                     rules[ruled[0]] = dataclasses.replace(q, start=content[0], end=content[1])
             continue
-        content = derived_content(text, head)
+        content = derived_content(text, head, cue)
         if content is None:
             continue
         span = Span(*content)
@@ -230,4 +272,27 @@ def cue_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None
     if not cands:
         return rules
     extra = resolve_speakers(doc, cands, entities, registry)
+    return sorted(rules + extra, key=lambda q: (q.start, q.end))
+
+
+def content_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None, spans: dict[str, list[Span]],
+                   rule_finder: Callable[..., list[Quote]]) -> list[Quote]:
+    """The alternative for a CONTENT / CUE / SOURCE model: rule quotes, plus the learned contents no rule quote
+    has, each with its nearest learned cue and the speaker the rules resolve from that cue's subject."""
+    from desktop_app.nlp.learned import NEAR, _nearest
+
+    rules = rule_finder(doc, entities, registry)
+    cands: list[Candidate] = []
+    for content in spans["CONTENT"]:
+        if any(q.span.overlaps(content) for q in rules):
+            continue
+        cue = _nearest(content, spans["CUE"], spans["CONTENT"])
+        if cue is None or content.overlaps(cue) or content.start - cue.end > NEAR:
+            continue
+        head = cue_head(doc, cue)
+        subj = source_of(head)[0] if head is not None else None
+        if subj is not None and content.start <= subj.idx < content.end:
+            subj = None
+        cands.append(Candidate(content.start, content.end, "indirect", cue, subj, follows=subj is None, verb=head))
+    extra = resolve_speakers(doc, cands, entities, registry) if cands else []
     return sorted(rules + extra, key=lambda q: (q.start, q.end))

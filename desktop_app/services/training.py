@@ -346,19 +346,21 @@ subword_features = true
 """
 #: the cue model also embeds the base pipeline's lemma, tag and dependency label (the training docs are
 #: parsed once; ``newsgold.parsed_corpus.v1`` hands their parse to the model being trained)
-_CUE_TOK2VEC = """@architectures = "spacy.Tok2Vec.v2"
+CUE_WIDTH = 96
+CUE_DEPTH = 4
+_CUE_TOK2VEC = f"""@architectures = "spacy.Tok2Vec.v2"
 
 [components.attribution_ner.model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
-width = 64
+width = {CUE_WIDTH}
 attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "LEMMA", "TAG", "DEP"]
-rows = [2000, 1000, 1000, 1000, 2000, 200, 200]
+rows = [5000, 1000, 2500, 1000, 5000, 200, 200]
 include_static_vectors = false
 
 [components.attribution_ner.model.tok2vec.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 64
-depth = 2
+width = {CUE_WIDTH}
+depth = {CUE_DEPTH}
 window_size = 1
 maxout_pieces = 3
 """
