@@ -32,6 +32,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quote-labels", type=_layers, default=None, metavar="CUE[,CONTENT,SOURCE]",
                    help="what the quotes layer learns: CUE alone (contents from the parse, speakers from the rules) "
                         "or CONTENT,CUE,SOURCE spans")
+    p.add_argument("--cue-model", choices=("ner", "spancat"), default="ner",
+                   help="with --quote-labels CUE: a transition-based NER or a span categorizer for the cues")
     p.add_argument("--json", action="store_true")
 
 
@@ -54,6 +56,7 @@ def _options(args: argparse.Namespace, **extra: Any) -> Any:
 
     if args.quote_labels:
         extra["quote_labels"] = args.quote_labels
+    extra["cue_model"] = args.cue_model
     return TrainOptions(layers=args.layers, dev=args.dev, seed=args.seed, base=args.base,
                         epochs=args.epochs or DEFAULT_EPOCHS, compare=not args.no_compare, **extra)
 

@@ -14,7 +14,7 @@ there gets a trigger-less event of that type.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -30,6 +30,10 @@ from desktop_app.core.model import Entity, Event, Quote, Span
 
 SPANS_KEY = "attribution"
 ATTRIBUTION = "attribution_ner"
+#: the span categorizer alternative of a CUE-only model (``train --cue-model spancat``)
+CUE_SPANCAT = "attribution_spancat"
+#: a learned cue counts when the span categorizer gives it this probability (tuned on PolNeAR dev)
+CUE_THRESHOLD = 0.5
 EVENTS = "event_textcat"
 LABELS = ("CONTENT", "CUE", "SOURCE")
 #: a sentence gets a learned event type at this probability
@@ -54,6 +58,13 @@ def _as_ents(eg: Example) -> Example:
     return Example(eg.predicted, swapped)
 
 
+def _set_aside(doc: Doc) -> list[SpacySpan]:
+    """The Doc's entities, which are then removed (left unset, so that none is preset for the NER)."""
+    kept = list(doc.ents)
+    doc.set_ents([], default="missing")
+    return kept
+
+
 class AttributionRecognizer(EntityRecognizer):
     """An EntityRecognizer whose gold and output are ``doc.spans["attribution"]``, not ``doc.ents``."""
 
@@ -64,14 +75,33 @@ class AttributionRecognizer(EntityRecognizer):
                    labels: Any = None) -> None:
         super().initialize(lambda: (_as_ents(eg) for eg in get_examples()), nlp=nlp, labels=labels)
 
+    # The NER keeps entities already in a Doc ("preset"), and the base ``ner`` runs first: so the Doc's
+    # entities are set aside while this model predicts, and given back after.
+    def __call__(self, doc: Doc) -> Doc:
+        kept = _set_aside(doc)
+        doc = super().__call__(doc)
+        doc.ents = kept
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        kept: dict[int, list[SpacySpan]] = {}
+
+        def aside(docs: Iterable[Doc]) -> Iterator[Doc]:
+            for doc in docs:
+                kept[id(doc)] = _set_aside(doc)
+                yield doc
+
+        for doc in super().pipe(aside(stream), batch_size=batch_size):
+            doc.ents = kept.pop(id(doc), [])
+            yield doc
+
     def set_annotations(self, docs: list[Doc], states_or_beams: Any) -> None:
-        kept = [list(doc.ents) for doc in docs]
         for doc in docs:
-            doc.ents = []
+            _set_aside(doc)
         super().set_annotations(docs, states_or_beams)
-        for doc, ents in zip(docs, kept, strict=True):
+        for doc in docs:
             doc.spans[SPANS_KEY] = [SpacySpan(doc, e.start, e.end, e.label_) for e in doc.ents]
-            doc.ents = ents
+            doc.set_ents([], default="missing")
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         scores = Scorer.score_spans(list(examples), SPANS_KEY, getter=lambda doc, key: doc.spans.get(key, []),
@@ -110,7 +140,7 @@ def parsed_corpus(path: str, max_length: int = 0) -> Callable[[Language], Iterab
 
 
 def has_learned(nlp: Language) -> bool:
-    return ATTRIBUTION in nlp.pipe_names or EVENTS in nlp.pipe_names
+    return ATTRIBUTION in nlp.pipe_names or CUE_SPANCAT in nlp.pipe_names or EVENTS in nlp.pipe_names
 
 
 # -- quotes ------------------------------------------------------------------------------------
@@ -205,6 +235,8 @@ def learned_cue_finder(rule_finder: Callable[..., list[Quote]]) -> Callable[...,
 
 def cues_only(nlp: Language) -> bool:
     """Whether the pipeline's attribution model learned CUE spans alone (``--quote-labels CUE``)."""
+    if CUE_SPANCAT in nlp.pipe_names:
+        return True
     labels = set(nlp.get_pipe(ATTRIBUTION).labels) if ATTRIBUTION in nlp.pipe_names else set()
     return labels == {"CUE"}
 
@@ -240,7 +272,9 @@ class LearnedEvents:
 def use_learned(engine: Any) -> None:
     """Wire a SpacyEngine's quote and event finders to the learned components its pipeline has."""
     nlp: Language = engine.nlp
-    if ATTRIBUTION in nlp.pipe_names:
+    if CUE_SPANCAT in nlp.pipe_names:
+        nlp.get_pipe(CUE_SPANCAT).cfg["threshold"] = CUE_THRESHOLD
+    if ATTRIBUTION in nlp.pipe_names or CUE_SPANCAT in nlp.pipe_names:
         wrap = learned_cue_finder if cues_only(nlp) else learned_quote_finder
         engine.find_quotes = wrap(engine.find_quotes)
     if EVENTS in nlp.pipe_names:

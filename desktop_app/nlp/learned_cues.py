@@ -167,7 +167,7 @@ def _after_cue(head: Token, cue: Span | None, rng: tuple[int, int] | None) -> tu
     if rng is not None and rng[0] >= c_hi:
         return rng
     last = toks[-1]
-    if last.pos_ == "ADP" or last.dep_ in ("prep", "agent"):
+    if (last.pos_ == "ADP" or last.dep_ == "prep") and last.dep_ != "agent":  # "supported by X": X is the source
         obj = [g for g in last.children if g.dep_ in ("pobj", "pcomp")]
         if obj:
             return c_hi, max(g.right_edge.i for g in obj) + 1

