@@ -55,8 +55,8 @@ def main() -> None:
             scores = group.attrs.get("scores") if group is not None else None
             if scores is None:
                 continue
-            ranked = sorted(((float(p), Span(s.start_char, s.end_char)) for s, p in zip(group, scores, strict=True)
-                             if float(p) >= th), key=lambda x: -x[0])
+            ranked = sorted(((float(max(p)), Span(s.start_char, s.end_char)) for s, p in zip(group, scores, strict=True)
+                             if float(max(p)) >= th), key=lambda x: -x[0])
             kept: list[Span] = []
             for _p, c in ranked:  # the likeliest of overlapping n-grams
                 if not any(c.overlaps(k) for k in kept):

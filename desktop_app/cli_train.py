@@ -30,8 +30,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-compare", action="store_true",
                    help="skip scoring the dev articles' quotes with the rules alone and with the new pipeline")
     p.add_argument("--quote-labels", type=_layers, default=None, metavar="CUE[,CONTENT,SOURCE]",
-                   help="what the quotes layer learns: CUE alone (contents from the parse, speakers from the rules) "
-                        "or CONTENT,CUE,SOURCE spans")
+                   help="what the quotes layer learns: CUE alone (the default: contents from the parse, speakers from "
+                        "the rules) or CONTENT,CUE,SOURCE spans")
     p.add_argument("--cue-model", choices=("ner", "spancat"), default="ner",
                    help="with --quote-labels CUE: a transition-based NER or a span categorizer for the cues")
     p.add_argument("--json", action="store_true")

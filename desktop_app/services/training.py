@@ -3,7 +3,8 @@
 What is learned (``--layers``):
 - entities: the base pipeline's ``ner`` fine-tuned on the accepted entities (the gazetteer is added at
   load time, as for any pipeline);
-- quotes: ``attribution_ner`` (nlp/learned.py), CONTENT / CUE / SOURCE spans;
+- quotes: ``attribution_ner`` (nlp/learned.py) learns CUE spans (the default; contents come from the cue's parse and
+  speakers from the rules, nlp/learned_cues.py) or CONTENT / CUE / SOURCE spans (``quote_labels``);
 - events: ``event_textcat``, a ``textcat_multilabel`` over the taxonomy's types, one doc per sentence.
 
 Only the learned components are trained (a generated config, ``spacy.training``'s ``init_nlp`` and
@@ -74,7 +75,7 @@ class TrainOptions:
     save: bool = True
     #: what the attribution NER learns: CUE alone (contents and sources then come from the parse and the
     #: rule speaker resolution, nlp/learned_cues.py) or CONTENT / CUE / SOURCE spans
-    quote_labels: tuple[str, ...] = ("CONTENT", "CUE", "SOURCE")
+    quote_labels: tuple[str, ...] = ("CUE",)
     #: the cue model of a CUE-only quotes layer: "ner" (transition-based) or "spancat" (scored n-grams)
     cue_model: str = "ner"
 
@@ -384,15 +385,15 @@ subword_features = true
 """
 #: the cue model also embeds the base pipeline's lemma, tag and dependency label (the training docs are
 #: parsed once; ``newsgold.parsed_corpus.v1`` hands their parse to the model being trained)
-CUE_WIDTH = 96
-CUE_DEPTH = 4
+CUE_WIDTH = 64
+CUE_DEPTH = 2
 _CUE_TOK2VEC = f"""@architectures = "spacy.Tok2Vec.v2"
 
 [components.COMPONENT.model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {CUE_WIDTH}
 attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "LEMMA", "TAG", "DEP"]
-rows = [5000, 1000, 2500, 1000, 5000, 200, 200]
+rows = [2000, 1000, 1000, 1000, 2000, 200, 200]
 include_static_vectors = false
 
 [components.COMPONENT.model.tok2vec.encode]
