@@ -38,8 +38,9 @@ def main() -> None:
     variants = {
         "rules": lambda sdoc, ents, cues: find_quotes(sdoc, ents, {}),
         "widen rules only": lambda sdoc, ents, cues: cue_quotes(sdoc, ents, {}, cues, find_quotes, derive=False),
-        "derive only": lambda sdoc, ents, cues: cue_quotes(sdoc, ents, {}, cues, find_quotes, widen_rules=False),
-        "widen + derive": lambda sdoc, ents, cues: cue_quotes(sdoc, ents, {}, cues, find_quotes),
+        "derive only": lambda sdoc, ents, cues: cue_quotes(sdoc, ents, {}, cues, find_quotes, widen_rules=False,
+                                                          regrow=False),
+        "widen + derive": lambda sdoc, ents, cues: cue_quotes(sdoc, ents, {}, cues, find_quotes, regrow=False),
         "widen + derive + regrow": lambda sdoc, ents, cues: cue_quotes(sdoc, ents, {}, cues, find_quotes, regrow=True),
     }
     reports = {name: PolnearReport(engine=name) for name in variants}

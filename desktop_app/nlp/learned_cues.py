@@ -236,9 +236,13 @@ def mark_cues(doc: Doc, heads: Sequence[Token]) -> None:
 
 def cue_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None, cues: Sequence[Span],
                rule_finder: Callable[..., list[Quote]], *, widen_rules: bool = True,
-               derive: bool = True, regrow: bool = False) -> list[Quote]:
+               derive: bool = True, regrow: bool = True) -> list[Quote]:
     """Rule quotes (with the learned cue verbs as cues when ``widen_rules``) plus, when ``derive``, a quote
-    per learned cue left without one, its content from the parse and its speaker from the rules."""
+    per learned cue left without one, its content from the parse and its speaker from the rules.
+
+    ``regrow``: a rule quote of a learned cue whose parse-derived content holds it and is longer takes that
+    content, keeping its speaker (PolNeAR dev: +0.004 F1).
+    """
     text = doc.text
     heads = [(c, h) for c in cues if (h := cue_head(doc, c)) is not None and h.pos_ in _CUE_POS]
     if widen_rules:
