@@ -10,6 +10,7 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.core.model import Article, Entity, Event, Quote, Span, article_id_for
 from desktop_app.errors import NewsGoldError
+from desktop_app.nlp.loading import load_trained
 from desktop_app.services.progress import CancelToken
 from desktop_app.services.training import TrainOptions, check_options, models_dir, train_in_child, trained_models
 from desktop_app.storage import Store
@@ -134,6 +135,10 @@ def test_a_cue_model_learns_a_cue_the_rules_lack_and_preannotation_derives_its_q
     card = json.loads((Path(result.path or "") / "model-card.json").read_text(encoding="utf-8"))
     assert card["quote_labels"] == ["CUE"] and card["layers"] == ["quotes"]
     text = "Pia Lund doubts that the ferry will open in Bergen next year."
+    doc = load_trained(Path(result.path or "")).nlp(text)  # type: ignore[attr-defined]
+    # the base NER's entities stay entities, and are not taken for attribution spans
+    assert [(s.text, s.label_) for s in doc.spans["attribution"]] == [("doubts", "CUE")]
+    assert ("Bergen", "GPE") in [(e.text, e.label_) for e in doc.ents]
     with Store(db) as store:
         store.add_articles([Article(id="n1", title="New", text=text)])
     assert main(["--db", str(db), "preannotate", "--model", "cues"]) == 0
