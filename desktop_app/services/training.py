@@ -598,7 +598,11 @@ def card_markdown(card: dict[str, Any]) -> str:
              f"(dev share {card['dev_share']}, seed {card['seed']})",
              f"- gold in training: {card['gold']['entities']} entities, {card['gold']['quotes']} quotes, "
              f"{card['gold']['events']} events",
-             f"- epochs: {card['epochs']}; training time {card['training_seconds']} s", "", "## Dev figures", ""]
+             f"- epochs: {card['epochs']}; training time {card['training_seconds']} s"]
+    if "quotes" in card["layers"] and card.get("quote_labels"):
+        lines.append(f"- quotes learned as: {', '.join(card['quote_labels'])} spans"
+                     + (" (contents from the cue's parse, speakers from the rules)" if card["quote_labels"] == ["CUE"] else ""))
+    lines += ["", "## Dev figures", ""]
     for layer, figures in card["dev"].items():
         if layer == "quotes_engine":
             for system, f in figures.items():

@@ -134,6 +134,7 @@ def test_a_cue_model_learns_a_cue_the_rules_lack_and_preannotation_derives_its_q
                                              dev=0.25, seed=1, compare=False))
     card = json.loads((Path(result.path or "") / "model-card.json").read_text(encoding="utf-8"))
     assert card["quote_labels"] == ["CUE"] and card["layers"] == ["quotes"]
+    assert "quotes learned as: CUE spans" in (Path(result.path or "") / "model-card.md").read_text(encoding="utf-8")
     text = "Pia Lund doubts that the ferry will open in Bergen next year."
     doc = load_trained(Path(result.path or "")).nlp(text)  # type: ignore[attr-defined]
     # the base NER's entities stay entities, and are not taken for attribution spans
