@@ -237,7 +237,8 @@ def cues_only(nlp: Language) -> bool:
     """Whether the pipeline's attribution model learned CUE spans alone (``--quote-labels CUE``)."""
     if CUE_SPANCAT in nlp.pipe_names:
         return True
-    labels = set(nlp.get_pipe(ATTRIBUTION).labels) if ATTRIBUTION in nlp.pipe_names else set()
+    pipe: Any = nlp.get_pipe(ATTRIBUTION) if ATTRIBUTION in nlp.pipe_names else None
+    labels = set(pipe.labels) if pipe is not None else set()
     return labels == {"CUE"}
 
 
@@ -273,7 +274,8 @@ def use_learned(engine: Any) -> None:
     """Wire a SpacyEngine's quote and event finders to the learned components its pipeline has."""
     nlp: Language = engine.nlp
     if CUE_SPANCAT in nlp.pipe_names:
-        nlp.get_pipe(CUE_SPANCAT).cfg["threshold"] = CUE_THRESHOLD
+        spancat: Any = nlp.get_pipe(CUE_SPANCAT)
+        spancat.cfg["threshold"] = CUE_THRESHOLD
     if ATTRIBUTION in nlp.pipe_names or CUE_SPANCAT in nlp.pipe_names:
         wrap = learned_cue_finder if cues_only(nlp) else learned_quote_finder
         engine.find_quotes = wrap(engine.find_quotes)
