@@ -126,11 +126,14 @@ def _doubt_article(i: int) -> Article:
                       mention=at(first, len(name)), state="accepted", origin="human")])
 
 
-def test_a_cue_model_learns_a_cue_the_rules_lack_and_preannotation_derives_its_quote(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cue_model", ["ner", "spancat"])
+def test_a_cue_model_learns_a_cue_the_rules_lack_and_preannotation_derives_its_quote(tmp_path: Path,
+                                                                                    cue_model: str) -> None:
     db = tmp_path / "gold.sqlite3"
     with Store(db) as store:
         store.add_articles([_doubt_article(i) for i in range(8)])
-    result = train_in_child(db, TrainOptions(name="cues", layers=("quotes",), quote_labels=("CUE",), epochs=8,
+    result = train_in_child(db, TrainOptions(name=f"cues-{cue_model}", layers=("quotes",), quote_labels=("CUE",),
+                                             epochs=8, cue_model=cue_model,
                                              dev=0.25, seed=1, compare=False))
     card = json.loads((Path(result.path or "") / "model-card.json").read_text(encoding="utf-8"))
     assert card["quote_labels"] == ["CUE"] and card["layers"] == ["quotes"]
@@ -142,7 +145,7 @@ def test_a_cue_model_learns_a_cue_the_rules_lack_and_preannotation_derives_its_q
     assert ("Bergen", "GPE") in [(e.text, e.label_) for e in doc.ents]
     with Store(db) as store:
         store.add_articles([Article(id="n1", title="New", text=text)])
-    assert main(["--db", str(db), "preannotate", "--model", "cues"]) == 0
+    assert main(["--db", str(db), "preannotate", "--model", f"cues-{cue_model}"]) == 0
     with Store(db) as store:
         article = store.get_article("n1")
     assert [(text[q.start:q.end], q.cue and text[q.cue.start:q.cue.end], q.speaker) for q in article.quotes] == [
