@@ -54,6 +54,9 @@ def test_a_learned_cue_verb_the_rules_do_not_know_gets_the_rules_clause_and_spea
     out = cue_quotes(doc, people, {}, [at(doc, "doubts")], find_quotes)
     assert said(doc, out) == [("the bridge will reopen", "doubts", "Ana Ruiz")]
     assert out[0].speaker == "Ana Ruiz"
+    # the rules alone read the clause once the learned cue counts as theirs (no derived content needed)
+    widened = cue_quotes(doc, people, {}, [at(doc, "doubts")], find_quotes, derive=False)
+    assert said(doc, widened) == [("the bridge will reopen", "doubts", "Ana Ruiz")]
 
 
 def test_an_intention_and_an_evaluation_take_their_content_from_the_parse() -> None:
