@@ -29,6 +29,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--epochs", type=int, metavar="N", help="passes over the training articles (default: 10)")
     p.add_argument("--no-compare", action="store_true",
                    help="skip scoring the dev articles' quotes with the rules alone and with the new pipeline")
+    p.add_argument("--quote-labels", type=_layers, default=None, metavar="CUE[,CONTENT,SOURCE]",
+                   help="what the quotes layer learns: CUE alone (the default: contents from the parse, speakers from "
+                        "the rules) or CONTENT,CUE,SOURCE spans")
+    p.add_argument("--cue-model", choices=("ner", "spancat"), default="ner",
+                   help="with --quote-labels CUE: a transition-based NER or a span categorizer for the cues")
     p.add_argument("--json", action="store_true")
 
 
@@ -49,6 +54,9 @@ def add_train_commands(sub: Any) -> None:
 def _options(args: argparse.Namespace, **extra: Any) -> Any:
     from desktop_app.services.training import DEFAULT_EPOCHS, TrainOptions
 
+    if args.quote_labels:
+        extra["quote_labels"] = args.quote_labels
+    extra["cue_model"] = args.cue_model
     return TrainOptions(layers=args.layers, dev=args.dev, seed=args.seed, base=args.base,
                         epochs=args.epochs or DEFAULT_EPOCHS, compare=not args.no_compare, **extra)
 

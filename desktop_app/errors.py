@@ -104,6 +104,8 @@ class E(StrEnum):
     E504 = "Unknown layer {layer!r} for training; choose from {allowed}"
     E505 = "--dev must be between 0 and 0.9, not {value}"
     E506 = "Training was cancelled; no pipeline was written"
+    E507 = "Unknown quote label {label!r} for training; choose from {allowed}"
+    E508 = "--cue-model spancat learns cues alone: use it with --quote-labels CUE"
     # bugs: only ever raised when NewsGold itself is wrong
     E901 = "Internal error: {detail}"
 

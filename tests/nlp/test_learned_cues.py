@@ -1,0 +1,99 @@
+"""Quotes from learned cues (nlp/learned_cues.py): content from the cue's parse, speaker from the rules.
+
+Hand-built Docs (words, heads, dependency labels, tags): what a learned cue model would mark is given as
+a cue span, so these test the derivation, not a model.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from desktop_app.core.model import Entity, Quote, Span
+from desktop_app.nlp.learned_cues import cue_quotes, derived_content
+from desktop_app.nlp.quotes import find_quotes
+
+_TAGS = {"PROPN": "NNP", "VERB": "VBZ", "SCONJ": "IN", "DET": "DT", "NOUN": "NN", "AUX": "MD", "PUNCT": ".",
+         "PART": "TO", "ADP": "IN"}
+
+
+def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """rows: (word, head index, dependency, coarse POS, lemma)."""
+    words, heads, deps, pos, lemmas = zip(*rows, strict=True)
+    return Doc(spacy.blank("en").vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos),
+               tags=[_TAGS.get(p, "NN") for p in pos], lemmas=list(lemmas),
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def at(doc: Doc, s: str) -> Span:
+    i = doc.text.index(s)
+    return Span(i, i + len(s))
+
+
+def person(doc: Doc, name: str) -> Entity:
+    span = at(doc, name)
+    return Entity(span.start, span.end, "PERSON")
+
+
+def said(doc: Doc, quotes: list[Quote]) -> list[tuple[str, str | None, str | None]]:
+    text = doc.text
+    return [(text[q.start:q.end], q.cue and text[q.cue.start:q.cue.end], q.mention and text[q.mention.start:q.mention.end])
+            for q in quotes]
+
+
+DOUBTS = [("Ana", 1, "compound", "PROPN", "Ana"), ("Ruiz", 2, "nsubj", "PROPN", "Ruiz"),
+          ("doubts", 2, "ROOT", "VERB", "doubt"), ("that", 7, "mark", "SCONJ", "that"),
+          ("the", 5, "det", "DET", "the"), ("bridge", 7, "nsubj", "NOUN", "bridge"), ("will", 7, "aux", "AUX", "will"),
+          ("reopen", 2, "ccomp", "VERB", "reopen"), (".", 2, "punct", "PUNCT", ".")]
+
+
+def test_a_learned_cue_verb_the_rules_do_not_know_gets_the_rules_clause_and_speaker() -> None:
+    doc = _doc(DOUBTS)
+    people = [person(doc, "Ana Ruiz")]
+    assert find_quotes(doc, people, {}) == []  # "doubt" is not a reporting verb of the rules
+    out = cue_quotes(doc, people, {}, [at(doc, "doubts")], find_quotes)
+    assert said(doc, out) == [("the bridge will reopen", "doubts", "Ana Ruiz")]
+    assert out[0].speaker == "Ana Ruiz"
+    # the rules alone read the clause once the learned cue counts as theirs (no derived content needed)
+    widened = cue_quotes(doc, people, {}, [at(doc, "doubts")], find_quotes, derive=False)
+    assert said(doc, widened) == [("the bridge will reopen", "doubts", "Ana Ruiz")]
+
+
+def test_an_intention_and_an_evaluation_take_their_content_from_the_parse() -> None:
+    wants = _doc([("Ruiz", 1, "nsubj", "PROPN", "Ruiz"), ("wants", 1, "ROOT", "VERB", "want"),
+                  ("to", 3, "aux", "PART", "to"), ("cut", 1, "xcomp", "VERB", "cut"),
+                  ("taxes", 3, "dobj", "NOUN", "tax"), (".", 1, "punct", "PUNCT", ".")])
+    out = cue_quotes(wants, [person(wants, "Ruiz")], {}, [at(wants, "wants")], find_quotes)
+    assert said(wants, out) == [("to cut taxes", "wants", "Ruiz")]
+    called = _doc([("Critics", 1, "nsubj", "NOUN", "critic"), ("called", 1, "ROOT", "VERB", "call"),
+                   ("the", 3, "det", "DET", "the"), ("plan", 1, "dobj", "NOUN", "plan"),
+                   ("a", 5, "det", "DET", "a"), ("disaster", 1, "oprd", "NOUN", "disaster"),
+                   (".", 1, "punct", "PUNCT", ".")])
+    out = cue_quotes(called, [], {}, [at(called, "called")], find_quotes)
+    assert said(called, out) == [("the plan a disaster", "called", "Critics")]
+
+
+def test_a_passive_evaluation_reports_its_subject_with_the_agent_as_source() -> None:
+    doc = _doc([("The", 1, "det", "DET", "the"), ("bill", 3, "nsubjpass", "NOUN", "bill"),
+                ("is", 3, "auxpass", "AUX", "be"), ("supported", 3, "ROOT", "VERB", "support"),
+                ("by", 3, "agent", "ADP", "by"), ("Democrats", 4, "pobj", "PROPN", "Democrats"),
+                (".", 3, "punct", "PUNCT", ".")])
+    out = cue_quotes(doc, [], {}, [at(doc, "is supported by")], find_quotes)
+    assert said(doc, out) == [("The bill", "is supported by", "Democrats")]
+
+
+def test_a_rule_quote_stays_as_the_rules_made_it_and_its_cue_gives_no_second_quote() -> None:
+    rows = list(DOUBTS)
+    rows[2] = ("said", 2, "ROOT", "VERB", "say")
+    doc = _doc(rows)
+    people = [person(doc, "Ana Ruiz")]
+    rules = find_quotes(doc, people, {})
+    assert said(doc, rules) == [("the bridge will reopen", "said", "Ana Ruiz")]
+    assert cue_quotes(doc, people, {}, [at(doc, "said")], find_quotes) == rules
+
+
+def test_a_cue_whose_parse_gives_no_content_gives_no_quote() -> None:
+    doc = _doc([("Ruiz", 1, "nsubj", "PROPN", "Ruiz"), ("agreed", 1, "ROOT", "VERB", "agree"),
+                (".", 1, "punct", "PUNCT", ".")])
+    assert derived_content(doc.text, doc[1]) is None
+    assert cue_quotes(doc, [person(doc, "Ruiz")], {}, [at(doc, "agreed")], find_quotes) == []
