@@ -535,7 +535,8 @@ class EventFinder:
         for si, typ in sorted(best):
             first_of_type.setdefault(typ, si)
         for (si, typ), c in list(best.items()):
-            if c.time_ref and (first_of_type[typ] < si or si == 0):
+            if c.time_ref and (first_of_type[typ] < si or (si == 0 and text[sentences[0][1].end - 1:sentences[0][1].end]
+                                                           not in (".", "!", '"', "”"))):
                 del best[(si, typ)]  # "after the talks" once talks were reported, or in the title: a time reference
         out = []
         for (si, _), c in sorted(best.items(), key=lambda kv: (kv[0][0], kv[1].token.i)):
