@@ -41,6 +41,8 @@ ABBREVIATIONS = word_tuples("speakers", "abbreviations")
 #: a capital named as a speaker stands for its government (the guidelines' canonical names)
 CAPITALS = mapping("speakers", "capitals")
 _BODY_NOUNS = words("speakers", "body_nouns")
+#: "Pakistan" -> "Pakistani": an unnamed body is named by its country's adjective
+DEMONYMS = mapping("speakers", "demonyms")
 #: how the press names a body without naming it (Pakistani usage: ISPR is "the military's media wing")
 BODY_DESCRIPTIONS = {
     **{k.lower(): v for k, v in mapping("speakers", "body_descriptions").items()},
@@ -582,6 +584,19 @@ class SpeakerResolver:
         if words and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in _COMMON_START:
             words[0] = words[0].lower()
         return " ".join(words)
+
+
+_POSSESSIVE_BODY = re.compile(r"^([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*))$")
+
+
+def without_possessive(name: str) -> str:
+    """An unnamed body's description without the possessive: "Pakistan's military" -> "Pakistani military",
+    "Taliban's defence ministry" -> "Taliban defence ministry" (only when its head is a body or a role)."""
+    m = _POSSESSIVE_BODY.match(name)
+    if m is None or (m.group(3) not in _BODY_NOUNS and m.group(3) not in ROLE_NOUNS):
+        return name
+    owner = m.group(1)
+    return f"{DEMONYMS.get(owner, owner)} {m.group(2)}"
 
 
 def _initials(name: str) -> str:
