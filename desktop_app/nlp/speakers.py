@@ -262,6 +262,17 @@ class SpeakerResolver:
         if mention is None:
             return previous or Resolved(None, None)
         raw = self.text[mention.start:mention.end]
+        rel = _RELATIVE.search(raw)
+        if rel is not None and rel.start() > 0:
+            head = _words(raw[:rel.start()])
+            if head and head[-1] not in GENERIC_PEOPLE:
+                # "members of the delegation that negotiated ... in Peshawar": the relative clause's place
+                # or party is not the source; "people who attended" keeps the clause that says who they are
+                mention = Span(mention.start, mention.start + rel.start())
+                raw = raw[:rel.start()]
+            elif head and not any(e.label in _PERSONISH and mention.start <= e.start < mention.start + rel.start()
+                                  for e in self.entities):
+                return Resolved(self.describe(raw), None)  # "people who attended the meeting in Kabul": the people
         low = raw.lower().strip()
         words = _words(raw)
         if not words:
@@ -597,6 +608,9 @@ def without_possessive(name: str) -> str:
         return name
     owner = m.group(1)
     return f"{DEMONYMS.get(owner, owner)} {m.group(2)}"
+
+
+_RELATIVE = re.compile(r"\s+(?:that|who|which|whose)\s")
 
 
 def _initials(name: str) -> str:
