@@ -303,9 +303,13 @@ def _bodies_of(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[i
         while j > i + 2 and doc[j - 1].text in ("and", "&"):
             j -= 1
         inside = [c for c in cands if c.start < j and i < c.end]
-        if any(c.gazetteer or c.start < i or c.end > j for c in inside):
-            continue  # a known name, or a longer one the model found
+        # the model's name that ends at the head ("Human Rights Commission" | of Pakistan) is the body's first part
+        head_part = [c for c in inside if not c.gazetteer and c.start < i and c.end == i + 1 and c.label == "ORG"]
+        if any((c.gazetteer and (c.start <= i or c.label != "GPE")) or (c.start < i and c not in head_part)
+               or c.end > j for c in inside):
+            continue  # a known name, or a longer one the model found (a known country after "of" is the body's)
         lo, absorbed = _body_prefix(doc, cands, taken, i)
+        lo = min([lo, *(c.start for c in head_part)])
         cands = [c for c in cands if c not in inside and c not in absorbed]
         cands.append(_Cand(lo, j, "ORG", False))
         taken[lo:j] = True
