@@ -65,6 +65,8 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if of is None and obj is not None:  # the parser hangs "of ..." on the accused
                 of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and obj is None and tok.dep_ in ("relcl", "acl"):
+                continue  # "militants it accuses of planning attacks": a description of the accused (an ACCUSE event)
             if of is not None:
                 content = ((obj or of).left_edge.i, of.right_edge.i + 1)
         elif comps:
