@@ -69,6 +69,15 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
                 continue  # "militants it accuses of planning attacks": a description of the accused (an ACCUSE event)
             if of is not None:
                 content = ((obj or of).left_edge.i, of.right_edge.i + 1)
+        elif not comps and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "that" and doc[tok.i + 1].dep_ == "mark" \
+                and doc[tok.i + 1].head.dep_ == "dobj" and doc[tok.i + 1].head.head.i == tok.i:
+            # "denied that his government sheltered fighters": the parser took the clause's verb for an adjective
+            obj = doc[tok.i + 1].head
+            hi = obj.right_edge.i + 1
+            for k in obj.children:
+                if k.dep_ in ("acl", "relcl", "advcl") and k.i > obj.i and doc[k.left_edge.i - 1].text == ",":
+                    hi = min(hi, k.left_edge.i - 1)
+            content = (tok.i + 2, hi)
         elif comps:
             # the parser can hang the clause of another paragraph on this verb: take the one on its line
             line = (text.rfind("\n", 0, tok.idx) + 1, (text.find("\n", tok.idx) + 1 or len(text) + 1) - 1)
