@@ -40,6 +40,7 @@ _BODY_OF_HASHES = numpy.array(sorted(hash_string(w) for w in BODY_OF_HEADS), dty
 #: "Kech district", "the Gabd crossing", "the town of Mand": a capitalised name before or after these is a place
 PLACE_HEADS = words("entities", "place_heads")
 FACILITY_HEADS = words("entities", "facility_heads")
+FACILITY_NAME_HEADS = words("entities", "facility_name_heads")
 PLACE_OF_HEADS = words("entities", "place_of_heads")
 MONTHS = words("entities", "months")
 #: one-word bodies that follow "in" like a place does ("in Parliament"): never relabelled GPE
@@ -47,7 +48,8 @@ ORG_NOT_PLACE = words("entities", "org_not_place")
 INSTITUTION_WORDS = words("entities", "institution_heads")
 #: "Centre for Peace Studies" is an organisation, not a building
 ORG_NOT_FAC = words("entities", "org_not_fac_words")
-_PLACE_HASHES = numpy.array(sorted(hash_string(w) for w in PLACE_HEADS | FACILITY_HEADS | PLACE_OF_HEADS),
+_PLACE_HASHES = numpy.array(sorted(hash_string(w) for w in PLACE_HEADS | FACILITY_HEADS | PLACE_OF_HEADS
+                                   | FACILITY_NAME_HEADS),
                             dtype="uint64")
 _ADJECTIVE_NORP_HASHES = numpy.array(sorted(hash_string(w) for w in ADJECTIVE_NORPS), dtype="uint64")
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
@@ -351,6 +353,16 @@ def _places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[int]
             a, b = _name_run(doc, i + 2, 1)
             if b > a and not (b < len(doc) and doc[b].lower_ in PLACE_HEADS):
                 spans.append((a, b, "GPE"))
+        if low in FACILITY_NAME_HEADS and doc[i].is_title and i > 0 and not doc[i - 1].whitespace_.count("\n") and not (
+                i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha):  # "Karachi Port Trust" is a body
+            a, b = _name_run(doc, i - 1, -1)
+            inside = [c for c in cands if c.start < i + 1 and a < c.end]
+            if b > a and b == i and not any(c.start < a or c.end > i + 1 for c in inside) and all(
+                    c.label in ("GPE", "LOC", "FAC") or not c.gazetteer for c in inside):
+                cands = [c for c in cands if c not in inside]  # "Srinagar Highway": the road, not the city
+                cands.append(_Cand(a, i + 1, "FAC", False))
+                taken[a:i + 1] = True
+                continue
         for a, b, label in spans:
             cands = _relabel(cands, taken, a, b, label)
             found.setdefault(doc[a:b].text, label)
