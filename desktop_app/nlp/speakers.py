@@ -345,12 +345,38 @@ class SpeakerResolver:
             return previous or Resolved(None, None)
         if words[-1] not in ROLE_NOUNS:
             return Resolved(desc, None)
-        full = self.fullest_description(desc)
+        local = self._body_in_paragraph(desc, mention)
+        full = local or self.fullest_description(desc)
         if len(full.split()) == 1 and full.lower() in SPOKES_NOUNS:
             body = self._body_before(mention.start)
             if body is not None:  # "The Edhi Foundation has sent ..., a spokesman said": its spokesman
                 return Resolved(f"{body} {full}", None)
         return Resolved(full, None)
+
+    def _body_in_paragraph(self, desc: str, mention: Span) -> str | None:
+        """"a ministry official" after "Nepal's health ministry accepted ..." in the same paragraph (a brief's item):
+        the "health ministry official", not a "foreign ministry official" of another item."""
+        words = desc.split()
+        if len(words) != 2 or words[0].lower() not in _BODY_NOUNS:
+            return None
+        lo = self.text.rfind("\n", 0, mention.start) + 1
+        hi = self.text.find("\n", mention.end)
+        hi = len(self.text) if hi < 0 else hi
+        span = self.doc.char_span(lo, hi, alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in span:
+            if tok.lower_ != words[0].lower() or mention.start <= tok.idx < mention.end:
+                continue
+            mods: list[str] = []
+            j = tok.i - 1
+            while j >= span.start and self.doc[j].is_lower and self.doc[j].is_alpha and self.doc[j].dep_ in (
+                    "compound", "amod") and self.doc[j].head.i in (tok.i, j + 1):
+                mods.insert(0, self.doc[j].text)
+                j -= 1
+            if mods:
+                return " ".join([*mods, *words])
+        return None
 
     def _body_before(self, pos: int) -> str | None:
         """The organisation that is a subject in this sentence before ``pos`` or in the sentence before it
