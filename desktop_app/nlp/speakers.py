@@ -349,6 +349,8 @@ class SpeakerResolver:
         full = local or self.fullest_description(desc)
         if len(full.split()) == 1 and full.lower() in SPOKES_NOUNS:
             body = self._body_before(mention.start)
+            if body is None and _FOR_THE.match(self.text, mention.end):
+                body = self._only_org_before(mention.start)  # "Volunteers from X handed out ..., a spokesman for the charity said"
             if body is not None:  # "The Edhi Foundation has sent ..., a spokesman said": its spokesman
                 return Resolved(f"{body} {full}", None)
         return Resolved(full, None)
@@ -377,6 +379,16 @@ class SpeakerResolver:
             if mods:
                 return " ".join([*mods, *words])
         return None
+
+    def _only_org_before(self, pos: int) -> str | None:
+        """The one organisation named in this sentence before ``pos``, whatever its role in the clause."""
+        tok = self._token_at(pos)
+        if tok is None:
+            return None
+        sent = tok.sent
+        names = {self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end]) for e in self.entities
+                 if e.label == "ORG" and sent.start_char <= e.start and e.end <= pos}
+        return names.pop() if len(names) == 1 else None
 
     def _body_before(self, pos: int) -> str | None:
         """The organisation that is a subject in this sentence before ``pos`` or in the sentence before it
@@ -636,6 +648,8 @@ def without_possessive(name: str) -> str:
     return f"{DEMONYMS.get(owner, owner)} {m.group(2)}"
 
 
+#: "a spokesman for the charity": the spokesman of a body the sentence named before
+_FOR_THE = re.compile(r"\s+(?:for|of)\s+the\s+[a-z]+")
 _RELATIVE = re.compile(r"\s+(?:that|who|which|whose)\s")
 
 
