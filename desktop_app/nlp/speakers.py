@@ -43,6 +43,8 @@ CAPITALS = mapping("speakers", "capitals")
 _BODY_NOUNS = words("speakers", "body_nouns")
 #: "Pakistan" -> "Pakistani": an unnamed body is named by its country's adjective
 DEMONYMS = mapping("speakers", "demonyms")
+#: heads of a body that issues a press release ("Ministry of Foreign Affairs")
+ISSUER_HEADS = words("speakers", "issuer_heads")
 #: how the press names a body without naming it (Pakistani usage: ISPR is "the military's media wing")
 BODY_DESCRIPTIONS = {
     **{k.lower(): v for k, v in mapping("speakers", "body_descriptions").items()},
