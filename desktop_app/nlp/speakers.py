@@ -43,6 +43,9 @@ CAPITALS = mapping("speakers", "capitals")
 _BODY_NOUNS = words("speakers", "body_nouns")
 #: "Pakistan" -> "Pakistani": an unnamed body is named by its country's adjective
 DEMONYMS = mapping("speakers", "demonyms")
+#: "several hundred people ... chanting": a chanting crowd is the protesters
+CROWD_CUES = words("speakers", "crowd_cues")
+CROWD_HEADS = words("speakers", "crowd_heads")
 #: heads of a body that issues a press release ("Ministry of Foreign Affairs")
 ISSUER_HEADS = words("speakers", "issuer_heads")
 #: how the press names a body without naming it (Pakistani usage: ISPR is "the military's media wing")
@@ -623,6 +626,8 @@ class SpeakerResolver:
         words = raw.split()
         while words and words[0].lower() in ("the", "a", "an", "some", "several"):
             words.pop(0)
+        while len(words) > 2 and words[0].lower() in _COUNTS and words[1].lower() in _COUNTS:
+            words.pop(0)  # "several hundred people": one count word is left for the rule below
         if len(words) > 1 and (words[0].lower() in _COUNTS or words[0].isdigit()):
             words.pop(0)  # "two people who attended" -> "people who attended": a count is not the source
         if len(words) > 2 and words[0].lower() in QUANTITY_HEADS and words[1].lower() == "of":
