@@ -242,7 +242,13 @@ def _candidates(doc: Doc) -> list[_Cand]:
         seen_texts[key] = seen_texts.get(key, 0) + 1
     out: list[_Cand] = []
     has_sents = doc.has_annotation("SENT_START")
+    people = {doc[c.start : c.end].text for c in cands if c.label == "PERSON"}
     for c in cands:
+        if c.label == "ORG" and not c.gazetteer and c.end - c.start >= 2 and (
+                doc[c.start : c.end].text in people
+                or (c.start > 0 and doc[c.start - 1].lower_ in TITLES and doc[c.start - 1].is_lower)):
+            # "says former envoy Farzana Qazi" (the article's PERSON elsewhere, or after a lower-case title)
+            c.label = "PERSON"
         if has_sents and not c.gazetteer and c.label in ("ORG", "FAC", "LOC") and seen_texts[doc[c.start : c.end].text] == 1 \
                 and _is_title_case_line(doc[c.start].sent):
             continue
