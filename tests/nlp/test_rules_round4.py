@@ -81,3 +81,88 @@ def test_a_past_attempt_is_reported_as_made() -> None:
 
 def test_an_accusation_in_a_relative_clause_is_an_accusation_whatever_the_main_clause_asks() -> None:
     assert "ACCUSE" in types("He said Delhi expected Dhaka to act against the groups it blames for the bombings.")
+
+
+# -- quotes, speakers and entities ----------------------------------------------------------------------
+
+
+def quotes(text: str) -> list[tuple[str, str | None]]:
+    from .enginehelp import run
+
+    return [(text[q.start:q.end], q.speaker) for q in run(text).suggestions.quotes]
+
+
+def entities_of(text: str) -> list[tuple[str, str]]:
+    from .enginehelp import entities
+
+    return entities(text)
+
+
+def test_an_unnamed_body_is_named_by_its_country_adjective_without_the_possessive() -> None:
+    found = quotes("India's army said on Friday it had moved two more divisions to the frontier.")
+    assert [s for _c, s in found] == ["Indian army"]
+    found = quotes("The talks failed, the Taliban's interior ministry said on Monday.")
+    assert [s for _c, s in found] == ["Taliban interior ministry"]
+
+
+def test_a_relative_clause_after_a_group_does_not_make_its_place_the_source() -> None:
+    found = quotes("Three members of the committee that met the traders in Quetta said the tax would be dropped.")
+    assert found and found[0][1] == "members of the committee"
+    found = quotes("Two people who attended the meeting in Kabul said the Afghan side had promised to act.")
+    assert found and found[0][1] == "people who attended the meeting in Kabul"
+
+
+def test_a_brief_items_unnamed_official_takes_the_body_of_its_own_item() -> None:
+    text = ("Dhaka: Flights resumed on Monday, a civil aviation ministry official said.\n\n"
+            "Colombo: Sri Lanka's education ministry closed schools for a week. \"The rain left us no choice,\" "
+            "a ministry official said.")
+    assert ("The rain left us no choice,", "education ministry official") in quotes(text)
+
+
+def test_a_spokesman_for_the_charity_speaks_for_the_organisation_the_sentence_named() -> None:
+    found = quotes("Volunteers from the Chhipa Welfare Association distributed food at the camp, "
+                   "a spokesman for the charity said.")
+    assert found and found[0][1] == "Chhipa Welfare Association spokesman"
+
+
+def test_he_after_a_visitor_named_by_title_is_the_visitor_not_the_host() -> None:
+    text = ("The Interior Minister, Ms. Sadia Noor, received the Iranian Consul General, Mr. Reza Tavakoli, "
+            "in Karachi. She said that the border would stay open.\n\n"
+            "The Consul General thanked the minister for her help. He stated that Tehran valued the gesture.")
+    assert ("Tehran valued the gesture", "Reza Tavakoli") in quotes(text)
+
+
+def test_an_accusation_describing_the_accused_in_a_relative_clause_is_no_quote() -> None:
+    found = quotes("Washington imposed sanctions on three firms it accused of shipping arms to the rebels.")
+    assert not any(c.startswith("of shipping") for c, _s in found)
+
+
+def test_a_denial_the_parser_misread_and_a_statement_clause_are_still_reported_speech() -> None:
+    found = quotes('Rahimi denied that his ministry sheltered smugglers of the border districts, calling the charge '
+                   '"a lie".')
+    assert ("his ministry sheltered smugglers of the border districts", "Rahimi") in found
+    assert ("a lie", "Rahimi") in found
+    found = quotes("The minister said in a statement that the border would reopen on Monday.")
+    assert found and found[0][0] == "the border would reopen on Monday"
+
+
+def test_a_name_after_a_lower_case_title_is_a_person() -> None:
+    assert ("Shazia Baig", "PERSON") in entities_of("'Talks must go on', says former envoy Shazia Baig\n\nThe talks "
+                                                    "resumed in Doha.")
+
+
+def test_a_chanting_crowd_is_the_protesters() -> None:
+    found = quotes('Several thousand people marched through Lahore on Sunday, chanting "Go back, go back".')
+    assert ("Go back, go back", "protesters") in found
+
+
+def test_a_commission_of_a_country_is_one_organisation_and_a_named_highway_a_facility() -> None:
+    assert ("Election Commission of India", "ORG") in entities_of("The Election Commission of India said the polls were fair.")
+    assert ("Karakoram Highway", "FAC") in entities_of("Landslides blocked the Karakoram Highway on Monday.")
+
+
+def test_states_and_towns_of_the_region_are_places() -> None:
+    found = entities_of("Farmers from Haryana marched to Delhi, and floods hit Cox's Bazar and Asadabad.")
+    assert ("Haryana", "GPE") in found
+    assert ("Cox's Bazar", "GPE") in found
+    assert ("Asadabad", "GPE") in found
