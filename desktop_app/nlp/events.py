@@ -116,6 +116,11 @@ THREAT_RETURNS = words("events", "threat_returns")
 THREAT_MEASURES = words("events", "threat_measures")
 #: "I would ask both to ...", "we would urge": a request made politely, now
 POLITE_REQUEST_SUBJECTS = words("events", "polite_request_subjects")
+#: "which have long carried out attacks": a habit, not a report
+HABITUAL_ADVERBS = words("events", "habitual_adverbs")
+#: "marched on parliament to demand crop prices": what a protest is held for is demanded
+PURPOSE_TYPES = frozenset(w.upper() for w in words("events", "purpose_types"))
+GATHER_VERBS = words("events", "gather_verbs")
 #: temporal prepositions after which an event is reported as past ("after a month of clashes"); others look ahead
 PAST_TIME_PREPS = words("events", "past_time_preps")
 _THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | THREAT_CONSEQUENCES | THREAT_RETURNS | {"warn"}),
@@ -460,7 +465,8 @@ class EventFinder:
                 break  # "agreed to set up patrols after gunmen killed nine labourers": the killing happened
             if rel == "relcl" and node.pos_ in VERB_POS and (node.tag_ in ("VBD", "VBZ", "VBP") or any(
                     c.dep_ == "aux" and c.lower_ in _FINITE_AUX for c in node.children)) and not any(
-                    c.dep_ in ("aux", "neg") and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children):
+                    c.dep_ in ("aux", "neg") and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children) and not any(
+                    c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in node.children):
                 break  # "act against militants it accuses of ...": a relative clause states its own fact
             node = node.head
             steps += 1
@@ -484,6 +490,16 @@ class EventFinder:
                                       for c in tok.head.children):
                 return True
         return False
+
+    def _protest_purpose(self, verb: Token) -> bool:
+        """"tried to march on parliament to demand crop prices", "rallied to demand the release": the demand of a protest."""
+        head = verb.head
+        if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        protest = self.taxonomy.types.get("PROTEST")
+        if protest is None or head.pos_ != "VERB" or any(c.dep_ == "neg" for c in head.children):
+            return False
+        return head.lemma_.lower() in protest.verbs or head.lemma_.lower() in GATHER_VERBS
 
     # -- main -------------------------------------------------------------------
     def find(
@@ -513,7 +529,8 @@ class EventFinder:
                     not (prev.time_ref and not c.time_ref):
                 continue
             if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c), c.type) \
-                    and not (c.type == "REQUEST" and c.is_verb and _polite_request(c.token)):
+                    and not (c.type == "REQUEST" and c.is_verb and _polite_request(c.token)) \
+                    and not (c.type in PURPOSE_TYPES and c.is_verb and self._protest_purpose(c.token)):
                 continue
             if c.is_verb and not c.deontic and not c.headline and (
                     c.token.dep_ == "amod" or (c.token.dep_ == "csubj" and c.token.tag_ == "VBG")
@@ -661,7 +678,8 @@ def _governing_verb(tok: Token) -> Token | None:
 
 
 _TIME_REF = 2
-_FINITE_AUX = frozenset({"is", "are", "was", "were", "'re"})  # progressive: "which is financing a road"
+#: "which is financing a road", "who had stopped work" (not "which have long carried out attacks": a habit)
+_FINITE_AUX = frozenset({"is", "are", "was", "were", "'re", "had", "has", "have", "'d"})
 
 
 def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) -> bool | str:
