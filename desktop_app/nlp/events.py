@@ -552,6 +552,9 @@ class EventFinder:
         for si, typ in sorted(best):
             first_of_type.setdefault(typ, si)
         for (si, typ), c in list(best.items()):
+            if first_of_type[typ] < si and _back_reference(c):
+                del best[(si, typ)]  # "people who attended the meeting said": the meeting reported before
+                continue
             if c.time_ref and (first_of_type[typ] < si or (si == 0 and text[sentences[0][1].end - 1:sentences[0][1].end]
                                                            not in (".", "!", '"', "”"))):
                 del best[(si, typ)]  # "after the talks" once talks were reported, or in the title: a time reference
@@ -592,6 +595,24 @@ def _in_answer_turn(doc: Doc, tok: Token) -> bool:
                      if label not in lex.question_labels and not is_section_label(label)]
         doc.user_data[_TURNS_KEY] = turns
     return any(a <= tok.idx < b for a, b in turns)
+
+
+def _back_reference(c: _Candidate) -> bool:
+    """"the meeting", "the talks", "the march" with nothing but "the", not the subject or object of a verb that
+    reports it again ("the talks collapsed" reports; "attended the meeting", "leads the march" refer back)."""
+    tok = c.token
+    if c.is_verb or c.headline or c.deontic:
+        return False
+    kids = list(tok.children)
+    if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the":
+        return False
+    head = tok.head
+    return tok.dep_ in ("dobj", "pobj") or (tok.dep_ == "nsubj" and head.lemma_.lower() not in _REPORTING_PREDICATES)
+
+
+#: what a bare "the talks" as subject reports again: its course ("the talks collapsed / resumed / ended")
+_REPORTING_PREDICATES = frozenset({"begin", "break", "collapse", "conclude", "continue", "end", "fail", "resume",
+                                   "start", "stall", "succeed", "take"})
 
 
 def _polite_request(verb: Token) -> bool:
