@@ -313,7 +313,7 @@ class EventFinder:
                 sent = verb.sent
                 reported = any(t.is_quote for t in sent) and any(t.lemma_.lower() in SPEECH_VERBS for t in sent)
             if not reported:
-                reported = _in_answer_turn(doc, verb)
+                reported = _in_answer_turn(doc, verb) or _inside_quote(doc, verb.sent)
             if reported:
                 out.append(_Candidate("REQUEST", verb, True, deontic=True))
         return out
@@ -595,6 +595,15 @@ def _in_answer_turn(doc: Doc, tok: Token) -> bool:
                      if label not in lex.question_labels and not is_section_label(label)]
         doc.user_data[_TURNS_KEY] = turns
     return any(a <= tok.idx < b for a, b in turns)
+
+
+def _inside_quote(doc: Doc, sent: Any) -> bool:
+    """Is the sentence inside a quotation its paragraph opened before it ('"... The state must listen to them."')?"""
+    text = doc.text
+    start = sent.start_char
+    para = text.rfind("\n", 0, start) + 1
+    before = text[para:start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _back_reference(c: _Candidate) -> bool:
