@@ -598,11 +598,14 @@ def _in_answer_turn(doc: Doc, tok: Token) -> bool:
 
 
 def _inside_quote(doc: Doc, sent: Any) -> bool:
-    """Is the sentence inside a quotation its paragraph opened before it ('"... The state must listen to them."')?"""
+    """Is the sentence inside a quotation its paragraph opened before it ('"... The state must listen to them."'),
+    or does it open one?"""
     text = doc.text
     start = sent.start_char
     para = text.rfind("\n", 0, start) + 1
     before = text[para:start]
+    if text[start:start + 1] in ('"', "“"):
+        return True  # the sentence opens a quotation
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 

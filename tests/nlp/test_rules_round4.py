@@ -166,3 +166,32 @@ def test_states_and_towns_of_the_region_are_places() -> None:
     assert ("Haryana", "GPE") in found
     assert ("Cox's Bazar", "GPE") in found
     assert ("Asadabad", "GPE") in found
+
+
+# -- events, second part --------------------------------------------------------------------------------
+
+
+def test_tear_gas_fired_or_a_crowd_dispersed_is_coercion_and_a_traders_strike_no_attack() -> None:
+    assert "COERCE" in types("Police fired tear gas at the students outside the assembly on Friday.")
+    assert "COERCE" in types("Police dispersed the protesters near the press club.")
+    assert "ASSAULT" not in types("The mayor said the city had been paralysed by a transporters' strike.")
+
+
+def test_what_a_protest_is_held_for_is_a_demand() -> None:
+    assert "REQUEST" in types("Thousands of teachers marched on the assembly to demand higher salaries.")
+
+
+def test_a_bare_reference_to_a_meeting_already_reported_is_not_a_new_meeting() -> None:
+    text = ("The two ministers met in Tashkent on Monday.\n\n"
+            "People who attended the meeting said the mood was tense.")
+    found = [t for t in events(text) if t[0] == "CONSULT"]
+    assert found == [("CONSULT", "met")]
+
+
+def test_a_demand_inside_a_quote_running_over_sentences_is_a_request() -> None:
+    text = '"We have waited for months," said Asma Jilani. "The government must release our sons."'
+    assert "REQUEST" in types(text)
+
+
+def test_a_fact_in_a_past_perfect_relative_clause_is_reported() -> None:
+    assert "PROTEST" in types("The ministry accepted the demands of the nurses, who had stopped work for a week.")
