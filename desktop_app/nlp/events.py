@@ -244,7 +244,7 @@ class EventFinder:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in THREAT_RETURNS:
                 continue
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subj is None or subj.lemma_.lower() not in THREAT_MEASURES and subj.lower_ not in THREAT_MEASURES:
+            if subj is None or (subj.lemma_.lower() not in THREAT_MEASURES and subj.lower_ not in THREAT_MEASURES):
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) or \
                     any(c.dep_ == "neg" for c in verb.children):
