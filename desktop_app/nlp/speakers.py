@@ -462,7 +462,12 @@ class SpeakerResolver:
                 dep = node.dep_ if node is not root or root.dep_ != "appos" else root.head.dep_
                 if dep in ("nsubj", "nsubjpass"):
                     name = self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
-                    return Resolved(name, None)
+                    hit = Resolved(name, None)
+                    if person:  # "X received the Ambassador, Mr. Y. The Ambassador thanked ... He said": Y
+                        later = self._subject_by_title(lo, tok.i, e.end, pos, previous)
+                        if later is not None and later.speaker != name:
+                            return later
+                    return hit
             if person:  # "The Foreign Minister welcomed ... He stated": the subject named by office
                 for t in reversed(self.doc[lo:tok.i]):
                     if t.dep_ == "nsubj" and t.lower_ in ROLE_NOUNS and not t.ent_type_:
@@ -481,6 +486,16 @@ class SpeakerResolver:
         if person and self.last_person is not None:
             return self.last_person
         return previous or Resolved(None, None)
+
+    def _subject_by_title(self, lo: int, hi: int, after: int, pos: int, previous: Resolved | None) -> Resolved | None:
+        """The nearest subject between tokens ``lo`` and ``hi``, after char ``after``, named by a title that one
+        person of the article holds ("The Ambassador thanked ...")."""
+        for t in reversed(self.doc[lo:hi]):
+            if t.idx < after:
+                break
+            if t.dep_ == "nsubj" and t.lower_ in ROLE_NOUNS and t.lower_ not in _BODY_NOUNS and not t.ent_type_:
+                return self._person_by_title(_words(self.doc[t.left_edge.i:t.i + 1].text), pos, previous)
+        return None
 
     def _author_of(self, mention: Span) -> Resolved | None:
         """'a statement from Inter-Services Public Relations (ISPR)': the body after from/by/of."""
