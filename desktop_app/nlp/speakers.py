@@ -303,6 +303,11 @@ class SpeakerResolver:
                 return author
             if previous is not None:
                 return Resolved(previous.speaker, None)
+        bare = re.sub(r"^(?:the|a|an)\s+", "", raw.strip(), flags=re.I)
+        if bare != without_possessive(bare) and bare.split()[-1].lower() in _BODY_NOUNS:
+            # "China's embassy" -> "Chinese embassy": the body (a role, "Pakistan's military spokesperson", may be
+            # a person the article names)
+            return Resolved(without_possessive(bare), None)
         ent = self.entity_at(mention.start, mention.end)
         if (ent is not None and ent.label not in _PERSONISH and len(words) > 2 and words[1] in ("of", "in", "from")
                 and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE)):

@@ -195,3 +195,15 @@ def test_a_demand_inside_a_quote_running_over_sentences_is_a_request() -> None:
 
 def test_a_fact_in_a_past_perfect_relative_clause_is_reported() -> None:
     assert "PROTEST" in types("The ministry accepted the demands of the nurses, who had stopped work for a week.")
+
+
+def test_a_countrys_embassy_is_named_as_a_body_and_its_visitor_speaks_after_his_title() -> None:
+    assert [s for _c, s in quotes("The talks were constructive, China's embassy in Kabul said.")] == ["Chinese embassy"]
+    text = ("The Minister of State, Ms. Hina Qadir, received the Uzbek Ambassador, Mr. Bakhtiyor Ibragimov, today. "
+            "The Ambassador thanked Pakistan for its hospitality. He said that Tashkent valued the partnership.")
+    assert ("Tashkent valued the partnership", "Bakhtiyor Ibragimov") in quotes(text)
+
+
+def test_a_quantity_of_aid_sent_is_aid_but_a_trade_consignment_is_not() -> None:
+    assert "AID" in types("Uzbekistan sent 40 trucks of flour to Mazar-i-Sharif on Sunday.")
+    assert "AID" not in types("Pakistan sent trucks of fruit to the border markets.")
