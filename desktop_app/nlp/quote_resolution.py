@@ -45,6 +45,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
     prev_cue: Span | None = None
     prev_mention: Span | None = None
     breaks = _entry_breaks(text, entities)
+    resolver.entries = breaks if len(breaks) >= 2 else []
     for c in sorted(cands, key=lambda c: c.start):
         if previous is not None and any(prev_end <= b <= c.start for b in breaks):
             previous, prev_cue, prev_mention = None, None, None  # a new entry: no follow-on speaker

@@ -123,6 +123,8 @@ class SpeakerResolver:
         #: the last resolved speaker who is a person (for "he"/"she" after a body or a source)
         self.last_person: Resolved | None = None
         self._as_person: set[Span] = set()
+        #: starts of a brief's items or a live page's entries (set by the quote resolver): descriptions stay inside
+        self.entries: list[int] = []
         self._index_people()
 
     # -- index ---------------------------------------------------------------------------------
@@ -356,7 +358,7 @@ class SpeakerResolver:
         if words[-1] not in ROLE_NOUNS:
             return Resolved(desc, None)
         local = self._body_in_paragraph(desc, mention)
-        full = local or self.fullest_description(desc)
+        full = local or self.fullest_description(desc, mention.start)
         if len(full.split()) == 1 and full.lower() in SPOKES_NOUNS:
             body = self._body_before(mention.start)
             if body is None and _FOR_THE.match(self.text, mention.end):
@@ -365,11 +367,21 @@ class SpeakerResolver:
                 return Resolved(f"{body} {full}", None)
         return Resolved(full, None)
 
+    def _entry_of(self, pos: int) -> tuple[int, int] | None:
+        """[start, end) of the brief item or live entry holding ``pos`` (``entries``: their starts), if any."""
+        if not self.entries:
+            return None
+        starts = [b for b in self.entries if b <= pos]
+        lo = starts[-1] if starts else 0
+        hi = next((b for b in self.entries if b > pos), len(self.text))
+        return lo, hi
+
     def _body_in_paragraph(self, desc: str, mention: Span) -> str | None:
         """"a ministry official" after "Nepal's health ministry accepted ..." in the same paragraph (a brief's item):
         the "health ministry official", not a "foreign ministry official" of another item."""
         words = desc.split()
-        if len(words) != 2 or words[0].lower() not in _BODY_NOUNS:
+        single = len(words) == 1 and words[0].lower() in _OFFICIAL_NOUNS and bool(self.entries)
+        if not single and (len(words) != 2 or words[0].lower() not in _BODY_NOUNS):
             return None
         lo = self.text.rfind("\n", 0, mention.start) + 1
         hi = self.text.find("\n", mention.end)
@@ -378,6 +390,8 @@ class SpeakerResolver:
         if span is None:
             return None
         for tok in span:
+            if single and tok.lower_ in _BODY_NOUNS and tok.idx < mention.start and tok.dep_ in ("nsubj", "nsubjpass"):
+                words = [tok.text.lower(), *words]  # "Sri Lanka's fisheries ministry said ... an official said"
             if tok.lower_ != words[0].lower() or mention.start <= tok.idx < mention.end:
                 continue
             mods: list[str] = []
@@ -581,7 +595,7 @@ class SpeakerResolver:
             return spelled  # "FO" and "Foreign Office" in the text, though not tagged as an entity
         return None
 
-    def fullest_description(self, desc: str) -> str:
+    def fullest_description(self, desc: str, pos: int | None = None) -> str:
         """'spokesperson' -> 'Foreign Office spokesperson' when the article says so (the longest
         phrase with the same head noun, abbreviations spelled out)."""
         words = desc.split()
@@ -591,9 +605,12 @@ class SpeakerResolver:
         if head not in ROLE_NOUNS:
             return desc
         best = desc
+        entry = self._entry_of(pos) if pos is not None else None
         for tok in self.doc:
             if tok.lower_ != head or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if entry is not None and not entry[0] <= tok.idx < entry[1]:
+                continue  # a brief's or live page's other item: another official
             lo, hi = self.mention_tokens(tok)
             if any(self.doc[i].pos_ == "PROPN" and self.doc[i].ent_type_ == "PERSON" for i in range(lo, hi)):
                 continue
@@ -677,6 +694,8 @@ def without_possessive(name: str) -> str:
 
 #: "a spokesman for the charity": the spokesman of a body the sentence named before
 _FOR_THE = re.compile(r"\s+(?:for|of)\s+the\s+[a-z]+")
+#: "an official" in a brief's item: the official of the body its item named
+_OFFICIAL_NOUNS = frozenset({"official", "officials", "spokesman", "spokesperson", "spokeswoman"})
 _RELATIVE = re.compile(r"\s+(?:that|who|which|whose)\s")
 
 

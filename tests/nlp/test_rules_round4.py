@@ -207,3 +207,14 @@ def test_a_countrys_embassy_is_named_as_a_body_and_its_visitor_speaks_after_his_
 def test_a_quantity_of_aid_sent_is_aid_but_a_trade_consignment_is_not() -> None:
     assert "AID" in types("Uzbekistan sent 40 trucks of flour to Mazar-i-Sharif on Sunday.")
     assert "AID" not in types("Pakistan sent trucks of fruit to the border markets.")
+
+
+def test_an_official_in_a_brief_item_belongs_to_the_body_of_that_item_not_of_another() -> None:
+    text = ("Colombo: Sri Lanka's fisheries ministry said 14 Indian fishermen had been arrested near Jaffna. "
+            "\"They crossed the line again,\" an official said.\n\n"
+            "Dhaka: Rohingya refugees staged a protest against cuts in food rations, a UN official said.")
+    assert ("They crossed the line again,", "fisheries ministry official") in quotes(text)
+
+
+def test_a_vigil_held_is_a_protest() -> None:
+    assert "PROTEST" in types("Residents held a candlelight vigil for the victims outside the press club.")
