@@ -380,8 +380,7 @@ class SpeakerResolver:
         """"a ministry official" after "Nepal's health ministry accepted ..." in the same paragraph (a brief's item):
         the "health ministry official", not a "foreign ministry official" of another item."""
         words = desc.split()
-        single = len(words) == 1 and words[0].lower() in _OFFICIAL_NOUNS and bool(self.entries)
-        if not single and (len(words) != 2 or words[0].lower() not in _BODY_NOUNS):
+        if len(words) != 2 or words[0].lower() not in _BODY_NOUNS:
             return None
         lo = self.text.rfind("\n", 0, mention.start) + 1
         hi = self.text.find("\n", mention.end)
@@ -390,8 +389,6 @@ class SpeakerResolver:
         if span is None:
             return None
         for tok in span:
-            if single and tok.lower_ in _BODY_NOUNS and tok.idx < mention.start and tok.dep_ in ("nsubj", "nsubjpass"):
-                words = [tok.text.lower(), *words]  # "Sri Lanka's fisheries ministry said ... an official said"
             if tok.lower_ != words[0].lower() or mention.start <= tok.idx < mention.end:
                 continue
             mods: list[str] = []
@@ -694,8 +691,6 @@ def without_possessive(name: str) -> str:
 
 #: "a spokesman for the charity": the spokesman of a body the sentence named before
 _FOR_THE = re.compile(r"\s+(?:for|of)\s+the\s+[a-z]+")
-#: "an official" in a brief's item: the official of the body its item named
-_OFFICIAL_NOUNS = frozenset({"official", "officials", "spokesman", "spokesperson", "spokeswoman"})
 _RELATIVE = re.compile(r"\s+(?:that|who|which|whose)\s")
 
 
