@@ -121,6 +121,8 @@ HABITUAL_ADVERBS = words("events", "habitual_adverbs")
 #: "marched on parliament to demand crop prices": what a protest is held for is demanded
 PURPOSE_TYPES = frozenset(w.upper() for w in words("events", "purpose_types"))
 GATHER_VERBS = words("events", "gather_verbs")
+#: "Pakistan shelters militants", "has broken its promises": the wrong charged, its doer is the accused
+CHARGED_VERBS = words("events", "charged_verbs")
 #: temporal prepositions after which an event is reported as past ("after a month of clashes"); others look ahead
 PAST_TIME_PREPS = words("events", "past_time_preps")
 _THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | THREAT_CONSEQUENCES | THREAT_RETURNS | {"warn"}),
@@ -243,7 +245,7 @@ class EventFinder:
         for verb in tokens:  # "the curbs could return if attacks from Afghan soil resume"
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in THREAT_RETURNS:
                 continue
-            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "could be restored"
             if subj is None or (subj.lemma_.lower() not in THREAT_MEASURES and subj.lower_ not in THREAT_MEASURES):
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) or \
@@ -562,7 +564,8 @@ class EventFinder:
         for (si, _), c in sorted(best.items(), key=lambda kv: (kv[0][0], kv[1].token.i)):
             if c.headline:
                 actor_tok, recip_tok = _headline_participants(c.token)
-            elif c.deontic:
+            elif c.deontic or (c.is_verb and c.type == "ACCUSE" and c.token.lemma_.lower() in CHARGED_VERBS):
+                # "Delhi says Pakistan shelters militants": Delhi accuses, Pakistan is accused
                 actor_tok, recip_tok = _deontic_participants(c.token)
             else:
                 actor_tok, recip_tok = _participants(c.token, c.is_verb)

@@ -218,3 +218,21 @@ def test_an_official_in_a_brief_item_is_not_widened_to_the_official_of_another_i
 
 def test_a_vigil_held_is_a_protest() -> None:
     assert "PROTEST" in types("Residents held a candlelight vigil for the victims outside the press club.")
+
+
+def test_a_wrong_charged_in_reported_speech_is_an_accusation_by_the_one_who_says_it() -> None:
+    found = [v for v in run_events("Delhi says Islamabad still shelters militants in the tribal districts.")
+             if v.type == "ACCUSE"]
+    assert found and found[0].actor is not None and found[0].actor.name == "Delhi"
+    assert "ACCUSE" in types("The minister said the Taliban had broken their promises again.")
+    assert "ACCUSE" not in types("Pakistan has sheltered millions of Afghan refugees for decades.")
+
+
+def test_checks_that_could_be_restored_on_a_condition_are_a_threat() -> None:
+    assert "THREATEN" in types("The ministry insists the checks could be restored if smuggling rises again.")
+
+
+def run_events(text: str):  # type: ignore[no-untyped-def]
+    from .enginehelp import run
+
+    return run(text).suggestions.events
