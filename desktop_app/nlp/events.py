@@ -123,6 +123,8 @@ PURPOSE_TYPES = frozenset(w.upper() for w in words("events", "purpose_types"))
 GATHER_VERBS = words("events", "gather_verbs")
 #: "Pakistan shelters militants", "has broken its promises": the wrong charged, its doer is the accused
 CHARGED_VERBS = words("events", "charged_verbs")
+PROTEST_DEED_VERBS = words("events", "protest_deed_verbs")
+NON_PROTESTERS = words("events", "non_protesters")
 #: temporal prepositions after which an event is reported as past ("after a month of clashes"); others look ahead
 PAST_TIME_PREPS = words("events", "past_time_preps")
 _THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | THREAT_CONSEQUENCES | THREAT_RETURNS | {"warn"}),
@@ -546,6 +548,8 @@ class EventFinder:
                 # "released 15 traders detained in October", "the forces, supported by the people",
                 # "anyone supporting them": a description, not a report
                 continue
+            if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in PROTEST_DEED_VERBS and not _can_protest(c.token):
+                continue  # "police blocked the roads", "officials stopped work on the dam"
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
             if gov is not None and gov.lemma_.lower() in UNDOING_VERBS:
                 continue  # "lifted the ban": the sanction ends (RETREAT), none is imposed
@@ -628,6 +632,24 @@ def _back_reference(c: _Candidate) -> bool:
 #: what a bare "the talks" as subject reports again: its course ("the talks collapsed / resumed / ended")
 _REPORTING_PREDICATES = frozenset({"begin", "break", "collapse", "conclude", "continue", "end", "fail", "resume",
                                    "start", "stall", "succeed", "take"})
+
+
+def _can_protest(verb: Token) -> bool:
+    """The subject of "blocked the highway" / "stopped work" is people who can protest, and the work stopped is
+    theirs ("stopped work on the dam" is a halt to building)."""
+    node: Token = verb
+    subj = None
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            break
+        node = node.head
+    if subj is not None and subj.dep_ == "nsubj":
+        who = subj.head.head if subj.lower_ in ("which", "that", "who") and subj.head.dep_ == "relcl" else subj
+        if who.lemma_.lower() in NON_PROTESTERS:
+            return False
+    return not any(c.dep_ == "dobj" and c.lower_ == "work" and any(g.dep_ == "prep" and g.lower_ == "on"
+                                                                   for g in c.children) for c in verb.children)
 
 
 def _polite_request(verb: Token) -> bool:

@@ -236,3 +236,10 @@ def run_events(text: str):  # type: ignore[no-untyped-def]
     from .enginehelp import run
 
     return run(text).suggestions.events
+
+
+def test_roads_blocked_by_police_or_landslides_and_work_stopped_on_a_dam_are_no_protest() -> None:
+    assert "PROTEST" not in types("Police blocked all roads leading to the capital with containers.")
+    assert "PROTEST" not in types("Landslides blocked the Karakoram Highway for a second day.")
+    assert "PROTEST" not in types("Officials stopped work on the dam after the floods.")
+    assert "SUPPORT" not in types("The government stood by its decision to deport the migrants.")
