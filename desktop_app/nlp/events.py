@@ -124,6 +124,9 @@ GATHER_VERBS = words("events", "gather_verbs")
 #: "Pakistan shelters militants", "has broken its promises": the wrong charged, its doer is the accused
 CHARGED_VERBS = words("events", "charged_verbs")
 PROTEST_DEED_VERBS = words("events", "protest_deed_verbs")
+#: "militants it accuses of ...": a present-tense relative clause states a position of these types; of others
+#: ("groups that attack civilians") it is generic
+PRESENT_RELATIVE_TYPES = frozenset(w.upper() for w in words("events", "present_relative_types"))
 NON_PROTESTERS = words("events", "non_protesters")
 #: temporal prepositions after which an event is reported as past ("after a month of clashes"); others look ahead
 PAST_TIME_PREPS = words("events", "past_time_preps")
@@ -467,7 +470,8 @@ class EventFinder:
                     c.dep_ in ("mark", "advmod") and (c.lower_ in FACTUAL_MARKS or (
                         c.lower_ in FACTUAL_PAST_MARKS and node.tag_ == "VBD")) for c in node.children):
                 break  # "agreed to set up patrols after gunmen killed nine labourers": the killing happened
-            if rel == "relcl" and node.pos_ in VERB_POS and (node.tag_ in ("VBD", "VBZ", "VBP") or any(
+            if rel == "relcl" and node.pos_ in VERB_POS and (node.tag_ == "VBD" or (
+                    node.tag_ in ("VBZ", "VBP") and typ in PRESENT_RELATIVE_TYPES) or any(
                     c.dep_ == "aux" and c.lower_ in _FINITE_AUX for c in node.children)) and not any(
                     c.dep_ in ("aux", "neg") and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children) and not any(
                     c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in node.children):

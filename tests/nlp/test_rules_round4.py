@@ -243,3 +243,8 @@ def test_roads_blocked_by_police_or_landslides_and_work_stopped_on_a_dam_are_no_
     assert "PROTEST" not in types("Landslides blocked the Karakoram Highway for a second day.")
     assert "PROTEST" not in types("Officials stopped work on the dam after the floods.")
     assert "SUPPORT" not in types("The government stood by its decision to deport the migrants.")
+
+
+def test_a_present_tense_relative_clause_of_force_is_generic_but_a_past_one_is_reported() -> None:
+    assert "ASSAULT" not in types("Pakistan urged Kabul to act against groups that attack civilians.")
+    assert "ASSAULT" in types("Pakistan urged Kabul to act against the militants who attacked the post.")
