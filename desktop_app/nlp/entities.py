@@ -40,6 +40,7 @@ _BODY_OF_HASHES = numpy.array(sorted(hash_string(w) for w in BODY_OF_HEADS), dty
 #: "Kech district", "the Gabd crossing", "the town of Mand": a capitalised name before or after these is a place
 PLACE_HEADS = words("entities", "place_heads")
 FACILITY_HEADS = words("entities", "facility_heads")
+FACILITY_NAME_HEADS = words("entities", "facility_name_heads")
 PLACE_OF_HEADS = words("entities", "place_of_heads")
 MONTHS = words("entities", "months")
 #: one-word bodies that follow "in" like a place does ("in Parliament"): never relabelled GPE
@@ -47,7 +48,8 @@ ORG_NOT_PLACE = words("entities", "org_not_place")
 INSTITUTION_WORDS = words("entities", "institution_heads")
 #: "Centre for Peace Studies" is an organisation, not a building
 ORG_NOT_FAC = words("entities", "org_not_fac_words")
-_PLACE_HASHES = numpy.array(sorted(hash_string(w) for w in PLACE_HEADS | FACILITY_HEADS | PLACE_OF_HEADS),
+_PLACE_HASHES = numpy.array(sorted(hash_string(w) for w in PLACE_HEADS | FACILITY_HEADS | PLACE_OF_HEADS
+                                   | FACILITY_NAME_HEADS),
                             dtype="uint64")
 _ADJECTIVE_NORP_HASHES = numpy.array(sorted(hash_string(w) for w in ADJECTIVE_NORPS), dtype="uint64")
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
@@ -240,7 +242,13 @@ def _candidates(doc: Doc) -> list[_Cand]:
         seen_texts[key] = seen_texts.get(key, 0) + 1
     out: list[_Cand] = []
     has_sents = doc.has_annotation("SENT_START")
+    people = {doc[c.start : c.end].text for c in cands if c.label == "PERSON"}
     for c in cands:
+        if c.label == "ORG" and not c.gazetteer and c.end - c.start >= 2 and (
+                doc[c.start : c.end].text in people
+                or (c.start > 0 and doc[c.start - 1].lower_ in TITLES and doc[c.start - 1].is_lower)):
+            # "says former envoy Farzana Qazi" (the article's PERSON elsewhere, or after a lower-case title)
+            c.label = "PERSON"
         if has_sents and not c.gazetteer and c.label in ("ORG", "FAC", "LOC") and seen_texts[doc[c.start : c.end].text] == 1 \
                 and _is_title_case_line(doc[c.start].sent):
             continue
@@ -303,9 +311,13 @@ def _bodies_of(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[i
         while j > i + 2 and doc[j - 1].text in ("and", "&"):
             j -= 1
         inside = [c for c in cands if c.start < j and i < c.end]
-        if any(c.gazetteer or c.start < i or c.end > j for c in inside):
-            continue  # a known name, or a longer one the model found
+        # the model's name that ends at the head ("Human Rights Commission" | of Pakistan) is the body's first part
+        head_part = [c for c in inside if not c.gazetteer and c.start < i and c.end == i + 1 and c.label == "ORG"]
+        if any((c.gazetteer and (c.start <= i or c.label != "GPE")) or (c.start < i and c not in head_part)
+               or c.end > j for c in inside):
+            continue  # a known name, or a longer one the model found (a known country after "of" is the body's)
         lo, absorbed = _body_prefix(doc, cands, taken, i)
+        lo = min([lo, *(c.start for c in head_part)])
         cands = [c for c in cands if c not in inside and c not in absorbed]
         cands.append(_Cand(lo, j, "ORG", False))
         taken[lo:j] = True
@@ -347,6 +359,16 @@ def _places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[int]
             a, b = _name_run(doc, i + 2, 1)
             if b > a and not (b < len(doc) and doc[b].lower_ in PLACE_HEADS):
                 spans.append((a, b, "GPE"))
+        if low in FACILITY_NAME_HEADS and doc[i].is_title and i > 0 and not doc[i - 1].whitespace_.count("\n") and not (
+                i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha):  # "Karachi Port Trust" is a body
+            a, b = _name_run(doc, i - 1, -1)
+            inside = [c for c in cands if c.start < i + 1 and a < c.end]
+            if b > a and b == i and not any(c.start < a or c.end > i + 1 for c in inside) and all(
+                    c.label in ("GPE", "LOC", "FAC") or not c.gazetteer for c in inside):
+                cands = [c for c in cands if c not in inside]  # "Srinagar Highway": the road, not the city
+                cands.append(_Cand(a, i + 1, "FAC", False))
+                taken[a:i + 1] = True
+                continue
         for a, b, label in spans:
             cands = _relabel(cands, taken, a, b, label)
             found.setdefault(doc[a:b].text, label)

@@ -11,6 +11,7 @@ taken from the subject and object and named canonically.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -75,6 +76,8 @@ class _Candidate:
     is_verb: bool
     headline: bool = False
     deontic: bool = False
+    #: a noun under "after/during/amid ...": coded only on the first mention of its type ("after a month of clashes")
+    time_ref: bool = False
 
 
 #: "X must/should ..." reported from an official is a demand (REQUEST)
@@ -101,7 +104,33 @@ REPORTING_BLOCKERS = words("events", "reporting_blockers")
 PROTEST_HEADS = words("events", "protest_heads")
 #: generic heads: "anyone supporting them", "those attacking the posts" describe, they do not report
 GENERIC_HEADS = words("events", "generic_heads")
-_THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | THREAT_CONSEQUENCES | {"warn"}),
+#: "offered to fund a corridor", "pledged to send tents": an offer of aid is aid
+OFFER_VERBS = words("events", "offer_verbs")
+OFFER_TYPES = frozenset(w.upper() for w in words("events", "offer_types"))
+#: "tried to march on parliament": an attempt that was made is reported
+ATTEMPT_VERBS = words("events", "attempt_verbs")
+#: "when Pakistan lifted the curbs": a past clause under these happened
+FACTUAL_PAST_MARKS = words("events", "factual_past_marks")
+#: "the curbs could return if attacks resume": a coercive measure promised on a condition
+THREAT_RETURNS = words("events", "threat_returns")
+THREAT_MEASURES = words("events", "threat_measures")
+#: "I would ask both to ...", "we would urge": a request made politely, now
+POLITE_REQUEST_SUBJECTS = words("events", "polite_request_subjects")
+#: "which have long carried out attacks": a habit, not a report
+HABITUAL_ADVERBS = words("events", "habitual_adverbs")
+#: "marched on parliament to demand crop prices": what a protest is held for is demanded
+PURPOSE_TYPES = frozenset(w.upper() for w in words("events", "purpose_types"))
+GATHER_VERBS = words("events", "gather_verbs")
+#: "Pakistan shelters militants", "has broken its promises": the wrong charged, its doer is the accused
+CHARGED_VERBS = words("events", "charged_verbs")
+PROTEST_DEED_VERBS = words("events", "protest_deed_verbs")
+#: "militants it accuses of ...": a present-tense relative clause states a position of these types; of others
+#: ("groups that attack civilians") it is generic
+PRESENT_RELATIVE_TYPES = frozenset(w.upper() for w in words("events", "present_relative_types"))
+NON_PROTESTERS = words("events", "non_protesters")
+#: temporal prepositions after which an event is reported as past ("after a month of clashes"); others look ahead
+PAST_TIME_PREPS = words("events", "past_time_preps")
+_THREAT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_RESPONSES | THREAT_CONSEQUENCES | THREAT_RETURNS | {"warn"}),
                              dtype="uint64")
 #: verbs that make a reported demand like must/should ("they need to control terrorism")
 DEONTIC_VERBS = words("events", "deontic_verbs")
@@ -194,7 +223,10 @@ class EventFinder:
                 key = lemma if lemma in self.nouns else tok.lower_
                 if key in self.nouns or tok.lower_ in self.nouns:
                     key = tok.lower_ if tok.lower_ in self.nouns and key not in self.nouns else key
-                    out.extend(_Candidate(t.name, tok, False) for t in self.nouns[key] if self._noun_ok(t, key, tok))
+                    for t in self.nouns[key]:
+                        ok = self._noun_ok(t, key, tok)
+                        if ok:
+                            out.append(_Candidate(t.name, tok, False, time_ref=ok == _TIME_REF))
         return out
 
     @staticmethod
@@ -215,6 +247,17 @@ class EventFinder:
             if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for c in verb.children):
                 out.append(_Candidate("THREATEN", verb, True, deontic=True))
+        for verb in tokens:  # "the curbs could return if attacks from Afghan soil resume"
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in THREAT_RETURNS:
+                continue
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "could be restored"
+            if subj is None or (subj.lemma_.lower() not in THREAT_MEASURES and subj.lower_ not in THREAT_MEASURES):
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children) or \
+                    any(c.dep_ == "neg" for c in verb.children):
+                continue
+            if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") and m.i > verb.i for m in verb.subtree):
+                out.append(_Candidate("THREATEN", verb, True, deontic=True))  # (the parser may hang "if" low)
         out = list({c.token.i: c for c in out}.values())
         for verb in tokens:  # "vowed to retaliate": a promise of force
             if verb.pos_ == "VERB" and verb.dep_ == "xcomp" and verb.lemma_.lower() in THREAT_RESPONSES and \
@@ -277,7 +320,7 @@ class EventFinder:
                 sent = verb.sent
                 reported = any(t.is_quote for t in sent) and any(t.lemma_.lower() in SPEECH_VERBS for t in sent)
             if not reported:
-                reported = _in_answer_turn(doc, verb)
+                reported = _in_answer_turn(doc, verb) or _inside_quote(doc, verb.sent)
             if reported:
                 out.append(_Candidate("REQUEST", verb, True, deontic=True))
         return out
@@ -356,6 +399,8 @@ class EventFinder:
             words.add(c.lower_)
             if c.ent_type_ == "FAC":
                 words.add("crossing")  # "closed Torkham": a named crossing
+            elif c.ent_type_ == "PERSON" and c.dep_ in OBJ_DEPS:
+                words.add("@person")  # "received Gul Agha Zadran": a person met
             for g in c.children:
                 if infinitive_to and g.lower_ == "to" and g.dep_ != "aux":
                     continue
@@ -380,11 +425,13 @@ class EventFinder:
                     return False
         return True
 
-    def _noun_ok(self, t: EventType, key: str, tok: Token) -> bool:
+    def _noun_ok(self, t: EventType, key: str, tok: Token) -> int:
+        """0: no event; 1: an event; _TIME_REF: an event only if its type was not reported before."""
         if tok.dep_ not in _NOUN_DEPS_OK:
             return False
         verb = _governing_verb(tok) if key in t.noun_verbs or key in t.noun_not_verbs else None
-        verb_lemma = verb.lemma_.lower() if verb is not None else ""
+        verb_lemma = _verb_lemma(verb, t.noun_verbs.get(key, frozenset()) | t.noun_not_verbs.get(key, frozenset())) \
+            if verb is not None else ""
         if key in t.noun_verbs and verb_lemma not in t.noun_verbs[key] and not (
                 key in t.actor_nouns and _owned(tok)):
             return False
@@ -394,11 +441,12 @@ class EventFinder:
             return False
         if key in t.noun_not_context and _modifier_words(tok) & t.noun_not_context[key]:
             return False
-        return not _only_time_reference(tok, t.noun_verbs.get(key, frozenset()))
+        ref = _only_time_reference(tok, t.noun_verbs.get(key, frozenset()))
+        return _TIME_REF if ref == "past" else int(not ref)
 
     # -- filters ----------------------------------------------------------------
     @staticmethod
-    def _blocked(tok: Token, is_verb: bool, light_verbs: frozenset[str] = frozenset()) -> bool:
+    def _blocked(tok: Token, is_verb: bool, light_verbs: frozenset[str] = frozenset(), typ: str = "") -> bool:
         """Negated, modal/conditional, or below a request/intention/refusal word."""
         anchor = tok if is_verb else (_governing_verb(tok) or tok)
         if not is_verb and any(c.lower_ in NEGATIONS for c in tok.children):
@@ -419,8 +467,15 @@ class EventFinder:
         while node.head.i != node.i and steps < 8:
             rel = node.dep_
             if rel == "advcl" and node.pos_ in VERB_POS and any(
-                    c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in node.children):
+                    c.dep_ in ("mark", "advmod") and (c.lower_ in FACTUAL_MARKS or (
+                        c.lower_ in FACTUAL_PAST_MARKS and node.tag_ == "VBD")) for c in node.children):
                 break  # "agreed to set up patrols after gunmen killed nine labourers": the killing happened
+            if rel == "relcl" and node.pos_ in VERB_POS and (node.tag_ == "VBD" or (
+                    node.tag_ in ("VBZ", "VBP") and typ in PRESENT_RELATIVE_TYPES) or any(
+                    c.dep_ == "aux" and c.lower_ in _FINITE_AUX for c in node.children)) and not any(
+                    c.dep_ in ("aux", "neg") and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children) and not any(
+                    c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in node.children):
+                break  # "act against militants it accuses of ...": a relative clause states its own fact
             node = node.head
             steps += 1
             if rel in ("conj", "cc", "appos", "punct"):
@@ -429,6 +484,12 @@ class EventFinder:
                 continue
             if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS) and rel in _BLOCKING_RELS and not (
                     rel == "ccomp" and node.pos_ in VERB_POS and node.lemma_.lower() in REPORTING_BLOCKERS):
+                lemma = node.lemma_.lower()
+                if rel == "xcomp" and node.pos_ in VERB_POS and (
+                        (lemma in OFFER_VERBS and typ in OFFER_TYPES)
+                        or (lemma in ATTEMPT_VERBS and node.tag_ == "VBD" and steps == 1)) and not any(
+                        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in node.children):
+                    continue  # "offered to fund a corridor", "tried to march on parliament"
                 return True
             if rel in ("xcomp", "ccomp", "advcl", "acl") and any(
                     c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in node.children):
@@ -437,6 +498,16 @@ class EventFinder:
                                       for c in tok.head.children):
                 return True
         return False
+
+    def _protest_purpose(self, verb: Token) -> bool:
+        """"tried to march on parliament to demand crop prices", "rallied to demand the release": the demand of a protest."""
+        head = verb.head
+        if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        protest = self.taxonomy.types.get("PROTEST")
+        if protest is None or head.pos_ != "VERB" or any(c.dep_ == "neg" for c in head.children):
+            return False
+        return head.lemma_.lower() in protest.verbs or head.lemma_.lower() in GATHER_VERBS
 
     # -- main -------------------------------------------------------------------
     def find(
@@ -462,9 +533,12 @@ class EventFinder:
                 continue
             key = (si, c.type)
             prev = best.get(key)
-            if prev is not None and (prev.is_verb or not c.is_verb) and not (prev.deontic and not c.deontic):
+            if prev is not None and (prev.is_verb or not c.is_verb) and not (prev.deontic and not c.deontic) and \
+                    not (prev.time_ref and not c.time_ref):
                 continue
-            if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c)):
+            if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c), c.type) \
+                    and not (c.type == "REQUEST" and c.is_verb and _polite_request(c.token)) \
+                    and not (c.type in PURPOSE_TYPES and c.is_verb and self._protest_purpose(c.token)):
                 continue
             if c.is_verb and not c.deontic and not c.headline and (
                     c.token.dep_ == "amod" or (c.token.dep_ == "csubj" and c.token.tag_ == "VBG")
@@ -478,15 +552,28 @@ class EventFinder:
                 # "released 15 traders detained in October", "the forces, supported by the people",
                 # "anyone supporting them": a description, not a report
                 continue
+            if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in PROTEST_DEED_VERBS and not _can_protest(c.token):
+                continue  # "police blocked the roads", "officials stopped work on the dam"
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
             if gov is not None and gov.lemma_.lower() in UNDOING_VERBS:
                 continue  # "lifted the ban": the sanction ends (RETREAT), none is imposed
             best[key] = c
+        first_of_type: dict[str, int] = {}
+        for si, typ in sorted(best):
+            first_of_type.setdefault(typ, si)
+        for (si, typ), c in list(best.items()):
+            if first_of_type[typ] < si and _back_reference(c):
+                del best[(si, typ)]  # "people who attended the meeting said": the meeting reported before
+                continue
+            if c.time_ref and (first_of_type[typ] < si or (si == 0 and text[sentences[0][1].end - 1:sentences[0][1].end]
+                                                           not in (".", "!", '"', "”"))):
+                del best[(si, typ)]  # "after the talks" once talks were reported, or in the title: a time reference
         out = []
         for (si, _), c in sorted(best.items(), key=lambda kv: (kv[0][0], kv[1].token.i)):
             if c.headline:
                 actor_tok, recip_tok = _headline_participants(c.token)
-            elif c.deontic:
+            elif c.deontic or (c.is_verb and c.type == "ACCUSE" and c.token.lemma_.lower() in CHARGED_VERBS):
+                # "Delhi says Pakistan shelters militants": Delhi accuses, Pakistan is accused
                 actor_tok, recip_tok = _deontic_participants(c.token)
             else:
                 actor_tok, recip_tok = _participants(c.token, c.is_verb)
@@ -519,6 +606,62 @@ def _in_answer_turn(doc: Doc, tok: Token) -> bool:
                      if label not in lex.question_labels and not is_section_label(label)]
         doc.user_data[_TURNS_KEY] = turns
     return any(a <= tok.idx < b for a, b in turns)
+
+
+def _inside_quote(doc: Doc, sent: Any) -> bool:
+    """Is the sentence inside a quotation its paragraph opened before it ('"... The state must listen to them."'),
+    or does it open one?"""
+    text = doc.text
+    start = sent.start_char
+    para = text.rfind("\n", 0, start) + 1
+    before = text[para:start]
+    if text[start:start + 1] in ('"', "“"):
+        return True  # the sentence opens a quotation
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _back_reference(c: _Candidate) -> bool:
+    """"the meeting", "the talks", "the march" with nothing but "the", not the subject or object of a verb that
+    reports it again ("the talks collapsed" reports; "attended the meeting", "leads the march" refer back)."""
+    tok = c.token
+    if c.is_verb or c.headline or c.deontic:
+        return False
+    kids = list(tok.children)
+    if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the":
+        return False
+    head = tok.head
+    return tok.dep_ in ("dobj", "pobj") or (tok.dep_ == "nsubj" and head.lemma_.lower() not in _REPORTING_PREDICATES)
+
+
+#: what a bare "the talks" as subject reports again: its course ("the talks collapsed / resumed / ended")
+_REPORTING_PREDICATES = frozenset({"begin", "break", "collapse", "conclude", "continue", "end", "fail", "resume",
+                                   "start", "stall", "succeed", "take"})
+
+
+def _can_protest(verb: Token) -> bool:
+    """The subject of "blocked the highway" / "stopped work" is people who can protest, and the work stopped is
+    theirs ("stopped work on the dam" is a halt to building)."""
+    node: Token = verb
+    subj = None
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            break
+        node = node.head
+    if subj is not None and subj.dep_ == "nsubj":
+        who = subj.head.head if subj.lower_ in ("which", "that", "who") and subj.head.dep_ == "relcl" else subj
+        if who.lemma_.lower() in NON_PROTESTERS:
+            return False
+    return not any(c.dep_ == "dobj" and c.lower_ == "work" and any(g.dep_ == "prep" and g.lower_ == "on"
+                                                                   for g in c.children) for c in verb.children)
+
+
+def _polite_request(verb: Token) -> bool:
+    """"I would ask both to stay away", "we would urge Kabul to ...": a request made now, not a hypothesis."""
+    kids = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in kids) and \
+        any(c.dep_ == "nsubj" and c.lower_ in POLITE_REQUEST_SUBJECTS for c in kids) and \
+        not any(c.dep_ == "neg" for c in kids)
 
 
 def _deontic_participants(verb: Token) -> tuple[Token | None, Token | None]:
@@ -570,6 +713,19 @@ def _owned(tok: Token) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=512)
+def _forms_of(lemmas: frozenset[str]) -> dict[str, str]:
+    return {f: w for w in sorted(lemmas) for f in _inflections(w)}
+
+
+def _verb_lemma(verb: Token, known: frozenset[str]) -> str:
+    """The verb's lemma; when the lemmatizer erred ("staged" -> "stag"), the known lemma its form inflects."""
+    lemma = verb.lemma_.lower()
+    if lemma in known or not known:
+        return lemma
+    return _forms_of(known).get(verb.lower_, lemma)
+
+
 def _governing_verb(tok: Token) -> Token | None:
     node = tok
     for _ in range(4):
@@ -583,9 +739,15 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) -> bool:
+_TIME_REF = 2
+#: "which is financing a road", "who had stopped work" (not "which have long carried out attacks": a habit)
+_FINITE_AUX = frozenset({"is", "are", "was", "were", "'re", "had", "has", "have", "'d"})
+
+
+def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) -> bool | str:
     """"during the talks", "after the third round of talks", "following the failure of the talks".
-    ``light_verbs``: verbs that make the noun an event ("went on strike", "put on alert" are no topics)."""
+    ``light_verbs``: verbs that make the noun an event ("went on strike", "put on alert" are no topics).
+    "past": under a preposition of the past ("after a month of clashes"): a first report if its type is new."""
     node = tok
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "about the closures and the talks"
@@ -595,7 +757,7 @@ def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) 
         if node.dep_ in ("pobj", "pcomp"):
             prep = node.head
             if prep.lower_ in TEMPORAL_PREPS:
-                return True
+                return "past" if prep.lower_ in PAST_TIME_PREPS else True
             if prep.lower_ in TOPIC_PREPS:
                 return not (prep.head.pos_ in VERB_POS and prep.head.lemma_.lower() in light_verbs)
             if prep.lower_ == "against" and prep.head.lemma_.lower() in PROTEST_HEADS:
@@ -606,7 +768,9 @@ def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) 
                 return True
             node = prep.head
             continue
-        return bool(node.dep_ == "dobj" and node.head.lower_ in ("following", "after", "before"))
+        if node.dep_ == "dobj" and node.head.lower_ in ("following", "after", "before"):
+            return "past" if node.head.lower_ in PAST_TIME_PREPS else True
+        return False
     return False
 
 

@@ -87,6 +87,13 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 and v.head is not v:  # "X will be unable to … and accuse": X (not "it is worth noting")
             v = v.head
             continue
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.left_edge.i - 1].text == "," and v.head is not v:
+            up = v.head  # "X denied that ... fighters, calling the charge ...": the participle is X's (mis-hung)
+            while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+                up = up.head
+            if up.pos_ in ("VERB", "AUX") and up is not v:
+                v = up
+                continue
         if v.dep_ in ("relcl", "acl") and v.head is not v:
             return v.head, False
         v = None

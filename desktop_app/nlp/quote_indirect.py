@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from desktop_app.core.model import Span
+from desktop_app.nlp.lexicons import words
 from desktop_app.nlp.quote_candidates import DISCOURSE, Candidate, doc_text, trimmed
 from desktop_app.nlp.quote_cues import (
     ACCOUNT_NOUNS,
@@ -65,8 +66,24 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if of is None and obj is not None:  # the parser hangs "of ..." on the accused
                 of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None and obj is None and tok.dep_ in ("relcl", "acl"):
+                continue  # "militants it accuses of planning attacks": a description of the accused (an ACCUSE event)
             if of is not None:
                 content = ((obj or of).left_edge.i, of.right_edge.i + 1)
+        elif not comps and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "that" and doc[tok.i + 1].dep_ == "mark" \
+                and doc[tok.i + 1].head.dep_ == "dobj" and doc[tok.i + 1].head.head.i == tok.i:
+            # "denied that his government sheltered fighters": the parser took the clause's verb for an adjective
+            obj = doc[tok.i + 1].head
+            hi = obj.right_edge.i + 1
+            for k in obj.children:
+                if k.dep_ in ("acl", "relcl", "advcl") and k.i > obj.i and doc[k.left_edge.i - 1].text == ",":
+                    hi = min(hi, k.left_edge.i - 1)
+            content = (tok.i + 2, hi)
+        elif not comps and _document_clause(tok) is not None:
+            # "warned in a statement that it would target convoys": the parser hung the clause on "statement"
+            k = _document_clause(tok)
+            assert k is not None
+            content = (k.left_edge.i, k.right_edge.i + 1)
         elif comps:
             # the parser can hang the clause of another paragraph on this verb: take the one on its line
             line = (text.rfind("\n", 0, tok.idx) + 1, (text.find("\n", tok.idx) + 1 or len(text) + 1) - 1)
@@ -96,6 +113,25 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
         out.append(Candidate(s, e, "indirect", cue_span(tok), subj, follows=subj is None, verb=tok))
     _coordinated_cues(doc, text, out)
     return out
+
+
+_DOCUMENT_NOUNS = words("speakers", "document_nouns")
+
+
+def _document_clause(tok: Token) -> Token | None:
+    """"said in a statement that ...", "warned in a post on X that ...": the that-clause the parser hung on the
+    document noun (an acl/relcl of "statement" opened by a "that" right after it)."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "through") or prep.i < tok.i:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.lemma_.lower() not in _DOCUMENT_NOUNS:
+                continue
+            for k in pobj.children:
+                if k.dep_ in ("acl", "relcl", "ccomp") and k.i > pobj.i and any(
+                        m.dep_ == "mark" and m.lower_ == "that" and m.i == k.left_edge.i for m in k.children):
+                    return k
+    return None
 
 
 def _for_to_clause(tok: Token) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from desktop_app.core.model import Entity, Quote, Span
 from desktop_app.nlp.quote_candidates import Candidate, doc_text, tok_span
-from desktop_app.nlp.speakers import Resolved, SpeakerResolver
+from desktop_app.nlp.speakers import CROWD_CUES, CROWD_HEADS, Resolved, SpeakerResolver, without_possessive
 
 _THROUGH = re.compile(r"\s*,\s*through\s+(?:its|their|the|his|her)\s+(?:[a-z-]+\s+){0,3}"
                       r"([A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3})\s*,")
@@ -45,6 +45,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
     prev_cue: Span | None = None
     prev_mention: Span | None = None
     breaks = _entry_breaks(text, entities)
+    resolver.entries = breaks if len(breaks) >= 2 else []
     for c in sorted(cands, key=lambda c: c.start):
         if previous is not None and any(prev_end <= b <= c.start for b in breaks):
             previous, prev_cue, prev_mention = None, None, None  # a new entry: no follow-on speaker
@@ -83,6 +84,11 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
                 cue = prev_cue
         else:
             res = Resolved(None, None)
+        if res.speaker and res.entity is None and res.speaker.split()[-1].lower() in CROWD_HEADS and cue is not None \
+                and any(text[cue.start:cue.end].lower().startswith(w) for w in CROWD_CUES):
+            res = Resolved("protesters", None)  # a chanting crowd: the guidelines' short description
+        if res.speaker and res.entity is None and "s " in res.speaker:
+            res = Resolved(without_possessive(res.speaker), None)  # "Pakistan's military" -> "Pakistani military"
         quotes.append(Quote(start=c.start, end=c.end, kind=c.kind, cue=cue, speaker=res.speaker,
                             speaker_entity=res.entity, mention=mention, origin="model", state="suggested"))
         if res.speaker:

@@ -25,7 +25,7 @@ from desktop_app.nlp.quote_forms import headline, headline_source_first, mixed, 
 from desktop_app.nlp.quote_indirect import indirect_quotes
 from desktop_app.nlp.quote_marks import direct_spans
 from desktop_app.nlp.quote_resolution import resolve_speakers
-from desktop_app.nlp.speakers import SPOKES_NOUNS
+from desktop_app.nlp.speakers import ISSUER_HEADS, SPOKES_NOUNS
 
 __all__ = ["direct_spans", "find_quotes"]
 
@@ -118,7 +118,8 @@ _IMPERSONAL = re.compile(r"(?:^|[.\n]\s*)It\s+(?:was|has\s+been|is)\s+(?:\w+\s+)
 
 def _named_spokesperson(text: str, entities: list[Entity]) -> bool:
     """Does the article name a spokesperson ("spokesperson Tahira Andleeb", "its spokesman, Ali Khan")?"""
-    return any(e.label == "PERSON" and any(w in text[max(0, e.start - 30):e.start].lower() for w in SPOKES_NOUNS)
+    # "the Spokesperson of the Ministry of Foreign Affairs, Mr. Asad Gilani,": the office's name may come between
+    return any(e.label == "PERSON" and any(w in text[max(0, e.start - 64):e.start].lower() for w in SPOKES_NOUNS)
                for e in entities)
 
 
@@ -130,7 +131,18 @@ def _release_issuer(text: str, entities: list[Entity]) -> Span | None:
     if k < 0 or text[:k].strip().lower() not in form_lexicon().press_release_labels:
         return None
     orgs = [e for e in entities if e.label == "ORG" and k < e.start and e.end <= title_end]
-    return orgs[0].span if orgs else None
+    if orgs:
+        return orgs[0].span
+    # "Press Release: Pakistan dispatches relief goods ...": no body in the title; the ministry or office the
+    # release names most often (first on a tie) issues it
+    offices = [e for e in entities if e.label == "ORG" and set(text[e.start:e.end].lower().split()) & ISSUER_HEADS]
+    if not offices:
+        return None
+    counts: dict[str, int] = {}
+    for e in offices:
+        counts[text[e.start:e.end]] = counts.get(text[e.start:e.end], 0) + 1
+    top = max(counts.values())
+    return next(e.span for e in offices if counts[text[e.start:e.end]] == top)
 
 
 def _name_title_speakers(text: str, quotes: list[Quote], titled: set[tuple[int, int]], entities: list[Entity]) -> None:

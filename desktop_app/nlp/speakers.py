@@ -41,6 +41,13 @@ ABBREVIATIONS = word_tuples("speakers", "abbreviations")
 #: a capital named as a speaker stands for its government (the guidelines' canonical names)
 CAPITALS = mapping("speakers", "capitals")
 _BODY_NOUNS = words("speakers", "body_nouns")
+#: "Pakistan" -> "Pakistani": an unnamed body is named by its country's adjective
+DEMONYMS = mapping("speakers", "demonyms")
+#: "several hundred people ... chanting": a chanting crowd is the protesters
+CROWD_CUES = words("speakers", "crowd_cues")
+CROWD_HEADS = words("speakers", "crowd_heads")
+#: heads of a body that issues a press release ("Ministry of Foreign Affairs")
+ISSUER_HEADS = words("speakers", "issuer_heads")
 #: how the press names a body without naming it (Pakistani usage: ISPR is "the military's media wing")
 BODY_DESCRIPTIONS = {
     **{k.lower(): v for k, v in mapping("speakers", "body_descriptions").items()},
@@ -116,6 +123,8 @@ class SpeakerResolver:
         #: the last resolved speaker who is a person (for "he"/"she" after a body or a source)
         self.last_person: Resolved | None = None
         self._as_person: set[Span] = set()
+        #: starts of a brief's items or a live page's entries (set by the quote resolver): descriptions stay inside
+        self.entries: list[int] = []
         self._index_people()
 
     # -- index ---------------------------------------------------------------------------------
@@ -260,6 +269,17 @@ class SpeakerResolver:
         if mention is None:
             return previous or Resolved(None, None)
         raw = self.text[mention.start:mention.end]
+        rel = _RELATIVE.search(raw)
+        if rel is not None and rel.start() > 0:
+            head = _words(raw[:rel.start()])
+            if head and head[-1] not in GENERIC_PEOPLE:
+                # "members of the delegation that negotiated ... in Peshawar": the relative clause's place
+                # or party is not the source; "people who attended" keeps the clause that says who they are
+                mention = Span(mention.start, mention.start + rel.start())
+                raw = raw[:rel.start()]
+            elif head and not any(e.label in _PERSONISH and mention.start <= e.start < mention.start + rel.start()
+                                  for e in self.entities):
+                return Resolved(self.describe(raw), None)  # "people who attended the meeting in Kabul": the people
         low = raw.lower().strip()
         words = _words(raw)
         if not words:
@@ -285,6 +305,11 @@ class SpeakerResolver:
                 return author
             if previous is not None:
                 return Resolved(previous.speaker, None)
+        bare = re.sub(r"^(?:the|a|an)\s+", "", raw.strip(), flags=re.I)
+        if bare != without_possessive(bare) and bare.split()[-1].lower() in _BODY_NOUNS:
+            # "China's embassy" -> "Chinese embassy": the body (a role, "Pakistan's military spokesperson", may be
+            # a person the article names)
+            return Resolved(without_possessive(bare), None)
         ent = self.entity_at(mention.start, mention.end)
         if (ent is not None and ent.label not in _PERSONISH and len(words) > 2 and words[1] in ("of", "in", "from")
                 and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE)):
@@ -332,12 +357,59 @@ class SpeakerResolver:
             return previous or Resolved(None, None)
         if words[-1] not in ROLE_NOUNS:
             return Resolved(desc, None)
-        full = self.fullest_description(desc)
+        local = self._body_in_paragraph(desc, mention)
+        full = local or self.fullest_description(desc, mention.start)
         if len(full.split()) == 1 and full.lower() in SPOKES_NOUNS:
             body = self._body_before(mention.start)
+            if body is None and _FOR_THE.match(self.text, mention.end):
+                body = self._only_org_before(mention.start)  # "Volunteers from X handed out ..., a spokesman for the charity said"
             if body is not None:  # "The Edhi Foundation has sent ..., a spokesman said": its spokesman
                 return Resolved(f"{body} {full}", None)
         return Resolved(full, None)
+
+    def _entry_of(self, pos: int) -> tuple[int, int] | None:
+        """[start, end) of the brief item or live entry holding ``pos`` (``entries``: their starts), if any."""
+        if not self.entries:
+            return None
+        starts = [b for b in self.entries if b <= pos]
+        lo = starts[-1] if starts else 0
+        hi = next((b for b in self.entries if b > pos), len(self.text))
+        return lo, hi
+
+    def _body_in_paragraph(self, desc: str, mention: Span) -> str | None:
+        """"a ministry official" after "Nepal's health ministry accepted ..." in the same paragraph (a brief's item):
+        the "health ministry official", not a "foreign ministry official" of another item."""
+        words = desc.split()
+        if len(words) != 2 or words[0].lower() not in _BODY_NOUNS:
+            return None
+        lo = self.text.rfind("\n", 0, mention.start) + 1
+        hi = self.text.find("\n", mention.end)
+        hi = len(self.text) if hi < 0 else hi
+        span = self.doc.char_span(lo, hi, alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in span:
+            if tok.lower_ != words[0].lower() or mention.start <= tok.idx < mention.end:
+                continue
+            mods: list[str] = []
+            j = tok.i - 1
+            while j >= span.start and self.doc[j].is_lower and self.doc[j].is_alpha and self.doc[j].dep_ in (
+                    "compound", "amod") and self.doc[j].head.i in (tok.i, j + 1):
+                mods.insert(0, self.doc[j].text)
+                j -= 1
+            if mods:
+                return " ".join([*mods, *words])
+        return None
+
+    def _only_org_before(self, pos: int) -> str | None:
+        """The one organisation named in this sentence before ``pos``, whatever its role in the clause."""
+        tok = self._token_at(pos)
+        if tok is None:
+            return None
+        sent = tok.sent
+        names = {self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end]) for e in self.entities
+                 if e.label == "ORG" and sent.start_char <= e.start and e.end <= pos}
+        return names.pop() if len(names) == 1 else None
 
     def _body_before(self, pos: int) -> str | None:
         """The organisation that is a subject in this sentence before ``pos`` or in the sentence before it
@@ -406,7 +478,12 @@ class SpeakerResolver:
                 dep = node.dep_ if node is not root or root.dep_ != "appos" else root.head.dep_
                 if dep in ("nsubj", "nsubjpass"):
                     name = self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
-                    return Resolved(name, None)
+                    hit = Resolved(name, None)
+                    if person:  # "X received the Ambassador, Mr. Y. The Ambassador thanked ... He said": Y
+                        later = self._subject_by_title(lo, tok.i, e.end, pos, previous)
+                        if later is not None and later.speaker != name:
+                            return later
+                    return hit
             if person:  # "The Foreign Minister welcomed ... He stated": the subject named by office
                 for t in reversed(self.doc[lo:tok.i]):
                     if t.dep_ == "nsubj" and t.lower_ in ROLE_NOUNS and not t.ent_type_:
@@ -425,6 +502,16 @@ class SpeakerResolver:
         if person and self.last_person is not None:
             return self.last_person
         return previous or Resolved(None, None)
+
+    def _subject_by_title(self, lo: int, hi: int, after: int, pos: int, previous: Resolved | None) -> Resolved | None:
+        """The nearest subject between tokens ``lo`` and ``hi``, after char ``after``, named by a title that one
+        person of the article holds ("The Ambassador thanked ...")."""
+        for t in reversed(self.doc[lo:hi]):
+            if t.idx < after:
+                break
+            if t.dep_ == "nsubj" and t.lower_ in ROLE_NOUNS and t.lower_ not in _BODY_NOUNS and not t.ent_type_:
+                return self._person_by_title(_words(self.doc[t.left_edge.i:t.i + 1].text), pos, previous)
+        return None
 
     def _author_of(self, mention: Span) -> Resolved | None:
         """'a statement from Inter-Services Public Relations (ISPR)': the body after from/by/of."""
@@ -505,7 +592,7 @@ class SpeakerResolver:
             return spelled  # "FO" and "Foreign Office" in the text, though not tagged as an entity
         return None
 
-    def fullest_description(self, desc: str) -> str:
+    def fullest_description(self, desc: str, pos: int | None = None) -> str:
         """'spokesperson' -> 'Foreign Office spokesperson' when the article says so (the longest
         phrase with the same head noun, abbreviations spelled out)."""
         words = desc.split()
@@ -515,9 +602,12 @@ class SpeakerResolver:
         if head not in ROLE_NOUNS:
             return desc
         best = desc
+        entry = self._entry_of(pos) if pos is not None else None
         for tok in self.doc:
             if tok.lower_ != head or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if entry is not None and not entry[0] <= tok.idx < entry[1]:
+                continue  # a brief's or live page's other item: another official
             lo, hi = self.mention_tokens(tok)
             if any(self.doc[i].pos_ == "PROPN" and self.doc[i].ent_type_ == "PERSON" for i in range(lo, hi)):
                 continue
@@ -570,6 +660,8 @@ class SpeakerResolver:
         words = raw.split()
         while words and words[0].lower() in ("the", "a", "an", "some", "several"):
             words.pop(0)
+        while len(words) > 2 and words[0].lower() in _COUNTS and words[1].lower() in _COUNTS:
+            words.pop(0)  # "several hundred people": one count word is left for the rule below
         if len(words) > 1 and (words[0].lower() in _COUNTS or words[0].isdigit()):
             words.pop(0)  # "two people who attended" -> "people who attended": a count is not the source
         if len(words) > 2 and words[0].lower() in QUANTITY_HEADS and words[1].lower() == "of":
@@ -582,6 +674,24 @@ class SpeakerResolver:
         if words and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in _COMMON_START:
             words[0] = words[0].lower()
         return " ".join(words)
+
+
+_POSSESSIVE_BODY = re.compile(r"^([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*))$")
+
+
+def without_possessive(name: str) -> str:
+    """An unnamed body's description without the possessive: "Pakistan's military" -> "Pakistani military",
+    "Taliban's defence ministry" -> "Taliban defence ministry" (only when its head is a body or a role)."""
+    m = _POSSESSIVE_BODY.match(name)
+    if m is None or (m.group(3) not in _BODY_NOUNS and m.group(3) not in ROLE_NOUNS):
+        return name
+    owner = m.group(1)
+    return f"{DEMONYMS.get(owner, owner)} {m.group(2)}"
+
+
+#: "a spokesman for the charity": the spokesman of a body the sentence named before
+_FOR_THE = re.compile(r"\s+(?:for|of)\s+the\s+[a-z]+")
+_RELATIVE = re.compile(r"\s+(?:that|who|which|whose)\s")
 
 
 def _initials(name: str) -> str:
