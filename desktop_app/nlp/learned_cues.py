@@ -149,7 +149,8 @@ def _cut_asides(start: Token, hi: int) -> int:
         if t.text == "," and (nxt.lower_ in ("which", "although", "though", "whereas", "citing", "even")
                               or nxt.tag_ == "VBG"):
             return i
-        if t.text in ("—", "–", "--") and i > start.i + 1:
+        if (t.text in ("—", "–", "--") or (t.text == "-" and t.whitespace_ and doc[i - 1].whitespace_)) \
+                and i > start.i + 1:
             return i
     return hi
 
@@ -218,6 +219,16 @@ def source_of(head: Token) -> tuple[Token | None, bool]:
     return subject_of(head)
 
 
+def _holds(text: str, content: tuple[int, int], q: Span) -> bool:
+    """``content`` holds ``q``, up to the marks trimmed off a content's ends ("called them “deplorables.”": the
+    derived content ends before the stop and the quote mark that the rule quote keeps)."""
+    lo, hi = content
+    return (q.start >= lo or not text[q.start:lo].strip(_MARKS)) and (q.end <= hi or not text[hi:q.end].strip(_MARKS))
+
+
+_MARKS = " .,!?;:“”\"‘’'"
+
+
 def _same(a: Span, b: Span) -> bool:
     ov = a.overlap_len(b)
     return ov * 2 >= len(a) and ov * 2 >= len(b)
@@ -258,9 +269,9 @@ def cue_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None
             if regrow and len(ruled) == 1:
                 q = rules[ruled[0]]
                 content = derived_content(text, head, cue)
-                if content is not None and content[0] <= q.start and q.end <= content[1] and \
+                if content is not None and _holds(text, content, q.span) and \
                         content[1] - content[0] > len(q.span) and not Span(*content).overlaps(cue):
-                    rules[ruled[0]] = dataclasses.replace(q, start=content[0], end=content[1])
+                    rules[ruled[0]] = dataclasses.replace(q, start=min(content[0], q.start), end=max(content[1], q.end))
             continue
         content = derived_content(text, head, cue)
         if content is None:

@@ -97,3 +97,23 @@ def test_a_cue_whose_parse_gives_no_content_gives_no_quote() -> None:
                 (".", 1, "punct", "PUNCT", ".")])
     assert derived_content(doc.text, doc[1]) is None
     assert cue_quotes(doc, [person(doc, "Ruiz")], {}, [at(doc, "agreed")], find_quotes) == []
+
+
+def test_a_quoted_word_of_a_learned_cue_grows_to_the_whole_object_over_the_trimmed_marks() -> None:
+    # 'Ana Ruiz called the new stadium “a folly.”': the parse hangs the stop and the closing mark on the verb, so
+    # the object's content ends before them while the rules' direct quote keeps the stop; PolNeAR (and a reader)
+    # take the whole object as what she said
+    rows = [("Ana", 1, "compound", "PROPN", "Ana"), ("Ruiz", 2, "nsubj", "PROPN", "Ruiz"),
+            ("called", 2, "ROOT", "VERB", "call"), ("the", 5, "det", "DET", "the"), ("new", 5, "amod", "ADJ", "new"),
+            ("stadium", 2, "dobj", "NOUN", "stadium"), ("“", 8, "punct", "PUNCT", "“"), ("a", 8, "det", "DET", "a"),
+            ("folly", 2, "oprd", "NOUN", "folly"), (".", 2, "punct", "PUNCT", "."), ("”", 2, "punct", "PUNCT", "”")]
+    words, heads, deps, pos, lemmas = zip(*rows, strict=True)
+    doc = Doc(spacy.blank("en").vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos),
+              tags=[_TAGS.get(p, "NN") for p in pos], lemmas=list(lemmas),
+              spaces=[True, True, True, True, True, True, False, True, False, False, False],
+              sent_starts=[True] + [False] * (len(words) - 1))
+    people = [person(doc, "Ana Ruiz")]
+    rules = find_quotes(doc, people, {})
+    assert [doc.text[q.start:q.end] for q in rules] == ["a folly."]  # the rules: the quoted words only
+    out = cue_quotes(doc, people, {}, [at(doc, "called")], find_quotes)
+    assert said(doc, out) == [("the new stadium “a folly.", "called", "Ana Ruiz")]
