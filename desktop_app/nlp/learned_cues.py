@@ -128,7 +128,7 @@ def _right_extent(head: Token, first: Token) -> int:
     for c in sorted(head.rights, key=lambda t: t.i):
         if c.i <= first.i or c.dep_ in ("punct", "cc", "npadvmod"):
             continue
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not _coordinated_content(first, c):
             break
         if c.dep_ == "prep" and c.lower_ not in _OBJECT_PREPS:
             break
@@ -139,6 +139,16 @@ def _right_extent(head: Token, first: Token) -> int:
             continue
         hi = _cut_asides(c, max(hi, c.right_edge.i + 1))
     return hi
+
+
+def _coordinated_content(first: Token, conj: Token) -> bool:
+    """A verb coordinated with the cue that is in fact a second item of its content: the parser hung "grow" of
+    "wants to triple X, grow Y and create Z" or "forcing" of "mentioned refinancing loans and forcing …" on the cue.
+    It has no subject of its own and the form of the content's first verb (bare infinitive, -ing)."""
+    if any(k.dep_ in ("nsubj", "nsubjpass") for k in conj.children):
+        return False
+    verb = first if first.pos_ in ("VERB", "AUX") else None
+    return verb is not None and conj.tag_ == verb.tag_ and conj.tag_ in ("VB", "VBG")
 
 
 def _cut_asides(start: Token, hi: int) -> int:
@@ -229,6 +239,20 @@ def _holds(text: str, content: tuple[int, int], q: Span) -> bool:
 _MARKS = " .,!?;:“”\"‘’'"
 
 
+def _around(text: str, content: Span, cue: Span, subj: Token | None) -> Span | None:
+    """A content the cue sits inside ("The museum, Mr. Obama said, would make visitors …", "what the senators said
+    was …"): the longer side of the cue and its subject, which holds most of what was said."""
+    lo, hi = cue.start, cue.end
+    if subj is not None:
+        s_lo = subj.left_edge.idx
+        s_hi = subj.right_edge.idx + len(subj.right_edge.text)
+        if content.start <= s_lo and s_hi <= content.end and (s_hi <= lo or s_lo >= hi):
+            lo, hi = min(lo, s_lo), max(hi, s_hi)
+    sides = [trimmed(text, content.start, lo), trimmed(text, hi, content.end)]
+    s, e = max(sides, key=lambda se: se[1] - se[0])
+    return Span(s, e) if e - s >= MIN_CHARS else None
+
+
 def _same(a: Span, b: Span) -> bool:
     ov = a.overlap_len(b)
     return ov * 2 >= len(a) and ov * 2 >= len(b)
@@ -276,10 +300,12 @@ def cue_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None
         content = derived_content(text, head, cue)
         if content is None:
             continue
-        span = Span(*content)
-        if span.overlaps(cue) or any(_same(span, t) for t in taken):
-            continue
         subj, _passive = source_of(head)
+        span = Span(*content)
+        if span.overlaps(cue):
+            span = _around(text, span, cue, subj)
+        if span is None or span.overlaps(cue) or any(_same(span, t) for t in taken):
+            continue
         if subj is not None and span.start <= subj.idx < span.end:
             subj = None
         taken.append(span)

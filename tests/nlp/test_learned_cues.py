@@ -117,3 +117,17 @@ def test_a_quoted_word_of_a_learned_cue_grows_to_the_whole_object_over_the_trimm
     assert [doc.text[q.start:q.end] for q in rules] == ["a folly."]  # the rules: the quoted words only
     out = cue_quotes(doc, people, {}, [at(doc, "called")], find_quotes)
     assert said(doc, out) == [("the new stadium “a folly.", "called", "Ana Ruiz")]
+
+
+def test_a_content_around_its_cue_keeps_its_longer_side_without_the_cue_and_speaker() -> None:
+    # "The museum, Ana Ruiz doubts, will turn a profit.": the parse makes the whole sentence the clause of
+    # "doubts"; the quote is what was said on the longer side of "Ana Ruiz doubts", not a span that holds the cue
+    rows = [("The", 1, "det", "DET", "the"), ("museum", 8, "nsubj", "NOUN", "museum"), (",", 5, "punct", "PUNCT", ","),
+            ("Ana", 4, "compound", "PROPN", "Ana"), ("Ruiz", 5, "nsubj", "PROPN", "Ruiz"),
+            ("doubts", 5, "ROOT", "VERB", "doubt"), (",", 5, "punct", "PUNCT", ","), ("will", 8, "aux", "AUX", "will"),
+            ("turn", 5, "ccomp", "VERB", "turn"), ("a", 10, "det", "DET", "a"), ("profit", 8, "dobj", "NOUN", "profit"),
+            (".", 5, "punct", "PUNCT", ".")]
+    doc = _doc(rows)
+    people = [person(doc, "Ana Ruiz")]
+    out = cue_quotes(doc, people, {}, [at(doc, "doubts")], find_quotes, widen_rules=False)
+    assert said(doc, out) == [("will turn a profit", "doubts", "Ana Ruiz")]
