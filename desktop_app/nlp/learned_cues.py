@@ -68,8 +68,15 @@ def content_tokens(head: Token) -> tuple[int, int] | None:
     if head.text == ":" or head.text in ("—", "–", "-"):
         sent_end = head.sent.end
         return (head.i + 1, sent_end) if sent_end > head.i + 1 else None
-    if head.lower_ == "according":
-        return None  # the rules read "according to X" (quote_indirect)
+    if head.lower_ == "according":  # the rules read "according to X" (quote_indirect); where they did not:
+        if head.dep_ != "prep" or head.head is head:
+            return None
+        host = head.head  # the clause it modifies, on the longer side of "according to X"
+        lo, hi = host.left_edge.i, host.right_edge.i + 1
+        a_lo, a_hi = head.left_edge.i, head.right_edge.i + 1
+        left, right = (lo, a_lo), (a_hi, hi)
+        best = max(left, right, key=lambda r: r[1] - r[0])
+        return best if best[1] > best[0] else None
     kids = list(head.children)
     ccomp = [c for c in kids if c.dep_ == "ccomp"]
     if ccomp:
@@ -187,11 +194,33 @@ def _after_cue(head: Token, cue: Span | None, rng: tuple[int, int] | None) -> tu
     return rng
 
 
+def _after_colon(text: str, cue: Span) -> tuple[int, int] | None:
+    """A cue that ends in a colon ("The governor added:") and whose parse gives nothing: what follows the colon to
+    the end of its paragraph, or the next paragraph when the colon ends its own (a block quote)."""
+    i = cue.end
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    if text[cue.end - 1:cue.end] != ":" and text[i:i + 1] != ":":
+        return None
+    i = text.find(":", cue.end - 1) + 1
+    lo, hi = _paragraph(text, i)
+    if not text[i:hi].strip():  # the colon ends its paragraph: the next one
+        j = hi
+        while j < len(text) and text[j].isspace():
+            j += 1
+        if j >= len(text):
+            return None
+        lo, hi = _paragraph(text, j)
+        i = lo
+    s, e = trimmed(text, i, hi)
+    return (s, e) if e - s >= MIN_CHARS else None
+
+
 def derived_content(text: str, head: Token, cue: Span | None = None) -> tuple[int, int] | None:
     """Character span of what a cue reports: its parse range, cut to the cue's paragraph and trimmed."""
     rng = _after_cue(head, cue, content_tokens(head))
     if rng is None:
-        return None
+        return _after_colon(text, cue) if cue is not None else None
     doc = head.doc
     lo, hi = rng
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in "”\"’":
@@ -213,6 +242,9 @@ def derived_content(text: str, head: Token, cue: Span | None = None) -> tuple[in
 
 def source_of(head: Token) -> tuple[Token | None, bool]:
     """The cue's subject as the rules find it; for a noun cue its possessor or the subject of its verb."""
+    if head.lower_ == "according":  # "according to X": X
+        to = next((g for c in head.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+        return to, False
     if head.pos_ in ("NOUN", "PROPN"):
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if poss is not None:
