@@ -63,13 +63,22 @@ def _range(toks: Sequence[Token]) -> tuple[int, int]:
     return lo, hi
 
 
+#: "In the poll, Clinton led …": what the writer reports from a document or a statement it opens
+_REPORT_NOUNS = frozenset({"poll", "survey"})  # statements, interviews, reports …: more noise than gain (dev)
+
+
+def _in_report(head: Token) -> bool:
+    return head.lower_ == "in" and head.dep_ == "prep" and head.i == head.sent.start and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in _REPORT_NOUNS for c in head.children)
+
+
 def content_tokens(head: Token) -> tuple[int, int] | None:
     """Token range [lo, hi) of what a cue reports, from its parse; None when the parse gives nothing."""
     if head.text == ":" or head.text in ("—", "–", "-"):
         sent_end = head.sent.end
         return (head.i + 1, sent_end) if sent_end > head.i + 1 else None
-    if head.lower_ == "according":  # the rules read "according to X" (quote_indirect); where they did not:
-        if head.dep_ != "prep" or head.head is head:
+    if head.lower_ == "according" or _in_report(head):  # the rules read "according to X" (quote_indirect);
+        if head.dep_ != "prep" or head.head is head:  # where they did not, and "In the poll, …":
             return None
         host = head.head  # the clause it modifies, on the longer side of "according to X"
         lo, hi = host.left_edge.i, host.right_edge.i + 1
@@ -83,8 +92,9 @@ def content_tokens(head: Token) -> tuple[int, int] | None:
         c = min(ccomp, key=lambda k: abs(k.i - head.i))
         return _range([c])
     if head.pos_ in ("NOUN", "PROPN"):
-        clause = [c for c in kids if c.dep_ in ("acl", "relcl", "ccomp", "appos")
-                  and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)]
+        clause = [c for c in kids if c.dep_ in ("acl", "relcl", "ccomp", "appos") and c.i > head.i
+                  and any((m.dep_ == "mark" and m.lower_ in ("that", "whether", "if")) or
+                          (m.dep_ == "aux" and m.lower_ == "to" and m.i < c.i) for m in c.children)]
         if clause:
             return _range(clause[:1])
         of = [c for c in kids if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > head.i]
@@ -100,6 +110,8 @@ def content_tokens(head: Token) -> tuple[int, int] | None:
              and (c.dep_ != "advcl" or any(m.dep_ == "mark" and m.lower_ in ("that", "if", "whether") for m in c.children))]
     if right:
         first = min(right, key=lambda c: c.i)
+        if first.dep_ == "dobj" and head.lemma_ in _ADDRESSEE_VERBS:  # "warned officials to boost security"
+            first = next((c for c in right if c.dep_ in ("xcomp", "ccomp") and c.i > first.i), first)
         if first.dep_ == "prep":  # "called for a moratorium": the object of the preposition
             objs = [g for g in first.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
@@ -116,6 +128,10 @@ def content_tokens(head: Token) -> tuple[int, int] | None:
         return (lo, hi) if hi > lo else None
     return None
 
+
+#: verbs whose object is the one addressed, not what was said: "urged officials *to act*"
+_ADDRESSEE_VERBS = frozenset({"urge", "warn", "ask", "tell", "advise", "encourage", "invite", "press", "implore", "beg",
+                              "order", "instruct", "remind", "persuade", "challenge", "push", "caution", "direct"})
 
 #: a clause hung on the cue that starts with these is the writer's circumstance, not the content
 _CIRCUMSTANCE = frozenset({"after", "before", "when", "while", "because", "since", "as", "during", "until", "amid",
@@ -245,6 +261,8 @@ def source_of(head: Token) -> tuple[Token | None, bool]:
     if head.lower_ == "according":  # "according to X": X
         to = next((g for c in head.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
         return to, False
+    if _in_report(head):  # "In the poll, …": the poll
+        return next(c for c in head.children if c.dep_ == "pobj"), False
     if head.pos_ in ("NOUN", "PROPN"):
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if poss is not None:
@@ -285,6 +303,35 @@ def _around(text: str, content: Span, cue: Span, subj: Token | None) -> Span | N
     return Span(s, e) if e - s >= MIN_CHARS else None
 
 
+#: nouns that report what their owner said, believes or means to do, with a "that" clause or an infinitive
+_NOUN_CUES = frozenset({"claim", "allegation", "assertion", "belief", "argument", "promise", "pledge", "warning", "demand",
+                        "proposal", "suggestion", "insistence", "accusation", "threat", "vow", "contention", "prediction"})
+
+
+def owned_noun_cues(doc: Doc) -> list[Token]:
+    """Reporting nouns the cue model missed that carry their owner and their content: "Trump's claim *that …*",
+    "the mayor's plan *to close the bridge*" (a possessor, and a "that" clause or an infinitive)."""
+    out = []
+    for t in doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in _NOUN_CUES:
+            continue
+        if not any(c.dep_ == "poss" for c in t.children):
+            continue
+        if any(c.dep_ in ("acl", "relcl", "ccomp", "appos") and
+               any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") and m.i < c.i for m in c.children)
+               for c in t.children if c.i > t.i):
+            out.append(t)
+    return out
+
+
+def _bare_adjective(doc: Doc, span: Span) -> bool:
+    """A derived content of at most three words headed by an adjective ("seemed *credible to me*", "called it
+    *unfair*"): PolNeAR dev has none of these as a content (0 of 6)."""
+    toks = [t for t in doc if span.start <= t.idx < span.end and not t.is_punct]
+    tops = [t for t in toks if not span.start <= t.head.idx < span.end or t.head is t]
+    return len(toks) <= 3 and bool(tops) and tops[0].pos_ == "ADJ"
+
+
 def _same(a: Span, b: Span) -> bool:
     ov = a.overlap_len(b)
     return ov * 2 >= len(a) and ov * 2 >= len(b)
@@ -303,7 +350,7 @@ def mark_cues(doc: Doc, heads: Sequence[Token]) -> None:
 
 def cue_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None, cues: Sequence[Span],
                rule_finder: Callable[..., list[Quote]], *, widen_rules: bool = True,
-               derive: bool = True, regrow: bool = True) -> list[Quote]:
+               derive: bool = True, regrow: bool = True, noun_cues: bool = True) -> list[Quote]:
     """Rule quotes (with the learned cue verbs as cues when ``widen_rules``) plus, when ``derive``, a quote
     per learned cue left without one, its content from the parse and its speaker from the rules.
 
@@ -312,6 +359,10 @@ def cue_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None
     """
     text = doc.text
     heads = [(c, h) for c in cues if (h := cue_head(doc, c)) is not None and h.pos_ in _CUE_POS]
+    if noun_cues:
+        extra_cues = owned_noun_cues(doc) + [t for t in doc if _in_report(t)]
+        heads += [(Span(t.idx, t.idx + len(t.text)), t) for t in extra_cues
+                  if not any(c.start <= t.idx < c.end for c, _ in heads)]
     if widen_rules:
         mark_cues(doc, [h for _, h in heads])
     rules = rule_finder(doc, entities, registry)
@@ -336,7 +387,7 @@ def cue_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None
         span = Span(*content)
         if span.overlaps(cue):
             span = _around(text, span, cue, subj)
-        if span is None or span.overlaps(cue) or any(_same(span, t) for t in taken):
+        if span is None or span.overlaps(cue) or any(_same(span, t) for t in taken) or _bare_adjective(doc, span):
             continue
         if subj is not None and span.start <= subj.idx < span.end:
             subj = None

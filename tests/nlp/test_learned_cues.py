@@ -160,3 +160,28 @@ def test_according_to_a_source_the_rules_missed_reports_the_clause_it_modifies()
     missed = lambda *_: []  # noqa: E731 - the rules missed it (real find_quotes reads this textbook case itself)
     out = cue_quotes(doc, people, {}, [at(doc, "According to")], missed, widen_rules=False)
     assert said(doc, out) == [("costs rose sharply", "According to", "Ana Ruiz")]
+
+
+def test_an_owned_claim_with_a_that_clause_is_a_cue_the_model_did_not_need_to_mark() -> None:
+    # "Ruiz's claim that the bridge is safe angered residents.": no learned cue at all
+    rows = [("Ruiz", 2, "poss", "PROPN", "Ruiz"), ("'s", 0, "case", "PART", "'s"), ("claim", 8, "nsubj", "NOUN", "claim"),
+            ("that", 6, "mark", "SCONJ", "that"), ("the", 5, "det", "DET", "the"), ("bridge", 6, "nsubj", "NOUN", "bridge"),
+            ("is", 2, "acl", "AUX", "be"), ("safe", 6, "acomp", "ADJ", "safe"), ("angered", 8, "ROOT", "VERB", "anger"),
+            ("residents", 8, "dobj", "NOUN", "resident"), (".", 8, "punct", "PUNCT", ".")]
+    doc = _doc(rows)
+    people = [person(doc, "Ruiz")]
+    assert said(doc, cue_quotes(doc, people, {}, [], find_quotes)) == [("the bridge is safe", "claim", "Ruiz 's")]
+    assert cue_quotes(doc, people, {}, [], find_quotes, noun_cues=False) == []
+    # a claim with no owner is no attribution
+    rows[0] = ("The", 2, "det", "DET", "the")
+    assert cue_quotes(_doc([rows[0], *rows[2:]]), [], {}, [], find_quotes) == []
+
+
+def test_a_poll_that_opens_its_sentence_is_the_source_of_the_clause() -> None:
+    rows = [("In", 6, "prep", "ADP", "in"), ("the", 2, "det", "DET", "the"), ("poll", 0, "pobj", "NOUN", "poll"),
+            (",", 6, "punct", "PUNCT", ","), ("Ana", 5, "compound", "PROPN", "Ana"), ("Ruiz", 6, "nsubj", "PROPN", "Ruiz"),
+            ("leads", 6, "ROOT", "VERB", "lead"), ("by", 6, "prep", "ADP", "by"), ("five", 9, "nummod", "NUM", "five"),
+            ("points", 7, "pobj", "NOUN", "point"), (".", 6, "punct", "PUNCT", ".")]
+    doc = _doc(rows)
+    out = cue_quotes(doc, [person(doc, "Ana Ruiz")], {}, [], find_quotes)
+    assert said(doc, out) == [("Ana Ruiz leads by five points", "In", "poll")]
