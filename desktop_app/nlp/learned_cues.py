@@ -332,6 +332,13 @@ def _bare_adjective(doc: Doc, span: Span) -> bool:
     return len(toks) <= 3 and bool(tops) and tops[0].pos_ == "ADJ"
 
 
+def _nested(span: Span, taken: Sequence[Span]) -> bool:
+    """A derived content inside a quote already found, or holding one: mostly a second reading of the same words
+    (PolNeAR dev: dropping them removed 83 quotes of which 19 were right, below the F1 break-even)."""
+    return any((t.start <= span.start and span.end <= t.end) or (span.start <= t.start and t.end <= span.end)
+               for t in taken)
+
+
 def _same(a: Span, b: Span) -> bool:
     ov = a.overlap_len(b)
     return ov * 2 >= len(a) and ov * 2 >= len(b)
@@ -387,7 +394,8 @@ def cue_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None
         span = Span(*content)
         if span.overlaps(cue):
             span = _around(text, span, cue, subj)
-        if span is None or span.overlaps(cue) or any(_same(span, t) for t in taken) or _bare_adjective(doc, span):
+        if span is None or span.overlaps(cue) or any(_same(span, t) for t in taken) or _bare_adjective(doc, span) \
+                or _nested(span, taken):
             continue
         if subj is not None and span.start <= subj.idx < span.end:
             subj = None

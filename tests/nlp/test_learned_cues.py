@@ -185,3 +185,15 @@ def test_a_poll_that_opens_its_sentence_is_the_source_of_the_clause() -> None:
     doc = _doc(rows)
     out = cue_quotes(doc, [person(doc, "Ana Ruiz")], {}, [], find_quotes)
     assert said(doc, out) == [("Ana Ruiz leads by five points", "In", "poll")]
+
+
+def test_a_derived_content_nested_in_a_rule_quote_is_not_a_second_quote() -> None:
+    # "Ana Ruiz said the mayor doubts the plan.": the rules report the clause of "said"; "doubts" learned as a cue
+    # would give "the plan" again, inside it
+    rows = [("Ana", 1, "compound", "PROPN", "Ana"), ("Ruiz", 2, "nsubj", "PROPN", "Ruiz"), ("said", 2, "ROOT", "VERB", "say"),
+            ("the", 4, "det", "DET", "the"), ("mayor", 5, "nsubj", "NOUN", "mayor"), ("doubts", 2, "ccomp", "VERB", "doubt"),
+            ("the", 7, "det", "DET", "the"), ("plan", 5, "dobj", "NOUN", "plan"), (".", 2, "punct", "PUNCT", ".")]
+    doc = _doc(rows)
+    people = [person(doc, "Ana Ruiz")]
+    out = cue_quotes(doc, people, {}, [at(doc, "doubts")], find_quotes, widen_rules=False)
+    assert said(doc, out) == [("the mayor doubts the plan", "said", "Ana Ruiz")]
