@@ -13,8 +13,11 @@ wider cue set of the gold it learned from (beliefs, intentions, evaluations: "be
    is the cue's subject resolved by the rule speaker resolution (nlp/speakers.py), so source accuracy
    stays rule-grade.
 
-Rule quotes always stay as the rules made them; a derived content that the rules already have (each
-covering half of the other) is not added again.
+A few cues the model does not mark are added (an owned reporting noun with its clause, "In the poll, …"), a
+content around its cue ("X, he said, Y") keeps its longer side, and a derived content nested in a quote already
+found (or holding one) is not added.  Rule quotes stay as the rules made them, except that a rule quote of a
+learned cue may grow to that cue's derived content (``regrow``); a derived content that the rules already have
+(each covering half of the other) is not added again.
 """
 
 from __future__ import annotations
