@@ -16,6 +16,7 @@ removed by the next run).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import io
 import json
@@ -25,8 +26,10 @@ import os
 import queue
 import random
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -650,9 +653,36 @@ def train_in_child(db_path: str | Path, options: TrainOptions, *, progress: Prog
                    cancel: CancelToken | None = None) -> TrainResult:
     """Train in a spawned process; install the result as ``models/NAME-vN`` when it is complete.
 
-    Cancelling (``cancel``) stops the child and removes its temp folder: no pipeline is written.
+    Cancelling (``cancel``) stops the child and removes its temp folder: no pipeline is written.  When called
+    from the main thread (the CLI), SIGTERM and SIGINT of this process cancel the same way (E506) instead of
+    leaving the child running.
     """
     check_options(options)
+    cancel = cancel if cancel is not None else CancelToken()
+    with _signals_cancel(cancel):
+        return _train_in_child(db_path, options, progress, cancel)
+
+
+@contextlib.contextmanager
+def _signals_cancel(cancel: CancelToken) -> Iterator[None]:
+    """SIGTERM / SIGINT set ``cancel`` while training (main thread only: signals cannot be set elsewhere)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signum: int, _frame: Any) -> None:
+        cancel.cancel()
+
+    old = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+def _train_in_child(db_path: str | Path, options: TrainOptions, progress: ProgressSink,
+                    cancel: CancelToken) -> TrainResult:
     root = models_dir()
     root.mkdir(parents=True, exist_ok=True)
     _clean_stale(root)
@@ -664,7 +694,7 @@ def train_in_child(db_path: str | Path, options: TrainOptions, *, progress: Prog
     try:
         child.start()
         final = _pump(child, messages, progress, cancel)
-        if final is None:
+        if final is None or cancel.cancelled:  # a Ctrl-C reaches the child too: its error is the cancel
             raise NewsGoldError(E.E506)
         if final["kind"] == "error":
             _raise(final)

@@ -159,3 +159,38 @@ def test_unknown_quote_labels_and_a_spancat_with_contents_are_refused() -> None:
     with pytest.raises(NewsGoldError) as err:
         check_options(TrainOptions(quote_labels=("CONTENT", "CUE"), cue_model="spancat"))
     assert err.value.code.name == "E508"
+
+
+def test_sigterm_to_a_running_train_stops_its_child_and_writes_nothing(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`kill PID` of `newsgold train` (not its cancel) ends the training child too and leaves no pipeline."""
+    import signal
+    import subprocess
+    import sys
+
+    import psutil
+
+    db = _gold_db(tmp_path / "gold.sqlite3", n=4)
+    proc = subprocess.Popen([sys.executable, "-m", "desktop_app", "--db", str(db), "train", "-o", "killed",
+                             "--layers", "quotes", "--epochs", "50", "--no-compare"],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()  # the first progress line comes from the child: it is running
+        assert line.startswith("newsgold: "), line
+        children = psutil.Process(proc.pid).children(recursive=True)
+        workers = [c for c in children if "spawn" in " ".join(c.cmdline())]
+        assert workers, [c.cmdline() for c in children]
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=60)[1]
+        assert proc.returncode != 0
+        assert "cancelled" in rest  # E506, through the cancel path
+        gone, alive = psutil.wait_procs(children, timeout=30)
+        assert alive == [] and len(gone) == len(children)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert trained_models() == []
+    assert list(models_dir().iterdir()) == []  # no half-written pipeline, no temp folder
+    assert main(["models"]) == 0
+    assert "killed" not in capsys.readouterr().out
