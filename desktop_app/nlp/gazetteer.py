@@ -126,9 +126,21 @@ def _model_name_contains(ent: SpacySpan, match: SpacySpan) -> bool:
     """A longer model name that contains the match and ends like an institution wins ("Pakistan Army")."""
     if not (ent.start <= match.start and match.end <= ent.end) or len(ent) == len(match):
         return False
+    if _company_after_demonym(ent, match):
+        return True
     if match.end == ent.end or ent[-1].lower_ not in INSTITUTION_HEADS:
         return False
     return not any(t.is_space or (t.is_punct and t.text not in ("-", ".", "&")) for t in ent)
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "&"})
+
+
+def _company_after_demonym(ent: SpacySpan, match: SpacySpan) -> bool:
+    """A model ORG that opens with a demonym and goes on in capitalised words is a name ("Turkish Airlines")."""
+    if match.label_ != "NORP" or ent.label_ != "ORG" or ent.start != match.start or not ent[-1].is_title:
+        return False
+    return all(t.is_title or t.lower_ in _NAME_LINKS for t in ent[len(match) :])
 
 
 _DASHES = frozenset({":", "-", "–", "—"})
