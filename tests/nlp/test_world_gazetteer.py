@@ -48,3 +48,8 @@ def test_a_bank_or_airline_named_after_a_country_stays_one_org() -> None:
     assert ("Bank of Korea", "ORG") in entities("The Bank of Korea raised rates.")
     ents = entities("Turkish Airlines cancelled flights to Baku.")
     assert ("Turkish Airlines", "ORG") in ents and ("Turkish", "NORP") not in ents
+
+
+def test_a_person_named_after_a_city_stays_a_person() -> None:
+    ents = entities("Sofia Coppola flew to Sofia on Friday.")
+    assert ents[:2] == [("Sofia Coppola", "PERSON"), ("Sofia", "GPE")]
