@@ -126,9 +126,28 @@ def _model_name_contains(ent: SpacySpan, match: SpacySpan) -> bool:
     """A longer model name that contains the match and ends like an institution wins ("Pakistan Army")."""
     if not (ent.start <= match.start and match.end <= ent.end) or len(ent) == len(match):
         return False
+    if _company_after_demonym(ent, match) or _person_named_after_place(ent, match):
+        return True
     if match.end == ent.end or ent[-1].lower_ not in INSTITUTION_HEADS:
         return False
     return not any(t.is_space or (t.is_punct and t.text not in ("-", ".", "&")) for t in ent)
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "&"})
+
+
+def _company_after_demonym(ent: SpacySpan, match: SpacySpan) -> bool:
+    """A model ORG that opens with a demonym and goes on in capitalised words is a name ("Turkish Airlines")."""
+    if match.label_ != "NORP" or ent.label_ != "ORG" or ent.start != match.start or not ent[-1].is_title:
+        return False
+    return all(t.is_title or t.lower_ in _NAME_LINKS for t in ent[len(match) :])
+
+
+def _person_named_after_place(ent: SpacySpan, match: SpacySpan) -> bool:
+    """A model PERSON of two or three capitalised words that opens with a one-word place is a person ("Paris Hilton")."""
+    if match.label_ not in ("GPE", "LOC") or ent.label_ != "PERSON" or ent.start != match.start or len(match) != 1:
+        return False
+    return len(ent) <= 3 and all(t.is_alpha and t.is_title for t in ent)
 
 
 _DASHES = frozenset({":", "-", "–", "—"})
