@@ -118,7 +118,19 @@ def run_round(db: Path, model: Model, seed: int, delay: float) -> RoundResult:
         # A timer, not a count of lines: the kill must land anywhere, also inside a transaction.
         timer = threading.Timer(delay, proc.kill)
         timer.start()
-        rest, err = proc.communicate()
+        # Not communicate(): with two pipes it reads their file descriptors directly and loses what
+        # readline() above had already buffered (the first edits' lines, when the driver was quick), and
+        # the check then found edits in the file that "the log" never made.
+        assert proc.stderr is not None
+        errs: list[str] = []
+        reader = threading.Thread(target=lambda: errs.append(proc.stderr.read()))  # type: ignore[union-attr]
+        reader.start()
+        rest = proc.stdout.read()  # the buffered lines first, then the pipe until the kill closes it
+        reader.join()
+        err = errs[0] if errs else ""
+        proc.stdout.close()
+        proc.stderr.close()
+        proc.wait()
         timer.join()
     finally:
         if proc.poll() is None:
