@@ -4,7 +4,7 @@ The same split as training (``services.training.split``: done articles of the co
 ``--seed``), the same figures as the trained components' dev scores: entities exact span and label over
 all labels; events one per (sentence, type), the sentences cut by spaCy's sentencizer and an event
 belonging to the sentence holding at least half of its own (as ``training.article_docs`` labels the
-sentences for the classifier). Rules alone by default; ``--model NAME`` scores a pipeline learned with
+sentences for the classifier). Rules alone by default (``--bare``: the base model's own entities); ``--model NAME`` scores a pipeline learned with
 ``newsgold train`` through the engine (learned + rules). Usage:
 
     NEWSGOLD_HOME=/tmp/curves-home python bench/gold_rules.py /tmp/curves.db --dev 0.25 --seed 1
@@ -45,12 +45,23 @@ def main() -> None:
     ap.add_argument("--dev", type=float, default=0.25)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--model", help="a pipeline from `newsgold train` (default: the base model and the rules)")
+    ap.add_argument("--bare", action="store_true", help="the base model's own doc.ents, all its labels (no rules)")
     args = ap.parse_args()
     with open_reader(args.db) as store:
         articles = gold_articles(store)
     _train, dev = split(articles, args.dev, args.seed)
-    engine = load_engine(args.model or BASE_MODEL)
     ents, events = PRF(), PRF()
+    if args.bare:
+        import spacy
+
+        nlp = spacy.load(args.model or BASE_MODEL)
+        for a, doc in zip(dev, nlp.pipe(a.text for a in dev), strict=True):
+            add(ents, {(e.start, e.end, e.label) for e in a.entities},
+                {(e.start_char, e.end_char, e.label_) for e in doc.ents})
+        print(f"bare {nlp.meta['name']}: {len(dev)} dev articles (seed {args.seed}), {ents.tp + ents.fn} gold entities")
+        print(f"entities  P {ents.precision:.3f}  R {ents.recall:.3f}  F {ents.f1:.3f}  (tp {ents.tp} fp {ents.fp} fn {ents.fn})")
+        return
+    engine = load_engine(args.model or BASE_MODEL)
     outs = engine.annotate(EngineInput(a.text, []) for a in dev)
     for a, out in zip(dev, outs, strict=True):
         add(ents, {(e.start, e.end, e.label) for e in a.entities},

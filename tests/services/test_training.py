@@ -159,3 +159,17 @@ def test_unknown_quote_labels_and_a_spancat_with_contents_are_refused() -> None:
     with pytest.raises(NewsGoldError) as err:
         check_options(TrainOptions(quote_labels=("CONTENT", "CUE"), cue_model="spancat"))
     assert err.value.code.name == "E508"
+
+
+def test_the_events_dev_figures_give_precision_and_recall_as_well_as_f(tmp_path: Path) -> None:
+    # train-curve prints these per share: the event classifier's micro P and R say whether it guesses too
+    # often or too rarely, which F alone hides
+    db = _gold_db(tmp_path / "gold.sqlite3")
+    result = train_in_child(db, TrainOptions(name="ev", epochs=2, dev=0.25, seed=1, layers=("entities", "events"),
+                                             save=False))
+    events = result.card["dev"]["events"]
+    assert set(events) == {"macro_f", "micro_p", "micro_r", "micro_f"}
+    p, r, f = events["micro_p"], events["micro_r"], events["micro_f"]
+    assert r > 0  # the dev articles' odd sentence is PROTEST, learned from the training ones
+    assert f == pytest.approx(2 * p * r / (p + r), abs=1e-3)
+    assert result.path is None and trained_models() == []  # measuring only: nothing saved
