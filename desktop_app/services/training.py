@@ -576,7 +576,7 @@ def _dev_figures(scores: dict[str, float], layers: list[str]) -> dict[str, Any]:
                          for k in ("p", "r", "f")}
     if "events" in layers:
         out["events"] = {"macro_f": round(scores.get("cats_macro_f", 0.0), 4),
-                         "micro_f": round(scores.get("cats_micro_f", 0.0), 4)}
+                         **{f"micro_{k}": round(scores.get(f"cats_micro_{k}", 0.0), 4) for k in ("p", "r", "f")}}
     return out
 
 

@@ -194,3 +194,17 @@ def test_sigterm_to_a_running_train_stops_its_child_and_writes_nothing(tmp_path:
     assert list(models_dir().iterdir()) == []  # no half-written pipeline, no temp folder
     assert main(["models"]) == 0
     assert "killed" not in capsys.readouterr().out
+
+
+def test_the_events_dev_figures_give_precision_and_recall_as_well_as_f(tmp_path: Path) -> None:
+    # train-curve prints these per share: the event classifier's micro P and R say whether it guesses too
+    # often or too rarely, which F alone hides
+    db = _gold_db(tmp_path / "gold.sqlite3")
+    result = train_in_child(db, TrainOptions(name="ev", epochs=2, dev=0.25, seed=1, layers=("entities", "events"),
+                                             save=False))
+    events = result.card["dev"]["events"]
+    assert set(events) == {"macro_f", "micro_p", "micro_r", "micro_f"}
+    p, r, f = events["micro_p"], events["micro_r"], events["micro_f"]
+    assert r > 0  # the dev articles' odd sentence is PROTEST, learned from the training ones
+    assert f == pytest.approx(2 * p * r / (p + r), abs=1e-3)
+    assert result.path is None and trained_models() == []  # measuring only: nothing saved
