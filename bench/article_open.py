@@ -79,6 +79,25 @@ def build_article(words: int, seed: int = 7):  # type: ignore[no-untyped-def]
     return art
 
 
+def spin(cond: Callable[[], bool], timeout: float = 5.0) -> bool:
+    """Run Qt's event loop until ``cond()`` holds (False after ``timeout`` s); a 1 ms timer keeps it waking."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    end = time.perf_counter() + timeout
+    loop = QEventLoop()
+    beat = QTimer()
+    beat.timeout.connect(lambda: None)
+    beat.start(1)
+    try:
+        while not cond():
+            if time.perf_counter() > end:
+                return False
+            loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        beat.stop()
+    return True
+
+
 class FrameClock:
     """Stamps the end of each frame of a top-level window (after Qt painted every dirty widget).
 
@@ -125,7 +144,6 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="newsgold-open-"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")  # never the user's settings
 
-    from PySide6.QtCore import QEventLoop, QTimer
 
     from desktop_app.storage import Store
     from desktop_app.ui.app import application, create_main_window
@@ -147,21 +165,6 @@ def main() -> int:
     win.show()
     ed = win.editor
     clock = FrameClock(win)
-
-    def spin(cond: Callable[[], bool], timeout: float = 5.0) -> bool:
-        end = time.perf_counter() + timeout
-        loop = QEventLoop()
-        beat = QTimer()
-        beat.timeout.connect(lambda: None)
-        beat.start(1)
-        try:
-            while not cond():
-                if time.perf_counter() > end:
-                    return False
-                loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-        finally:
-            beat.stop()
-        return True
 
     def settle() -> float:
         """Run the event loop until the idle-time highlighting is done."""

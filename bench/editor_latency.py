@@ -104,8 +104,8 @@ def main() -> int:
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")  # never the user's settings
     os.environ["QT_QPA_PLATFORM"] = "xcb"
 
-    from article_open import FrameClock, build_article
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
+    from article_open import FrameClock, build_article, spin
+    from PySide6.QtCore import QEvent, QObject, QPoint, Qt
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -169,21 +169,6 @@ def main() -> int:
     ed.show_article = timed_show  # type: ignore[method-assign]  # the window calls it through the instance
     # connected after the editor's own slot: this runs once the reload is done
     ed.ops.article_changed.connect(lambda _aid: setattr(probe, "t_reload", probe.now()))
-
-    def spin(cond: Callable[[], bool], timeout: float = 5.0) -> bool:
-        end = time.perf_counter() + timeout
-        loop = QEventLoop()
-        beat = QTimer()
-        beat.timeout.connect(lambda: None)
-        beat.start(1)
-        try:
-            while not cond():
-                if time.perf_counter() > end:
-                    return False
-                loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-        finally:
-            beat.stop()
-        return True
 
     def idle(ms: int = 120) -> None:
         end = time.perf_counter() + ms / 1000
