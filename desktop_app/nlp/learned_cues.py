@@ -86,8 +86,8 @@ def content_tokens(head: Token) -> tuple[int, int] | None:
         host = head.head  # the clause it modifies, on the longer side of "according to X"
         lo, hi = host.left_edge.i, host.right_edge.i + 1
         a_lo, a_hi = head.left_edge.i, head.right_edge.i + 1
-        left, right = (lo, a_lo), (a_hi, hi)
-        best = max(left, right, key=lambda r: r[1] - r[0])
+        left, right_part = (lo, a_lo), (a_hi, hi)
+        best = max(left, right_part, key=lambda r: r[1] - r[0])
         return best if best[1] > best[0] else None
     kids = list(head.children)
     ccomp = [c for c in kids if c.dep_ == "ccomp"]
@@ -396,8 +396,11 @@ def cue_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | None
         subj, _passive = source_of(head)
         span = Span(*content)
         if span.overlaps(cue):
-            span = _around(text, span, cue, subj)
-        if span is None or span.overlaps(cue) or any(_same(span, t) for t in taken) or _bare_adjective(doc, span) \
+            around = _around(text, span, cue, subj)
+            if around is None:
+                continue
+            span = around
+        if span.overlaps(cue) or any(_same(span, t) for t in taken) or _bare_adjective(doc, span) \
                 or _nested(span, taken):
             continue
         if subj is not None and span.start <= subj.idx < span.end:
