@@ -40,6 +40,10 @@ rm -rf "$BUNDLE"
   --distpath "$ROOT/dist" --workpath "$ROOT/build/pyinstaller" packaging/newsgold.spec
 t1=$(now)
 bash packaging/strip_bundle.sh "$BUNDLE"
+# ICU's data (32 MB) down to the parts Qt can reach (packaging/slim_icu.py says why that is safe)
+for icu in "$BUNDLE"/_internal/PySide6/Qt/lib/libicudata.so.*; do
+  [ -f "$icu" ] && "$PY" packaging/slim_icu.py "$icu"
+done
 t2=$(now)
 [ -x "$BUNDLE/newsgold" ] || { echo "build_linux: $BUNDLE/newsgold was not built" >&2; exit 1; }
 [ -d "$BUNDLE/_internal/resources" ] || [ -d "$BUNDLE/_internal/desktop_app/resources" ] \

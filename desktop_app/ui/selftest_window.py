@@ -35,6 +35,24 @@ def _distinct_colours(image: Any) -> int:
     return len(seen)
 
 
+def check_icu() -> str:
+    """Qt's ICU still sorts and names time zones (the frozen build slims ICU's data, packaging/slim_icu.py).
+
+    Without ICU data Qt falls back to code-point order ("B" before "a") and to zone abbreviations.
+    """
+    from PySide6.QtCore import QCollator, QLocale, QTimeZone
+
+    if QCollator(QLocale("en_US")).compare("a", "B") >= 0:
+        raise WindowCheckFailed("ICU collation is missing: 'a' does not sort before 'B'")
+    if QCollator(QLocale("sv_SE")).compare("\u00e4", "z") <= 0:
+        raise WindowCheckFailed("ICU's Swedish collation is missing: '\u00e4' does not sort after 'z'")
+    name = QTimeZone(b"Asia/Karachi").displayName(
+        QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("en_US"))
+    if name != "Pakistan Standard Time":
+        raise WindowCheckFailed(f"ICU's time-zone names are missing (Asia/Karachi is {name!r})")
+    return "ICU collation and zone names"
+
+
 def check_window(db_path: Path, save_to: Path | None = None) -> str:
     """Show the main window on ``db_path``, grab it and check the image has real content."""
     from PySide6.QtCore import QCoreApplication, QEvent
@@ -63,8 +81,9 @@ def check_window(db_path: Path, save_to: Path | None = None) -> str:
         app.processEvents()
         if not dashboard.cards["status"].view.boxes:
             raise WindowCheckFailed("the dashboard drew no bar for the corpus's articles")
+        icu = check_icu()
         return (f"{kind} {image.width()}x{image.height()} grabbed on {platform} ({colours} colours sampled); "
-                f"dashboard drawn ({len(dashboard.cards)} charts)")
+                f"dashboard drawn ({len(dashboard.cards)} charts); {icu}")
     finally:
         win.close()
         win.deleteLater()
