@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.model import Arg, Entity, Event, Quote, Span
@@ -88,6 +88,28 @@ def _state_font(state: str) -> QFont:
         font.setItalic(state == "suggested")
         font.setStrikeOut(state == "rejected")
     return font
+
+
+_UPRIGHT: dict[str, bool] = {}
+
+
+def needs_upright(text: str) -> bool:
+    """The suggested (italic) face lacks a glyph of ``text`` that the upright face has.
+
+    Not every italic face covers every script (DejaVu Sans Oblique has no Arabic, and fontconfig's
+    fallback keeps to oblique faces), so an Urdu quote would show as empty boxes; such a cell
+    stays upright (its State column still says "suggested").
+    """
+    if text.isascii():
+        return False
+    found = _UPRIGHT.get(text)
+    if found is None:
+        if len(_UPRIGHT) > 20_000:
+            _UPRIGHT.clear()
+        italic, upright = QFontMetrics(_state_font("suggested")), QFontMetrics(_state_font("accepted"))
+        found = _UPRIGHT[text] = any(not italic.inFontUcs4(ord(ch)) and upright.inFontUcs4(ord(ch))
+                                     for ch in set(text) if ord(ch) > 127)
+    return found
 
 
 @dataclass(frozen=True)
@@ -181,6 +203,8 @@ class AnnotationModel(QAbstractTableModel, Generic[T]):
         if role == _FOREGROUND:
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText)) if x.state == "rejected" else None
         if role == _FONT:
+            if x.state == "suggested" and needs_upright(self.cell_text(row, index.column())):
+                return _state_font("accepted")
             return _state_font(x.state) if x.state != "accepted" else None
         if role == _DECORATION:
             return self.decoration(x) if index.column() == 0 else None
