@@ -100,6 +100,7 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             continue
         hi = _cut_nested(doc, tok, lo, hi)
         hi = _cut_trailing_aside(doc, lo, hi)
+        hi = _cut_narration(doc, lo, hi)
         s, e = _in_paragraph(text, tok.idx, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
         s, e = trimmed(text, s, e)
         e = _balance(text, s, e)
@@ -216,6 +217,36 @@ def _cut_nested(doc: Doc, cue: Token, lo: int, hi: int) -> int:
             while j > lo and (doc[j - 1].dep_ in ("cc", "punct") or doc[j - 1].is_space):
                 j -= 1
             return max(j, lo + 1)
+    return hi
+
+
+_NARRATION_MARKS = frozenset({"after", "since", "because", "as", "when", "once"})
+
+
+def _cut_narration(doc: Doc, lo: int, hi: int) -> int:
+    """A request's content ("asked Brazil to host talks", "requested that the meeting be held in May") is still to
+    happen: a clause in the simple past with its own subject after it ("after Caracas moved troops", ", and the
+    other side accepted") is the writer telling what happened, not part of what was asked."""
+    root = next((t for t in doc[lo:hi] if (t.head.i < lo or t.head.i >= hi or t.head is t)
+                 and t.pos_ in ("VERB", "AUX")), None)  # "Zambia to mediate ...": the verb, not the addressee
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return hi
+    kids = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in kids) or not (root.tag_ == "VB" or any(c.tag_ in ("VB", "TO") for c in kids)):
+        return hi  # "said the talks would resume after ..." may be reported as a whole
+    for t in doc[lo + 3:hi]:
+        if t.tag_ != "VBD" or not any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
+            continue
+        if t.head.i < lo or t.head.i >= hi or t.head.tag_ not in ("VB", "VBN"):
+            continue
+        mark = next((k for k in t.children if k.dep_ == "mark"), None)
+        if (t.dep_ == "conj" and any(k.dep_ == "cc" for k in t.head.children)) or (
+                t.dep_ == "advcl" and mark is not None and mark.lower_ in _NARRATION_MARKS):
+            j = t.left_edge.i if t.dep_ == "advcl" else min(k.left_edge.i for k in t.children if k.dep_ in (
+                "nsubj", "nsubjpass"))
+            while j > lo and (doc[j - 1].dep_ == "cc" or doc[j - 1].is_punct):
+                j -= 1
+            return max(j, lo + 2)
     return hi
 
 

@@ -12,7 +12,14 @@ from spacy.tokens import Doc
 
 from desktop_app.core.model import Entity, Quote, Span
 from desktop_app.nlp.quote_candidates import Candidate, doc_text, tok_span
-from desktop_app.nlp.speakers import CROWD_CUES, CROWD_HEADS, Resolved, SpeakerResolver, without_possessive
+from desktop_app.nlp.speakers import (
+    CROWD_CUES,
+    CROWD_HEADS,
+    LETTERHEAD,
+    Resolved,
+    SpeakerResolver,
+    without_possessive,
+)
 
 _THROUGH = re.compile(r"\s*,\s*through\s+(?:its|their|the|his|her)\s+(?:[a-z-]+\s+){0,3}"
                       r"([A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3})\s*,")
@@ -33,6 +40,10 @@ def _entry_breaks(text: str, entities: list[Entity]) -> list[int]:
             continue  # "Naqvi: ..." is an interview turn, not a brief's place
         out.append(at)
     return out
+
+
+def _whole_line(text: str, span: Span) -> bool:
+    return (span.start == 0 or text[span.start - 1] == "\n") and (span.end == len(text) or text[span.end] == "\n")
 
 
 def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], registry: dict[str, str] | None) -> list[Quote]:
@@ -65,6 +76,9 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
             if (not res.speaker or res.speaker in named) and 1 < len(named.split()) <= 4 and all(
                     w[:1].isupper() for w in named.split()):
                 res = Resolved(named, res.entity)  # a name the model split ("Shazia" NORP + "Marri"): as written
+            elif res.speaker and res.speaker != named and res.speaker in named and _whole_line(text, c.source) \
+                    and LETTERHEAD.fullmatch(named):
+                res = Resolved(named, res.entity)  # a release's letterhead: the body's full name as written
         elif mention is not None:
             res = resolver.resolve(mention, previous)
             named = text[mention.start:mention.end].strip()

@@ -10,6 +10,8 @@ pronouns to the previous speaker, and unnamed sources keep a short description.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 from desktop_app.core.model import Article, Entity, Span
 from desktop_app.nlp.form_lexicon import form_lexicon
 from desktop_app.nlp.lexicons import mapping, word_tuples, words
+from desktop_app.paths import resources_dir
 
 if TYPE_CHECKING:  # spaCy only for the types: the window imports this module before the model loads
     from spacy.tokens import Doc, Token
@@ -53,6 +56,7 @@ BODY_DESCRIPTIONS = {
     **{k.lower(): v for k, v in mapping("speakers", "body_descriptions").items()},
     **form_lexicon().body_descriptions,
 }
+RANK_WORDS = words("speakers", "rank_words")
 #: "dozens of truck drivers": the people are in the of-phrase
 QUANTITY_HEADS = words("speakers", "quantity_heads")
 #: prepositions that narrow an unnamed source: "officials at the interior ministry", "sources in Kabul"
@@ -298,6 +302,11 @@ class SpeakerResolver:
                 ante = self.doc[lo:hi]
                 return self.resolve(Span(ante.start_char, ante.end_char), previous)
         if len(words) == 3 and words[0] in QUANTITY_HEADS and words[1] == "of" and words[2] in PRONOUNS:
+            appos = _APPOSITION.match(self.text, mention.end)
+            if appos is not None and appos.group(1).split()[-1].isalpha() and not any(
+                    e.start < appos.end(1) and appos.start(1) < e.end and e.label in _PERSONISH for e in self.entities):
+                # "said one of them, a West African diplomat who took part": the description it gives itself
+                return Resolved(self.describe(appos.group(1)), None)
             return previous or self._pronoun(words[2], mention.start, previous)  # "one of them": of the group
         if words[-1] in DOCUMENT_NOUNS:
             author = self._author_of(mention)
@@ -352,6 +361,11 @@ class SpeakerResolver:
             name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
             if words[-1] not in ROLE_NOUNS and words[-1] not in SOURCE_NOUNS:
                 return Resolved(name, ent.span)
+        if len(words) == 1 and words[0] not in ROLE_NOUNS and words[0] not in _BODY_NOUNS and re.search(
+                r"\b(?:the|these|those)\s+$", self.text[max(0, mention.start - 8):mention.start], re.I):
+            earlier = self._earlier_description(words[0], mention.start)
+            if earlier is not None:  # "According to two Western officials, ..., the officials said": those officials
+                return Resolved(earlier, None)
         desc = self.describe(raw)
         if not desc:
             return previous or Resolved(None, None)
@@ -366,6 +380,28 @@ class SpeakerResolver:
             if body is not None:  # "The Edhi Foundation has sent ..., a spokesman said": its spokesman
                 return Resolved(f"{body} {full}", None)
         return Resolved(full, None)
+
+    def _earlier_description(self, head: str, pos: int) -> str | None:
+        """The nearest fuller description with the same head noun in this or the two sentences before (same entry):
+        what "the officials" or "the diplomats" refers back to."""
+        tok = self._token_at(pos)
+        if tok is None:
+            return None
+        lo = tok.sent.start
+        for _ in range(2):
+            if lo > 0:
+                lo = self.doc[lo - 1].sent.start
+        entry = self._entry_of(pos)
+        for t in reversed(self.doc[lo:tok.i]):
+            if t.lower_ != head or t.pos_ != "NOUN" or (entry is not None and t.idx < entry[0]):
+                continue
+            a, b = self.mention_tokens(t)
+            if any(self.doc[i].ent_type_ == "PERSON" for i in range(a, b)):
+                continue
+            desc = self.describe(self.doc[a:b].text)
+            if len(desc.split()) > 1 and desc.lower().endswith(head) and "'s" not in desc and "’s" not in desc:
+                return desc
+        return None
 
     def _entry_of(self, pos: int) -> tuple[int, int] | None:
         """[start, end) of the brief item or live entry holding ``pos`` (``entries``: their starts), if any."""
@@ -660,6 +696,10 @@ class SpeakerResolver:
         words = raw.split()
         while words and words[0].lower() in ("the", "a", "an", "some", "several"):
             words.pop(0)
+        if len(words) > 3 and (words[0].lower() in _COUNTS or words[0].isdigit()) and words[1].lower() == "of" \
+                and words[2].lower() in ("the", "its", "their"):
+            # "two of the largest container lines" -> "container lines": the group, without its rank
+            words = [w for w in words[3:] if w.lower() not in RANK_WORDS] or words[3:]
         while len(words) > 2 and words[0].lower() in _COUNTS and words[1].lower() in _COUNTS:
             words.pop(0)  # "several hundred people": one count word is left for the rule below
         if len(words) > 1 and (words[0].lower() in _COUNTS or words[0].isdigit()):
@@ -673,24 +713,86 @@ class SpeakerResolver:
             words = [*words[3:], words[0].lower()]  # "officials at the interior ministry" -> "interior ministry officials"
         if words and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in _COMMON_START:
             words[0] = words[0].lower()
+        while words and words[-1] in (",", ";", ":"):
+            words.pop()
+        if words:
+            words[-1] = words[-1].rstrip(",;:")
         return " ".join(words)
 
 
 _POSSESSIVE_BODY = re.compile(r"^([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*))$")
 
 
+#: "the government's peace delegation" -> "government peace delegation": a body's own organ, owned by a common noun
+_POSSESSIVE_COMMON = re.compile(r"^([a-z][\w-]*)['’]s ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*))$")
+#: heads of a body's organs beside the body and role nouns ("peace delegation", "negotiating team")
+COLLECTIVE_HEADS = words("speakers", "collective_heads")
+
+
 def without_possessive(name: str) -> str:
     """An unnamed body's description without the possessive: "Pakistan's military" -> "Pakistani military",
-    "Taliban's defence ministry" -> "Taliban defence ministry" (only when its head is a body or a role)."""
+    "Taliban's defence ministry" -> "Taliban defence ministry", "Ghana's finance minister" -> "Ghanaian finance
+    minister", "the government's peace delegation" -> "government peace delegation" (only when its head is a body,
+    a role or a body's organ)."""
+    heads = _BODY_NOUNS | ROLE_NOUNS | COLLECTIVE_HEADS
     m = _POSSESSIVE_BODY.match(name)
-    if m is None or (m.group(3) not in _BODY_NOUNS and m.group(3) not in ROLE_NOUNS):
+    if m is None:
+        c = _POSSESSIVE_COMMON.match(name)
+        if c is not None and c.group(1) in _BODY_NOUNS and c.group(3) in heads:
+            return f"{c.group(1)} {c.group(2)}"
+        return name
+    if m.group(3) not in heads:
         return name
     owner = m.group(1)
-    return f"{DEMONYMS.get(owner, owner)} {m.group(2)}"
+    return f"{demonym(owner)} {m.group(2)}"
+
+
+def demonym(country: str) -> str:
+    """The adjective of a country ("Venezuela" -> "Venezuelan"): the lexicon's, else the world gazetteer's
+    nationality that spells the country's name out (the country itself when there is none)."""
+    return DEMONYMS.get(country) or _gazetteer_demonyms().get(country, country)
+
+
+@functools.cache
+def _gazetteer_demonyms() -> dict[str, str]:
+    """Country -> nationality adjective, paired by spelling from the gazetteer's GPE and NORP names: the NORP that
+    shares the longest start with the country and leaves at most two of its letters ("Argentina" -> "Argentine",
+    "Kosovo" -> "Kosovar"), so that "Niger" takes "Nigerien" and "Nigeria" "Nigerian"; the lexicon's table
+    covers the rest ("France" -> "French")."""
+    places: list[str] = []
+    peoples: list[str] = []
+    path = resources_dir() / "gazetteer" / "world.jsonl"  # the world's states (not the provinces of regions.jsonl)
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("{"):
+                continue
+            row = json.loads(line)
+            (places if row.get("label") == "GPE" else peoples if row.get("label") == "NORP" else []).append(
+                str(row.get("canonical", "")))
+    best: dict[str, tuple[int, str]] = {}
+    for people in peoples:
+        scored = []
+        for place in places:
+            n = 0
+            while n < min(len(place), len(people)) and place[n].lower() == people[n].lower():
+                n += 1
+            left = len(place) - n
+            if n >= 4 and left <= 2 and (len(people) > len(place) or n == len(people)):  # not "Bangui" -> "Bangla"
+                scored.append((n - 2 * left, place))
+        if not scored:
+            continue
+        score, place = max(scored)
+        if place not in best or score > best[place][0] or (score == best[place][0] and len(people) < len(best[place][1])):
+            best[place] = (score, people)
+    return {place: people for place, (_s, people) in best.items()}
 
 
 #: "a spokesman for the charity": the spokesman of a body the sentence named before
 _FOR_THE = re.compile(r"\s+(?:for|of)\s+the\s+[a-z]+")
+#: a line that is only a name: capitalised words joined by of/the/for/and ("Ministry of Foreign Affairs of the Republic of X")
+LETTERHEAD = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:of|the|for|and|on|[A-Z][\w'’.-]*))*")
+#: ", a West African diplomat who took part": an apposition that describes the source (up to a clause or a stop)
+_APPOSITION = re.compile(r",\s+(?:a|an)\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)(?=\s+(?:who|which|that|with|from)\b|\s*[,.;]|$)")
 _RELATIVE = re.compile(r"\s+(?:that|who|which|whose)\s")
 
 
