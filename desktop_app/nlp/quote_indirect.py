@@ -217,6 +217,14 @@ def _cut_nested(doc: Doc, cue: Token, lo: int, hi: int) -> int:
             while j > lo and (doc[j - 1].dep_ in ("cc", "punct") or doc[j - 1].is_space):
                 j -= 1
             return max(j, lo + 1)
+        if i > lo + 2 and t.dep_ == "conj" and t.tag_ == "VBD" and (is_cue(t) or t.lemma_.lower() in DIRECTIVE_LEMMAS) \
+                and lo <= t.head.i < i and t.head.tag_ in ("VBN", "VB") and not any(
+                    k.dep_ in ("nsubj", "nsubjpass") for k in t.children) and any(
+                    k.dep_ in ("aux", "auxpass") and k.lower_ in ("had", "would", "will", "has", "have")
+                    for k in t.head.children) and doc[i - 1].lower_ == "and":
+            # "said it had sent patrols and urged both sides to ...": the simple past goes with "said", not with the
+            # reported perfect; the request is its own quote
+            return i - 1
     return hi
 
 

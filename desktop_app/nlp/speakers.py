@@ -10,6 +10,7 @@ pronouns to the previous speaker, and unnamed sources keep a short description.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -121,7 +122,7 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.registry = {k.lower(): v for k, v in (registry or {}).items()}
-        self.entities = sorted(entities, key=lambda e: (e.start, -e.end))
+        self.entities = sorted((self._titled_person(e) for e in entities), key=lambda e: (e.start, -e.end))
         self.people: list[_Person] = []
         self._entity_name: dict[Span, str] = {}
         #: the last resolved speaker who is a person (for "he"/"she" after a body or a source)
@@ -130,6 +131,24 @@ class SpeakerResolver:
         #: starts of a brief's items or a live page's entries (set by the quote resolver): descriptions stay inside
         self.entries: list[int] = []
         self._index_people()
+
+    def _titled_person(self, e: Entity) -> Entity:
+        """"Kosovo's interior minister, Arben Krasniqi," with the name tagged ORG: a name in apposition to a
+        person's title is a person (for naming the speaker only; the entity suggested is left as it is)."""
+        if e.label != "ORG":
+            return e
+        name = self.text[e.start:e.end].split()
+        if not 2 <= len(name) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in name) or any(
+                w.lower() in _BODY_NOUNS or w.lower() in ISSUER_HEADS or w.lower() in TITLE_WORDS for w in name):
+            return e
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return e
+        root = span.root
+        head = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+        if head is None or head.lower_ not in ROLE_NOUNS or head.lower_ in _BODY_NOUNS or abs(head.i - root.i) > 4:
+            return e
+        return dataclasses.replace(e, label="PERSON")
 
     # -- index ---------------------------------------------------------------------------------
     def _index_people(self) -> None:
@@ -777,7 +796,7 @@ def _gazetteer_demonyms() -> dict[str, str]:
             while n < min(len(place), len(people)) and place[n].lower() == people[n].lower():
                 n += 1
             left = len(place) - n
-            if n >= 4 and left <= 2 and (len(people) > len(place) or n == len(people)):  # not "Bangui" -> "Bangla"
+            if n >= 4 and (left <= 1 or (left == 2 and len(people) > len(place))):  # not "Bangui" -> "Bangla"
                 scored.append((n - 2 * left, place))
         if not scored:
             continue
