@@ -91,8 +91,13 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             c = min(near, key=lambda k: abs(k.i - tok.i))
             if c.left_edge.i > tok.i or c.right_edge.i < tok.i:
                 content = (c.left_edge.i, c.right_edge.i + 1)
+        forced: Token | None = None
         if content is None and lem not in DIRECTIVE_LEMMAS:
             content = _before_final_cue(doc, tok)
+            if content is None:
+                final = _final_cue_unparsed(doc, tok)
+                if final is not None:
+                    content, forced = (final[0], final[1]), final[2]
         if content is None:
             continue
         lo, hi = content
@@ -106,7 +111,7 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
         e = _balance(text, s, e)
         if e - s < 8:
             continue
-        subj, passive = subject_of(tok)
+        subj, passive = subject_of(tok) if forced is None else (forced, False)
         if subj is not None and s <= subj.idx < e:
             subj = None
         if subj is None and not passive and tok.dep_ not in ("ROOT", "conj"):
@@ -185,6 +190,27 @@ def _before_final_cue(doc: Doc, tok: Token) -> tuple[int, int] | None:
     if comma <= sent.start + 2 or doc[comma].text != ",":
         return None
     return sent.start, comma
+
+
+def _final_cue_unparsed(doc: Doc, tok: Token) -> tuple[int, int, Token] | None:
+    """'..., the bloc's naval mission in the region announced.' with the parser hanging the noun phrase on the
+    clause before (no subject for the cue): the phrase between the last comma and the sentence's final cue is the
+    source, what comes before the comma is what was said."""
+    sent = tok.sent
+    if tok.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for c in tok.children):
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[tok.i + 1 : sent.end]):
+        return None
+    comma = next((i for i in range(tok.i - 1, max(sent.start, tok.i - 10), -1) if doc[i].text == ","), None)
+    if comma is None or comma <= sent.start + 3 or tok.i - comma < 2:
+        return None
+    phrase = doc[comma + 1 : tok.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in phrase) or phrase[0].lower_ not in ("the", "a", "an", "its"):
+        return None
+    heads = [t for t in phrase if t.head.i < phrase.start or t.head.i >= phrase.end]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return sent.start, comma, heads[0]
 
 
 def _stance(doc: Doc, text: str, tok: Token) -> Candidate | None:

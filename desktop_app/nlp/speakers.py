@@ -58,6 +58,8 @@ BODY_DESCRIPTIONS = {
     **form_lexicon().body_descriptions,
 }
 RANK_WORDS = words("speakers", "rank_words")
+#: heads of a described body that the article may name in an apposition ("the mission, Aspides,")
+NAMED_BODY_HEADS = words("speakers", "named_body_heads")
 #: "dozens of truck drivers": the people are in the of-phrase
 QUANTITY_HEADS = words("speakers", "quantity_heads")
 #: prepositions that narrow an unnamed source: "officials at the interior ministry", "sources in Kabul"
@@ -272,8 +274,15 @@ class SpeakerResolver:
                 # "two people who attended a briefing last week": the clause is the description
                 ends = [k.left_edge.i - 1 for k in t.children if k.dep_ == "npadvmod" and k.i > t.i]
                 hi = max(hi, min([t.right_edge.i, *ends]))
-        # a PERSON in apposition to the head names the speaker better than the title
+        # a PERSON in apposition to the head names the speaker better than the title ("A fisherman from Mombasa,
+        # Juma Odhiambo, said": the parser hangs the name on the place)
+        rights = list(head.rights)
         for t in head.rights:
+            if t.dep_ == "prep" and t.lower_ in ("from", "in", "of", "at") and head.pos_ == "NOUN" and head.tag_ == "NN":
+                rights.extend(k for g in t.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC")
+                              for k in g.rights if k.dep_ == "appos" and any(
+                                  e.label in _PERSONISH and e.start <= k.idx < e.end for e in self.entities))
+        for t in rights:
             if t.dep_ == "appos":
                 ent = self.entity_at(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
                 if ent is not None and ent.label in _PERSONISH:
@@ -288,7 +297,41 @@ class SpeakerResolver:
 
     # -- resolution ----------------------------------------------------------------------------
     def resolve(self, mention: Span | None, previous: Resolved | None) -> Resolved:
-        """Canonical speaker for the words of ``mention`` (pronouns and documents: ``previous``)."""
+        """Canonical speaker for the words of ``mention`` (pronouns and documents: ``previous``); a body described
+        ("the bloc's naval mission") that the article names in an apposition ("the mission, Aspides,") is that name."""
+        res = self._resolve(mention, previous)
+        if res.speaker and res.entity is None and mention is not None and not self._is_person(res.speaker):
+            head = res.speaker.split()[-1].lower()
+            if head in NAMED_BODY_HEADS:
+                named = self._named_in_apposition(head, mention.start)
+                if named is not None:
+                    return Resolved(named, None)
+        return res
+
+    def _named_in_apposition(self, head: str, pos: int) -> str | None:
+        """'the mission, Aspides,' or 'Aspides, the EU's naval mission,': the one name the article gives a body
+        described by ``head`` (in the same entry of a brief or a live page)."""
+        entry = self._entry_of(pos)
+        names: set[str] = set()
+        for tok in self.doc:
+            if tok.lower_ != head or tok.pos_ != "NOUN" or not any(k.lower_ in ("the", "its") or k.dep_ == "poss"
+                                                                    for k in tok.children):
+                continue
+            if entry is not None and not entry[0] <= tok.idx < entry[1]:
+                continue
+            others = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+            if tok.dep_ == "appos" and tok.head.i < tok.i:
+                others.append(tok.head)
+            for o in others:
+                if o.pos_ != "PROPN" or o.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "LOC", "FAC"):
+                    continue
+                lo = min(k.i for k in o.subtree if k.dep_ in ("compound", "flat") or k.i == o.i)
+                words = [t.text for t in self.doc[lo:o.i + 1]]
+                if len(words) <= 4 and all(w[:1].isupper() for w in words):
+                    names.add(" ".join(words))
+        return names.pop() if len(names) == 1 else None
+
+    def _resolve(self, mention: Span | None, previous: Resolved | None) -> Resolved:
         if mention is None:
             return previous or Resolved(None, None)
         raw = self.text[mention.start:mention.end]
