@@ -152,6 +152,20 @@ class SpeakerResolver:
             return e
         return dataclasses.replace(e, label="PERSON")
 
+    def _name_tagged_otherwise(self, surname: str) -> str | None:
+        """The one name of two or three title-case words, tagged other than PERSON, that ends in ``surname`` and has
+        no word of a body or a title in it ("Fatou Diallo" for a turn label "Diallo")."""
+        found = set()
+        for e in self.entities:
+            if e.label in _PERSONISH or e.label not in ("ORG", "GPE", "NORP"):
+                continue
+            name = self.text[e.start:e.end].split()
+            if 2 <= len(name) <= 3 and name[-1].lower() == surname.lower() and all(
+                    w[:1].isupper() and w[1:].islower() for w in name) and not any(
+                    w.lower() in _BODY_NOUNS or w.lower() in ISSUER_HEADS or w.lower() in TITLE_WORDS for w in name):
+                found.add(" ".join(name))
+        return found.pop() if len(found) == 1 else None
+
     # -- index ---------------------------------------------------------------------------------
     def _index_people(self) -> None:
         persons = [e for e in self.entities if e.label in _PERSONISH]
@@ -416,6 +430,10 @@ class SpeakerResolver:
             person = self._person_for_name(stripped)  # "Chaudhry", "PENCE" without an entity tag
             if person is not None:
                 return Resolved(person.name, None)
+            if len(stripped.split()) == 1:
+                full = self._name_tagged_otherwise(stripped)
+                if full is not None:  # "Diallo:" turns after "Fatou Diallo" (tagged ORG) in the introduction
+                    return Resolved(full, None)
         by_title = self._person_by_title(words, mention.start, previous)
         if by_title is not None:
             return by_title
