@@ -439,6 +439,10 @@ class SpeakerResolver:
             return by_title
         if ent is not None:
             name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
+            if words[-1] in NAMED_BODY_HEADS | _BODY_NOUNS | COLLECTIVE_HEADS and re.search(
+                    r"['’]s\b", self.text[ent.end:mention.end]):
+                # "the EU's naval mission", "the UN children's agency": the body described, not its owner
+                return Resolved(without_possessive(self.describe(raw)), None)
             if words[-1] not in ROLE_NOUNS and words[-1] not in SOURCE_NOUNS:
                 return Resolved(name, ent.span)
         if len(words) == 1 and words[0] not in ROLE_NOUNS and words[0] not in _BODY_NOUNS and re.search(
@@ -645,6 +649,12 @@ class SpeakerResolver:
             # "issued by the Turkish foreign ministry": the ministry, not the NORP "Turkish"
             return Resolved(self.describe(self.text[phrase.start:phrase.end]), None)
         if ent is None:
+            tok = self._token_at(at)
+            if tok is not None and tok.pos_ == "NOUN" and m.group(0).rstrip().endswith("the") and (
+                    tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].pos_ not in ("NOUN", "PROPN")):
+                # "a statement from the group warned ...": the group the article described before ("rebel group")
+                named = self._named_in_apposition(tok.lower_, at) if tok.lower_ in NAMED_BODY_HEADS else None
+                return Resolved(named or self._earlier_description(tok.lower_, mention.start) or tok.lower_, None)
             return None
         name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
         name = self._body_by_abbreviation(_words(name), name) or name
@@ -814,7 +824,7 @@ def without_possessive(name: str) -> str:
     "Taliban's defence ministry" -> "Taliban defence ministry", "Ghana's finance minister" -> "Ghanaian finance
     minister", "the government's peace delegation" -> "government peace delegation" (only when its head is a body,
     a role or a body's organ)."""
-    heads = _BODY_NOUNS | ROLE_NOUNS | COLLECTIVE_HEADS
+    heads = _BODY_NOUNS | ROLE_NOUNS | COLLECTIVE_HEADS | NAMED_BODY_HEADS
     m = _POSSESSIVE_BODY.match(name)
     if m is None:
         c = _POSSESSIVE_COMMON.match(name)
