@@ -81,9 +81,9 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             content = (tok.i + 2, hi)
         elif not comps and _document_clause(tok) is not None:
             # "warned in a statement that it would target convoys": the parser hung the clause on "statement"
-            k = _document_clause(tok)
-            assert k is not None
-            content = (k.left_edge.i, k.right_edge.i + 1)
+            clause = _document_clause(tok)
+            assert clause is not None
+            content = (clause.left_edge.i, clause.right_edge.i + 1)
         elif comps:
             # the parser can hang the clause of another paragraph on this verb: take the one on its line
             line = (text.rfind("\n", 0, tok.idx) + 1, (text.find("\n", tok.idx) + 1 or len(text) + 1) - 1)

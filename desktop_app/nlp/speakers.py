@@ -372,9 +372,9 @@ class SpeakerResolver:
         if low in PRONOUNS or (len(words) == 1 and words[0] in PRONOUNS):
             return self._pronoun(low, mention.start, previous)
         if low in ("who", "which"):  # "Kamin, who emphasized that ...": the mention stays, the name is Kamin's
-            rel = self._token_at(mention.start)
-            if rel is not None and rel.head.dep_ == "relcl" and rel.head.head.pos_ in ("NOUN", "PROPN"):
-                lo, hi = self.mention_tokens(rel.head.head)
+            who = self._token_at(mention.start)
+            if who is not None and who.head.dep_ == "relcl" and who.head.head.pos_ in ("NOUN", "PROPN"):
+                lo, hi = self.mention_tokens(who.head.head)
                 ante = self.doc[lo:hi]
                 return self.resolve(Span(ante.start_char, ante.end_char), previous)
         if len(words) == 3 and words[0] in QUANTITY_HEADS and words[1] == "of" and words[2] in PRONOUNS:
