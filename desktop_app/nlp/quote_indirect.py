@@ -289,11 +289,16 @@ _ASIDES = frozenset({"although", "though", "whereas", "citing"})
 
 def _cut_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
     """', which …' / ', although …' / ', citing …' at the end of a clause is the writer's aside or
-    the speaker's act, not what was said."""
+    the speaker's act, not what was said; so is ', a claim the opposition rejected'."""
     for i in range(lo + 3, hi - 1):
         if doc[i].text == "," and doc[i + 1].lower_ in _ASIDES:
             return i
+        if doc[i].text == "," and i + 2 < hi and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in _LABEL_NOUNS:
+            return i
     return hi
+
+
+_LABEL_NOUNS = words("cues", "label_nouns")
 
 
 def _balance(text: str, start: int, end: int) -> int:

@@ -439,10 +439,15 @@ class SpeakerResolver:
             return by_title
         if ent is not None:
             name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
-            if words[-1] in NAMED_BODY_HEADS | _BODY_NOUNS | COLLECTIVE_HEADS and re.search(
-                    r"['’]s\b", self.text[ent.end:mention.end]):
+            rest = self.text[ent.end:mention.end]
+            if words[-1] in NAMED_BODY_HEADS | _BODY_NOUNS | COLLECTIVE_HEADS and re.search(r"['’]s\b", rest):
                 # "the EU's naval mission", "the UN children's agency": the body described, not its owner
                 return Resolved(without_possessive(self.describe(raw)), None)
+            if ent.label == "GPE" and re.fullmatch(r"['’]s(?: [a-z][\w-]*){1,3}", rest) and words[-1] not in ROLE_NOUNS \
+                    and words[-1] not in SOURCE_NOUNS and not any(e.start >= ent.end and e.start < mention.end
+                                                                 for e in self.entities):
+                # "Georgia's ruling party said": the party, named by its country's adjective, not the country
+                return Resolved(f"{demonym(name)}{rest[2:]}", None)
             if words[-1] not in ROLE_NOUNS and words[-1] not in SOURCE_NOUNS:
                 return Resolved(name, ent.span)
         if len(words) == 1 and words[0] not in ROLE_NOUNS and words[0] not in _BODY_NOUNS and re.search(
@@ -635,11 +640,22 @@ class SpeakerResolver:
 
     def _author_of(self, mention: Span) -> Resolved | None:
         """'a statement from Inter-Services Public Relations (ISPR)': the body after from/by/of."""
-        m = re.match(r"\s+(?:(?:issued|released|published|read\s+out|signed)\s+)?(?:from|by|of)\s+(?:the\s+)?",
-                     self.text[mention.end:mention.end + 40])
+        m = re.match(r"\s+(?:(?:issued|released|published|read\s+out|signed|posted|sent|left)\s+)?(?:from|by|of)\s+"
+                     r"(?:the\s+)?", self.text[mention.end:mention.end + 40])
+        base = mention.end
         if m is None:
-            return None
-        at = mention.end + m.end()
+            # "a message posted on the group's channel, signed by its leader Abu Yusuf": the signature in the sentence
+            stop = re.search(r"[.;!?\n]", self.text[mention.end:mention.end + 160])
+            tail = self.text[mention.end:mention.end + (stop.start() if stop else 160)]
+            m = re.search(r",?\s+(?:signed|issued|sent|posted)\s+by\s+(?:the\s+|its\s+|their\s+)?", tail)
+            if m is None:
+                return None
+            signer = next((e for e in self.entities if e.label in (*_PERSONISH, "ORG") and
+                           base + m.end() <= e.start <= base + m.end() + 24 and e.end <= base + len(tail)), None)
+            if signer is not None:  # "signed by its leader Abu Yusuf": the person who signed
+                name = self._entity_name.get(signer.span) or strip_title(self.text[signer.start:signer.end])
+                return Resolved(name, signer.span)
+        at = base + m.end()
         role = self._role_phrase_at(at)
         if role is not None:  # "read out by the Afghan foreign ministry's spokesman": the spokesman
             return Resolved(re.sub(r"['’]s\b", "", self.describe(self.text[role.start:role.end])), None)

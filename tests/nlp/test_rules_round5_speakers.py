@@ -175,3 +175,16 @@ def test_an_interview_label_takes_the_full_name_of_the_introduction() -> None:
         ("It is the worst I have seen in twenty years. Families are walking for days to reach the camps.",
          "Fatou Diallo"),
         ("Pay what they promised. Half of last year's pledges never arrived.", "Fatou Diallo")]
+
+
+# -- a country's party, a writer's label, a signed message ----------------------------------------------------------
+def test_a_country_s_party_is_the_party_not_the_country_and_a_writer_s_label_is_not_content() -> None:
+    text = "Kenya's ruling party said the protests were funded from abroad, a claim the opposition rejected."
+    assert quotes(text) == [("the protests were funded from abroad", "Kenyan ruling party")]
+
+
+def test_a_message_speaks_for_who_signed_or_sent_it() -> None:
+    text = '"This is the beginning, not the end," read a message posted on the group\'s channel, signed by its leader Abu Yusuf.'
+    assert speakers(text) == ["Abu Yusuf"]
+    text = "President Hakainde Hichilema opened the bridge. A message from the opposition said the project was overpriced."
+    assert quotes(text) == [("the project was overpriced", "opposition")]
