@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc
 
 from desktop_app.core.model import Entity, Quote, Span
+from desktop_app.nlp.lexicons import words
 from desktop_app.nlp.quote_candidates import Candidate, doc_text, tok_span
 from desktop_app.nlp.speakers import (
     CROWD_CUES,
@@ -21,6 +22,7 @@ from desktop_app.nlp.speakers import (
     without_possessive,
 )
 
+ATTRIBUTION_NOUNS = words("cues", "attribution_nouns")
 _THROUGH = re.compile(r"\s*,\s*through\s+(?:its|their|the|his|her)\s+(?:[a-z-]+\s+){0,3}"
                       r"([A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3})\s*,")
 
@@ -50,6 +52,25 @@ def _entry_breaks(text: str, entities: list[Entity]) -> list[int]:
 
 def _whole_line(text: str, span: Span) -> bool:
     return (span.start == 0 or text[span.start - 1] == "\n") and (span.end == len(text) or text[span.end] == "\n")
+
+
+#: "The warning came from X", "Those words were from X": the next sentence names who said the quote before it
+_CAME_FROM = re.compile(r"[”\"’']?[ \t]*\n*[ \t]*(?:The|These|Those|That|This|His|Her|Their)\s+(?:[a-z]+\s+)?([a-z]+)\s+"
+                        r"(?:came|were|was)\s+(?:made\s+|delivered\s+)?(?:from|by)\s+")
+
+
+def _named_after(text: str, end: int) -> Span | None:
+    """The words after ``_CAME_FROM`` up to a comma or the end of the sentence, when its noun is one that
+    stands for words said ("warning", "remarks")."""
+    m = _CAME_FROM.match(text, end + 1 if text[end:end + 1] in "”\"’'" else end)
+    if m is None or m.group(1) not in ATTRIBUTION_NOUNS:
+        return None
+    tail = text[m.end():m.end() + 120]
+    # a full stop after a short word is an abbreviation ("Gen. Moses Okello"), not the sentence's end
+    stops = [x.start() for x in re.finditer(r"[,;\n(]| in a | on [A-Z]|\.(?=\s|$)", tail)
+             if tail[x.start()] != "." or len(tail[:x.start()].split()[-1:][0] if tail[:x.start()].split() else "") > 3]
+    hi = m.end() + (stops[0] if stops else 0)
+    return Span(m.end(), hi) if hi > m.end() else None
 
 
 def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], registry: dict[str, str] | None) -> list[Quote]:
@@ -104,6 +125,10 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
                 cue = prev_cue
         else:
             res = Resolved(None, None)
+            after = _named_after(text, c.end) if c.kind == "direct" else None
+            if after is not None:  # '"... we will fight." The warning came from Gen. Moses Okello, ...'
+                mention = after
+                res = resolver.resolve(after, None)
         chant = cue is not None and any(text[cue.start:cue.end].lower().startswith(w) for w in CROWD_CUES)
         if chant and ((res.speaker and res.entity is None and res.speaker.split()[-1].lower() in CROWD_HEADS) or (
                 mention is not None and text[mention.start:mention.end].lower() in ("they", "them"))):

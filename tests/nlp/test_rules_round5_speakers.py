@@ -188,3 +188,24 @@ def test_a_message_speaks_for_who_signed_or_sent_it() -> None:
     assert speakers(text) == ["Abu Yusuf"]
     text = "President Hakainde Hichilema opened the bridge. A message from the opposition said the project was overpriced."
     assert quotes(text) == [("the project was overpriced", "opposition")]
+
+
+def test_an_interviewee_described_by_office_only_speaks_the_answer_turns() -> None:
+    text = ("Interview: 'The copper boom will not last'\n\n"
+            "Zambia's former mines minister talks to us about the price slump.\n\n"
+            "Q: Why are prices falling?\nA: Demand from China has slowed and new mines in Congo are coming online.\n\n"
+            "Q: What should Lusaka do?\nA: Save the windfall. We wasted the last boom.")
+    assert quotes(text) == [
+        ("Demand from China has slowed and new mines in Congo are coming online.", "Zambian former mines minister"),
+        ("Save the windfall. We wasted the last boom.", "Zambian former mines minister")]
+
+
+def test_a_quote_whose_speaker_the_next_sentence_names_takes_that_name() -> None:
+    text = ('"We are not afraid of them. If they come, we will fight."\n\n'
+            "The warning came from Gen. Moses Okello, the army's commander in the north, in a speech on Friday.")
+    assert quotes(text) == [("We are not afraid of them. If they come, we will fight.", "Moses Okello")]
+    text = '"Prices will rise again before the harvest."\n\nThe remarks were made by Finance Minister Situmbeko Musokotwane.'
+    assert speakers(text) == ["Situmbeko Musokotwane"]
+    # a sentence about something else names nobody for the quote
+    text = '"Prices will rise again before the harvest."\n\nThe rain came from the west on Monday.'
+    assert speakers(text) == [None]
