@@ -463,12 +463,31 @@ class SpeakerResolver:
         local = self._body_in_paragraph(desc, mention)
         full = local or self.fullest_description(desc, mention.start)
         if len(full.split()) == 1 and full.lower() in SPOKES_NOUNS:
+            of = self._spokes_for(mention.end)
+            if of is not None:  # "a spokesperson for Malawi's electoral commission": that body's spokesperson
+                return Resolved(f"{of} {full}", None)
             body = self._body_before(mention.start)
             if body is None and _FOR_THE.match(self.text, mention.end):
                 body = self._only_org_before(mention.start)  # "Volunteers from X handed out ..., a spokesman for the charity said"
             if body is not None:  # "The Edhi Foundation has sent ..., a spokesman said": its spokesman
                 return Resolved(f"{body} {full}", None)
         return Resolved(full, None)
+
+    def _spokes_for(self, pos: int) -> str | None:
+        """The body after "for"/"of" at ``pos`` (" for Malawi's electoral commission", " for the Red Cross"): its
+        name, or its description without the possessive; None for a common noun alone ("for the charity")."""
+        m = re.match(r"\s+(?:for|of)\s+(?:the\s+)?", self.text[pos:pos + 30])
+        if m is None:
+            return None
+        at = pos + m.end()
+        ent = next((e for e in self.entities if e.start == at and e.label == "ORG"), None)
+        phrase = self._body_phrase_at(at)
+        if phrase is not None and (ent is None or ent.end < phrase.end):
+            desc = without_possessive(self.describe(self.text[phrase.start:phrase.end]))
+            return None if "'s" in desc or "’s" in desc or len(desc.split()) < 2 else desc
+        if ent is not None:
+            return self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
+        return None
 
     def _earlier_description(self, head: str, pos: int) -> str | None:
         """The nearest fuller description with the same head noun in this or the two sentences before (same entry):
@@ -817,6 +836,10 @@ class SpeakerResolver:
         if (len(words) >= 4 and words[0].lower() in SOURCE_NOUNS and words[1].lower() in ("at", "in")
                 and words[2].lower() == "the" and words[-1].lower() in _BODY_NOUNS and len(words) <= 6):
             words = [*words[3:], words[0].lower()]  # "officials at the interior ministry" -> "interior ministry officials"
+        elif (4 <= len(words) <= 6 and words[0].lower() in SOURCE_NOUNS and words[1].lower() in ("at", "in")
+                and re.fullmatch(r"[A-Z][\w-]*['’]s", words[2]) and words[-1].lower() in _BODY_NOUNS):
+            # "officials at Kenya's interior ministry" -> "Kenyan interior ministry officials"
+            words = [demonym(words[2][:-2]), *words[3:], words[0].lower()]
         if words and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in _COMMON_START:
             words[0] = words[0].lower()
         while words and words[-1] in (",", ";", ":"):
@@ -830,7 +853,7 @@ _POSSESSIVE_BODY = re.compile(r"^([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s ((?:[
 
 
 #: "the government's peace delegation" -> "government peace delegation": a body's own organ, owned by a common noun
-_POSSESSIVE_COMMON = re.compile(r"^([a-z][\w-]*)['’]s ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*))$")
+_POSSESSIVE_COMMON = re.compile(r"^((?:[A-Z][\w-]* ){0,2}([a-z][\w-]*))['’]s ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*))$")
 #: heads of a body's organs beside the body and role nouns ("peace delegation", "negotiating team")
 COLLECTIVE_HEADS = words("speakers", "collective_heads")
 
@@ -844,8 +867,8 @@ def without_possessive(name: str) -> str:
     m = _POSSESSIVE_BODY.match(name)
     if m is None:
         c = _POSSESSIVE_COMMON.match(name)
-        if c is not None and c.group(1) in _BODY_NOUNS and c.group(3) in heads:
-            return f"{c.group(1)} {c.group(2)}"
+        if c is not None and c.group(2) in _BODY_NOUNS and c.group(4) in heads:
+            return f"{c.group(1)} {c.group(3)}"  # "the Zambian government's spokesman" -> "Zambian government spokesman"
         return name
     if m.group(3) not in heads:
         return name

@@ -209,3 +209,11 @@ def test_a_quote_whose_speaker_the_next_sentence_names_takes_that_name() -> None
     # a sentence about something else names nobody for the quote
     text = '"Prices will rise again before the harvest."\n\nThe rain came from the west on Monday.'
     assert speakers(text) == [None]
+
+
+def test_officials_at_and_spokespeople_for_a_country_s_body_are_named_by_the_body() -> None:
+    assert speakers("Officials at Kenya's interior ministry said the curfew would be lifted.") == [
+        "Kenyan interior ministry officials"]
+    assert speakers("A spokesperson for Malawi's electoral commission said results were delayed.") == [
+        "Malawian electoral commission spokesperson"]
+    assert speakers("The Zambian government's spokesman said the talks had failed.") == ["Zambian government spokesman"]
