@@ -440,6 +440,10 @@ class SpeakerResolver:
         if ent is not None:
             name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
             rest = self.text[ent.end:mention.end]
+            bare_words = bare.split()
+            if ent.label in ("GPE", "NORP") and not self._covers_head(ent, mention) and 2 <= len(bare_words) <= 5 \
+                    and all(w[:1].isupper() for w in bare_words) and "'" not in bare and "’" not in bare:
+                return Resolved(bare, None)  # "the Kenya Red Cross": the body's name, not the country in it
             if words[-1] in NAMED_BODY_HEADS | _BODY_NOUNS | COLLECTIVE_HEADS and re.search(r"['’]s\b", rest):
                 # "the EU's naval mission", "the UN children's agency": the body described, not its owner
                 return Resolved(without_possessive(self.describe(raw)), None)
@@ -819,7 +823,7 @@ class SpeakerResolver:
     def describe(raw: str) -> str:
         """Unnamed source: the description without determiner ('Diplomatic sources' -> 'diplomatic sources')."""
         words = raw.split()
-        while words and words[0].lower() in ("the", "a", "an", "some", "several"):
+        while words and words[0].lower() in ("the", "a", "an", "some", "several", "both"):
             words.pop(0)
         if len(words) > 3 and (words[0].lower() in _COUNTS or words[0].isdigit()) and words[1].lower() == "of" \
                 and words[2].lower() in ("the", "its", "their"):

@@ -217,3 +217,9 @@ def test_officials_at_and_spokespeople_for_a_country_s_body_are_named_by_the_bod
     assert speakers("A spokesperson for Malawi's electoral commission said results were delayed.") == [
         "Malawian electoral commission spokesperson"]
     assert speakers("The Zambian government's spokesman said the talks had failed.") == ["Zambian government spokesman"]
+
+
+def test_a_body_named_after_its_country_keeps_its_name_and_both_is_no_part_of_a_group() -> None:
+    assert quotes("According to the Kenya Red Cross, 12,000 people have been displaced.") == [
+        ("12,000 people have been displaced", "Kenya Red Cross")]
+    assert speakers("Both governments said the crossing would reopen on Monday.") == ["governments"]
