@@ -396,9 +396,10 @@ class SpeakerResolver:
             # a person the article names)
             return Resolved(without_possessive(bare), None)
         ent = self.entity_at(mention.start, mention.end)
-        if (ent is not None and ent.label not in _PERSONISH and len(words) > 2 and words[1] in ("of", "in", "from")
+        if (ent is not None and len(words) > 2 and words[1] in ("of", "in", "from") and ent.start > mention.start
                 and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE)):
-            return Resolved(self.describe(raw), None)  # "Residents of Mand", "officials in Kabul": the people
+            # "Residents of Mand", "officials in Kabul": the people (also when the model took the place for a name)
+            return Resolved(self.describe(raw), None)
         if ent is not None and ent.label in ("GPE", "LOC", "FAC") and ent.start > mention.start and \
                 self._people_of_place(mention.start, ent.start):
             return Resolved(self.describe(raw), None)  # "Aid workers in Kabul", "traders at Torkham"

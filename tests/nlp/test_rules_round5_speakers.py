@@ -223,3 +223,8 @@ def test_a_body_named_after_its_country_keeps_its_name_and_both_is_no_part_of_a_
     assert quotes("According to the Kenya Red Cross, 12,000 people have been displaced.") == [
         ("12,000 people have been displaced", "Kenya Red Cross")]
     assert speakers("Both governments said the crossing would reopen on Monday.") == ["governments"]
+
+
+def test_residents_of_a_place_the_model_took_for_a_name_are_the_residents() -> None:
+    text = 'Residents of Chipata said the water had been cut for a week. "We are drinking from the river," they said.'
+    assert speakers(text) == ["residents of Chipata", "residents of Chipata"]
