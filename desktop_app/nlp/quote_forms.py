@@ -14,6 +14,7 @@ from desktop_app.core.model import Entity, Span
 from desktop_app.nlp.form_lexicon import form_lexicon, is_section_label
 from desktop_app.nlp.quote_candidates import Candidate, doc_text, trimmed
 from desktop_app.nlp.quote_marks import paragraphs
+from desktop_app.nlp.speakers import ROLE_NOUNS
 
 _OPEN = "'\"‘“"
 _CLOSE = "'\"’”"
@@ -157,9 +158,25 @@ def _interviewee(text: str, entities: list[Entity], first_turn: int) -> Span | N
     if not in_title and _colon_source(text, 0, title_end if title_end > 0 else len(text)) is not None:
         return None  # the title names its source by text: read it there
     if not people:
-        return None
+        return _described_interviewee(text, title_end, first_turn)
     best = max(in_title or people[:1], key=lambda e: e.end - e.start)
     return best.span
+
+
+def _described_interviewee(text: str, title_end: int, first_turn: int) -> Span | None:
+    """"Zambia's former mines minister talks to us about ...": an interviewee the introduction describes by office
+    without a name (the subject that opens the introduction, when its head is a role)."""
+    if title_end < 0 or first_turn <= title_end:
+        return None
+    s = title_end
+    while s < first_turn and text[s].isspace():
+        s += 1
+    m = re.match(r"(?:(?:The|A|An|Our guest,)\s+)?([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)(?=\s+(?:talks|speaks|spoke|"
+                 r"talked|told|tells|answers|answered|explains|explained|discusses|discussed|was|is|has)\b)",
+                 text[s:first_turn])
+    if m is None or m.group(1).split()[-1].lower() not in ROLE_NOUNS:
+        return None
+    return Span(s + m.start(1), s + m.end(1))
 
 
 _DASHES = "―—–"

@@ -81,9 +81,9 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             content = (tok.i + 2, hi)
         elif not comps and _document_clause(tok) is not None:
             # "warned in a statement that it would target convoys": the parser hung the clause on "statement"
-            k = _document_clause(tok)
-            assert k is not None
-            content = (k.left_edge.i, k.right_edge.i + 1)
+            clause = _document_clause(tok)
+            assert clause is not None
+            content = (clause.left_edge.i, clause.right_edge.i + 1)
         elif comps:
             # the parser can hang the clause of another paragraph on this verb: take the one on its line
             line = (text.rfind("\n", 0, tok.idx) + 1, (text.find("\n", tok.idx) + 1 or len(text) + 1) - 1)
@@ -91,8 +91,13 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             c = min(near, key=lambda k: abs(k.i - tok.i))
             if c.left_edge.i > tok.i or c.right_edge.i < tok.i:
                 content = (c.left_edge.i, c.right_edge.i + 1)
+        forced: Token | None = None
         if content is None and lem not in DIRECTIVE_LEMMAS:
             content = _before_final_cue(doc, tok)
+            if content is None:
+                final = _final_cue_unparsed(doc, tok)
+                if final is not None:
+                    content, forced = (final[0], final[1]), final[2]
         if content is None:
             continue
         lo, hi = content
@@ -100,12 +105,13 @@ def indirect_quotes(doc: Doc) -> list[Candidate]:
             continue
         hi = _cut_nested(doc, tok, lo, hi)
         hi = _cut_trailing_aside(doc, lo, hi)
+        hi = _cut_narration(doc, lo, hi)
         s, e = _in_paragraph(text, tok.idx, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text))
         s, e = trimmed(text, s, e)
         e = _balance(text, s, e)
         if e - s < 8:
             continue
-        subj, passive = subject_of(tok)
+        subj, passive = subject_of(tok) if forced is None else (forced, False)
         if subj is not None and s <= subj.idx < e:
             subj = None
         if subj is None and not passive and tok.dep_ not in ("ROOT", "conj"):
@@ -186,6 +192,27 @@ def _before_final_cue(doc: Doc, tok: Token) -> tuple[int, int] | None:
     return sent.start, comma
 
 
+def _final_cue_unparsed(doc: Doc, tok: Token) -> tuple[int, int, Token] | None:
+    """'..., the bloc's naval mission in the region announced.' with the parser hanging the noun phrase on the
+    clause before (no subject for the cue): the phrase between the last comma and the sentence's final cue is the
+    source, what comes before the comma is what was said."""
+    sent = tok.sent
+    if tok.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for c in tok.children):
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[tok.i + 1 : sent.end]):
+        return None
+    comma = next((i for i in range(tok.i - 1, max(sent.start, tok.i - 10), -1) if doc[i].text == ","), None)
+    if comma is None or comma <= sent.start + 3 or tok.i - comma < 2:
+        return None
+    phrase = doc[comma + 1 : tok.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in phrase) or phrase[0].lower_ not in ("the", "a", "an", "its"):
+        return None
+    heads = [t for t in phrase if t.head.i < phrase.start or t.head.i >= phrase.end]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return sent.start, comma, heads[0]
+
+
 def _stance(doc: Doc, text: str, tok: Token) -> Candidate | None:
     """'expressed the hope that the visit would open a new chapter': the clause of the stance noun."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS), None)
@@ -216,6 +243,44 @@ def _cut_nested(doc: Doc, cue: Token, lo: int, hi: int) -> int:
             while j > lo and (doc[j - 1].dep_ in ("cc", "punct") or doc[j - 1].is_space):
                 j -= 1
             return max(j, lo + 1)
+        if i > lo + 2 and t.dep_ == "conj" and t.tag_ == "VBD" and (is_cue(t) or t.lemma_.lower() in DIRECTIVE_LEMMAS) \
+                and lo <= t.head.i < i and t.head.tag_ in ("VBN", "VB") and not any(
+                    k.dep_ in ("nsubj", "nsubjpass") for k in t.children) and any(
+                    k.dep_ in ("aux", "auxpass") and k.lower_ in ("had", "would", "will", "has", "have")
+                    for k in t.head.children) and doc[i - 1].lower_ == "and":
+            # "said it had sent patrols and urged both sides to ...": the simple past goes with "said", not with the
+            # reported perfect; the request is its own quote
+            return i - 1
+    return hi
+
+
+_NARRATION_MARKS = frozenset({"after", "since", "because", "as", "when", "once"})
+
+
+def _cut_narration(doc: Doc, lo: int, hi: int) -> int:
+    """A request's content ("asked Brazil to host talks", "requested that the meeting be held in May") is still to
+    happen: a clause in the simple past with its own subject after it ("after Caracas moved troops", ", and the
+    other side accepted") is the writer telling what happened, not part of what was asked."""
+    root = next((t for t in doc[lo:hi] if (t.head.i < lo or t.head.i >= hi or t.head is t)
+                 and t.pos_ in ("VERB", "AUX")), None)  # "Zambia to mediate ...": the verb, not the addressee
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return hi
+    kids = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in kids) or not (root.tag_ == "VB" or any(c.tag_ in ("VB", "TO") for c in kids)):
+        return hi  # "said the talks would resume after ..." may be reported as a whole
+    for t in doc[lo + 3:hi]:
+        if t.tag_ != "VBD" or not any(k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
+            continue
+        if t.head.i < lo or t.head.i >= hi or t.head.tag_ not in ("VB", "VBN"):
+            continue
+        mark = next((k for k in t.children if k.dep_ == "mark"), None)
+        if (t.dep_ == "conj" and any(k.dep_ == "cc" for k in t.head.children)) or (
+                t.dep_ == "advcl" and mark is not None and mark.lower_ in _NARRATION_MARKS):
+            j = t.left_edge.i if t.dep_ == "advcl" else min(k.left_edge.i for k in t.children if k.dep_ in (
+                "nsubj", "nsubjpass"))
+            while j > lo and (doc[j - 1].dep_ == "cc" or doc[j - 1].is_punct):
+                j -= 1
+            return max(j, lo + 2)
     return hi
 
 
@@ -224,11 +289,16 @@ _ASIDES = frozenset({"although", "though", "whereas", "citing"})
 
 def _cut_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
     """', which …' / ', although …' / ', citing …' at the end of a clause is the writer's aside or
-    the speaker's act, not what was said."""
+    the speaker's act, not what was said; so is ', a claim the opposition rejected'."""
     for i in range(lo + 3, hi - 1):
         if doc[i].text == "," and doc[i + 1].lower_ in _ASIDES:
             return i
+        if doc[i].text == "," and i + 2 < hi and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in _LABEL_NOUNS:
+            return i
     return hi
+
+
+_LABEL_NOUNS = words("cues", "label_nouns")
 
 
 def _balance(text: str, start: int, end: int) -> int:

@@ -11,28 +11,66 @@ import re
 from spacy.tokens import Doc
 
 from desktop_app.core.model import Entity, Quote, Span
+from desktop_app.nlp.lexicons import words
 from desktop_app.nlp.quote_candidates import Candidate, doc_text, tok_span
-from desktop_app.nlp.speakers import CROWD_CUES, CROWD_HEADS, Resolved, SpeakerResolver, without_possessive
+from desktop_app.nlp.speakers import (
+    CROWD_CUES,
+    CROWD_HEADS,
+    LETTERHEAD,
+    Resolved,
+    SpeakerResolver,
+    without_possessive,
+)
 
+ATTRIBUTION_NOUNS = words("cues", "attribution_nouns")
 _THROUGH = re.compile(r"\s*,\s*through\s+(?:its|their|the|his|her)\s+(?:[a-z-]+\s+){0,3}"
                       r"([A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3})\s*,")
 
 
 #: a live page's time stamp ("12:45 PKT", "9.30am") or a brief's place label ("Dhaka: ...") opens a new entry
 _ENTRY_BREAK = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5})?[ \t]*\n"
-                          r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}:[ \t])")
+                          r"|([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}):[ \t])")
 
 
 def _entry_breaks(text: str, entities: list[Entity]) -> list[int]:
     """Offsets where an entry of a live page or a brief starts: a speaker of one entry does not carry over."""
     places = {e.start for e in entities if e.label in ("GPE", "LOC")}
+    found = list(_ENTRY_BREAK.finditer(text))
+    labels = [m.group(1) for m in found if m.group(1)]
+    # a brief's place labels are each used once, and there are several ("Asunción:" untagged by the model);
+    # an interview's turn labels come back ("Diallo: ..." twice)
+    once = {lab for lab in labels if labels.count(lab) == 1} if len(set(labels)) >= 3 and all(
+        labels.count(lab) == 1 for lab in labels) else set()
     out = []
-    for m in _ENTRY_BREAK.finditer(text):
+    for m in found:
         at = m.start() + (text[m.start()] == "\n")
-        if text[m.end() - 1] in " \t" and at not in places:
+        if text[m.end() - 1] in " \t" and at not in places and m.group(1) not in once:
             continue  # "Naqvi: ..." is an interview turn, not a brief's place
         out.append(at)
     return out
+
+
+def _whole_line(text: str, span: Span) -> bool:
+    return (span.start == 0 or text[span.start - 1] == "\n") and (span.end == len(text) or text[span.end] == "\n")
+
+
+#: "The warning came from X", "Those words were from X": the next sentence names who said the quote before it
+_CAME_FROM = re.compile(r"[”\"’']?[ \t]*\n*[ \t]*(?:The|These|Those|That|This|His|Her|Their)\s+(?:[a-z]+\s+)?([a-z]+)\s+"
+                        r"(?:came|were|was)\s+(?:made\s+|delivered\s+)?(?:from|by)\s+")
+
+
+def _named_after(text: str, end: int) -> Span | None:
+    """The words after ``_CAME_FROM`` up to a comma or the end of the sentence, when its noun is one that
+    stands for words said ("warning", "remarks")."""
+    m = _CAME_FROM.match(text, end + 1 if text[end:end + 1] in "”\"’'" else end)
+    if m is None or m.group(1) not in ATTRIBUTION_NOUNS:
+        return None
+    tail = text[m.end():m.end() + 120]
+    # a full stop after a short word is an abbreviation ("Gen. Moses Okello"), not the sentence's end
+    stops = [x.start() for x in re.finditer(r"[,;\n(]| in a | on [A-Z]|\.(?=\s|$)", tail)
+             if tail[x.start()] != "." or len(tail[:x.start()].split()[-1:][0] if tail[:x.start()].split() else "") > 3]
+    hi = m.end() + (stops[0] if stops else 0)
+    return Span(m.end(), hi) if hi > m.end() else None
 
 
 def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], registry: dict[str, str] | None) -> list[Quote]:
@@ -65,6 +103,9 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
             if (not res.speaker or res.speaker in named) and 1 < len(named.split()) <= 4 and all(
                     w[:1].isupper() for w in named.split()):
                 res = Resolved(named, res.entity)  # a name the model split ("Shazia" NORP + "Marri"): as written
+            elif res.speaker and res.speaker != named and res.speaker in named and _whole_line(text, c.source) \
+                    and LETTERHEAD.fullmatch(named):
+                res = Resolved(named, res.entity)  # a release's letterhead: the body's full name as written
         elif mention is not None:
             res = resolver.resolve(mention, previous)
             named = text[mention.start:mention.end].strip()
@@ -84,9 +125,15 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
                 cue = prev_cue
         else:
             res = Resolved(None, None)
-        if res.speaker and res.entity is None and res.speaker.split()[-1].lower() in CROWD_HEADS and cue is not None \
-                and any(text[cue.start:cue.end].lower().startswith(w) for w in CROWD_CUES):
-            res = Resolved("protesters", None)  # a chanting crowd: the guidelines' short description
+            after = _named_after(text, c.end) if c.kind == "direct" else None
+            if after is not None:  # '"... we will fight." The warning came from Gen. Moses Okello, ...'
+                mention = after
+                res = resolver.resolve(after, None)
+        chant = cue is not None and any(text[cue.start:cue.end].lower().startswith(w) for w in CROWD_CUES)
+        if chant and ((res.speaker and res.entity is None and res.speaker.split()[-1].lower() in CROWD_HEADS) or (
+                mention is not None and text[mention.start:mention.end].lower() in ("they", "them"))):
+            # a chanting crowd: the guidelines' short description ("they chanted" is the crowd, not a person near)
+            res = Resolved("protesters", None)
         if res.speaker and res.entity is None and "s " in res.speaker:
             res = Resolved(without_possessive(res.speaker), None)  # "Pakistan's military" -> "Pakistani military"
         quotes.append(Quote(start=c.start, end=c.end, kind=c.kind, cue=cue, speaker=res.speaker,

@@ -25,7 +25,7 @@ from desktop_app.nlp.quote_forms import headline, headline_source_first, mixed, 
 from desktop_app.nlp.quote_indirect import indirect_quotes
 from desktop_app.nlp.quote_marks import direct_spans
 from desktop_app.nlp.quote_resolution import resolve_speakers
-from desktop_app.nlp.speakers import ISSUER_HEADS, SPOKES_NOUNS
+from desktop_app.nlp.speakers import ISSUER_HEADS, LETTERHEAD, SPOKES_NOUNS
 
 __all__ = ["direct_spans", "find_quotes"]
 
@@ -83,6 +83,10 @@ def _find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | No
             elif c.subject is not None and c.subject.lower_ in SPOKES_NOUNS and any(
                     k.lower_ == "the" for k in c.subject.children) and not _named_spokesperson(text, entities):
                 c.source = issuer  # "The spokesperson (of the Ministry) stated": the issuing body speaking
+            elif c.subject is not None and c.subject.lower_ in ISSUER_HEADS and c.subject.text[:1].isupper() and any(
+                    k.lower_ == "the" for k in c.subject.children) and len(list(c.subject.children)) == 1 and \
+                    c.subject.lower_ in text[issuer.start:issuer.end].lower().split():
+                c.source = issuer  # "The Ministry reiterates that ...": the issuing ministry
     quotes = resolve_speakers(doc, cands, entities, registry)
     if titled:
         _name_title_speakers(text, quotes, {(t.start, t.end) for t in titled}, entities)
@@ -128,7 +132,15 @@ def _release_issuer(text: str, entities: list[Entity]) -> Span | None:
     title_end = text.find("\n")
     title_end = len(text) if title_end < 0 else title_end
     k = text.find(":", 0, title_end)
-    if k < 0 or text[:k].strip().lower() not in form_lexicon().press_release_labels:
+    labels = form_lexicon().press_release_labels
+    if k < 0 and text[:title_end].strip().lower() in labels:
+        # "PRESS RELEASE" on its own line, then a letterhead line naming the body ("Ministry of Foreign Affairs of
+        # the Republic of X"): that line, as written (the model may cut a long official name in two)
+        head = _letterhead(text, entities, title_end)
+        if head is not None:
+            return head
+        k = title_end
+    elif k < 0 or text[:k].strip().lower() not in labels:
         return None
     orgs = [e for e in entities if e.label == "ORG" and k < e.start and e.end <= title_end]
     if orgs:
@@ -143,6 +155,26 @@ def _release_issuer(text: str, entities: list[Entity]) -> Span | None:
         counts[text[e.start:e.end]] = counts.get(text[e.start:e.end], 0) + 1
     top = max(counts.values())
     return next(e.span for e in offices if counts[text[e.start:e.end]] == top)
+
+
+def _letterhead(text: str, entities: list[Entity], after: int) -> Span | None:
+    """The first of the next few lines that is only the name of a body (an ORG starts it and a head of an issuing
+    body is among its words)."""
+    pos = after
+    for _ in range(6):
+        if pos >= len(text):
+            return None
+        nl = text.find("\n", pos + 1)
+        nl = len(text) if nl < 0 else nl
+        lo = pos + (text[pos] == "\n")
+        line = text[lo:nl]
+        s = lo + len(line) - len(line.lstrip())
+        e = lo + len(line.rstrip())
+        if e > s and LETTERHEAD.fullmatch(text, s, e) and set(text[s:e].lower().split()) & ISSUER_HEADS and any(
+                ent.label == "ORG" and ent.start == s for ent in entities):
+            return Span(s, e)
+        pos = nl
+    return None
 
 
 def _name_title_speakers(text: str, quotes: list[Quote], titled: set[tuple[int, int]], entities: list[Entity]) -> None:

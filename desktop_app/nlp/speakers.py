@@ -10,6 +10,9 @@ pronouns to the previous speaker, and unnamed sources keep a short description.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING
 from desktop_app.core.model import Article, Entity, Span
 from desktop_app.nlp.form_lexicon import form_lexicon
 from desktop_app.nlp.lexicons import mapping, word_tuples, words
+from desktop_app.paths import resources_dir
 
 if TYPE_CHECKING:  # spaCy only for the types: the window imports this module before the model loads
     from spacy.tokens import Doc, Token
@@ -53,6 +57,9 @@ BODY_DESCRIPTIONS = {
     **{k.lower(): v for k, v in mapping("speakers", "body_descriptions").items()},
     **form_lexicon().body_descriptions,
 }
+RANK_WORDS = words("speakers", "rank_words")
+#: heads of a described body that the article may name in an apposition ("the mission, Aspides,")
+NAMED_BODY_HEADS = words("speakers", "named_body_heads")
 #: "dozens of truck drivers": the people are in the of-phrase
 QUANTITY_HEADS = words("speakers", "quantity_heads")
 #: prepositions that narrow an unnamed source: "officials at the interior ministry", "sources in Kabul"
@@ -117,7 +124,7 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.registry = {k.lower(): v for k, v in (registry or {}).items()}
-        self.entities = sorted(entities, key=lambda e: (e.start, -e.end))
+        self.entities = sorted((self._titled_person(e) for e in entities), key=lambda e: (e.start, -e.end))
         self.people: list[_Person] = []
         self._entity_name: dict[Span, str] = {}
         #: the last resolved speaker who is a person (for "he"/"she" after a body or a source)
@@ -126,6 +133,38 @@ class SpeakerResolver:
         #: starts of a brief's items or a live page's entries (set by the quote resolver): descriptions stay inside
         self.entries: list[int] = []
         self._index_people()
+
+    def _titled_person(self, e: Entity) -> Entity:
+        """"Kosovo's interior minister, Arben Krasniqi," with the name tagged ORG: a name in apposition to a
+        person's title is a person (for naming the speaker only; the entity suggested is left as it is)."""
+        if e.label != "ORG":
+            return e
+        name = self.text[e.start:e.end].split()
+        if not 2 <= len(name) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in name) or any(
+                w.lower() in _BODY_NOUNS or w.lower() in ISSUER_HEADS or w.lower() in TITLE_WORDS for w in name):
+            return e
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return e
+        root = span.root
+        head = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+        if head is None or head.lower_ not in ROLE_NOUNS or head.lower_ in _BODY_NOUNS or abs(head.i - root.i) > 4:
+            return e
+        return dataclasses.replace(e, label="PERSON")
+
+    def _name_tagged_otherwise(self, surname: str) -> str | None:
+        """The one name of two or three title-case words, tagged other than PERSON, that ends in ``surname`` and has
+        no word of a body or a title in it ("Fatou Diallo" for a turn label "Diallo")."""
+        found = set()
+        for e in self.entities:
+            if e.label in _PERSONISH or e.label not in ("ORG", "GPE", "NORP"):
+                continue
+            name = self.text[e.start:e.end].split()
+            if 2 <= len(name) <= 3 and name[-1].lower() == surname.lower() and all(
+                    w[:1].isupper() and w[1:].islower() for w in name) and not any(
+                    w.lower() in _BODY_NOUNS or w.lower() in ISSUER_HEADS or w.lower() in TITLE_WORDS for w in name):
+                found.add(" ".join(name))
+        return found.pop() if len(found) == 1 else None
 
     # -- index ---------------------------------------------------------------------------------
     def _index_people(self) -> None:
@@ -249,8 +288,15 @@ class SpeakerResolver:
                 # "two people who attended a briefing last week": the clause is the description
                 ends = [k.left_edge.i - 1 for k in t.children if k.dep_ == "npadvmod" and k.i > t.i]
                 hi = max(hi, min([t.right_edge.i, *ends]))
-        # a PERSON in apposition to the head names the speaker better than the title
+        # a PERSON in apposition to the head names the speaker better than the title ("A fisherman from Mombasa,
+        # Juma Odhiambo, said": the parser hangs the name on the place)
+        rights = list(head.rights)
         for t in head.rights:
+            if t.dep_ == "prep" and t.lower_ in ("from", "in", "of", "at") and head.pos_ == "NOUN" and head.tag_ == "NN":
+                rights.extend(k for g in t.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC")
+                              for k in g.rights if k.dep_ == "appos" and any(
+                                  e.label in _PERSONISH and e.start <= k.idx < e.end for e in self.entities))
+        for t in rights:
             if t.dep_ == "appos":
                 ent = self.entity_at(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
                 if ent is not None and ent.label in _PERSONISH:
@@ -265,7 +311,41 @@ class SpeakerResolver:
 
     # -- resolution ----------------------------------------------------------------------------
     def resolve(self, mention: Span | None, previous: Resolved | None) -> Resolved:
-        """Canonical speaker for the words of ``mention`` (pronouns and documents: ``previous``)."""
+        """Canonical speaker for the words of ``mention`` (pronouns and documents: ``previous``); a body described
+        ("the bloc's naval mission") that the article names in an apposition ("the mission, Aspides,") is that name."""
+        res = self._resolve(mention, previous)
+        if res.speaker and res.entity is None and mention is not None and not self._is_person(res.speaker):
+            head = res.speaker.split()[-1].lower()
+            if head in NAMED_BODY_HEADS:
+                named = self._named_in_apposition(head, mention.start)
+                if named is not None:
+                    return Resolved(named, None)
+        return res
+
+    def _named_in_apposition(self, head: str, pos: int) -> str | None:
+        """'the mission, Aspides,' or 'Aspides, the EU's naval mission,': the one name the article gives a body
+        described by ``head`` (in the same entry of a brief or a live page)."""
+        entry = self._entry_of(pos)
+        names: set[str] = set()
+        for tok in self.doc:
+            if tok.lower_ != head or tok.pos_ != "NOUN" or not any(k.lower_ in ("the", "its") or k.dep_ == "poss"
+                                                                    for k in tok.children):
+                continue
+            if entry is not None and not entry[0] <= tok.idx < entry[1]:
+                continue
+            others = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+            if tok.dep_ == "appos" and tok.head.i < tok.i:
+                others.append(tok.head)
+            for o in others:
+                if o.pos_ != "PROPN" or o.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "LOC", "FAC"):
+                    continue
+                lo = min(k.i for k in o.subtree if k.dep_ in ("compound", "flat") or k.i == o.i)
+                words = [t.text for t in self.doc[lo:o.i + 1]]
+                if len(words) <= 4 and all(w[:1].isupper() for w in words):
+                    names.add(" ".join(words))
+        return names.pop() if len(names) == 1 else None
+
+    def _resolve(self, mention: Span | None, previous: Resolved | None) -> Resolved:
         if mention is None:
             return previous or Resolved(None, None)
         raw = self.text[mention.start:mention.end]
@@ -292,12 +372,17 @@ class SpeakerResolver:
         if low in PRONOUNS or (len(words) == 1 and words[0] in PRONOUNS):
             return self._pronoun(low, mention.start, previous)
         if low in ("who", "which"):  # "Kamin, who emphasized that ...": the mention stays, the name is Kamin's
-            rel = self._token_at(mention.start)
-            if rel is not None and rel.head.dep_ == "relcl" and rel.head.head.pos_ in ("NOUN", "PROPN"):
-                lo, hi = self.mention_tokens(rel.head.head)
+            who = self._token_at(mention.start)
+            if who is not None and who.head.dep_ == "relcl" and who.head.head.pos_ in ("NOUN", "PROPN"):
+                lo, hi = self.mention_tokens(who.head.head)
                 ante = self.doc[lo:hi]
                 return self.resolve(Span(ante.start_char, ante.end_char), previous)
         if len(words) == 3 and words[0] in QUANTITY_HEADS and words[1] == "of" and words[2] in PRONOUNS:
+            appos = _APPOSITION.match(self.text, mention.end)
+            if appos is not None and appos.group(1).split()[-1].isalpha() and not any(
+                    e.start < appos.end(1) and appos.start(1) < e.end and e.label in _PERSONISH for e in self.entities):
+                # "said one of them, a West African diplomat who took part": the description it gives itself
+                return Resolved(self.describe(appos.group(1)), None)
             return previous or self._pronoun(words[2], mention.start, previous)  # "one of them": of the group
         if words[-1] in DOCUMENT_NOUNS:
             author = self._author_of(mention)
@@ -311,9 +396,10 @@ class SpeakerResolver:
             # a person the article names)
             return Resolved(without_possessive(bare), None)
         ent = self.entity_at(mention.start, mention.end)
-        if (ent is not None and ent.label not in _PERSONISH and len(words) > 2 and words[1] in ("of", "in", "from")
+        if (ent is not None and len(words) > 2 and words[1] in ("of", "in", "from") and ent.start > mention.start
                 and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE)):
-            return Resolved(self.describe(raw), None)  # "Residents of Mand", "officials in Kabul": the people
+            # "Residents of Mand", "officials in Kabul": the people (also when the model took the place for a name)
+            return Resolved(self.describe(raw), None)
         if ent is not None and ent.label in ("GPE", "LOC", "FAC") and ent.start > mention.start and \
                 self._people_of_place(mention.start, ent.start):
             return Resolved(self.describe(raw), None)  # "Aid workers in Kabul", "traders at Torkham"
@@ -345,13 +431,35 @@ class SpeakerResolver:
             person = self._person_for_name(stripped)  # "Chaudhry", "PENCE" without an entity tag
             if person is not None:
                 return Resolved(person.name, None)
+            if len(stripped.split()) == 1:
+                full = self._name_tagged_otherwise(stripped)
+                if full is not None:  # "Diallo:" turns after "Fatou Diallo" (tagged ORG) in the introduction
+                    return Resolved(full, None)
         by_title = self._person_by_title(words, mention.start, previous)
         if by_title is not None:
             return by_title
         if ent is not None:
             name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
+            rest = self.text[ent.end:mention.end]
+            bare_words = bare.split()
+            if ent.label in ("GPE", "NORP") and not self._covers_head(ent, mention) and 2 <= len(bare_words) <= 5 \
+                    and all(w[:1].isupper() for w in bare_words) and "'" not in bare and "’" not in bare:
+                return Resolved(bare, None)  # "the Kenya Red Cross": the body's name, not the country in it
+            if words[-1] in NAMED_BODY_HEADS | _BODY_NOUNS | COLLECTIVE_HEADS and re.search(r"['’]s\b", rest):
+                # "the EU's naval mission", "the UN children's agency": the body described, not its owner
+                return Resolved(without_possessive(self.describe(raw)), None)
+            if ent.label == "GPE" and re.fullmatch(r"['’]s(?: [a-z][\w-]*){1,3}", rest) and words[-1] not in ROLE_NOUNS \
+                    and words[-1] not in SOURCE_NOUNS and not any(e.start >= ent.end and e.start < mention.end
+                                                                 for e in self.entities):
+                # "Georgia's ruling party said": the party, named by its country's adjective, not the country
+                return Resolved(f"{demonym(name)}{rest[2:]}", None)
             if words[-1] not in ROLE_NOUNS and words[-1] not in SOURCE_NOUNS:
                 return Resolved(name, ent.span)
+        if len(words) == 1 and words[0] not in ROLE_NOUNS and words[0] not in _BODY_NOUNS and re.search(
+                r"\b(?:the|these|those)\s+$", self.text[max(0, mention.start - 8):mention.start], re.I):
+            earlier = self._earlier_description(words[0], mention.start)
+            if earlier is not None:  # "According to two Western officials, ..., the officials said": those officials
+                return Resolved(earlier, None)
         desc = self.describe(raw)
         if not desc:
             return previous or Resolved(None, None)
@@ -360,12 +468,53 @@ class SpeakerResolver:
         local = self._body_in_paragraph(desc, mention)
         full = local or self.fullest_description(desc, mention.start)
         if len(full.split()) == 1 and full.lower() in SPOKES_NOUNS:
+            of = self._spokes_for(mention.end)
+            if of is not None:  # "a spokesperson for Malawi's electoral commission": that body's spokesperson
+                return Resolved(f"{of} {full}", None)
             body = self._body_before(mention.start)
             if body is None and _FOR_THE.match(self.text, mention.end):
                 body = self._only_org_before(mention.start)  # "Volunteers from X handed out ..., a spokesman for the charity said"
             if body is not None:  # "The Edhi Foundation has sent ..., a spokesman said": its spokesman
                 return Resolved(f"{body} {full}", None)
         return Resolved(full, None)
+
+    def _spokes_for(self, pos: int) -> str | None:
+        """The body after "for"/"of" at ``pos`` (" for Malawi's electoral commission", " for the Red Cross"): its
+        name, or its description without the possessive; None for a common noun alone ("for the charity")."""
+        m = re.match(r"\s+(?:for|of)\s+(?:the\s+)?", self.text[pos:pos + 30])
+        if m is None:
+            return None
+        at = pos + m.end()
+        ent = next((e for e in self.entities if e.start == at and e.label == "ORG"), None)
+        phrase = self._body_phrase_at(at)
+        if phrase is not None and (ent is None or ent.end < phrase.end):
+            desc = without_possessive(self.describe(self.text[phrase.start:phrase.end]))
+            return None if "'s" in desc or "’s" in desc or len(desc.split()) < 2 else desc
+        if ent is not None:
+            return self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
+        return None
+
+    def _earlier_description(self, head: str, pos: int) -> str | None:
+        """The nearest fuller description with the same head noun in this or the two sentences before (same entry):
+        what "the officials" or "the diplomats" refers back to."""
+        tok = self._token_at(pos)
+        if tok is None:
+            return None
+        lo = tok.sent.start
+        for _ in range(2):
+            if lo > 0:
+                lo = self.doc[lo - 1].sent.start
+        entry = self._entry_of(pos)
+        for t in reversed(self.doc[lo:tok.i]):
+            if t.lower_ != head or t.pos_ != "NOUN" or (entry is not None and t.idx < entry[0]):
+                continue
+            a, b = self.mention_tokens(t)
+            if any(self.doc[i].ent_type_ == "PERSON" for i in range(a, b)):
+                continue
+            desc = self.describe(self.doc[a:b].text)
+            if len(desc.split()) > 1 and desc.lower().endswith(head) and "'s" not in desc and "’s" not in desc:
+                return desc
+        return None
 
     def _entry_of(self, pos: int) -> tuple[int, int] | None:
         """[start, end) of the brief item or live entry holding ``pos`` (``entries``: their starts), if any."""
@@ -515,11 +664,22 @@ class SpeakerResolver:
 
     def _author_of(self, mention: Span) -> Resolved | None:
         """'a statement from Inter-Services Public Relations (ISPR)': the body after from/by/of."""
-        m = re.match(r"\s+(?:(?:issued|released|published|read\s+out|signed)\s+)?(?:from|by|of)\s+(?:the\s+)?",
-                     self.text[mention.end:mention.end + 40])
+        m = re.match(r"\s+(?:(?:issued|released|published|read\s+out|signed|posted|sent|left)\s+)?(?:from|by|of)\s+"
+                     r"(?:the\s+)?", self.text[mention.end:mention.end + 40])
+        base = mention.end
         if m is None:
-            return None
-        at = mention.end + m.end()
+            # "a message posted on the group's channel, signed by its leader Abu Yusuf": the signature in the sentence
+            stop = re.search(r"[.;!?\n]", self.text[mention.end:mention.end + 160])
+            tail = self.text[mention.end:mention.end + (stop.start() if stop else 160)]
+            m = re.search(r",?\s+(?:signed|issued|sent|posted)\s+by\s+(?:the\s+|its\s+|their\s+)?", tail)
+            if m is None:
+                return None
+            signer = next((e for e in self.entities if e.label in (*_PERSONISH, "ORG") and
+                           base + m.end() <= e.start <= base + m.end() + 24 and e.end <= base + len(tail)), None)
+            if signer is not None:  # "signed by its leader Abu Yusuf": the person who signed
+                name = self._entity_name.get(signer.span) or strip_title(self.text[signer.start:signer.end])
+                return Resolved(name, signer.span)
+        at = base + m.end()
         role = self._role_phrase_at(at)
         if role is not None:  # "read out by the Afghan foreign ministry's spokesman": the spokesman
             return Resolved(re.sub(r"['’]s\b", "", self.describe(self.text[role.start:role.end])), None)
@@ -529,6 +689,12 @@ class SpeakerResolver:
             # "issued by the Turkish foreign ministry": the ministry, not the NORP "Turkish"
             return Resolved(self.describe(self.text[phrase.start:phrase.end]), None)
         if ent is None:
+            tok = self._token_at(at)
+            if tok is not None and tok.pos_ == "NOUN" and m.group(0).rstrip().endswith("the") and (
+                    tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].pos_ not in ("NOUN", "PROPN")):
+                # "a statement from the group warned ...": the group the article described before ("rebel group")
+                named = self._named_in_apposition(tok.lower_, at) if tok.lower_ in NAMED_BODY_HEADS else None
+                return Resolved(named or self._earlier_description(tok.lower_, mention.start) or tok.lower_, None)
             return None
         name = self._entity_name.get(ent.span) or strip_title(self.text[ent.start:ent.end])
         name = self._body_by_abbreviation(_words(name), name) or name
@@ -658,8 +824,12 @@ class SpeakerResolver:
     def describe(raw: str) -> str:
         """Unnamed source: the description without determiner ('Diplomatic sources' -> 'diplomatic sources')."""
         words = raw.split()
-        while words and words[0].lower() in ("the", "a", "an", "some", "several"):
+        while words and words[0].lower() in ("the", "a", "an", "some", "several", "both"):
             words.pop(0)
+        if len(words) > 3 and (words[0].lower() in _COUNTS or words[0].isdigit()) and words[1].lower() == "of" \
+                and words[2].lower() in ("the", "its", "their"):
+            # "two of the largest container lines" -> "container lines": the group, without its rank
+            words = [w for w in words[3:] if w.lower() not in RANK_WORDS] or words[3:]
         while len(words) > 2 and words[0].lower() in _COUNTS and words[1].lower() in _COUNTS:
             words.pop(0)  # "several hundred people": one count word is left for the rule below
         if len(words) > 1 and (words[0].lower() in _COUNTS or words[0].isdigit()):
@@ -671,26 +841,92 @@ class SpeakerResolver:
         if (len(words) >= 4 and words[0].lower() in SOURCE_NOUNS and words[1].lower() in ("at", "in")
                 and words[2].lower() == "the" and words[-1].lower() in _BODY_NOUNS and len(words) <= 6):
             words = [*words[3:], words[0].lower()]  # "officials at the interior ministry" -> "interior ministry officials"
+        elif (4 <= len(words) <= 6 and words[0].lower() in SOURCE_NOUNS and words[1].lower() in ("at", "in")
+                and re.fullmatch(r"[A-Z][\w-]*['’]s", words[2]) and words[-1].lower() in _BODY_NOUNS):
+            # "officials at Kenya's interior ministry" -> "Kenyan interior ministry officials"
+            words = [demonym(words[2][:-2]), *words[3:], words[0].lower()]
         if words and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in _COMMON_START:
             words[0] = words[0].lower()
+        while words and words[-1] in (",", ";", ":"):
+            words.pop()
+        if words:
+            words[-1] = words[-1].rstrip(",;:")
         return " ".join(words)
 
 
 _POSSESSIVE_BODY = re.compile(r"^([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*))$")
 
 
+#: "the government's peace delegation" -> "government peace delegation": a body's own organ, owned by a common noun
+_POSSESSIVE_COMMON = re.compile(r"^((?:[A-Z][\w-]* ){0,2}([a-z][\w-]*))['’]s ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*))$")
+#: heads of a body's organs beside the body and role nouns ("peace delegation", "negotiating team")
+COLLECTIVE_HEADS = words("speakers", "collective_heads")
+
+
 def without_possessive(name: str) -> str:
     """An unnamed body's description without the possessive: "Pakistan's military" -> "Pakistani military",
-    "Taliban's defence ministry" -> "Taliban defence ministry" (only when its head is a body or a role)."""
+    "Taliban's defence ministry" -> "Taliban defence ministry", "Ghana's finance minister" -> "Ghanaian finance
+    minister", "the government's peace delegation" -> "government peace delegation" (only when its head is a body,
+    a role or a body's organ)."""
+    heads = _BODY_NOUNS | ROLE_NOUNS | COLLECTIVE_HEADS | NAMED_BODY_HEADS
     m = _POSSESSIVE_BODY.match(name)
-    if m is None or (m.group(3) not in _BODY_NOUNS and m.group(3) not in ROLE_NOUNS):
+    if m is None:
+        c = _POSSESSIVE_COMMON.match(name)
+        if c is not None and c.group(2) in _BODY_NOUNS and c.group(4) in heads:
+            return f"{c.group(1)} {c.group(3)}"  # "the Zambian government's spokesman" -> "Zambian government spokesman"
+        return name
+    if m.group(3) not in heads:
         return name
     owner = m.group(1)
-    return f"{DEMONYMS.get(owner, owner)} {m.group(2)}"
+    return f"{demonym(owner)} {m.group(2)}"
+
+
+def demonym(country: str) -> str:
+    """The adjective of a country ("Venezuela" -> "Venezuelan"): the lexicon's, else the world gazetteer's
+    nationality that spells the country's name out (the country itself when there is none)."""
+    return DEMONYMS.get(country) or _gazetteer_demonyms().get(country, country)
+
+
+@functools.cache
+def _gazetteer_demonyms() -> dict[str, str]:
+    """Country -> nationality adjective, paired by spelling from the gazetteer's GPE and NORP names: the NORP that
+    shares the longest start with the country and leaves at most two of its letters ("Argentina" -> "Argentine",
+    "Kosovo" -> "Kosovar"), so that "Niger" takes "Nigerien" and "Nigeria" "Nigerian"; the lexicon's table
+    covers the rest ("France" -> "French")."""
+    places: list[str] = []
+    peoples: list[str] = []
+    path = resources_dir() / "gazetteer" / "world.jsonl"  # the world's states (not the provinces of regions.jsonl)
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("{"):
+                continue
+            row = json.loads(line)
+            (places if row.get("label") == "GPE" else peoples if row.get("label") == "NORP" else []).append(
+                str(row.get("canonical", "")))
+    best: dict[str, tuple[int, str]] = {}
+    for people in peoples:
+        scored = []
+        for place in places:
+            n = 0
+            while n < min(len(place), len(people)) and place[n].lower() == people[n].lower():
+                n += 1
+            left = len(place) - n
+            if n >= 4 and (left <= 1 or (left == 2 and len(people) > len(place))):  # not "Bangui" -> "Bangla"
+                scored.append((n - 2 * left, place))
+        if not scored:
+            continue
+        score, place = max(scored)
+        if place not in best or score > best[place][0] or (score == best[place][0] and len(people) < len(best[place][1])):
+            best[place] = (score, people)
+    return {place: people for place, (_s, people) in best.items()}
 
 
 #: "a spokesman for the charity": the spokesman of a body the sentence named before
 _FOR_THE = re.compile(r"\s+(?:for|of)\s+the\s+[a-z]+")
+#: a line that is only a name: capitalised words joined by of/the/for/and ("Ministry of Foreign Affairs of the Republic of X")
+LETTERHEAD = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:of|the|for|and|on|[A-Z][\w'’.-]*))*")
+#: ", a West African diplomat who took part": an apposition that describes the source (up to a clause or a stop)
+_APPOSITION = re.compile(r",\s+(?:a|an)\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w-]*)(?=\s+(?:who|which|that|with|from)\b|\s*[,.;]|$)")
 _RELATIVE = re.compile(r"\s+(?:that|who|which|whose)\s")
 
 
