@@ -137,6 +137,24 @@ DEONTIC_VERBS = words("events", "deontic_verbs")
 _DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC | _inflections_of(DEONTIC_VERBS)),
                               dtype="uint64")
 SPEECH_VERBS = words("events", "speech_verbs")
+#: fifth round: "the arrest of a local mayor" reports the arrest without a light verb
+OF_NOUNS = words("events", "of_nouns")
+#: "The others will be hit": force promised in a quotation or a reported statement
+THREAT_FORCE_VERBS = words("events", "threat_force_verbs")
+WARNED_PARTY_PRONOUNS = words("events", "warned_party_pronouns")
+#: "called the attack reckless": a deed characterised as a wrong is an accusation
+NAMING_VERBS = words("events", "naming_verbs")
+PEJORATIVES = words("events", "pejoratives")
+#: "These accusations are an insult": a charge dismissed is rejected
+CHARGES = words("events", "charges")
+DISMISSALS = words("events", "dismissals")
+CLAIM_OBJECTS = words("events", "claim_objects")
+ANNOUNCED_TYPES = frozenset(w.upper() for w in words("events", "announced_types"))
+CARRIER_VERBS = words("events", "carrier_verbs")
+BARE_PARTICLE_VERBS = words("events", "bare_particle_verbs")
+_STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | {"warn"}),
+                                dtype="uint64")
+_PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
 #: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
@@ -191,6 +209,9 @@ class EventFinder:
             hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _THREAT_HASHES)).tolist()
             if hits:
                 out.extend(self._conditional_threats([doc[i] for i in hits]))
+        hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _STATEMENT_HASHES)).tolist()
+        if hits:
+            out.extend(self._statements([doc[i] for i in hits]))
         headlines: dict[int, bool] = {}
         for i in numpy.flatnonzero(mask).tolist():
             tok = doc[i]
@@ -211,6 +232,13 @@ class EventFinder:
                 key = lemma if lemma in self.verbs else self.forms.get(tok.lower_, "")
                 if key in self.verbs and (pos in VERB_POS or tok.lower_ != key or key not in self.nouns):
                     out.extend(_Candidate(t.name, tok, True) for t in self.verbs[key] if self._verb_ok(t, key, tok))
+                    continue
+            if pos == "NOUN" and tok.dep_ == "compound" and tok.is_lower and i > sent.start and \
+                    (doc[i - 1].is_title or doc[i - 1].ent_type_) and sent[-1].text not in (".", "!", "?", '"', "”") \
+                    and _own_line(sent):
+                found = self._headline_candidates(tok, sent)  # a title "Houthis fire missiles at tanker": the verb
+                if found:                                    # taken for a compound noun
+                    out.extend(found)
                     continue
             if pos == "NOUN" and tok.tag_ == "NNS" and i > sent.start and doc[i - 1].ent_type_ and \
                     sent[-1].text not in (".", "!", "?", '"', "”") and self.forms.get(tok.lower_, "") in self.verbs:
@@ -278,6 +306,50 @@ class EventFinder:
                       for g in c.children if g.dep_ == "pobj")
                 if any(g.lemma_.lower() in THREAT_CONSEQUENCES for g in of):
                     out.append(_Candidate("THREATEN", warn, True, deontic=True))
+        return out
+
+    def _statements(self, tokens: list[Token]) -> list[_Candidate]:
+        """Positions stated by their form rather than a trigger word: a warning to a party ("we warned them: stay
+        away"), force promised ("the others will be hit"), a deed called a wrong ("called the attack reckless"),
+        a charge called false ("these accusations are an insult")."""
+        out = []
+        types = self.taxonomy.types
+        for tok in tokens:
+            lemma = tok.lemma_.lower()
+            kids = list(tok.children)
+            if any(c.dep_ == "neg" for c in kids):
+                continue
+            if lemma == "warn" and tok.pos_ == "VERB" and "THREATEN" in types:
+                party = next((c for c in kids if c.dep_ == "dobj"), None)
+                if party is not None and (party.lower_ in WARNED_PARTY_PRONOUNS or party.ent_type_ in _PARTY_ENTS) \
+                        and any(c.dep_ in ("xcomp", "parataxis", "ccomp") or c.text == ":" for c in kids):
+                    out.append(_Candidate("THREATEN", tok, True))
+                continue
+            if lemma in THREAT_FORCE_VERBS and tok.pos_ == "VERB" and "THREATEN" in types:
+                if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in kids) and \
+                        not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in kids) and (
+                        _inside_quote(tok.doc, tok.sent) or _reported(tok)):
+                    out.append(_Candidate("THREATEN", tok, True, deontic=True))
+                continue
+            if lemma in NAMING_VERBS and tok.pos_ == "VERB" and "ACCUSE" in types:
+                obj = next((c for c in kids if c.dep_ == "dobj"), None)
+                pred = [c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr")]
+                pred += [g for c in kids if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+                if obj is None and pred and pred[0].dep_ == "ccomp":  # "called the drills "a rehearsal"" parsed as a clause
+                    obj = next((c for c in pred[0].children if c.dep_ == "nsubj"), None)
+                if obj is None or obj.lower_ in ("it", "this", "that") and not pred:
+                    continue
+                said = {t.lemma_.lower() for p in pred for t in p.subtree} | {t.lower_ for p in pred for t in p.subtree}
+                if said & DISMISSALS and (obj.lemma_.lower() in CHARGES or obj.lower_ in CHARGES) and "REJECT" in types:
+                    out.append(_Candidate("REJECT", tok, True))
+                elif said & PEJORATIVES:
+                    out.append(_Candidate("ACCUSE", tok, True))
+                continue
+            if lemma in DISMISSALS and "REJECT" in types and tok.dep_ in ("attr", "acomp"):
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and (subj.lemma_.lower() in CHARGES or subj.lower_ in CHARGES) and \
+                        not any(c.dep_ == "neg" for c in tok.head.children):
+                    out.append(_Candidate("REJECT", tok, True))
         return out
 
     @staticmethod
@@ -401,6 +473,8 @@ class EventFinder:
                 words.add("crossing")  # "closed Torkham": a named crossing
             elif c.ent_type_ == "PERSON" and c.dep_ in OBJ_DEPS:
                 words.add("@person")  # "received Gul Agha Zadran": a person met
+            elif c.ent_type_ == "MONEY" and c.dep_ in OBJ_DEPS:
+                words.add("@money")  # "allocated 450 million drams": money given
             for g in c.children:
                 if infinitive_to and g.lower_ == "to" and g.dep_ != "aux":
                     continue
@@ -413,7 +487,8 @@ class EventFinder:
     def _verb_ok(self, t: EventType, key: str, tok: Token) -> bool:
         near: set[str] | None = None
         if key in t.particles and not any(
-                c.lower_ in t.particles[key] for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")) \
+                c.lower_ in t.particles[key] and not (key in BARE_PARTICLE_VERBS and any(True for _ in c.children))
+                for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")) \
                 and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in t.particles[key]
                          and tok.doc[tok.i + 1].dep_ == "mark"):
             return False
@@ -430,10 +505,12 @@ class EventFinder:
         if tok.dep_ not in _NOUN_DEPS_OK:
             return False
         verb = _governing_verb(tok) if key in t.noun_verbs or key in t.noun_not_verbs else None
+        if verb is not None and verb.dep_ == "acl" and verb.lemma_.lower() in CARRIER_VERBS:
+            verb = _governing_verb(verb.head) or verb  # "sent two planes carrying tents": what was sent
         verb_lemma = _verb_lemma(verb, t.noun_verbs.get(key, frozenset()) | t.noun_not_verbs.get(key, frozenset())) \
             if verb is not None else ""
         if key in t.noun_verbs and verb_lemma not in t.noun_verbs[key] and not (
-                key in t.actor_nouns and _owned(tok)):
+                key in t.actor_nouns and _owned(tok)) and not (key in OF_NOUNS and _of_whom(tok)):
             return False
         if key in t.noun_not_verbs and verb_lemma in t.noun_not_verbs[key]:
             return False
@@ -458,14 +535,25 @@ class EventFinder:
                         (low in ("nothing", "none") and c.dep_ in ("dobj", "nsubjpass")):
                     return True
                 if c.dep_ == "aux" and low in MODALS and not (
-                        low in ("would", "will") and node.dep_ == "ccomp" and node.head.lemma_.lower() in DECISION_VERBS):
+                        low in ("would", "will") and node.dep_ == "ccomp" and node.head.lemma_.lower() in DECISION_VERBS
+                ) and not (is_verb and typ in ANNOUNCED_TYPES and low in ("will", "'ll", "shall") and node.i == tok.i):
                     return True
                 if c.dep_ in ("mark", "advmod") and low in CONDITIONAL_MARKS:
                     return True
+        if tok.dep_ == "pcomp" and tok.head.lower_ in NEGATIONS:
+            return True  # "without firing a shot"
         node = tok
         steps = 0
         while node.head.i != node.i and steps < 8:
             rel = node.dep_
+            if rel == "conj" and node.tag_ == "VBD" and node.head.tag_ != "VBD" and any(
+                    c.dep_ == "nsubj" for c in node.children):
+                break  # "requested that the meeting be held ..., and the other side accepted": a clause of its own
+            if rel == "advcl" and node.tag_ == "VBG" and node.lemma_.lower() in SPEECH_VERBS:
+                break  # "claimed the strike, saying the owners had ignored warnings": a statement of its own
+            if node.head.lemma_.lower() == "claim" and rel == "dobj" and (
+                    node.i == tok.i or node.lemma_.lower() in CLAIM_OBJECTS):
+                break  # "claimed the strike", "claimed responsibility for the attack": the deed is reported
             if rel == "advcl" and node.pos_ in VERB_POS and any(
                     c.dep_ in ("mark", "advmod") and (c.lower_ in FACTUAL_MARKS or (
                         c.lower_ in FACTUAL_PAST_MARKS and node.tag_ == "VBD")) for c in node.children):
@@ -664,6 +752,18 @@ def _polite_request(verb: Token) -> bool:
         not any(c.dep_ == "neg" for c in kids)
 
 
+def _reported(verb: Token) -> bool:
+    """Is the clause reported by a speech verb above it ("said the others will be hit")?"""
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in SPEECH_VERBS:
+            return True
+    return False
+
+
 def _deontic_participants(verb: Token) -> tuple[Token | None, Token | None]:
     """Actor: who said it (subject of the reporting verb); recipient: who must act."""
     recip = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -699,6 +799,18 @@ def _modifier_words(tok: Token) -> set[str]:
                     if g.ent_type_ == "FAC":
                         out.add("crossing")
     return out
+
+
+def _own_line(sent: Any) -> bool:
+    """Is the sentence a line of its own (a title), not a piece of a paragraph the parser cut?"""
+    text = sent.doc.text
+    a, b = sent.start_char, sent.end_char
+    return text[:a].rstrip(" \t")[-1:] in ("", "\n") and text[b:].lstrip(" \t")[:1] in ("", "\n")
+
+
+def _of_whom(tok: Token) -> bool:
+    """"the arrest of a local mayor": the noun names whom it was done to."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children)
 
 
 def _owned(tok: Token) -> bool:
