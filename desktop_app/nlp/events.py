@@ -155,6 +155,15 @@ BARE_PARTICLE_VERBS = words("events", "bare_particle_verbs")
 _STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | {"warn"}),
                                 dtype="uint64")
 _PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE",
+                        "DATE", "TIME"})
+#: "Aid Street", "Relief Camp Road": a trigger word that opens a place name
+PLACE_HEADS = words("events", "place_heads")
+#: "who were detained in 2019", "arrested two years ago": a past deed that only describes a person
+BACKGROUND_RELATIVE_TYPES = frozenset(w.upper() for w in words("events", "background_relative_types"))
+PAST_DATE_WORDS = words("events", "past_date_words")
+#: "warned the rebels to leave" is a threat; "warned residents to stay indoors" is advice
+WARNED_NOT_PARTIES = words("events", "warned_not_parties")
 
 
 #: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
@@ -222,8 +231,10 @@ class EventFinder:
                 found = self._headline_candidates(tok, sent)
                 out.extend(found or self._headline_noun_candidates(tok, sent))
                 continue
-            if tok.ent_type_ and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
-                continue  # a word inside a name ("Sanctions Committee", "Operation Strike")
+            if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
+                continue  # a word inside a name ("Sanctions Committee", "Operation Strike"; not "30 tonnes")
+            if tok.is_title and i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].lower_ in PLACE_HEADS:
+                continue  # "Aid Street", "Talks Junction": a place name
             if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
                 continue  # the end of a compound adjective ("flood-hit families", "terror-hit areas")
             lemma = tok.lemma_.lower()
@@ -234,8 +245,7 @@ class EventFinder:
                     out.extend(_Candidate(t.name, tok, True) for t in self.verbs[key] if self._verb_ok(t, key, tok))
                     continue
             if pos == "NOUN" and tok.dep_ == "compound" and tok.is_lower and i > sent.start and \
-                    (doc[i - 1].is_title or doc[i - 1].ent_type_) and sent[-1].text not in (".", "!", "?", '"', "”") \
-                    and _own_line(sent):
+                    (doc[i - 1].is_title or doc[i - 1].ent_type_) and _own_line(sent):
                 found = self._headline_candidates(tok, sent)  # a title "Houthis fire missiles at tanker": the verb
                 if found:                                    # taken for a compound noun
                     out.extend(found)
@@ -321,7 +331,9 @@ class EventFinder:
                 continue
             if lemma == "warn" and tok.pos_ == "VERB" and "THREATEN" in types:
                 party = next((c for c in kids if c.dep_ == "dobj"), None)
-                if party is not None and (party.lower_ in WARNED_PARTY_PRONOUNS or party.ent_type_ in _PARTY_ENTS) \
+                if party is not None and (party.lower_ in WARNED_PARTY_PRONOUNS or party.ent_type_ in _PARTY_ENTS or (
+                        party.pos_ == "NOUN" and party.lemma_.lower() not in WARNED_NOT_PARTIES
+                        and party.lower_ not in WARNED_NOT_PARTIES)) \
                         and any(c.dep_ in ("xcomp", "parataxis", "ccomp") or c.text == ":" for c in kids):
                     out.append(_Candidate("THREATEN", tok, True))
                 continue
@@ -334,7 +346,7 @@ class EventFinder:
             if lemma in NAMING_VERBS and tok.pos_ == "VERB" and "ACCUSE" in types:
                 obj = next((c for c in kids if c.dep_ == "dobj"), None)
                 pred = [c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr")]
-                pred += [g for c in kids if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+                pred += [g for c in kids if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
                 if obj is None and pred and pred[0].dep_ == "ccomp":  # "called the drills "a rehearsal"" parsed as a clause
                     obj = next((c for c in pred[0].children if c.dep_ == "nsubj"), None)
                 if obj is None or obj.lower_ in ("it", "this", "that") and not pred:
@@ -568,6 +580,9 @@ class EventFinder:
             steps += 1
             if rel in ("conj", "cc", "appos", "punct"):
                 continue
+            if rel in ("xcomp", "attr", "ccomp") and node.lemma_.lower() == "be" and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in BLOCKERS for c in node.children):
+                return True  # "my advice is to keep calling", "the plan is to send troops": not done
             if node.i == anchor.i and not is_verb and node.lemma_.lower() in light_verbs:
                 continue
             if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS) and rel in _BLOCKING_RELS and not (
@@ -640,6 +655,9 @@ class EventFinder:
                 # "released 15 traders detained in October", "the forces, supported by the people",
                 # "anyone supporting them": a description, not a report
                 continue
+            if c.is_verb and c.type in BACKGROUND_RELATIVE_TYPES and c.token.dep_ in ("relcl", "acl") and \
+                    _dated_past(c.token):
+                continue  # "five men who were detained in 2019 later joined ...": a past detention as background
             if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in PROTEST_DEED_VERBS and not _can_protest(c.token):
                 continue  # "police blocked the roads", "officials stopped work on the dam"
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
@@ -718,6 +736,8 @@ def _back_reference(c: _Candidate) -> bool:
     if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the":
         return False
     head = tok.head
+    if head.lemma_.lower() == "claim":
+        return False  # "claimed the strike": a claim of the deed is news of its own
     return tok.dep_ in ("dobj", "pobj") or (tok.dep_ == "nsubj" and head.lemma_.lower() not in _REPORTING_PREDICATES)
 
 
@@ -801,11 +821,24 @@ def _modifier_words(tok: Token) -> set[str]:
     return out
 
 
+def _dated_past(verb: Token) -> bool:
+    """A passive clause dated well before the news: "who were detained in 2019", "arrested two years ago"."""
+    if verb.tag_ != "VBN":
+        return False
+    for t in verb.subtree:
+        if t.ent_type_ == "DATE" and (t.lower_ in PAST_DATE_WORDS or (t.is_digit and len(t.text) == 4)):
+            return True
+    return False
+
+
 def _own_line(sent: Any) -> bool:
     """Is the sentence a line of its own (a title), not a piece of a paragraph the parser cut?"""
     text = sent.doc.text
     a, b = sent.start_char, sent.end_char
-    return text[:a].rstrip(" \t")[-1:] in ("", "\n") and text[b:].lstrip(" \t")[:1] in ("", "\n")
+    body = text[a:b].rstrip()
+    if not body or body[-1] in ".!?\"”" or "\n" in body:
+        return False
+    return text[:a].rstrip(" \t")[-1:] in ("", "\n") and text[a + len(body):].lstrip(" \t")[:1] in ("", "\n")
 
 
 def _of_whom(tok: Token) -> bool:
