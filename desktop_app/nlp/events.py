@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from desktop_app.core.model import Arg, Entity, Event, Span
 from desktop_app.core.taxonomy import EventType, Taxonomy
 from desktop_app.nlp.form_lexicon import form_lexicon, is_section_label
-from desktop_app.nlp.lexicons import words
+from desktop_app.nlp.lexicons import word_tuples, words
 
 NEGATIONS = words("events", "negations")
 MODALS = words("events", "modals")
@@ -152,8 +152,6 @@ CLAIM_OBJECTS = words("events", "claim_objects")
 ANNOUNCED_TYPES = frozenset(w.upper() for w in words("events", "announced_types"))
 CARRIER_VERBS = words("events", "carrier_verbs")
 BARE_PARTICLE_VERBS = words("events", "bare_particle_verbs")
-_STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | {"warn"}),
-                                dtype="uint64")
 _PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE",
                         "DATE", "TIME"})
@@ -162,6 +160,15 @@ PLACE_HEADS = words("events", "place_heads")
 #: "who were detained in 2019", "arrested two years ago": a past deed that only describes a person
 BACKGROUND_RELATIVE_TYPES = frozenset(w.upper() for w in words("events", "background_relative_types"))
 PAST_DATE_WORDS = words("events", "past_date_words")
+#: "a general strike", "a teachers' strike": a labour strike needs no light verb to be reported
+MARKED_NOUNS = {k: frozenset(v) for k, v in word_tuples("events", "marked_nouns").items()}
+#: "garment workers strike in Phnom Penh": people who strike at work protest
+STRIKERS = words("events", "strikers")
+#: "will pay a heavy price", "will face the consequences": a penalty promised
+PENALTY_VERBS = words("events", "penalty_verbs")
+_STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | PENALTY_VERBS
+                                         | {"warn", "hesitate", "strike"}),
+                                dtype="uint64")
 #: "warned the rebels to leave" is a threat; "warned residents to stay indoors" is advice
 WARNED_NOT_PARTIES = words("events", "warned_not_parties")
 
@@ -327,7 +334,25 @@ class EventFinder:
         for tok in tokens:
             lemma = tok.lemma_.lower()
             kids = list(tok.children)
+            if lemma == "hesitate" and "THREATEN" in types and any(c.dep_ == "neg" for c in kids) and any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in kids) and any(
+                    t.lemma_.lower() in THREAT_CONSEQUENCES or t.lemma_.lower() in THREAT_RESPONSES
+                    for c in kids if c.dep_ == "xcomp" for t in c.subtree):
+                out.append(_Candidate("THREATEN", tok, True, deontic=True))  # "would not hesitate to use force"
+                continue
             if any(c.dep_ == "neg" for c in kids):
+                continue
+            if lemma == "strike" and tok.pos_ == "VERB" and "PROTEST" in types and not any(
+                    c.dep_ in ("dobj", "nsubjpass") for c in kids):
+                subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+                if subj is not None and (subj.lemma_.lower() in STRIKERS or subj.lower_ in STRIKERS):
+                    out.append(_Candidate("PROTEST", tok, True))  # "garment workers strike over wages"
+                continue
+            if lemma in PENALTY_VERBS and tok.pos_ == "VERB" and "THREATEN" in types:
+                if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in kids) and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in THREAT_CONSEQUENCES for c in kids) and (
+                        _inside_quote(tok.doc, tok.sent) or _reported(tok)):
+                    out.append(_Candidate("THREATEN", tok, True, deontic=True))  # "will pay a heavy price"
                 continue
             if lemma == "warn" and tok.pos_ == "VERB" and "THREATEN" in types:
                 party = next((c for c in kids if c.dep_ == "dobj"), None)
@@ -412,7 +437,7 @@ class EventFinder:
     def _headline_candidates(self, tok: Token, sent: Any) -> list[_Candidate]:
         """Title-case lines are mis-tagged ("Urges" as a proper noun): find the verb by its form and place."""
         key = self.forms.get(tok.lower_, "")
-        if key not in self.verbs or tok.i == sent.start or tok.ent_iob_ == "I":
+        if key not in self.verbs or tok.i == sent.start or (tok.ent_iob_ == "I" and tok.pos_ != "VERB"):
             return []
         doc = tok.doc
         prev = doc[tok.i - 1].lower_
@@ -522,7 +547,9 @@ class EventFinder:
         verb_lemma = _verb_lemma(verb, t.noun_verbs.get(key, frozenset()) | t.noun_not_verbs.get(key, frozenset())) \
             if verb is not None else ""
         if key in t.noun_verbs and verb_lemma not in t.noun_verbs[key] and not (
-                key in t.actor_nouns and _owned(tok)) and not (key in OF_NOUNS and _of_whom(tok)):
+                key in t.actor_nouns and _owned(tok)) and not (key in OF_NOUNS and _of_whom(tok)) and not (
+                key in MARKED_NOUNS and t.name == "PROTEST" and tok.dep_ in ("nsubj", "ROOT")
+                and _modifier_words(tok) & MARKED_NOUNS[key]):  # "a general strike paralysed the city"
             return False
         if key in t.noun_not_verbs and verb_lemma in t.noun_not_verbs[key]:
             return False
@@ -548,7 +575,8 @@ class EventFinder:
                     return True
                 if c.dep_ == "aux" and low in MODALS and not (
                         low in ("would", "will") and node.dep_ == "ccomp" and node.head.lemma_.lower() in DECISION_VERBS
-                ) and not (is_verb and typ in ANNOUNCED_TYPES and low in ("will", "'ll", "shall") and node.i == tok.i):
+                ) and not (is_verb and typ in ANNOUNCED_TYPES and low in ("will", "'ll", "shall") and node.i == tok.i
+                           and not _conditional(tok)):
                     return True
                 if c.dep_ in ("mark", "advmod") and low in CONDITIONAL_MARKS:
                     return True
@@ -585,7 +613,8 @@ class EventFinder:
                 return True  # "my advice is to keep calling", "the plan is to send troops": not done
             if node.i == anchor.i and not is_verb and node.lemma_.lower() in light_verbs:
                 continue
-            if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS) and rel in _BLOCKING_RELS and not (
+            if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS or (
+                    node.pos_ in VERB_POS and node.lower_ in _forms_of(BLOCKERS))) and rel in _BLOCKING_RELS and not (
                     rel == "ccomp" and node.pos_ in VERB_POS and node.lemma_.lower() in REPORTING_BLOCKERS):
                 lemma = node.lemma_.lower()
                 if rel == "xcomp" and node.pos_ in VERB_POS and (
@@ -655,6 +684,9 @@ class EventFinder:
                 # "released 15 traders detained in October", "the forces, supported by the people",
                 # "anyone supporting them": a description, not a report
                 continue
+            if c.is_verb and not c.deontic and c.token.dep_ == "relcl" and c.token.tag_ in ("VBP", "VBZ") and \
+                    c.token.head.lower_ in GENERIC_HEADS:
+                continue  # "those who attack our soldiers will pay": generic, no attack reported
             if c.is_verb and c.type in BACKGROUND_RELATIVE_TYPES and c.token.dep_ in ("relcl", "acl") and \
                     _dated_past(c.token):
                 continue  # "five men who were detained in 2019 later joined ...": a past detention as background
@@ -819,6 +851,12 @@ def _modifier_words(tok: Token) -> set[str]:
                     if g.ent_type_ == "FAC":
                         out.add("crossing")
     return out
+
+
+def _conditional(verb: Token) -> bool:
+    """"will send aid if the fighting stops": an advcl under if/unless."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+               for c in verb.children)
 
 
 def _dated_past(verb: Token) -> bool:
