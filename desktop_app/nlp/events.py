@@ -166,8 +166,11 @@ MARKED_NOUNS = {k: frozenset(v) for k, v in word_tuples("events", "marked_nouns"
 STRIKERS = words("events", "strikers")
 #: "will pay a heavy price", "will face the consequences": a penalty promised
 PENALTY_VERBS = words("events", "penalty_verbs")
+#: "allocated 450 million drams": money verbs of aid, and who can give it
+MONEY_VERBS = words("events", "money_verbs")
+GIVERS = words("events", "givers")
 _STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | PENALTY_VERBS
-                                         | {"warn", "hesitate", "strike"}),
+                                         | {"warn", "hesitate", "strike", "meet"}),
                                 dtype="uint64")
 #: "warned the rebels to leave" is a threat; "warned residents to stay indoors" is advice
 WARNED_NOT_PARTIES = words("events", "warned_not_parties")
@@ -229,6 +232,7 @@ class EventFinder:
         if hits:
             out.extend(self._statements([doc[i] for i in hits]))
         headlines: dict[int, bool] = {}
+        title_verbs: set[int] = set()
         for i in numpy.flatnonzero(mask).tolist():
             tok = doc[i]
             sent = tok.sent
@@ -261,9 +265,14 @@ class EventFinder:
                     sent[-1].text not in (".", "!", "?", '"', "”") and self.forms.get(tok.lower_, "") in self.verbs:
                 key = self.forms[tok.lower_]  # a title "UN appeals for aid": the tagger took the verb for a plural
                 verbs = [_Candidate(t.name, tok, True) for t in self.verbs[key] if self._verb_ok(t, key, tok)]
+                if not verbs and tok.dep_ == "nsubj" and _own_line(sent):
+                    verbs = self._headline_candidates(tok, sent)  # "Cambodia frees detained Thai soldiers"
                 if verbs:
                     out.extend(verbs)
+                    title_verbs.add(i + 1)
                     continue
+            if i in title_verbs and tok.tag_ in ("VBD", "VBN"):
+                continue  # "frees detained soldiers": the participle after a title's verb describes
             if pos in NOUN_POS or (pos == "VERB" and tok.tag_ == "NNS"):
                 key = lemma if lemma in self.nouns else tok.lower_
                 if key in self.nouns or tok.lower_ in self.nouns:
@@ -347,6 +356,13 @@ class EventFinder:
                 subj = next((c for c in kids if c.dep_ == "nsubj"), None)
                 if subj is not None and (subj.lemma_.lower() in STRIKERS or subj.lower_ in STRIKERS):
                     out.append(_Candidate("PROTEST", tok, True))  # "garment workers strike over wages"
+                continue
+            if lemma == "meet" and tok.tag_ == "VBN" and "THREATEN" in types:
+                if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in kids) and any(
+                        c.dep_ == "auxpass" for c in kids) and any(
+                        g.lemma_.lower() in THREAT_CONSEQUENCES for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj") and (_inside_quote(tok.doc, tok.sent) or _reported(tok)):
+                    out.append(_Candidate("THREATEN", tok, True, deontic=True))  # "would be met with force"
                 continue
             if lemma in PENALTY_VERBS and tok.pos_ == "VERB" and "THREATEN" in types:
                 if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in kids) and any(
@@ -690,6 +706,8 @@ class EventFinder:
             if c.is_verb and c.type in BACKGROUND_RELATIVE_TYPES and c.token.dep_ in ("relcl", "acl") and \
                     _dated_past(c.token):
                 continue  # "five men who were detained in 2019 later joined ...": a past detention as background
+            if c.type == "AID" and c.is_verb and c.token.lemma_.lower() in MONEY_VERBS and not _can_give(c.token):
+                continue  # "investors allocated $2 billion to equities": an investment, not aid
             if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in PROTEST_DEED_VERBS and not _can_protest(c.token):
                 continue  # "police blocked the roads", "officials stopped work on the dam"
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
@@ -851,6 +869,21 @@ def _modifier_words(tok: Token) -> set[str]:
                     if g.ent_type_ == "FAC":
                         out.add("crossing")
     return out
+
+
+def _can_give(verb: Token) -> bool:
+    """Money given as aid comes from a party: a name, a government, a bank, a donor (not investors)."""
+    node: Token = verb
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "agent")), None)
+        if subj is not None:
+            if subj.dep_ == "agent":
+                subj = next((g for g in subj.children if g.dep_ == "pobj"), subj)
+            return subj.pos_ == "PRON" or subj.ent_type_ in _PARTY_ENTS or subj.lemma_.lower() in GIVERS
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    return True
 
 
 def _conditional(verb: Token) -> bool:
