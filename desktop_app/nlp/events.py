@@ -36,6 +36,7 @@ TEMPORAL_PREPS = words("events", "temporal_preps")
 #: "tensions over attacks", "questions on drone strikes": the noun is a topic, not a report
 #: "the next round of talks", "a planned meeting": not (yet) happened
 FUTURE_MODIFIERS = words("events", "future_modifiers")
+FUTURE_PARTICIPLES = words("events", "future_participles")
 TOPIC_PREPS = words("events", "topic_preps")
 #: "after gunmen killed ...": a clause under these happened, whatever the sentence around it intends
 FACTUAL_MARKS = words("events", "factual_marks")
@@ -534,7 +535,7 @@ class EventFinder:
                 words.add(g.lemma_.lower())
                 words.add(g.lower_)
                 if g.lower_ == "of" and c.dep_ in ("dobj", "nsubjpass"):  # "freed dozens of prisoners"
-                    words.update(k.lemma_.lower() for k in g.children if k.dep_ == "pobj")
+                    words.update(w for k in g.children if k.dep_ == "pobj" for w in (k.lemma_.lower(), k.lower_))
         return words
 
     def _verb_ok(self, t: EventType, key: str, tok: Token) -> bool:
@@ -543,7 +544,7 @@ class EventFinder:
                 c.lower_ in t.particles[key] and not (key in BARE_PARTICLE_VERBS and any(True for _ in c.children))
                 for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")) \
                 and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in t.particles[key]
-                         and tok.doc[tok.i + 1].dep_ == "mark"):
+                         and tok.doc[tok.i + 1].dep_ in ("mark", "aux")):  # "yielded to pressure" read as "to pressure"
             return False
         for table, need in ((t.verb_objects, True), (t.complements, True), (t.verb_not_objects, False)):
             if key in table:
@@ -620,10 +621,13 @@ class EventFinder:
                     c.dep_ in ("aux", "neg") and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children) and not any(
                     c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in node.children):
                 break  # "act against militants it accuses of ...": a relative clause states its own fact
-            node = node.head
+            child, node = node, node.head
             steps += 1
             if rel in ("conj", "cc", "appos", "punct"):
                 continue
+            if rel == "prep" and node.pos_ in VERB_POS and child.i < node.i and child.lower_ != "for" and any(
+                    t.text == "," for t in node.doc[child.right_edge.i + 1:node.i]):
+                break  # "In a rare climbdown, Hanoi agreed to ...": a fronted phrase is no content of the verb
             if rel in ("xcomp", "attr", "ccomp") and node.lemma_.lower() == "be" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in BLOCKERS for c in node.children):
                 return True  # "my advice is to keep calling", "the plan is to send troops": not done
@@ -968,8 +972,9 @@ def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) 
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "about the closures and the talks"
     for _ in range(5):
-        if any(c.lower_ in FUTURE_MODIFIERS for c in node.children if c.dep_ in ("amod", "det", "compound")):
-            return True
+        if any(c.lower_ in FUTURE_MODIFIERS for c in node.children if c.dep_ in ("amod", "det", "compound")) or any(
+                c.lower_ in FUTURE_PARTICIPLES for c in node.children if c.dep_ == "acl"):
+            return True  # "the next round of talks", "the protest planned for Friday"
         if node.dep_ in ("pobj", "pcomp"):
             prep = node.head
             if prep.lower_ in TEMPORAL_PREPS:
