@@ -230,8 +230,10 @@ class EventFinder:
             if hits:
                 out.extend(self._conditional_threats([doc[i] for i in hits]))
         hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _STATEMENT_HASHES)).tolist()
-        if hits:
-            out.extend(self._statements([doc[i] for i in hits]))
+        statements = self._statements([doc[i] for i in hits]) if hits else []
+        out.extend(statements)
+        #: "garment workers strike": the verb is a protest, so it is no attack
+        strikes = {c.token.i for c in statements if c.type == "PROTEST"}
         headlines: dict[int, bool] = {}
         title_verbs: set[int] = set()
         for i in numpy.flatnonzero(mask).tolist():
@@ -243,6 +245,8 @@ class EventFinder:
                 found = self._headline_candidates(tok, sent)
                 out.extend(found or self._headline_noun_candidates(tok, sent))
                 continue
+            if i in title_verbs and tok.tag_ in ("VBD", "VBN"):
+                continue  # "frees detained soldiers": the participle after a title's verb describes
             if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
                 continue  # a word inside a name ("Sanctions Committee", "Operation Strike"; not "30 tonnes")
             if tok.is_title and i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].lower_ in PLACE_HEADS:
@@ -272,8 +276,6 @@ class EventFinder:
                     out.extend(verbs)
                     title_verbs.add(i + 1)
                     continue
-            if i in title_verbs and tok.tag_ in ("VBD", "VBN"):
-                continue  # "frees detained soldiers": the participle after a title's verb describes
             if pos in NOUN_POS or (pos == "VERB" and tok.tag_ == "NNS"):
                 key = lemma if lemma in self.nouns else tok.lower_
                 if key in self.nouns or tok.lower_ in self.nouns:
@@ -282,7 +284,7 @@ class EventFinder:
                         ok = self._noun_ok(t, key, tok)
                         if ok:
                             out.append(_Candidate(t.name, tok, False, time_ref=ok == _TIME_REF))
-        return out
+        return [c for c in out if not (c.type == "ASSAULT" and c.token.i in strikes)] if strikes else out
 
     @staticmethod
     def _conditional_threats(tokens: list[Token]) -> list[_Candidate]:
@@ -391,7 +393,7 @@ class EventFinder:
                 pred += [g for c in kids if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
                 if obj is None and pred and pred[0].dep_ == "ccomp":  # "called the drills "a rehearsal"" parsed as a clause
                     obj = next((c for c in pred[0].children if c.dep_ == "nsubj"), None)
-                if obj is None or obj.lower_ in ("it", "this", "that") and not pred:
+                if obj is None or (obj.lower_ in ("it", "this", "that") and not pred):
                     continue
                 said = {t.lemma_.lower() for p in pred for t in p.subtree} | {t.lower_ for p in pred for t in p.subtree}
                 if said & DISMISSALS and (obj.lemma_.lower() in CHARGES or obj.lower_ in CHARGES) and "REJECT" in types:
@@ -686,8 +688,9 @@ class EventFinder:
             key = (si, c.type)
             prev = best.get(key)
             if prev is not None and (prev.is_verb or not c.is_verb) and not (prev.deontic and not c.deontic) and \
-                    not (prev.time_ref and not c.time_ref):
-                continue
+                    not (prev.time_ref and not c.time_ref) and not (
+                    prev.type == "AID" and prev.is_verb and prev.token.lemma_.lower() in MONEY_VERBS and not c.is_verb):
+                continue  # (what was given names aid better than "pledged": "pledged $2 billion in loans")
             if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c), c.type) \
                     and not (c.type == "REQUEST" and c.is_verb and _polite_request(c.token)) \
                     and not (c.type in PURPOSE_TYPES and c.is_verb and self._protest_purpose(c.token)):
