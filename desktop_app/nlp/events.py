@@ -170,6 +170,8 @@ PENALTY_VERBS = words("events", "penalty_verbs")
 #: "allocated 450 million drams": money verbs of aid, and who can give it
 MONEY_VERBS = words("events", "money_verbs")
 GIVERS = words("events", "givers")
+CROWDS = words("events", "crowds")
+CROWD_VERBS = words("events", "crowd_verbs")
 _STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | PENALTY_VERBS
                                          | {"warn", "hesitate", "strike", "meet"}),
                                 dtype="uint64")
@@ -255,6 +257,11 @@ class EventFinder:
                 continue  # the end of a compound adjective ("flood-hit families", "terror-hit areas")
             lemma = tok.lemma_.lower()
             pos = tok.pos_
+            if tok.tag_ == "VBZ" and tok.dep_ == "amod" and i > sent.start and _own_line(sent):
+                found = self._headline_candidates(tok, sent)  # a title "Government withdraws finance bill"
+                if found:
+                    out.extend(found)
+                    continue
             if pos in VERB_POS or (pos in ("PROPN", "ADJ") and tok.is_title):
                 key = lemma if lemma in self.verbs else self.forms.get(tok.lower_, "")
                 if key in self.verbs and (pos in VERB_POS or tok.lower_ != key or key not in self.nouns):
@@ -368,9 +375,9 @@ class EventFinder:
                     out.append(_Candidate("THREATEN", tok, True, deontic=True))  # "would be met with force"
                 continue
             if lemma in PENALTY_VERBS and tok.pos_ == "VERB" and "THREATEN" in types:
-                if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in kids) and any(
-                        c.dep_ == "dobj" and c.lemma_.lower() in THREAT_CONSEQUENCES for c in kids) and (
-                        _inside_quote(tok.doc, tok.sent) or _reported(tok)):
+                if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in kids) and (lemma == "regret" or any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in THREAT_CONSEQUENCES for c in kids)) and (
+                        _inside_quote(tok.doc, tok.sent) or _reported(tok) or _in_answer_turn(tok.doc, tok)):
                     out.append(_Candidate("THREATEN", tok, True, deontic=True))  # "will pay a heavy price"
                 continue
             if lemma == "warn" and tok.pos_ == "VERB" and "THREATEN" in types:
@@ -384,7 +391,7 @@ class EventFinder:
             if lemma in THREAT_FORCE_VERBS and tok.pos_ == "VERB" and "THREATEN" in types:
                 if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in kids) and \
                         not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in kids) and (
-                        _inside_quote(tok.doc, tok.sent) or _reported(tok)):
+                        _inside_quote(tok.doc, tok.sent) or _reported(tok) or _in_answer_turn(tok.doc, tok)):
                     out.append(_Candidate("THREATEN", tok, True, deontic=True))
                 continue
             if lemma in NAMING_VERBS and tok.pos_ == "VERB" and "ACCUSE" in types:
@@ -696,7 +703,7 @@ class EventFinder:
                     and not (c.type in PURPOSE_TYPES and c.is_verb and self._protest_purpose(c.token)):
                 continue
             if c.is_verb and not c.deontic and not c.headline and (
-                    c.token.dep_ == "amod" or (c.token.dep_ == "csubj" and c.token.tag_ == "VBG")
+                    c.token.dep_ == "amod" or (c.token.dep_ in ("csubj", "compound") and c.token.tag_ == "VBG")
                     or (c.token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and c.token.tag_ == "VBN")):
                 # "the killed terrorists", "closing the gate punishes ...", "visited the injured": no event reported
                 continue
@@ -715,6 +722,12 @@ class EventFinder:
                 continue  # "five men who were detained in 2019 later joined ...": a past detention as background
             if c.type == "AID" and c.is_verb and c.token.lemma_.lower() in MONEY_VERBS and not _can_give(c.token):
                 continue  # "investors allocated $2 billion to equities": an investment, not aid
+            if c.type == "THREATEN" and c.is_verb and not c.deontic and c.token.lemma_.lower() == "warn" and any(
+                    k.dep_ == "dobj" and (k.lemma_.lower() in WARNED_NOT_PARTIES or k.lower_ in WARNED_NOT_PARTIES)
+                    for k in c.token.children):
+                continue  # "warned its citizens against travel": advice to the public
+            if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in CROWD_VERBS and not _crowd(c.token):
+                continue  # "officials gathered outside the building": only a crowd gathering is a protest
             if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in PROTEST_DEED_VERBS and not _can_protest(c.token):
                 continue  # "police blocked the roads", "officials stopped work on the dam"
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
@@ -876,6 +889,11 @@ def _modifier_words(tok: Token) -> set[str]:
                     if g.ent_type_ == "FAC":
                         out.add("crossing")
     return out
+
+
+def _crowd(verb: Token) -> bool:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lemma_.lower() in CROWDS or subj.lower_ in CROWDS)
 
 
 def _can_give(verb: Token) -> bool:

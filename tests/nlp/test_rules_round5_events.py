@@ -67,6 +67,11 @@ SUGGESTED = [
     ("ACCUSE", "described", "Manila described the manoeuvre as \"dangerous and illegal\"."),
     ("ACCUSE", "called", "Cambodia called the Thai strike \"an act of aggression\"."),
     ("SANCTION", "banned", "Kenya banned flights from Somalia."),
+    ("THREATEN", "regret", "A: If they try it again, they will regret it."),
+    ("PROTEST", "gather", "11:05 Crowds gather outside the Kenyan parliament as MPs debate the finance bill"),
+    ("COERCE", "fire", "11:40 Police fire tear gas at protesters near parliament"),
+    ("CONCEDE", "withdraws", "12:50 Government withdraws finance bill"),
+    ("THREATEN", "warned", "Asmara: Eritrea warned Ethiopia not to \"test our patience\"."),
 ]
 
 #: (type, sentence): no suggestion of that type
@@ -97,6 +102,10 @@ NOT_SUGGESTED = [
     ("COERCE", "Five men who were detained in 2019 later joined the protest movement."),
     ("COERCE", "The journalist, who was arrested in 2015, now lives in exile."),
     ("ASSAULT", "Hanoi would respond firmly if attacked."),
+    ("THREATEN", "Kenya has warned its citizens against travel to eastern Congo."),
+    ("PROTEST", "The marching band led the independence day parade in Nairobi."),
+    ("AID", "The finance ministry allocated more money to the defence budget."),
+    ("PROTEST", "Officials gathered outside the ministry after the fire alarm."),
 ]
 
 
