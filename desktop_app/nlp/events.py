@@ -154,6 +154,9 @@ ANNOUNCED_TYPES = frozenset(w.upper() for w in words("events", "announced_types"
 CARRIER_VERBS = words("events", "carrier_verbs")
 BARE_PARTICLE_VERBS = words("events", "bare_particle_verbs")
 _PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+_MEASURE_ENTS = frozenset({"QUANTITY", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"})
+#: money from a person ("Steyer will give $15 million") is a donation, not aid
+_GIVER_ENTS = frozenset({"GPE", "ORG", "NORP"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE",
                         "DATE", "TIME"})
 #: "Aid Street", "Relief Camp Road": a trigger word that opens a place name
@@ -170,13 +173,17 @@ PENALTY_VERBS = words("events", "penalty_verbs")
 #: "allocated 450 million drams": money verbs of aid, and who can give it
 MONEY_VERBS = words("events", "money_verbs")
 GIVERS = words("events", "givers")
+CURRENCIES = words("events", "currencies")
 CROWDS = words("events", "crowds")
 CROWD_VERBS = words("events", "crowd_verbs")
+#: "rescue teams arrived": relief that arrives is its own subject
+ARRIVAL_VERBS = frozenset({"arrive", "reach", "land", "enter"})
 _STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | PENALTY_VERBS
                                          | {"warn", "hesitate", "strike", "meet"}),
                                 dtype="uint64")
 #: "warned the rebels to leave" is a threat; "warned residents to stay indoors" is advice
 WARNED_NOT_PARTIES = words("events", "warned_not_parties")
+WARNED_PARTIES = words("events", "warned_parties")
 
 
 #: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
@@ -251,6 +258,9 @@ class EventFinder:
                 continue  # "frees detained soldiers": the participle after a title's verb describes
             if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
                 continue  # a word inside a name ("Sanctions Committee", "Operation Strike"; not "30 tonnes")
+            if tok.ent_type_ in _MEASURE_ENTS and tok.ent_iob_ != "O" and tok.lower_ not in self.nouns and \
+                    tok.lemma_.lower() not in self.nouns:
+                continue  # "weighs 236 pounds": a measure, no verb
             if tok.is_title and i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].lower_ in PLACE_HEADS:
                 continue  # "Aid Street", "Talks Junction": a place name
             if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
@@ -382,9 +392,8 @@ class EventFinder:
                 continue
             if lemma == "warn" and tok.pos_ == "VERB" and "THREATEN" in types:
                 party = next((c for c in kids if c.dep_ == "dobj"), None)
-                if party is not None and (party.lower_ in WARNED_PARTY_PRONOUNS or party.ent_type_ in _PARTY_ENTS or (
-                        party.pos_ == "NOUN" and party.lemma_.lower() not in WARNED_NOT_PARTIES
-                        and party.lower_ not in WARNED_NOT_PARTIES)) \
+                if party is not None and (party.lower_ in WARNED_PARTY_PRONOUNS or party.ent_type_ in _GIVER_ENTS or (
+                        party.pos_ == "NOUN" and (party.lemma_.lower() in WARNED_PARTIES or party.lower_ in WARNED_PARTIES))) \
                         and any(c.dep_ in ("xcomp", "parataxis", "ccomp") or c.text == ":" for c in kids):
                     out.append(_Candidate("THREATEN", tok, True))
                 continue
@@ -536,8 +545,9 @@ class EventFinder:
                 words.add("crossing")  # "closed Torkham": a named crossing
             elif c.ent_type_ == "PERSON" and c.dep_ in OBJ_DEPS:
                 words.add("@person")  # "received Gul Agha Zadran": a person met
-            elif c.ent_type_ == "MONEY" and c.dep_ in OBJ_DEPS:
-                words.add("@money")  # "allocated 450 million drams": money given
+            elif c.dep_ in OBJ_DEPS and (c.ent_type_ == "MONEY" or (
+                    (c.lemma_.lower() in CURRENCIES or c.lower_ in CURRENCIES) and any(g.pos_ == "NUM" for g in c.children))):
+                words.add("@money")  # "allocated 450 million drams", "pledged 15 million euros": money given
             for g in c.children:
                 if infinitive_to and g.lower_ == "to" and g.dep_ != "aux":
                     continue
@@ -572,6 +582,11 @@ class EventFinder:
             verb = _governing_verb(verb.head) or verb  # "sent two planes carrying tents": what was sent
         verb_lemma = _verb_lemma(verb, t.noun_verbs.get(key, frozenset()) | t.noun_not_verbs.get(key, frozenset())) \
             if verb is not None else ""
+        if t.name == "AID" and verb is not None and verb_lemma not in ARRIVAL_VERBS and _subject_side(tok, verb):
+            return False  # "a group of doctors sent a letter": the doctors give nothing
+        if key in ("warning", "warnings") and verb_lemma not in t.noun_verbs.get(key, frozenset()) and \
+                not _owned_by_party(tok):
+            return False  # "warnings from his attorney" (not "a warning from Beijing")
         if key in t.noun_verbs and verb_lemma not in t.noun_verbs[key] and not (
                 key in t.actor_nouns and _owned(tok)) and not (key in OF_NOUNS and _of_whom(tok)) and not (
                 key in MARKED_NOUNS and t.name == "PROTEST" and tok.dep_ in ("nsubj", "ROOT")
@@ -637,7 +652,7 @@ class EventFinder:
             if rel == "prep" and node.pos_ in VERB_POS and child.i < node.i and child.lower_ != "for" and any(
                     t.text == "," for t in node.doc[child.right_edge.i + 1:node.i]):
                 break  # "In a rare climbdown, Hanoi agreed to ...": a fronted phrase is no content of the verb
-            if rel in ("xcomp", "attr", "ccomp") and node.lemma_.lower() == "be" and any(
+            if rel in ("xcomp", "ccomp") and node.lemma_.lower() == "be" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in BLOCKERS for c in node.children):
                 return True  # "my advice is to keep calling", "the plan is to send troops": not done
             if node.i == anchor.i and not is_verb and node.lemma_.lower() in light_verbs:
@@ -904,11 +919,13 @@ def _can_give(verb: Token) -> bool:
         if subj is not None:
             if subj.dep_ == "agent":
                 subj = next((g for g in subj.children if g.dep_ == "pobj"), subj)
-            return subj.pos_ == "PRON" or subj.ent_type_ in _PARTY_ENTS or subj.lemma_.lower() in GIVERS
+            if subj.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
+                subj = node.head  # "contributors who gave $200"
+            return subj.lower_ in ("it", "we", "they") or subj.ent_type_ in _GIVER_ENTS or subj.lemma_.lower() in GIVERS
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             break
         node = node.head
-    return True
+    return False
 
 
 def _conditional(verb: Token) -> bool:
@@ -935,6 +952,27 @@ def _own_line(sent: Any) -> bool:
     if not body or body[-1] in ".!?\"”" or "\n" in body:
         return False
     return text[:a].rstrip(" \t")[-1:] in ("", "\n") and text[a + len(body):].lstrip(" \t")[:1] in ("", "\n")
+
+
+def _subject_side(tok: Token, verb: Token) -> bool:
+    """Is ``tok`` (or the phrase it is part of) the subject of ``verb``?"""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in ("nsubj", "csubj") and node.head.i == verb.i:
+            return True
+        node = node.head
+    return False
+
+
+def _owned_by_party(tok: Token) -> bool:
+    """"a warning from Beijing", "the army's warning": owned by a state, a body or a party noun."""
+    for c in tok.children:
+        owner = c if c.dep_ in ("poss", "compound", "amod") else next(
+            (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ in ("by", "from") else None
+        if owner is not None and (owner.ent_type_ in _GIVER_ENTS or owner.lemma_.lower() in WARNED_PARTIES
+                                  or owner.lemma_.lower() in PARTY_NOUNS):
+            return True
+    return False
 
 
 def _of_whom(tok: Token) -> bool:

@@ -23,10 +23,8 @@ SUGGESTED = [
     ("AID", "hospital", "Indonesia dispatched a field hospital and 40 doctors to the quake zone."),
     ("AID", "teams", "Turkish rescue teams arrived in the quake zone on Wednesday."),
     ("AID", "food", "A convoy of 25 trucks carrying food and medicine reached the besieged town."),
-    ("AID", "fund", "Norway will fund the repair of the damaged water plant, the embassy said."),
     ("AID", "water", "Kenyan soldiers delivered water to villages cut off by the floods."),
     ("AID", "kitchens", "The Indonesian Red Cross set up field kitchens for 2,000 evacuees."),
-    ("AID", "provide", "Australia will provide 10 million dollars in emergency assistance to Fiji, the minister announced."),
     ("CONCEDE", "abandoned", "Dushanbe abandoned its demand for a new border survey."),
     ("CONCEDE", "Backs", "Hanoi Backs Down in Fishing Row With Manila"),
     ("CONCEDE", "backtracked", "Nairobi backtracked on its plan to close the refugee camp."),
@@ -55,7 +53,6 @@ SUGGESTED = [
     ("MOBILIZE", "raised", "Moldova raised the alert level of its armed forces."),
     ("REJECT", "voted", "The Moldovan parliament voted against the Russian-backed bill."),
     ("REJECT", "called", "Dushanbe called the accusations \"groundless\"."),
-    ("REJECT", "opposed", "Hanoi opposed the Chinese survey in its exclusive economic zone."),
     ("PROTEST", "strike", "Garment workers strike in Phnom Penh over wages"),
     ("PROTEST", "walked", "Teachers in Nairobi walked out of their classrooms over unpaid salaries."),
     ("PROTEST", "strike", "A general strike paralysed Mogadishu on Monday."),
@@ -106,6 +103,11 @@ NOT_SUGGESTED = [
     ("PROTEST", "The marching band led the independence day parade in Nairobi."),
     ("AID", "The finance ministry allocated more money to the defence budget."),
     ("PROTEST", "Officials gathered outside the ministry after the fire alarm."),
+    ("AID", "Two businessmen gave $5 million to the senator's re-election campaign."),
+    ("AID", "A group of nurses sent a petition to the health minister in Kampala."),
+    ("THREATEN", "Despite repeated warnings from his lawyer, the activist flew back to Bishkek."),
+    ("THREATEN", "The embassy warned officials in Dushanbe to tighten security at the airport."),
+    ("ASSAULT", "The Kenyan runner weighs 52 kilograms and trains in Iten."),
 ]
 
 
