@@ -371,6 +371,10 @@ class EventFinder:
                 continue
             if any(c.dep_ == "neg" for c in kids):
                 continue
+            if lemma == "strike" and tok.dep_ == "amod" and tok.tag_ == "VBG" and "PROTEST" in types and (
+                    tok.head.lemma_.lower() in STRIKERS or tok.head.lower_ in STRIKERS):
+                out.append(_Candidate("PROTEST", tok, True, deontic=True))  # "striking miners clashed with police"
+                continue
             if lemma == "strike" and tok.pos_ == "VERB" and "PROTEST" in types and not any(
                     c.dep_ in ("dobj", "nsubjpass") for c in kids):
                 subj = next((c for c in kids if c.dep_ == "nsubj"), None)

@@ -69,6 +69,13 @@ SUGGESTED = [
     ("COERCE", "fire", "11:40 Police fire tear gas at protesters near parliament"),
     ("CONCEDE", "withdraws", "12:50 Government withdraws finance bill"),
     ("THREATEN", "warned", "Asmara: Eritrea warned Ethiopia not to \"test our patience\"."),
+    ("RETREAT", "release", "The release of 40 Cambodian prisoners was announced by Bangkok on Friday."),
+    ("AID", "airdrops", "The World Food Programme began airdrops of food to besieged towns in South Sudan."),
+    ("MOBILIZE", "beefed", "Uganda beefed up security along its border with South Sudan."),
+    ("REJECT", "threw", "The Somali cabinet threw out the Kenyan proposal."),
+    ("PROTEST", "Striking", "Striking miners clashed with police in Maputo."),
+    ("REQUEST", "sought", "In a letter to the UN, Ethiopia sought the deployment of observers."),
+    ("SANCTION", "closed", "Kyrgyzstan closed all checkpoints on the Tajik border."),
 ]
 
 #: (type, sentence): no suggestion of that type
@@ -108,6 +115,8 @@ NOT_SUGGESTED = [
     ("THREATEN", "Despite repeated warnings from his lawyer, the activist flew back to Bishkek."),
     ("THREATEN", "The embassy warned officials in Dushanbe to tighten security at the airport."),
     ("ASSAULT", "The Kenyan runner weighs 52 kilograms and trains in Iten."),
+    ("RETREAT", "The ministry announced the release of its annual report on Friday."),
+    ("MOBILIZE", "The ministry sent condolences to the families of the victims."),
 ]
 
 
