@@ -402,7 +402,9 @@ class EventFinder:
                     out.append(_Candidate("THREATEN", tok, True))
                 continue
             if lemma in THREAT_FORCE_VERBS and tok.pos_ == "VERB" and "THREATEN" in types:
-                if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in kids) and \
+                passive = any(c.dep_ == "auxpass" for c in kids)
+                if any(c.dep_ == "aux" and (c.lower_ in ("will", "shall", "'ll") or (
+                        c.lower_ == "would" and passive and _reported(tok))) for c in kids) and \
                         not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in kids) and (
                         _inside_quote(tok.doc, tok.sent) or _reported(tok) or _in_answer_turn(tok.doc, tok)):
                     out.append(_Candidate("THREATEN", tok, True, deontic=True))
@@ -416,7 +418,8 @@ class EventFinder:
                 if obj is None or (obj.lower_ in ("it", "this", "that") and not pred):
                     continue
                 said = {t.lemma_.lower() for p in pred for t in p.subtree} | {t.lower_ for p in pred for t in p.subtree}
-                if said & DISMISSALS and (obj.lemma_.lower() in CHARGES or obj.lower_ in CHARGES) and "REJECT" in types:
+                if said & DISMISSALS and (obj.lemma_.lower() in CHARGES or obj.lower_ in CHARGES or said & CHARGES) and \
+                        "REJECT" in types:  # (also "called the Thai claims baseless" parsed with "claims" as the predicate)
                     out.append(_Candidate("REJECT", tok, True))
                 elif said & PEJORATIVES:
                     out.append(_Candidate("ACCUSE", tok, True))

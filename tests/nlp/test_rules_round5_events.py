@@ -76,6 +76,11 @@ SUGGESTED = [
     ("PROTEST", "Striking", "Striking miners clashed with police in Maputo."),
     ("REQUEST", "sought", "In a letter to the UN, Ethiopia sought the deployment of observers."),
     ("SANCTION", "closed", "Kyrgyzstan closed all checkpoints on the Tajik border."),
+    ("AID", "deposited", "Saudi Arabia deposited $2 billion in Sudan's central bank to shore up the currency."),
+    ("THREATEN", "arrested", "The junta said protesters who blocked roads would be arrested."),
+    ("REJECT", "called", "Cambodia called the Thai claims \"baseless and absurd\"."),
+    ("COOPERATE", "raid", "Police from the two countries carried out a joint raid on the smugglers' base."),
+    ("REQUEST", "pleaded", "Somalia's president pleaded with the UN to extend its mission."),
 ]
 
 #: (type, sentence): no suggestion of that type
@@ -117,6 +122,9 @@ NOT_SUGGESTED = [
     ("ASSAULT", "The Kenyan runner weighs 52 kilograms and trains in Iten."),
     ("RETREAT", "The ministry announced the release of its annual report on Friday."),
     ("MOBILIZE", "The ministry sent condolences to the families of the victims."),
+    ("MOBILIZE", "The party deployed its best campaigners in the capital."),
+    ("REQUEST", "The former governor pleaded guilty to corruption charges in Nairobi."),
+    ("THREATEN", "The minister said militants would attack the base."),
 ]
 
 
