@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from desktop_app.core.model import Arg, Entity, Event, Span
 from desktop_app.core.taxonomy import EventType, Taxonomy
 from desktop_app.nlp.form_lexicon import form_lexicon, is_section_label
-from desktop_app.nlp.lexicons import words
+from desktop_app.nlp.lexicons import word_tuples, words
 
 NEGATIONS = words("events", "negations")
 MODALS = words("events", "modals")
@@ -36,6 +36,7 @@ TEMPORAL_PREPS = words("events", "temporal_preps")
 #: "tensions over attacks", "questions on drone strikes": the noun is a topic, not a report
 #: "the next round of talks", "a planned meeting": not (yet) happened
 FUTURE_MODIFIERS = words("events", "future_modifiers")
+FUTURE_PARTICIPLES = words("events", "future_participles")
 TOPIC_PREPS = words("events", "topic_preps")
 #: "after gunmen killed ...": a clause under these happened, whatever the sentence around it intends
 FACTUAL_MARKS = words("events", "factual_marks")
@@ -137,6 +138,52 @@ DEONTIC_VERBS = words("events", "deontic_verbs")
 _DEONTIC_HASHES = numpy.array(sorted(hash_string(w) for w in DEONTIC | _inflections_of(DEONTIC_VERBS)),
                               dtype="uint64")
 SPEECH_VERBS = words("events", "speech_verbs")
+#: fifth round: "the arrest of a local mayor" reports the arrest without a light verb
+OF_NOUNS = words("events", "of_nouns")
+#: "The others will be hit": force promised in a quotation or a reported statement
+THREAT_FORCE_VERBS = words("events", "threat_force_verbs")
+WARNED_PARTY_PRONOUNS = words("events", "warned_party_pronouns")
+#: "called the attack reckless": a deed characterised as a wrong is an accusation
+NAMING_VERBS = words("events", "naming_verbs")
+PEJORATIVES = words("events", "pejoratives")
+#: "These accusations are an insult": a charge dismissed is rejected
+CHARGES = words("events", "charges")
+DISMISSALS = words("events", "dismissals")
+CLAIM_OBJECTS = words("events", "claim_objects")
+ANNOUNCED_TYPES = frozenset(w.upper() for w in words("events", "announced_types"))
+CARRIER_VERBS = words("events", "carrier_verbs")
+BARE_PARTICLE_VERBS = words("events", "bare_particle_verbs")
+_PARTY_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+_MEASURE_ENTS = frozenset({"QUANTITY", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"})
+#: money from a person ("Steyer will give $15 million") is a donation, not aid
+_GIVER_ENTS = frozenset({"GPE", "ORG", "NORP"})
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE",
+                        "DATE", "TIME"})
+#: "Aid Street", "Relief Camp Road": a trigger word that opens a place name
+PLACE_HEADS = words("events", "place_heads")
+#: "who were detained in 2019", "arrested two years ago": a past deed that only describes a person
+BACKGROUND_RELATIVE_TYPES = frozenset(w.upper() for w in words("events", "background_relative_types"))
+PAST_DATE_WORDS = words("events", "past_date_words")
+#: "a general strike", "a teachers' strike": a labour strike needs no light verb to be reported
+MARKED_NOUNS = {k: frozenset(v) for k, v in word_tuples("events", "marked_nouns").items()}
+#: "garment workers strike in Phnom Penh": people who strike at work protest
+STRIKERS = words("events", "strikers")
+#: "will pay a heavy price", "will face the consequences": a penalty promised
+PENALTY_VERBS = words("events", "penalty_verbs")
+#: "allocated 450 million drams": money verbs of aid, and who can give it
+MONEY_VERBS = words("events", "money_verbs")
+GIVERS = words("events", "givers")
+CURRENCIES = words("events", "currencies")
+CROWDS = words("events", "crowds")
+CROWD_VERBS = words("events", "crowd_verbs")
+#: "rescue teams arrived": relief that arrives is its own subject
+ARRIVAL_VERBS = frozenset({"arrive", "reach", "land", "enter"})
+_STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | PENALTY_VERBS
+                                         | {"warn", "hesitate", "strike", "meet"}),
+                                dtype="uint64")
+#: "warned the rebels to leave" is a threat; "warned residents to stay indoors" is advice
+WARNED_NOT_PARTIES = words("events", "warned_not_parties")
+WARNED_PARTIES = words("events", "warned_parties")
 
 
 #: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
@@ -191,7 +238,13 @@ class EventFinder:
             hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _THREAT_HASHES)).tolist()
             if hits:
                 out.extend(self._conditional_threats([doc[i] for i in hits]))
+        hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _STATEMENT_HASHES)).tolist()
+        statements = self._statements([doc[i] for i in hits]) if hits else []
+        out.extend(statements)
+        #: "garment workers strike": the verb is a protest, so it is no attack
+        strikes = {c.token.i for c in statements if c.type == "PROTEST"}
         headlines: dict[int, bool] = {}
+        title_verbs: set[int] = set()
         for i in numpy.flatnonzero(mask).tolist():
             tok = doc[i]
             sent = tok.sent
@@ -201,23 +254,44 @@ class EventFinder:
                 found = self._headline_candidates(tok, sent)
                 out.extend(found or self._headline_noun_candidates(tok, sent))
                 continue
-            if tok.ent_type_ and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
-                continue  # a word inside a name ("Sanctions Committee", "Operation Strike")
+            if i in title_verbs and tok.tag_ in ("VBD", "VBN"):
+                continue  # "frees detained soldiers": the participle after a title's verb describes
+            if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
+                continue  # a word inside a name ("Sanctions Committee", "Operation Strike"; not "30 tonnes")
+            if tok.ent_type_ in _MEASURE_ENTS and tok.ent_iob_ != "O" and tok.lower_ not in self.nouns and \
+                    tok.lemma_.lower() not in self.nouns:
+                continue  # "weighs 236 pounds": a measure, no verb
+            if tok.is_title and i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].lower_ in PLACE_HEADS:
+                continue  # "Aid Street", "Talks Junction": a place name
             if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
                 continue  # the end of a compound adjective ("flood-hit families", "terror-hit areas")
             lemma = tok.lemma_.lower()
             pos = tok.pos_
+            if tok.tag_ == "VBZ" and tok.dep_ == "amod" and i > sent.start and _own_line(sent):
+                found = self._headline_candidates(tok, sent)  # a title "Government withdraws finance bill"
+                if found:
+                    out.extend(found)
+                    continue
             if pos in VERB_POS or (pos in ("PROPN", "ADJ") and tok.is_title):
                 key = lemma if lemma in self.verbs else self.forms.get(tok.lower_, "")
                 if key in self.verbs and (pos in VERB_POS or tok.lower_ != key or key not in self.nouns):
                     out.extend(_Candidate(t.name, tok, True) for t in self.verbs[key] if self._verb_ok(t, key, tok))
                     continue
+            if pos == "NOUN" and tok.dep_ == "compound" and tok.is_lower and i > sent.start and \
+                    (doc[i - 1].is_title or doc[i - 1].ent_type_) and _own_line(sent):
+                found = self._headline_candidates(tok, sent)  # a title "Houthis fire missiles at tanker": the verb
+                if found:                                    # taken for a compound noun
+                    out.extend(found)
+                    continue
             if pos == "NOUN" and tok.tag_ == "NNS" and i > sent.start and doc[i - 1].ent_type_ and \
                     sent[-1].text not in (".", "!", "?", '"', "”") and self.forms.get(tok.lower_, "") in self.verbs:
                 key = self.forms[tok.lower_]  # a title "UN appeals for aid": the tagger took the verb for a plural
                 verbs = [_Candidate(t.name, tok, True) for t in self.verbs[key] if self._verb_ok(t, key, tok)]
+                if not verbs and tok.dep_ == "nsubj" and _own_line(sent):
+                    verbs = self._headline_candidates(tok, sent)  # "Cambodia frees detained Thai soldiers"
                 if verbs:
                     out.extend(verbs)
+                    title_verbs.add(i + 1)
                     continue
             if pos in NOUN_POS or (pos == "VERB" and tok.tag_ == "NNS"):
                 key = lemma if lemma in self.nouns else tok.lower_
@@ -227,7 +301,7 @@ class EventFinder:
                         ok = self._noun_ok(t, key, tok)
                         if ok:
                             out.append(_Candidate(t.name, tok, False, time_ref=ok == _TIME_REF))
-        return out
+        return [c for c in out if not (c.type == "ASSAULT" and c.token.i in strikes)] if strikes else out
 
     @staticmethod
     def _conditional_threats(tokens: list[Token]) -> list[_Candidate]:
@@ -280,6 +354,83 @@ class EventFinder:
                     out.append(_Candidate("THREATEN", warn, True, deontic=True))
         return out
 
+    def _statements(self, tokens: list[Token]) -> list[_Candidate]:
+        """Positions stated by their form rather than a trigger word: a warning to a party ("we warned them: stay
+        away"), force promised ("the others will be hit"), a deed called a wrong ("called the attack reckless"),
+        a charge called false ("these accusations are an insult")."""
+        out = []
+        types = self.taxonomy.types
+        for tok in tokens:
+            lemma = tok.lemma_.lower()
+            kids = list(tok.children)
+            if lemma == "hesitate" and "THREATEN" in types and any(c.dep_ == "neg" for c in kids) and any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in kids) and any(
+                    t.lemma_.lower() in THREAT_CONSEQUENCES or t.lemma_.lower() in THREAT_RESPONSES
+                    for c in kids if c.dep_ == "xcomp" for t in c.subtree):
+                out.append(_Candidate("THREATEN", tok, True, deontic=True))  # "would not hesitate to use force"
+                continue
+            if any(c.dep_ == "neg" for c in kids):
+                continue
+            if lemma == "strike" and tok.dep_ == "amod" and tok.tag_ == "VBG" and "PROTEST" in types and (
+                    tok.head.lemma_.lower() in STRIKERS or tok.head.lower_ in STRIKERS):
+                out.append(_Candidate("PROTEST", tok, True, deontic=True))  # "striking miners clashed with police"
+                continue
+            if lemma == "strike" and tok.pos_ == "VERB" and "PROTEST" in types and not any(
+                    c.dep_ in ("dobj", "nsubjpass") for c in kids):
+                subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+                if subj is not None and (subj.lemma_.lower() in STRIKERS or subj.lower_ in STRIKERS):
+                    out.append(_Candidate("PROTEST", tok, True))  # "garment workers strike over wages"
+                continue
+            if lemma == "meet" and tok.tag_ == "VBN" and "THREATEN" in types:
+                if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in kids) and any(
+                        c.dep_ == "auxpass" for c in kids) and any(
+                        g.lemma_.lower() in THREAT_CONSEQUENCES for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+                        for g in c.children if g.dep_ == "pobj") and (_inside_quote(tok.doc, tok.sent) or _reported(tok)):
+                    out.append(_Candidate("THREATEN", tok, True, deontic=True))  # "would be met with force"
+                continue
+            if lemma in PENALTY_VERBS and tok.pos_ == "VERB" and "THREATEN" in types:
+                if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in kids) and (lemma == "regret" or any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in THREAT_CONSEQUENCES for c in kids)) and (
+                        _inside_quote(tok.doc, tok.sent) or _reported(tok) or _in_answer_turn(tok.doc, tok)):
+                    out.append(_Candidate("THREATEN", tok, True, deontic=True))  # "will pay a heavy price"
+                continue
+            if lemma == "warn" and tok.pos_ == "VERB" and "THREATEN" in types:
+                party = next((c for c in kids if c.dep_ == "dobj"), None)
+                if party is not None and (party.lower_ in WARNED_PARTY_PRONOUNS or party.ent_type_ in _GIVER_ENTS or (
+                        party.pos_ == "NOUN" and (party.lemma_.lower() in WARNED_PARTIES or party.lower_ in WARNED_PARTIES))) \
+                        and any(c.dep_ in ("xcomp", "parataxis", "ccomp") or c.text == ":" for c in kids):
+                    out.append(_Candidate("THREATEN", tok, True))
+                continue
+            if lemma in THREAT_FORCE_VERBS and tok.pos_ == "VERB" and "THREATEN" in types:
+                passive = any(c.dep_ == "auxpass" for c in kids)
+                if any(c.dep_ == "aux" and (c.lower_ in ("will", "shall", "'ll") or (
+                        c.lower_ == "would" and passive and _reported(tok))) for c in kids) and \
+                        not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in kids) and (
+                        _inside_quote(tok.doc, tok.sent) or _reported(tok) or _in_answer_turn(tok.doc, tok)):
+                    out.append(_Candidate("THREATEN", tok, True, deontic=True))
+                continue
+            if lemma in NAMING_VERBS and tok.pos_ == "VERB" and "ACCUSE" in types:
+                obj = next((c for c in kids if c.dep_ == "dobj"), None)
+                pred = [c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr")]
+                pred += [g for c in kids if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+                if obj is None and pred and pred[0].dep_ == "ccomp":  # "called the drills "a rehearsal"" parsed as a clause
+                    obj = next((c for c in pred[0].children if c.dep_ == "nsubj"), None)
+                if obj is None or (obj.lower_ in ("it", "this", "that") and not pred):
+                    continue
+                said = {t.lemma_.lower() for p in pred for t in p.subtree} | {t.lower_ for p in pred for t in p.subtree}
+                if said & DISMISSALS and (obj.lemma_.lower() in CHARGES or obj.lower_ in CHARGES or said & CHARGES) and \
+                        "REJECT" in types:  # (also "called the Thai claims baseless" parsed with "claims" as the predicate)
+                    out.append(_Candidate("REJECT", tok, True))
+                elif said & PEJORATIVES:
+                    out.append(_Candidate("ACCUSE", tok, True))
+                continue
+            if lemma in DISMISSALS and "REJECT" in types and tok.dep_ in ("attr", "acomp"):
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and (subj.lemma_.lower() in CHARGES or subj.lower_ in CHARGES) and \
+                        not any(c.dep_ == "neg" for c in tok.head.children):
+                    out.append(_Candidate("REJECT", tok, True))
+        return out
+
     @staticmethod
     def _deontic(doc: Doc, lowers: Any) -> list[_Candidate]:
         """"Afghanistan must not serve as a safe haven", "were told that they need to control terrorism",
@@ -328,7 +479,7 @@ class EventFinder:
     def _headline_candidates(self, tok: Token, sent: Any) -> list[_Candidate]:
         """Title-case lines are mis-tagged ("Urges" as a proper noun): find the verb by its form and place."""
         key = self.forms.get(tok.lower_, "")
-        if key not in self.verbs or tok.i == sent.start or tok.ent_iob_ == "I":
+        if key not in self.verbs or tok.i == sent.start or (tok.ent_iob_ == "I" and tok.pos_ != "VERB"):
             return []
         doc = tok.doc
         prev = doc[tok.i - 1].lower_
@@ -401,21 +552,25 @@ class EventFinder:
                 words.add("crossing")  # "closed Torkham": a named crossing
             elif c.ent_type_ == "PERSON" and c.dep_ in OBJ_DEPS:
                 words.add("@person")  # "received Gul Agha Zadran": a person met
+            elif c.dep_ in OBJ_DEPS and (c.ent_type_ == "MONEY" or (
+                    (c.lemma_.lower() in CURRENCIES or c.lower_ in CURRENCIES) and any(g.pos_ == "NUM" for g in c.children))):
+                words.add("@money")  # "allocated 450 million drams", "pledged 15 million euros": money given
             for g in c.children:
                 if infinitive_to and g.lower_ == "to" and g.dep_ != "aux":
                     continue
                 words.add(g.lemma_.lower())
                 words.add(g.lower_)
                 if g.lower_ == "of" and c.dep_ in ("dobj", "nsubjpass"):  # "freed dozens of prisoners"
-                    words.update(k.lemma_.lower() for k in g.children if k.dep_ == "pobj")
+                    words.update(w for k in g.children if k.dep_ == "pobj" for w in (k.lemma_.lower(), k.lower_))
         return words
 
     def _verb_ok(self, t: EventType, key: str, tok: Token) -> bool:
         near: set[str] | None = None
         if key in t.particles and not any(
-                c.lower_ in t.particles[key] for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")) \
+                c.lower_ in t.particles[key] and not (key in BARE_PARTICLE_VERBS and any(True for _ in c.children))
+                for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")) \
                 and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in t.particles[key]
-                         and tok.doc[tok.i + 1].dep_ == "mark"):
+                         and tok.doc[tok.i + 1].dep_ in ("mark", "aux")):  # "yielded to pressure" read as "to pressure"
             return False
         for table, need in ((t.verb_objects, True), (t.complements, True), (t.verb_not_objects, False)):
             if key in table:
@@ -430,10 +585,19 @@ class EventFinder:
         if tok.dep_ not in _NOUN_DEPS_OK:
             return False
         verb = _governing_verb(tok) if key in t.noun_verbs or key in t.noun_not_verbs else None
+        if verb is not None and verb.dep_ == "acl" and verb.lemma_.lower() in CARRIER_VERBS:
+            verb = _governing_verb(verb.head) or verb  # "sent two planes carrying tents": what was sent
         verb_lemma = _verb_lemma(verb, t.noun_verbs.get(key, frozenset()) | t.noun_not_verbs.get(key, frozenset())) \
             if verb is not None else ""
+        if t.name == "AID" and verb is not None and verb_lemma not in ARRIVAL_VERBS and _subject_side(tok, verb):
+            return False  # "a group of doctors sent a letter": the doctors give nothing
+        if key in ("warning", "warnings") and verb_lemma not in t.noun_verbs.get(key, frozenset()) and \
+                not _owned_by_party(tok):
+            return False  # "warnings from his attorney" (not "a warning from Beijing")
         if key in t.noun_verbs and verb_lemma not in t.noun_verbs[key] and not (
-                key in t.actor_nouns and _owned(tok)):
+                key in t.actor_nouns and _owned(tok)) and not (key in OF_NOUNS and _of_whom(tok)) and not (
+                key in MARKED_NOUNS and t.name == "PROTEST" and tok.dep_ in ("nsubj", "ROOT")
+                and _modifier_words(tok) & MARKED_NOUNS[key]):  # "a general strike paralysed the city"
             return False
         if key in t.noun_not_verbs and verb_lemma in t.noun_not_verbs[key]:
             return False
@@ -458,14 +622,26 @@ class EventFinder:
                         (low in ("nothing", "none") and c.dep_ in ("dobj", "nsubjpass")):
                     return True
                 if c.dep_ == "aux" and low in MODALS and not (
-                        low in ("would", "will") and node.dep_ == "ccomp" and node.head.lemma_.lower() in DECISION_VERBS):
+                        low in ("would", "will") and node.dep_ == "ccomp" and node.head.lemma_.lower() in DECISION_VERBS
+                ) and not (is_verb and typ in ANNOUNCED_TYPES and low in ("will", "'ll", "shall") and node.i == tok.i
+                           and not _conditional(tok)):
                     return True
                 if c.dep_ in ("mark", "advmod") and low in CONDITIONAL_MARKS:
                     return True
+        if tok.dep_ == "pcomp" and tok.head.lower_ in NEGATIONS:
+            return True  # "without firing a shot"
         node = tok
         steps = 0
         while node.head.i != node.i and steps < 8:
             rel = node.dep_
+            if rel == "conj" and node.tag_ == "VBD" and node.head.tag_ != "VBD" and any(
+                    c.dep_ == "nsubj" for c in node.children):
+                break  # "requested that the meeting be held ..., and the other side accepted": a clause of its own
+            if rel == "advcl" and node.tag_ == "VBG" and node.lemma_.lower() in SPEECH_VERBS:
+                break  # "claimed the strike, saying the owners had ignored warnings": a statement of its own
+            if node.head.lemma_.lower() == "claim" and rel == "dobj" and (
+                    node.i == tok.i or node.lemma_.lower() in CLAIM_OBJECTS):
+                break  # "claimed the strike", "claimed responsibility for the attack": the deed is reported
             if rel == "advcl" and node.pos_ in VERB_POS and any(
                     c.dep_ in ("mark", "advmod") and (c.lower_ in FACTUAL_MARKS or (
                         c.lower_ in FACTUAL_PAST_MARKS and node.tag_ == "VBD")) for c in node.children):
@@ -476,13 +652,20 @@ class EventFinder:
                     c.dep_ in ("aux", "neg") and (c.lower_ in MODALS or c.dep_ == "neg") for c in node.children) and not any(
                     c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in node.children):
                 break  # "act against militants it accuses of ...": a relative clause states its own fact
-            node = node.head
+            child, node = node, node.head
             steps += 1
             if rel in ("conj", "cc", "appos", "punct"):
                 continue
+            if rel == "prep" and node.pos_ in VERB_POS and child.i < node.i and child.lower_ != "for" and any(
+                    t.text == "," for t in node.doc[child.right_edge.i + 1:node.i]):
+                break  # "In a rare climbdown, Hanoi agreed to ...": a fronted phrase is no content of the verb
+            if rel in ("xcomp", "ccomp") and node.lemma_.lower() == "be" and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in BLOCKERS for c in node.children):
+                return True  # "my advice is to keep calling", "the plan is to send troops": not done
             if node.i == anchor.i and not is_verb and node.lemma_.lower() in light_verbs:
                 continue
-            if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS) and rel in _BLOCKING_RELS and not (
+            if (node.lemma_.lower() in BLOCKERS or node.lower_ in BLOCKERS or (
+                    node.pos_ in VERB_POS and node.lower_ in _forms_of(BLOCKERS))) and rel in _BLOCKING_RELS and not (
                     rel == "ccomp" and node.pos_ in VERB_POS and node.lemma_.lower() in REPORTING_BLOCKERS):
                 lemma = node.lemma_.lower()
                 if rel == "xcomp" and node.pos_ in VERB_POS and (
@@ -534,14 +717,15 @@ class EventFinder:
             key = (si, c.type)
             prev = best.get(key)
             if prev is not None and (prev.is_verb or not c.is_verb) and not (prev.deontic and not c.deontic) and \
-                    not (prev.time_ref and not c.time_ref):
-                continue
+                    not (prev.time_ref and not c.time_ref) and not (
+                    prev.type == "AID" and prev.is_verb and prev.token.lemma_.lower() in MONEY_VERBS and not c.is_verb):
+                continue  # (what was given names aid better than "pledged": "pledged $2 billion in loans")
             if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c), c.type) \
                     and not (c.type == "REQUEST" and c.is_verb and _polite_request(c.token)) \
                     and not (c.type in PURPOSE_TYPES and c.is_verb and self._protest_purpose(c.token)):
                 continue
             if c.is_verb and not c.deontic and not c.headline and (
-                    c.token.dep_ == "amod" or (c.token.dep_ == "csubj" and c.token.tag_ == "VBG")
+                    c.token.dep_ == "amod" or (c.token.dep_ in ("csubj", "compound") and c.token.tag_ == "VBG")
                     or (c.token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and c.token.tag_ == "VBN")):
                 # "the killed terrorists", "closing the gate punishes ...", "visited the injured": no event reported
                 continue
@@ -552,6 +736,20 @@ class EventFinder:
                 # "released 15 traders detained in October", "the forces, supported by the people",
                 # "anyone supporting them": a description, not a report
                 continue
+            if c.is_verb and not c.deontic and c.token.dep_ == "relcl" and c.token.tag_ in ("VBP", "VBZ") and \
+                    c.token.head.lower_ in GENERIC_HEADS:
+                continue  # "those who attack our soldiers will pay": generic, no attack reported
+            if c.is_verb and c.type in BACKGROUND_RELATIVE_TYPES and c.token.dep_ in ("relcl", "acl") and \
+                    _dated_past(c.token):
+                continue  # "five men who were detained in 2019 later joined ...": a past detention as background
+            if c.type == "AID" and c.is_verb and c.token.lemma_.lower() in MONEY_VERBS and not _can_give(c.token):
+                continue  # "investors allocated $2 billion to equities": an investment, not aid
+            if c.type == "THREATEN" and c.is_verb and not c.deontic and c.token.lemma_.lower() == "warn" and any(
+                    k.dep_ == "dobj" and (k.lemma_.lower() in WARNED_NOT_PARTIES or k.lower_ in WARNED_NOT_PARTIES)
+                    for k in c.token.children):
+                continue  # "warned its citizens against travel": advice to the public
+            if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in CROWD_VERBS and not _crowd(c.token):
+                continue  # "officials gathered outside the building": only a crowd gathering is a protest
             if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in PROTEST_DEED_VERBS and not _can_protest(c.token):
                 continue  # "police blocked the roads", "officials stopped work on the dam"
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
@@ -630,6 +828,8 @@ def _back_reference(c: _Candidate) -> bool:
     if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the":
         return False
     head = tok.head
+    if head.lemma_.lower() == "claim":
+        return False  # "claimed the strike": a claim of the deed is news of its own
     return tok.dep_ in ("dobj", "pobj") or (tok.dep_ == "nsubj" and head.lemma_.lower() not in _REPORTING_PREDICATES)
 
 
@@ -662,6 +862,18 @@ def _polite_request(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "would" for c in kids) and \
         any(c.dep_ == "nsubj" and c.lower_ in POLITE_REQUEST_SUBJECTS for c in kids) and \
         not any(c.dep_ == "neg" for c in kids)
+
+
+def _reported(verb: Token) -> bool:
+    """Is the clause reported by a speech verb above it ("said the others will be hit")?"""
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in SPEECH_VERBS:
+            return True
+    return False
 
 
 def _deontic_participants(verb: Token) -> tuple[Token | None, Token | None]:
@@ -699,6 +911,80 @@ def _modifier_words(tok: Token) -> set[str]:
                     if g.ent_type_ == "FAC":
                         out.add("crossing")
     return out
+
+
+def _crowd(verb: Token) -> bool:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lemma_.lower() in CROWDS or subj.lower_ in CROWDS)
+
+
+def _can_give(verb: Token) -> bool:
+    """Money given as aid comes from a party: a name, a government, a bank, a donor (not investors)."""
+    node: Token = verb
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "agent")), None)
+        if subj is not None:
+            if subj.dep_ == "agent":
+                subj = next((g for g in subj.children if g.dep_ == "pobj"), subj)
+            if subj.lower_ in ("who", "that", "which") and node.dep_ == "relcl":
+                subj = node.head  # "contributors who gave $200"
+            return subj.lower_ in ("it", "we", "they") or subj.ent_type_ in _GIVER_ENTS or subj.lemma_.lower() in GIVERS
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def _conditional(verb: Token) -> bool:
+    """"will send aid if the fighting stops": an advcl under if/unless."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+               for c in verb.children)
+
+
+def _dated_past(verb: Token) -> bool:
+    """A passive clause dated well before the news: "who were detained in 2019", "arrested two years ago"."""
+    if verb.tag_ != "VBN":
+        return False
+    for t in verb.subtree:
+        if t.ent_type_ == "DATE" and (t.lower_ in PAST_DATE_WORDS or (t.is_digit and len(t.text) == 4)):
+            return True
+    return False
+
+
+def _own_line(sent: Any) -> bool:
+    """Is the sentence a line of its own (a title), not a piece of a paragraph the parser cut?"""
+    text = sent.doc.text
+    a, b = sent.start_char, sent.end_char
+    body = text[a:b].rstrip()
+    if not body or body[-1] in ".!?\"”" or "\n" in body:
+        return False
+    return text[:a].rstrip(" \t")[-1:] in ("", "\n") and text[a + len(body):].lstrip(" \t")[:1] in ("", "\n")
+
+
+def _subject_side(tok: Token, verb: Token) -> bool:
+    """Is ``tok`` (or the phrase it is part of) the subject of ``verb``?"""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in ("nsubj", "csubj") and node.head.i == verb.i:
+            return True
+        node = node.head
+    return False
+
+
+def _owned_by_party(tok: Token) -> bool:
+    """"a warning from Beijing", "the army's warning": owned by a state, a body or a party noun."""
+    for c in tok.children:
+        owner = c if c.dep_ in ("poss", "compound", "amod") else next(
+            (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ in ("by", "from") else None
+        if owner is not None and (owner.ent_type_ in _GIVER_ENTS or owner.lemma_.lower() in WARNED_PARTIES
+                                  or owner.lemma_.lower() in PARTY_NOUNS):
+            return True
+    return False
+
+
+def _of_whom(tok: Token) -> bool:
+    """"the arrest of a local mayor": the noun names whom it was done to."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children)
 
 
 def _owned(tok: Token) -> bool:
@@ -752,8 +1038,9 @@ def _only_time_reference(tok: Token, light_verbs: frozenset[str] = frozenset()) 
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "about the closures and the talks"
     for _ in range(5):
-        if any(c.lower_ in FUTURE_MODIFIERS for c in node.children if c.dep_ in ("amod", "det", "compound")):
-            return True
+        if any(c.lower_ in FUTURE_MODIFIERS for c in node.children if c.dep_ in ("amod", "det", "compound")) or any(
+                c.lower_ in FUTURE_PARTICIPLES for c in node.children if c.dep_ == "acl"):
+            return True  # "the next round of talks", "the protest planned for Friday"
         if node.dep_ in ("pobj", "pcomp"):
             prep = node.head
             if prep.lower_ in TEMPORAL_PREPS:
