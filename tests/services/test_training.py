@@ -19,7 +19,7 @@ PEOPLE = [("Mara Quill", "Oslo"), ("Tomas Brandt", "Lima"), ("Ines Okafor", "Per
           ("Lena Vogt", "Accra"), ("Ravi Menon", "Porto"), ("Olga Petrova", "Hanoi"), ("Sam Ortiz", "Dakar")]
 THINGS = ["bridge", "library", "stadium", "tram line", "harbour", "museum", "hospital", "market"]
 #: a sentence the event rules have no trigger for; the gold calls it PROTEST, so only the classifier can learn it
-ODD = "Crowds gathered with banners outside the {thing} in {city}."
+ODD = "Banners and songs filled the square outside the {thing} in {city}."  # no rule codes it: only a classifier can
 
 
 def _article(i: int) -> Article:
@@ -79,7 +79,7 @@ def test_train_writes_a_versioned_pipeline_with_card_that_preannotation_uses(tmp
         article = store.get_article("n1")
     assert article.status == "preannotated" and article.pipeline is not None and "tiny-v1 (learned)" in article.pipeline
     assert article.entities and article.quotes  # the base NER's entities and the rules' quotes are kept
-    odd = article.text.index("Crowds")
+    odd = article.text.index("Banners and songs")
     learned = [v for v in article.events if v.trigger is None and v.sentence.start <= odd < v.sentence.end]
     assert [v.type for v in learned] == ["PROTEST"]  # from the sentence classifier: no rule has a trigger there
 
