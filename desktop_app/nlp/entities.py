@@ -9,6 +9,7 @@ the article) for speakers and event participants.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -69,7 +70,8 @@ STATE_NOUNS = words("entities", "state_nouns")
 MISSION_HEADS = words("entities", "mission_heads")
 OFFICIAL_HEADS = words("entities", "official_heads")
 #: words that make a name an organisation's, never a person's or a place's
-_ORGISH = frozenset(INSTITUTION_WORDS | COMPANY_HEADS | ORG_NOUNS | {w.lower() for w in BODY_OF_HEADS} | {"international"})
+_ORGISH = frozenset(INSTITUTION_WORDS | COMPANY_HEADS | ORG_NOUNS | {w.lower() for w in BODY_OF_HEADS}
+                     | {"international", "united", "city", "club"})
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", ")", "”", '"', "-", "–", "—"})
 _CONNECTIVES = frozenset({"i", "e", "ul", "al", "ud", "ur", "us", "o", "a", "el", "ed"})
@@ -247,6 +249,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
     cands = _join_surname_norps(doc, cands, taken)
     # 2d. "Ministry of Commerce", "Department of Immigration and Passports": one ORG the model cut or missed
     cands = _bodies_of(doc, cands, taken, numpy.flatnonzero(numpy.isin(orths, _BODY_OF_HASHES)).tolist())
+    cands = _official_names(doc, cands, taken)  # "Ministry of Health" (just joined) + "of Peru"
     # 2e. "Western officials": an adjective of a bloc the model leaves out, before a common noun
     for i in numpy.flatnonzero(numpy.isin(orths, _ADJECTIVE_NORP_HASHES)).tolist():
         if i + 1 < len(doc) and not taken[i] and doc[i + 1].pos_ == "NOUN" and doc[i + 1].is_lower:
@@ -286,7 +289,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if c.label == "FAC" and not c.gazetteer and any(t.lower_ in ORG_NOT_FAC for t in doc[c.start : c.end]):
             c.label = "ORG"  # "Centre for Peace Studies", "Jinnah Postgraduate Medical Centre"
         if c.label == "ORG" and not c.gazetteer and (doc[c.end - 1].lower_ in _ROLE_WORDS or (
-                _office_of(doc, c.start, c.end))):
+                _office_of(doc, c.start, c.end))) and not _office_body(doc, c.start, c.end):
             continue  # "National Security Adviser" is a job, not an organisation
         if c.end - c.start == 1 and not c.gazetteer and not c.sure and c.label == "ORG" and doc[c.start].tag_ in ("NNS", "NNPS") \
                 and (doc[c.start].is_sent_start or doc[c.start - 1].is_quote):
@@ -308,6 +311,19 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
     official-name patterns the model cuts short. Labels given here are ``sure``: other mentions follow them."""
     n = len(doc)
     keep: list[_Cand] = []
+    split: list[_Cand] = []
+    for c in cands:
+        commas = [t.i for t in doc[c.start + 1 : c.end - 1] if t.text == ","]
+        if commas and not c.gazetteer:  # "the mayor of Cluj, Emil Boc": two names the model ran together
+            bounds = [c.start, *commas, c.end]
+            split += [_Cand(a + (a != c.start), b, c.label, False) for a, b in itertools.pairwise(bounds)]
+            taken[commas] = False
+        else:
+            split.append(c)
+    cands = split
+    # words of the model's full person names ("Maia Sandu"): "Sandu's government" is hers, not a country's
+    lone_persons = {doc[c.start].text for c in cands if c.label == "PERSON" and c.end - c.start == 1}
+    person_words = {t.text for c in cands if c.label == "PERSON" and c.end - c.start >= 2 for t in doc[c.start:c.end]}
     for c in cands:
         span = doc[c.start : c.end]
         first, last, size = doc[c.start], doc[c.end - 1], c.end - c.start
@@ -344,16 +360,18 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
             c.label, c.sure = "ORG", True  # "the Houthis": a plural group, not a person
         elif c.label != "PERSON" and 2 <= size <= 3 and all(t.is_title and t.is_alpha for t in span) \
                 and not any(t.lower_ in _ORGISH for t in span) and (
-                    last.lower_.endswith(SURNAME_ENDINGS) or _apposition_role(doc, c.end)):
+                    last.lower_.endswith(SURNAME_ENDINGS) or _apposition_role(doc, c.end) or last.text in lone_persons):
             c.label, c.sure = "PERSON", True  # "Milan Radosavljević"; "Arben Krasniqi, the interior minister"
         elif c.label in ("PERSON", "ORG") and prev is not None and prev.lower_ in ("in", "near") and first.is_title \
                 and all(t.is_title and t.pos_ == "PROPN" for t in span) and not any(t.lower_ in _ORGISH for t in span) \
                 and span.root.dep_ == "pobj" and not (nxt is not None and (nxt.lower_ in ("'s", "’s")
                                                                            or nxt.lower_ in INSTITUTION_WORDS)) \
-                and (c.label == "PERSON" or size > 1) and first.lower_ not in ORG_NOT_PLACE:
+                and (c.label == "PERSON" or size > 1) and first.lower_ not in ORG_NOT_PLACE \
+                and not (size == 1 and first.text in person_words) \
+                and not (nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"):
             c.label, c.sure = "GPE", True  # "talks in Cotonou", "the mayor's office in Zubin Potok"
         elif c.label == "PERSON" and nxt is not None and nxt.lower_ in ("'s", "’s") and c.end + 1 < n \
-                and doc[c.end + 1].lower_ in STATE_NOUNS:
+                and doc[c.end + 1].lower_ in STATE_NOUNS and not (size == 1 and first.text in person_words):
             c.label, c.sure = "GPE", True  # "Benin's government"
         keep.append(c)
     keep.sort(key=lambda c: c.start)
@@ -452,7 +470,7 @@ def _acronym_groups(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
     n = len(doc)
     by_start = {c.start: c for c in cands if c.end - c.start == 1}
     for t in doc:
-        if not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6) or t.lower_ in TIME_ZONES:
+        if not (t.is_upper and t.is_alpha and 2 <= len(t) <= 8) or t.lower_ in TIME_ZONES:
             continue
         i = t.i
         group = i + 1 < n and doc[i + 1].lower_ in GROUP_NOUNS and doc[i + 1].is_lower
@@ -661,7 +679,7 @@ def _relabel(cands: list[_Cand], taken: numpy.ndarray, a: int, b: int, label: st
     if any(c.label in ("GPE", "LOC", "FAC") for c in inside) and label == "GPE":
         return cands  # already a place: keep the model's kind of place
     cands = [c for c in cands if c not in inside]
-    cands.append(_Cand(a, b, label, False))
+    cands.append(_Cand(a, b, label, False, True))  # named by the word next to it: other mentions follow
     taken[a:b] = True
     return cands
 
@@ -672,6 +690,13 @@ def _bare_place_object(doc: Doc, i: int) -> bool:
     return (i > 0 and doc[i - 1].lower_ in ("in", "near") and t.is_title and t.pos_ == "PROPN"
             and t.dep_ == "pobj" and t.lower_ not in ORG_NOT_PLACE
             and not (i + 1 < len(doc) and doc[i + 1].lower_ in INSTITUTION_WORDS))
+
+
+def _office_body(doc: Doc, start: int, end: int) -> bool:
+    """"Office of the President", "Embassy of the Chief Minister": a body named after an office is a body."""
+    if doc[start].lower_ == "the":
+        start += 1
+    return end - start > 2 and doc[start].lower_ in OFFICIAL_HEADS and doc[start + 1].lower_ == "of"
 
 
 def _office_of(doc: Doc, start: int, end: int) -> bool:
