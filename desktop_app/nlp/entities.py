@@ -355,44 +355,92 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
             continue
         if c.label != "ORG" and size >= 2 and last.is_title and last.lower_ in COMPANY_HEADS:
             c.label, c.sure = "ORG", True  # "Thalassa Tankers", "Andes Mining"
+        elif c.label in ("PERSON", "GPE") and all(t.is_title for t in span) and not (
+                size == 1 and first.text in person_words) and _apposition_kind(doc, c.end) == "ORG":
+            c.label, c.sure = "ORG", True  # "Boko Haram, the jihadist group", "Aspides, the EU's naval mission"
         elif c.label == "PERSON" and size == 1 and first.text.endswith("s") and prev is not None \
                 and prev.lower_ == "the" and first.dep_ != "compound" and first.is_title:
             c.label, c.sure = "ORG", True  # "the Houthis": a plural group, not a person
         elif c.label != "PERSON" and 2 <= size <= 3 and all(t.is_title and t.is_alpha for t in span) \
                 and not any(t.lower_ in _ORGISH for t in span) and (
-                    last.lower_.endswith(SURNAME_ENDINGS) or _apposition_role(doc, c.end) or last.text in lone_persons):
+                    _surname_shape(last.lower_) or _apposition_role(doc, c.end) or last.text in lone_persons):
             c.label, c.sure = "PERSON", True  # "Milan Radosavljević"; "Arben Krasniqi, the interior minister"
-        elif c.label in ("PERSON", "ORG") and prev is not None and prev.lower_ in ("in", "near") and first.is_title \
+        elif c.label == "PERSON" and size == 1 and prev is not None and prev.lower_ in ("in", "near") and first.is_title \
+                and not (c.start > 1 and doc[c.start - 2].lower_ in _NOT_PLACE_BEFORE_IN) \
                 and all(t.is_title and t.pos_ == "PROPN" for t in span) and not any(t.lower_ in _ORGISH for t in span) \
                 and span.root.dep_ == "pobj" and not (nxt is not None and (nxt.lower_ in ("'s", "’s")
                                                                            or nxt.lower_ in INSTITUTION_WORDS)) \
-                and (c.label == "PERSON" or size > 1) and first.lower_ not in ORG_NOT_PLACE \
+                and first.lower_ not in ORG_NOT_PLACE \
                 and not (size == 1 and first.text in person_words) \
                 and not (nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"):
-            c.label, c.sure = "GPE", True  # "talks in Cotonou", "the mayor's office in Zubin Potok"
+            c.label, c.sure = "GPE", True  # "talks in Cotonou", "fighting near Gao"
         elif c.label == "PERSON" and nxt is not None and nxt.lower_ in ("'s", "’s") and c.end + 1 < n \
                 and doc[c.end + 1].lower_ in STATE_NOUNS and not (size == 1 and first.text in person_words):
             c.label, c.sure = "GPE", True  # "Benin's government"
         keep.append(c)
+    keep += _untagged_appositions(doc, taken)
     keep.sort(key=lambda c: c.start)
     keep = _official_names(doc, keep, taken)
     keep = _geo_names(doc, keep, taken)
     return _acronym_groups(doc, keep, taken)
 
 
+#: "faith in Lula", "a stake in Musk": after these "in" takes a person, not a place
+_NOT_PLACE_BEFORE_IN = frozenset({"belief", "believe", "confidence", "faith", "interest", "role", "stake", "trust"})
+_NOT_ACRONYMS = frozenset({"ai", "ceo", "pm", "am", "tv", "ok", "id", "vip"})
+
+
+def _surname_shape(word: str) -> bool:
+    """A surname ending ("-ović", "-yan", "-shvili") on a word longer than the ending itself ("Sky" is no surname)."""
+    return any(word.endswith(e) and len(word) >= len(e) + 3 for e in SURNAME_ENDINGS)
+
+
+def _untagged_appositions(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
+    """A name the model left out, known by its apposition: "Ana Torres, a member of the party, said ..." (PERSON,
+    two or three words), "Aspides, the EU's naval mission" (ORG)."""
+    out: list[_Cand] = []
+    for k in numpy.flatnonzero(orths_eq(doc, ",")).tolist():
+        a = k
+        while a > 0 and k - a < 3 and not taken[a - 1] and doc[a - 1].is_title and doc[a - 1].is_alpha \
+                and doc[a - 1].pos_ == "PROPN" and not doc[a - 1].ent_type_ and doc[a - 1].lower_ not in TITLES \
+                and doc[a - 1].lower_ not in MONTHS and "\n" not in doc[a - 1].whitespace_:
+            a -= 1
+            if doc[a].is_sent_start:
+                break
+        if a == k:
+            continue
+        kind = _apposition_kind(doc, k)
+        before = doc[a - 2].lower_ if a > 1 and doc[a - 1].text == "," and doc[a - 2].is_lower else ""
+        if kind is None and before:  # "a spokesman for the mission, Aspides, said"; "his lawyer, Ana Ruiz, said"
+            kind = "ORG" if before in ORG_NOUNS else "PERSON" if before in APPOS_ROLES and k - a >= 2 else None
+        if (kind == "PERSON" and k - a >= 2) or (kind == "ORG" and not doc[a].is_sent_start):
+            out.append(_Cand(a, k, kind, False, True))
+            taken[a:k] = True
+    return out
+
+
 def _apposition_role(doc: Doc, end: int) -> bool:
     """", a spokesman for ...", ", the mayor of ...", ", one of the organisers": a role right after the name."""
+    return _apposition_kind(doc, end) == "PERSON"
+
+
+def _apposition_kind(doc: Doc, end: int) -> str | None:
+    """What the noun of an apposition right after a name makes it: PERSON for a role (", a spokesman for ...",
+    ", one of the organisers"), ORG for a body (", the jihadist group", ", the peacekeeping force")."""
     n = len(doc)
     if end + 2 >= n or doc[end].text != ",":
-        return False
+        return None
     if doc[end + 1].lower_ not in ("a", "an", "the", "one", "his", "her", "its", "their", "deputy", "former"):
-        return False
+        return None
     for t in doc[end + 1 : min(n, end + 7)]:
         if t.text in (",", ".", ";") or "\n" in t.whitespace_:
-            return False
-        if t.lower_.rstrip("s") in APPOS_ROLES or t.lower_ in APPOS_ROLES:
-            return True
-    return False
+            return None
+        low = t.lower_
+        if low in APPOS_ROLES or (low.endswith("s") and low[:-1] in APPOS_ROLES):
+            return "PERSON"
+        if low in ORG_NOUNS:
+            return "ORG"
+    return None
 
 
 def _official_names(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]:
@@ -470,7 +518,7 @@ def _acronym_groups(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
     n = len(doc)
     by_start = {c.start: c for c in cands if c.end - c.start == 1}
     for t in doc:
-        if not (t.is_upper and t.is_alpha and 2 <= len(t) <= 8) or t.lower_ in TIME_ZONES:
+        if not (t.is_upper and t.is_alpha and 2 <= len(t) <= 8) or t.lower_ in TIME_ZONES or t.lower_ in _NOT_ACRONYMS:
             continue
         i = t.i
         group = i + 1 < n and doc[i + 1].lower_ in GROUP_NOUNS and doc[i + 1].is_lower
@@ -481,7 +529,7 @@ def _acronym_groups(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
             continue
         hit = by_start.get(i)
         if hit is not None:
-            if not hit.gazetteer:
+            if not hit.gazetteer and hit.label not in ("GPE", "NORP", "LOC", "FAC"):
                 hit.label, hit.sure = "ORG", True
             continue
         if not taken[i]:
