@@ -227,6 +227,8 @@ def _candidates(doc: Doc) -> list[_Cand]:
             if not taken[i] and (doc[i].pos_ == "PROPN" or (doc[i].pos_ == "NOUN" and doc[i].is_title) or turn):
                 cands.append(_Cand(i, i + 1, "PERSON", False))
                 taken[i] = True
+    # 2a. an interview's repeated turn label ("Nguyen: ...") that is a word of a person the article names
+    cands += _turn_persons(doc, cands, taken)
     # 2b. a name the model cut: "Zubair" + PERSON "Motiwala", PERSON "Sher Mohammad Abbas" + "Stanikzai",
     # "Nasir" + NORP "Baloch" (a tribal name as surname), NORP "Shazia" + "Marri"
     for c in cands:
@@ -353,6 +355,13 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
                 taken[k + 1 : c.end] = False
             taken[k] = False
             continue
+        if size == 1 and c.label != "PERSON" and nxt is not None and not taken[c.end] and nxt.is_title \
+                and nxt.is_alpha and _surname_shape(nxt.lower_) and first.is_title and first.is_alpha \
+                and "\n" not in first.whitespace_:
+            c.end, c.label, c.sure = c.end + 1, "PERSON", True  # "Dragan" + "Petrović": the model cut the name
+            taken[c.start : c.end] = True
+            keep.append(c)
+            continue
         if c.label != "ORG" and size >= 2 and last.is_title and last.lower_ in COMPANY_HEADS:
             c.label, c.sure = "ORG", True  # "Thalassa Tankers", "Andes Mining"
         elif c.label in ("PERSON", "GPE") and all(t.is_title for t in span) and not (
@@ -365,7 +374,9 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
                 and not any(t.lower_ in _ORGISH for t in span) and (
                     _surname_shape(last.lower_) or _apposition_role(doc, c.end) or last.text in lone_persons):
             c.label, c.sure = "PERSON", True  # "Milan Radosavljević"; "Arben Krasniqi, the interior minister"
-        elif c.label == "PERSON" and size == 1 and prev is not None and prev.lower_ in ("in", "near") and first.is_title \
+        elif c.label in ("PERSON", "ORG") and (size == 1 or (prev is not None and prev.lower_ == "near")) \
+                and (c.label == "PERSON" or size > 1) and prev is not None and prev.lower_ in ("in", "near") \
+                and first.is_title \
                 and not (c.start > 1 and doc[c.start - 2].lower_ in _NOT_PLACE_BEFORE_IN) \
                 and all(t.is_title and t.pos_ == "PROPN" for t in span) and not any(t.lower_ in _ORGISH for t in span) \
                 and span.root.dep_ == "pobj" and not (nxt is not None and (nxt.lower_ in ("'s", "’s")
@@ -374,6 +385,8 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
                 and not (size == 1 and first.text in person_words) \
                 and not (nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"):
             c.label, c.sure = "GPE", True  # "talks in Cotonou", "fighting near Gao"
+        elif c.label == "GPE" and prev is not None and prev.lower_ in ("in", "near") and span.root.dep_ == "pobj":
+            c.sure = True  # the model's place where the words say place: its other mentions follow ("El Fasher")
         elif c.label == "PERSON" and nxt is not None and nxt.lower_ in ("'s", "’s") and c.end + 1 < n \
                 and doc[c.end + 1].lower_ in STATE_NOUNS and not (size == 1 and first.text in person_words):
             c.label, c.sure = "GPE", True  # "Benin's government"
@@ -387,6 +400,7 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
 
 #: "faith in Lula", "a stake in Musk": after these "in" takes a person, not a place
 _NOT_PLACE_BEFORE_IN = frozenset({"belief", "believe", "confidence", "faith", "interest", "role", "stake", "trust"})
+_ARMED_GROUP_NOUNS = frozenset({"fighters", "guerrillas", "insurgents", "militants", "militia", "militiamen", "rebels"})
 _NOT_ACRONYMS = frozenset({"ai", "ceo", "pm", "am", "tv", "ok", "id", "vip"})
 
 
@@ -518,8 +532,9 @@ def _acronym_groups(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
     n = len(doc)
     by_start = {c.start: c for c in cands if c.end - c.start == 1}
     for t in doc:
-        if not (t.is_upper and t.is_alpha and 2 <= len(t) <= 8) or t.lower_ in TIME_ZONES or t.lower_ in _NOT_ACRONYMS:
-            continue
+        if not (t.is_upper and t.text.isalnum() and t.text[0].isalpha() and 2 <= len(t) <= 8) \
+                or t.lower_ in TIME_ZONES or t.lower_ in _NOT_ACRONYMS:
+            continue  # "ELN", "M23"
         i = t.i
         group = i + 1 < n and doc[i + 1].lower_ in GROUP_NOUNS and doc[i + 1].is_lower
         appos = (i + 3 < n and doc[i + 1].text == "," and doc[i + 2].lower_ == "the"
@@ -529,7 +544,8 @@ def _acronym_groups(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
             continue
         hit = by_start.get(i)
         if hit is not None:
-            if not hit.gazetteer and hit.label not in ("GPE", "NORP", "LOC", "FAC"):
+            if not hit.gazetteer and (hit.label not in ("GPE", "NORP", "LOC", "FAC") or (
+                    group and doc[i + 1].lower_ in _ARMED_GROUP_NOUNS)):  # "UK troops" but "M23 rebels"
                 hit.label, hit.sure = "ORG", True
             continue
         if not taken[i]:
@@ -573,6 +589,25 @@ def _consistent(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     if added:
         cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _turn_persons(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]:
+    """Turn labels "Name:" opening two lines or more, Name a word of a multi-word PERSON ("Nguyen Thi Lan"), are that
+    person, whatever the tagger made of them."""
+    turns: dict[str, list[int]] = {}
+    for k in numpy.flatnonzero(orths_eq(doc, ":")).tolist():
+        i = k - 1
+        if i >= 0 and doc[i].is_title and doc[i].is_alpha and (i == 0 or "\n" in doc[i - 1].text_with_ws):
+            turns.setdefault(doc[i].text, []).append(i)
+    names = {t.text for c in cands if c.label == "PERSON" and c.end - c.start >= 2 for t in doc[c.start : c.end]}
+    out: list[_Cand] = []
+    for word, at in turns.items():
+        if len(at) >= 2 and word in names:
+            for i in at:
+                if not taken[i]:
+                    out.append(_Cand(i, i + 1, "PERSON", False, True))
+                    taken[i] = True
+    return out
 
 
 def _join_surname_norps(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]:
