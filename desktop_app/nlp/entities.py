@@ -294,7 +294,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
                 _office_of(doc, c.start, c.end))) and not _office_body(doc, c.start, c.end):
             continue  # "National Security Adviser" is a job, not an organisation
         if c.end - c.start == 1 and not c.gazetteer and not c.sure and c.label == "ORG" and doc[c.start].tag_ in ("NNS", "NNPS") \
-                and (doc[c.start].is_sent_start or doc[c.start - 1].is_quote):
+                and (doc[c.start].is_sent_start or doc[c.start - 1].is_quote) and not doc[c.start].is_upper:
             continue  # "“Operations will continue ...”": a plural noun opening a sentence
         prev = out[-1] if out else None
         # 5. "Khyber" + "Chamber of Commerce" -> one ORG
