@@ -69,9 +69,13 @@ APPOS_ROLES = words("entities", "appos_roles")
 STATE_NOUNS = words("entities", "state_nouns")
 MISSION_HEADS = words("entities", "mission_heads")
 OFFICIAL_HEADS = words("entities", "official_heads")
+ORG_BEFORE_NAME = words("entities", "org_before_name")
+MOTION_WORDS = words("entities", "motion_words")
+GROUP_POSSESSORS = words("entities", "group_possessors")
 #: words that make a name an organisation's, never a person's or a place's
 _ORGISH = frozenset(INSTITUTION_WORDS | COMPANY_HEADS | ORG_NOUNS | {w.lower() for w in BODY_OF_HEADS}
                      | {"international", "united", "city", "club"})
+_ORGISH_HEADS = frozenset(INSTITUTION_WORDS | ORG_NOUNS | {"front", "congress", "republic"})
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", ")", "”", '"', "-", "–", "—"})
 _CONNECTIVES = frozenset({"i", "e", "ul", "al", "ud", "ur", "us", "o", "a", "el", "ed"})
@@ -145,7 +149,9 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if e.label_ not in _LABELS:
             continue
         poss = [t.i for t in e[1:-1] if t.lower_ in ("'s", "’s")]
-        if poss and not e.ent_id:
+        if poss and not e.ent_id and doc[poss[0] - 1].lower_ in GROUP_POSSESSORS and e[-1].lower_ in _ORGISH_HEADS:
+            cands.append(_Cand(e.start, e.end, "ORG", False, True))  # "Tigray People's Liberation Front"
+        elif poss and not e.ent_id:
             # "Pakistan’s Armed Forces" names two things: the country and its forces
             first = "GPE" if poss[0] - e.start == 1 and doc[e.start].pos_ == "PROPN" else e.label_
             cands.append(_Cand(e.start, poss[0], first, False))
@@ -299,7 +305,9 @@ def _candidates(doc: Doc) -> list[_Cand]:
         prev = out[-1] if out else None
         # 5. "Khyber" + "Chamber of Commerce" -> one ORG
         if prev is not None and c.label == "ORG" and not c.gazetteer and prev.end == c.start \
-                and prev.label in ("GPE", "NORP") and doc[c.start].is_title:
+                and (prev.label in ("GPE", "NORP") or (prev.label == "ORG" and not prev.gazetteer
+                                                        and not doc[prev.end - 1].whitespace_.count("\n"))) \
+                and doc[c.start].is_title:
             out[-1] = _Cand(prev.start, c.end, "ORG", False)
             continue
         out.append(c)
@@ -337,9 +345,11 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
         if c.gazetteer:
             keep.append(c)
             continue
+        if is_section_label(span.text):
+            continue  # "PRESS RELEASE", "LIVE UPDATES": a form's label, not a name
         if prev is not None and prev.lower_ in VESSEL_WORDS and prev.is_lower and c.label != "NORP":
             continue  # "the cargo ship Marisol": a ship (PRODUCT), none of the six labels
-        if size == 1 and first.is_upper and first.lower_ in TIME_ZONES:
+        if first.is_upper and first.lower_ in TIME_ZONES and all(t.is_space for t in span[1:]):
             continue  # "14:30 CET"
         if size == 1 and c.label in ("LOC", "GPE") and first.lower_ in COMPASS_WORDS:
             continue  # "the North" for a country the article names
@@ -360,6 +370,24 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
                 and "\n" not in first.whitespace_:
             c.end, c.label, c.sure = c.end + 1, "PERSON", True  # "Dragan" + "Petrović": the model cut the name
             taken[c.start : c.end] = True
+            keep.append(c)
+            continue
+        if c.label in ("PERSON", "GPE", "NORP", "LOC") and prev is not None and prev.is_lower \
+                and prev.lower_ in ORG_BEFORE_NAME and all(t.is_title or t.is_upper for t in span) \
+                and not (size == 1 and first.text in person_words):
+            c.label, c.sure = "ORG", True  # "the state energy firm Petros", "the rebel group M23"
+            keep.append(c)
+            continue
+        if c.label == "PERSON" and prev is not None and prev.lower_ in ("to", "from") and prev.head.i != c.start \
+                and prev.head.lemma_.lower() in MOTION_WORDS and all(t.is_title for t in span) \
+                and not any(t.text in _words_of_other_persons(doc, cands, c) for t in span) \
+                and not (nxt is not None and nxt.lower_ in ("'s", "’s")):
+            c.label, c.sure = "GPE", True  # "flights to Siem Reap", "fled from Kidal"
+            keep.append(c)
+            continue
+        if c.label == "NORP" and prev is not None and prev.lower_ == "in" and span.root.dep_ == "pobj" \
+                and not (nxt is not None and nxt.pos_ == "NOUN"):
+            c.label, c.sure = "GPE", True  # "the militia in Amhara": nobody is "in" a nationality
             keep.append(c)
             continue
         if c.label != "ORG" and size >= 2 and last.is_title and last.lower_ in COMPANY_HEADS:
@@ -409,6 +437,10 @@ def _surname_shape(word: str) -> bool:
     return any(word.endswith(e) and len(word) >= len(e) + 3 for e in SURNAME_ENDINGS)
 
 
+def _words_of_other_persons(doc: Doc, cands: list[_Cand], c: _Cand) -> set[str]:
+    return {t.text for x in cands if x.label == "PERSON" and x is not c for t in doc[x.start : x.end]}
+
+
 def _untagged_appositions(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
     """A name the model left out, known by its apposition: "Ana Torres, a member of the party, said ..." (PERSON,
     two or three words), "Aspides, the EU's naval mission" (ORG)."""
@@ -444,7 +476,10 @@ def _apposition_kind(doc: Doc, end: int) -> str | None:
     n = len(doc)
     if end + 2 >= n or doc[end].text != ",":
         return None
-    if doc[end + 1].lower_ not in ("a", "an", "the", "one", "his", "her", "its", "their", "deputy", "former"):
+    after = doc[end + 1].lower_
+    if after == "who" or (after in APPOS_ROLES and doc[end + 2].lower_ in ("of", "for", "at")):
+        return "PERSON"  # "Ilan Șor, who lives in Moscow", "Igor Dodon, leader of the party"
+    if after not in ("a", "an", "the", "one", "his", "her", "its", "their", "deputy", "former"):
         return None
     for t in doc[end + 1 : min(n, end + 7)]:
         if t.text in (",", ".", ";") or "\n" in t.whitespace_:
@@ -468,6 +503,12 @@ def _official_names(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
             continue
         if c.label == "ORG" and c.end + 1 < n:
             k = c.end
+            if doc[k].lower_ in ("and", "&") and doc[k + 1].is_title:  # "Ministry of Foreign Affairs" + "and Trade"
+                m = k + 1
+                while m < n and m - k <= 3 and doc[m].is_title and doc[m].is_alpha and not taken[m]:
+                    m += 1
+                if m + 1 < n and doc[m].lower_ == "of" and m > k + 1:
+                    k = m
             words_in = [t.lower_ for t in doc[c.start : c.end]]
             j = k + 1 + (doc[k + 1].lower_ == "the")
             place = by_start.get(j)
@@ -599,10 +640,20 @@ def _turn_persons(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_C
         i = k - 1
         if i >= 0 and doc[i].is_title and doc[i].is_alpha and (i == 0 or "\n" in doc[i - 1].text_with_ws):
             turns.setdefault(doc[i].text, []).append(i)
+    if not any(len(at) >= 2 for at in turns.values()):
+        return []
     names = {t.text for c in cands if c.label == "PERSON" and c.end - c.start >= 2 for t in doc[c.start : c.end]}
+    questions = form_lexicon().question_labels
+    asked = any(len(at) >= 2 for w, at in turns.items() if w.lower() in questions)
     out: list[_Cand] = []
     for word, at in turns.items():
-        if len(at) >= 2 and word in names:
+        if len(at) < 2 or word.lower() in questions or is_section_label(word):
+            continue
+        full = [c for c in cands if c.label == "ORG" and not c.gazetteer and 2 <= c.end - c.start <= 3
+                and doc[c.end - 1].text == word and not any(t.lower_ in _ORGISH for t in doc[c.start : c.end])]
+        if word in names or full or asked:  # "Amina Diallo" (the model's ORG) ... "Diallo: ..."; "Q:" ... "Yoon:"
+            for c in full:
+                c.label, c.sure = "PERSON", True
             for i in at:
                 if not taken[i]:
                     out.append(_Cand(i, i + 1, "PERSON", False, True))
@@ -759,7 +810,7 @@ def _relabel(cands: list[_Cand], taken: numpy.ndarray, a: int, b: int, label: st
     inside = [c for c in cands if c.start < b and a < c.end]
     if any(c.gazetteer or c.start < a or c.end > b for c in inside):
         return cands  # a known name, or a longer one ("Kurram Valley")
-    if any(c.label in ("GPE", "LOC", "FAC") for c in inside) and label == "GPE":
+    if any(c.label in ("GPE", "FAC") or (c.label == "LOC" and c.gazetteer) for c in inside) and label == "GPE":
         return cands  # already a place: keep the model's kind of place
     cands = [c for c in cands if c not in inside]
     cands.append(_Cand(a, b, label, False, True))  # named by the word next to it: other mentions follow

@@ -133,3 +133,45 @@ def test_countries_before_troops_stay_places_and_multiword_bodies_after_in_stay_
 
 def test_a_company_with_a_short_word_ending_like_a_surname_stays_an_organisation() -> None:
     assert ("Blue Sky Airlines", "ORG") in entities("Blue Sky Airlines cancelled flights to Tbilisi.")
+
+
+def test_who_or_a_role_of_after_a_name_makes_a_person() -> None:
+    ents = entities("Ilan Șor, who lives in Moscow, denied the claim. Igor Dodon, leader of the Party of Socialists, "
+                    "said the vote was not free.")
+    assert ("Ilan Șor", "PERSON") in ents and ("Igor Dodon", "PERSON") in ents
+    assert ("Party of Socialists", "ORG") in ents
+
+
+def test_an_interviewee_the_model_calls_an_organisation_is_the_person_of_the_turns() -> None:
+    text = ("Amina Diallo runs the World Food Programme's operations in the Sahel.\n\nQ: How bad is it?\n\n"
+            "Diallo: In Tillabéri we reach half the people.\n\nQ: Who blocks the road?\n\nDiallo: Armed groups.")
+    ents = entities(text)
+    assert ents[0] == ("Amina Diallo", "PERSON")
+    assert [e for e in ents if e[0] == "Diallo"] == [("Diallo", "PERSON"), ("Diallo", "PERSON")]
+
+
+def test_a_press_release_header_is_no_name_and_the_issuing_ministry_is_whole() -> None:
+    ents = entities("PRESS RELEASE\n\nMinistry of Foreign Affairs and Trade of Hungary\n\n"
+                    "Minister Péter Szijjártó received the Kyrgyz foreign minister in Budapest.")
+    assert ents[0] == ("Ministry of Foreign Affairs and Trade of Hungary", "ORG")
+    assert ("Péter Szijjártó", "PERSON") in ents and not any(t == "PRESS RELEASE" for t, _ in ents)
+
+
+def test_a_name_after_a_common_noun_for_a_body_is_an_organisation() -> None:
+    ents = entities("Petronas and the state energy firm Petros signed a gas deal.")
+    assert ("Petros", "ORG") in ents
+
+
+def test_a_place_reached_by_a_flight_or_a_road_is_a_place() -> None:
+    ents = entities("Vietnam Airlines will resume flights to Siem Reap.")
+    assert ents == [("Vietnam Airlines", "ORG"), ("Siem Reap", "GPE")]
+
+
+def test_a_name_with_a_possessive_inside_is_one_organisation() -> None:
+    ents = entities("The Tigray People's Liberation Front said its fighters in Mekelle were on alert.")
+    assert ents == [("Tigray People's Liberation Front", "ORG"), ("Mekelle", "GPE")]
+
+
+def test_a_company_name_the_model_cut_in_two_is_one_organisation() -> None:
+    ents = entities("Yacimientos Petrolíferos Fiscales Bolivianos, the state energy company, blamed the port.")
+    assert ents == [("Yacimientos Petrolíferos Fiscales Bolivianos", "ORG")]
