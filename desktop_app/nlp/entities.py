@@ -70,6 +70,7 @@ STATE_NOUNS = words("entities", "state_nouns")
 MISSION_HEADS = words("entities", "mission_heads")
 OFFICIAL_HEADS = words("entities", "official_heads")
 ORG_BEFORE_NAME = words("entities", "org_before_name")
+ORG_AFTER_NAME = words("entities", "org_after_name")
 MOTION_WORDS = words("entities", "motion_words")
 GROUP_POSSESSORS = words("entities", "group_possessors")
 #: words that make a name an organisation's, never a person's or a place's
@@ -378,6 +379,21 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
             c.label, c.sure = "ORG", True  # "the state energy firm Petros", "the rebel group M23"
             keep.append(c)
             continue
+        if c.label in ("PERSON", "LOC") and nxt is not None and nxt.is_lower and nxt.lower_ in ORG_AFTER_NAME \
+                and prev is not None and prev.lower_ == "the" and not (size == 1 and first.text in person_words):
+            c.label, c.sure = "ORG", True  # "the Fano militia", "the Viv Ansanm coalition"
+            keep.append(c)
+            continue
+        if c.label == "PERSON" and prev is not None and prev.lower_ in ("known", "nicknamed", "alias"):
+            c.sure = True  # "known as Barbecue": a nickname is the person's
+        elif c.label != "PERSON" and c.start > 1 and doc[c.start - 2].lower_ in ("known", "nicknamed") \
+                and prev is not None and prev.lower_ == "as" and (any(
+                    x.label == "PERSON" and c.start - 10 < x.end <= c.start - 2 for x in cands)
+                    or (c.start > 3 and doc[c.start - 3].text == "," and doc[c.start - 4].is_title and not any(
+                        x.label != "PERSON" and x.start <= c.start - 4 < x.end for x in cands))):
+            c.label, c.sure = "PERSON", True  # "Jimmy Chérizier, known as Barbecue"
+            keep.append(c)
+            continue
         if c.label == "PERSON" and prev is not None and prev.lower_ in ("to", "from") and prev.head.i != c.start \
                 and prev.head.lemma_.lower() in MOTION_WORDS and all(t.is_title for t in span) \
                 and not any(t.text in _words_of_other_persons(doc, cands, c) for t in span) \
@@ -420,6 +436,7 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
             c.label, c.sure = "GPE", True  # "Benin's government"
         keep.append(c)
     keep += _untagged_appositions(doc, taken)
+    keep += _untagged_named_groups(doc, taken)
     keep.sort(key=lambda c: c.start)
     keep = _official_names(doc, keep, taken)
     keep = _geo_names(doc, keep, taken)
@@ -435,6 +452,32 @@ _NOT_ACRONYMS = frozenset({"ai", "ceo", "pm", "am", "tv", "ok", "id", "vip"})
 def _surname_shape(word: str) -> bool:
     """A surname ending ("-ović", "-yan", "-shvili") on a word longer than the ending itself ("Sky" is no surname)."""
     return any(word.endswith(e) and len(word) >= len(e) + 3 for e in SURNAME_ENDINGS)
+
+
+def _untagged_named_groups(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
+    """"the Viv Ansanm coalition", "a Ceped"-style name after "think tank": a capitalised run the model left out,
+    between "the" and a lower-case noun for a group, or right after a noun for a body, is an ORG."""
+    out: list[_Cand] = []
+    n = len(doc)
+    for t in doc:
+        low = t.lower_
+        if t.is_lower and low in ORG_AFTER_NAME and t.i > 1:
+            a = t.i
+            while a > 0 and t.i - a < 3 and not taken[a - 1] and doc[a - 1].is_title and doc[a - 1].pos_ == "PROPN" \
+                    and doc[a - 1].lower_ not in TITLES:
+                a -= 1
+            if a < t.i and a > 0 and doc[a - 1].lower_ == "the":
+                out.append(_Cand(a, t.i, "ORG", False, True))
+                taken[a : t.i] = True
+        elif t.is_lower and low in ORG_BEFORE_NAME and t.i + 1 < n and not taken[t.i + 1]:
+            b = t.i + 1
+            while b < n and b - t.i <= 3 and not taken[b] and doc[b].is_title and doc[b].pos_ == "PROPN" \
+                    and doc[b].lower_ not in TITLES and "\n" not in doc[b - 1].whitespace_:
+                b += 1
+            if b > t.i + 1 and (b >= n or not doc[b].is_title):
+                out.append(_Cand(t.i + 1, b, "ORG", False, True))
+                taken[t.i + 1 : b] = True
+    return out
 
 
 def _words_of_other_persons(doc: Doc, cands: list[_Cand], c: _Cand) -> set[str]:

@@ -175,3 +175,13 @@ def test_a_name_with_a_possessive_inside_is_one_organisation() -> None:
 def test_a_company_name_the_model_cut_in_two_is_one_organisation() -> None:
     ents = entities("Yacimientos Petrolíferos Fiscales Bolivianos, the state energy company, blamed the port.")
     assert ents == [("Yacimientos Petrolíferos Fiscales Bolivianos", "ORG")]
+
+
+def test_a_name_between_the_and_a_noun_for_a_group_or_after_a_body_noun_is_an_organisation() -> None:
+    ents = entities("The Viv Ansanm coalition controls the capital. Analysts at the Haitian think tank Ceped agree.")
+    assert ("Viv Ansanm", "ORG") in ents and ("Ceped", "ORG") in ents
+
+
+def test_a_nickname_after_known_as_is_the_person() -> None:
+    ents = entities("The gang leader Jimmy Chérizier, known as Barbecue, refused to disarm.")
+    assert ("Jimmy Chérizier", "PERSON") in ents and ("Barbecue", "PERSON") in ents
