@@ -76,6 +76,8 @@ GROUP_POSSESSORS = words("entities", "group_possessors")
 #: words that make a name an organisation's, never a person's or a place's
 _ORGISH = frozenset(INSTITUTION_WORDS | COMPANY_HEADS | ORG_NOUNS | {w.lower() for w in BODY_OF_HEADS}
                      | {"international", "united", "city", "club"})
+_OFFICE_HOLDERS = frozenset({"ombudsman", "prosecutor", "auditor", "comptroller", "attorney", "president", "governor",
+                             "mayor", "speaker", "registrar"})
 _ORGISH_HEADS = frozenset(INSTITUTION_WORDS | ORG_NOUNS | {"front", "congress", "republic"})
 _LEADING_DROP = frozenset({"the", "a", "an", "•", "-", "–", "—", "*", "|", ":", "(", "“", '"', "‘", "'"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ":", ";", ")", "”", '"', "-", "–", "—"})
@@ -150,8 +152,11 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if e.label_ not in _LABELS:
             continue
         poss = [t.i for t in e[1:-1] if t.lower_ in ("'s", "’s")]
-        if poss and not e.ent_id and doc[poss[0] - 1].lower_ in GROUP_POSSESSORS and e[-1].lower_ in _ORGISH_HEADS:
-            cands.append(_Cand(e.start, e.end, "ORG", False, True))  # "Tigray People's Liberation Front"
+        if poss and not e.ent_id and ((doc[poss[0] - 1].lower_ in GROUP_POSSESSORS and e[-1].lower_ in _ORGISH_HEADS)
+                                      or (doc[poss[0] - 1].lower_ in _OFFICE_HOLDERS and e[-1].lower_ in _ORGISH_HEADS
+                                          and poss[0] - e.start <= 1 + (e[0].lower_ == "the"))):
+            cands.append(_Cand(e.start, e.end, "ORG", False, True))  # "Tigray People's Liberation Front",
+            # "Ombudsman's Office"
         elif poss and not e.ent_id:
             # "Pakistan’s Armed Forces" names two things: the country and its forces
             first = "GPE" if poss[0] - e.start == 1 and doc[e.start].pos_ == "PROPN" else e.label_
@@ -437,6 +442,7 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
         keep.append(c)
     keep += _untagged_appositions(doc, taken)
     keep += _untagged_named_groups(doc, taken)
+    keep += _coordinated_places(doc, keep, taken)
     keep.sort(key=lambda c: c.start)
     keep = _official_names(doc, keep, taken)
     keep = _geo_names(doc, keep, taken)
@@ -477,6 +483,40 @@ def _untagged_named_groups(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
             if b > t.i + 1 and (b >= n or not doc[b].is_title):
                 out.append(_Cand(t.i + 1, b, "ORG", False, True))
                 taken[t.i + 1 : b] = True
+    return out
+
+
+def _coordinated_places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]:
+    """"sent to Medellín and Montería": a capitalised name the model left out, joined by "and"/"or" to a place,
+    is a place too."""
+    n = len(doc)
+    out: list[_Cand] = []
+    by_start = {c.start: c for c in cands}
+    for c in cands:
+        if c.label != "GPE":
+            continue
+        place_prep = c.start > 0 and doc[c.start - 1].lower_ in ("in", "near", "to", "from", "between")
+        other = by_start.get(c.end + 1) if c.end + 1 < n and doc[c.end].lower_ in ("and", "or") else None
+        if other is not None and place_prep and not other.gazetteer and other.end - other.start == 1 \
+                and other.label in ("LOC", "PERSON", "ORG", "NORP") and doc[other.start].lower_ not in _ORGISH:
+            other.label, other.sure = "GPE", True  # "ended in Kampala and Jinja"
+            continue
+        if c.end + 1 < n and doc[c.end].lower_ in ("and", "or"):
+            a = b = c.end + 1
+            while b < n and b - a < 3 and not taken[b] and doc[b].is_title and doc[b].pos_ == "PROPN" \
+                    and doc[b].lower_ not in TITLES and "\n" not in doc[b - 1].whitespace_:
+                b += 1
+            if b > a and (b >= n or not (doc[b].is_title or doc[b].lower_ in ("'s", "’s"))):
+                out.append(_Cand(a, b, "GPE", False, True))
+                taken[a:b] = True
+        if c.start > 1 and doc[c.start - 1].lower_ in ("and", "or") and doc[c.start - 2].lower_ not in ("'s", "’s"):
+            b = a = c.start - 1
+            while a > 0 and b - a < 3 and not taken[a - 1] and doc[a - 1].is_title and doc[a - 1].pos_ == "PROPN" \
+                    and doc[a - 1].lower_ not in TITLES and "\n" not in doc[a - 1].whitespace_:
+                a -= 1
+            if b > a and a > 0 and doc[a - 1].lower_ in ("in", "near", "to", "from", "between", "of"):
+                out.append(_Cand(a, b, "GPE", False, True))
+                taken[a:b] = True
     return out
 
 
@@ -648,6 +688,16 @@ def _consistent(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             sure.setdefault(doc[c.start : c.end].text, set()).add(c.label)
     if not sure:
         return cands
+    places = {t for t, labs in sure.items() if labs <= {"GPE", "LOC"}}
+    split: list[_Cand] = []
+    for c in cands:  # "Tierralta and Montería" (one ORG of the model): two places when one of them is known
+        ands = [t.i for t in doc[c.start + 1 : c.end - 1] if t.lower_ == "and"]
+        if len(ands) == 1 and not c.gazetteer and not c.sure and (
+                doc[c.start : ands[0]].text in places or doc[ands[0] + 1 : c.end].text in places):
+            split += [_Cand(c.start, ands[0], "GPE", False, True), _Cand(ands[0] + 1, c.end, "GPE", False, True)]
+        else:
+            split.append(c)
+    cands = split
     for c in cands:
         if c.gazetteer or c.sure:
             continue
@@ -887,9 +937,10 @@ def _body_prefix(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, i: int) -> 
     """Where a body name starting at head ``i`` really starts: "Pakistan-Afghanistan Joint | Chamber of Commerce"
     (capitalised words before it, and the places or peoples joined to them by hyphens or directly)."""
     lo = i
-    while lo > 0 and i - lo < 2 and not taken[lo - 1] and doc[lo - 1].is_title and doc[lo - 1].is_alpha \
+    while lo > 0 and (i - lo < 2 or (i - lo < 4 and doc[lo - 1].pos_ == "PROPN")) \
+            and not taken[lo - 1] and doc[lo - 1].is_title and doc[lo - 1].is_alpha \
             and "\n" not in doc[lo - 1].whitespace_ and doc[lo - 1].lower_ not in ("the", "a", "an"):
-        lo -= 1
+        lo -= 1  # up to four proper nouns: "Miyetti Allah Cattle Breeders | Association of Nigeria"
     if lo == i:
         return i, []
     by_end = {c.end: c for c in cands if c.label in ("GPE", "NORP")}

@@ -185,3 +185,21 @@ def test_a_name_between_the_and_a_noun_for_a_group_or_after_a_body_noun_is_an_or
 def test_a_nickname_after_known_as_is_the_person() -> None:
     ents = entities("The gang leader Jimmy Chérizier, known as Barbecue, refused to disarm.")
     assert ("Jimmy Chérizier", "PERSON") in ents and ("Barbecue", "PERSON") in ents
+
+
+def test_an_office_named_after_its_holder_is_one_organisation() -> None:
+    ents = entities("The Ombudsman's Office reported 3,000 displaced people. The Prosecutor's Office opened a case.")
+    assert ents == [("Ombudsman's Office", "ORG"), ("Prosecutor's Office", "ORG")]
+
+
+def test_an_association_of_a_country_with_a_long_name_is_one_organisation() -> None:
+    ents = entities("Miyetti Allah Cattle Breeders Association of Nigeria, a herders' group, denied involvement.")
+    assert ents == [("Miyetti Allah Cattle Breeders Association of Nigeria", "ORG")]
+
+
+def test_a_name_joined_to_a_place_by_and_is_a_place() -> None:
+    ents = entities("Troops were sent to Medellín and Montería. Flights between Tierralta and Montería resumed. "
+                    "Talks ended in Kampala and Jinja.")
+    assert [t for t, label in ents if label == "GPE"] == ["Medellín", "Montería", "Tierralta", "Montería", "Kampala",
+                                                           "Jinja"]
+    assert len(ents) == 6
