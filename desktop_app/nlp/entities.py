@@ -385,6 +385,7 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
             keep.append(c)
             continue
         if c.label in ("PERSON", "LOC") and nxt is not None and nxt.is_lower and nxt.lower_ in ORG_AFTER_NAME \
+                and (c.label == "LOC" or nxt.lower_ in _ARMED_OR_ALLIED) \
                 and prev is not None and prev.lower_ == "the" and not (size == 1 and first.text in person_words):
             c.label, c.sure = "ORG", True  # "the Fano militia", "the Viv Ansanm coalition"
             keep.append(c)
@@ -452,6 +453,8 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
 #: "faith in Lula", "a stake in Musk": after these "in" takes a person, not a place
 _NOT_PLACE_BEFORE_IN = frozenset({"belief", "believe", "confidence", "faith", "interest", "role", "stake", "trust"})
 _ARMED_GROUP_NOUNS = frozenset({"fighters", "guerrillas", "insurgents", "militants", "militia", "militiamen", "rebels"})
+#: "the Fano militia" names a group, "the Sharif party" a person's party (the name stays a PERSON)
+_ARMED_OR_ALLIED = frozenset({"alliance", "cartel", "coalition", "gang", "militia", "network"})
 _NOT_ACRONYMS = frozenset({"ai", "ceo", "pm", "am", "tv", "ok", "id", "vip"})
 
 
@@ -470,6 +473,7 @@ def _untagged_named_groups(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
         if t.is_lower and low in ORG_AFTER_NAME and t.i > 1:
             a = t.i
             while a > 0 and t.i - a < 3 and not taken[a - 1] and doc[a - 1].is_title and doc[a - 1].pos_ == "PROPN" \
+                    and not doc[a - 1].ent_type_ \
                     and doc[a - 1].lower_ not in TITLES:
                 a -= 1
             if a < t.i and a > 0 and doc[a - 1].lower_ == "the":
@@ -477,7 +481,7 @@ def _untagged_named_groups(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
                 taken[a : t.i] = True
         elif t.is_lower and low in ORG_BEFORE_NAME and t.i + 1 < n and not taken[t.i + 1]:
             b = t.i + 1
-            while b < n and b - t.i <= 3 and not taken[b] and doc[b].is_title and doc[b].pos_ == "PROPN" \
+            while b < n and b - t.i <= 3 and not taken[b] and doc[b].is_title and doc[b].pos_ == "PROPN" and not doc[b].ent_type_ \
                     and doc[b].lower_ not in TITLES and "\n" not in doc[b - 1].whitespace_:
                 b += 1
             if b > t.i + 1 and (b >= n or not doc[b].is_title):
@@ -503,7 +507,7 @@ def _coordinated_places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> l
             continue
         if c.end + 1 < n and doc[c.end].lower_ in ("and", "or"):
             a = b = c.end + 1
-            while b < n and b - a < 3 and not taken[b] and doc[b].is_title and doc[b].pos_ == "PROPN" \
+            while b < n and b - a < 3 and not taken[b] and doc[b].is_title and doc[b].pos_ == "PROPN" and not doc[b].ent_type_ \
                     and doc[b].lower_ not in TITLES and "\n" not in doc[b - 1].whitespace_:
                 b += 1
             if b > a and (b >= n or not (doc[b].is_title or doc[b].lower_ in ("'s", "’s"))):
@@ -512,6 +516,7 @@ def _coordinated_places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> l
         if c.start > 1 and doc[c.start - 1].lower_ in ("and", "or") and doc[c.start - 2].lower_ not in ("'s", "’s"):
             b = a = c.start - 1
             while a > 0 and b - a < 3 and not taken[a - 1] and doc[a - 1].is_title and doc[a - 1].pos_ == "PROPN" \
+                    and not doc[a - 1].ent_type_ \
                     and doc[a - 1].lower_ not in TITLES and "\n" not in doc[a - 1].whitespace_:
                 a -= 1
             if b > a and a > 0 and doc[a - 1].lower_ in ("in", "near", "to", "from", "between", "of"):
