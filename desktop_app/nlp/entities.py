@@ -351,6 +351,12 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
         if c.gazetteer:
             keep.append(c)
             continue
+        while c.end - c.start > 1 and doc[c.end - 1].is_lower and doc[c.end - 1].is_alpha \
+                and doc[c.end - 1].lower_ in ORG_AFTER_NAME:
+            taken[c.end - 1] = False  # "Georgian Dream party": the name is "Georgian Dream"
+            c.end -= 1
+        span, last, size = doc[c.start : c.end], doc[c.end - 1], c.end - c.start
+        nxt = doc[c.end] if c.end < n else None
         if is_section_label(span.text):
             continue  # "PRESS RELEASE", "LIVE UPDATES": a form's label, not a name
         if prev is not None and prev.lower_ in VESSEL_WORDS and prev.is_lower and c.label != "NORP":
@@ -417,6 +423,10 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
         elif c.label in ("PERSON", "GPE") and all(t.is_title for t in span) and not (
                 size == 1 and first.text in person_words) and _apposition_kind(doc, c.end) == "ORG":
             c.label, c.sure = "ORG", True  # "Boko Haram, the jihadist group", "Aspides, the EU's naval mission"
+        elif c.label in ("PERSON", "ORG", "NORP") and all(t.is_title for t in span) and not (
+                size == 1 and first.text in person_words) and not any(t.lower_ in _ORGISH for t in span) \
+                and _apposition_kind(doc, c.end) == "GPE":
+            c.label, c.sure = "GPE", True  # "Wad Madani, the capital of Gezira state"
         elif c.label == "PERSON" and size == 1 and first.text.endswith("s") and prev is not None \
                 and prev.lower_ == "the" and first.dep_ != "compound" and first.is_title:
             c.label, c.sure = "ORG", True  # "the Houthis": a plural group, not a person
@@ -455,6 +465,8 @@ _NOT_PLACE_BEFORE_IN = frozenset({"belief", "believe", "confidence", "faith", "i
 _ARMED_GROUP_NOUNS = frozenset({"fighters", "guerrillas", "insurgents", "militants", "militia", "militiamen", "rebels"})
 #: "the Fano militia" names a group, "the Sharif party" a person's party (the name stays a PERSON)
 _ARMED_OR_ALLIED = frozenset({"alliance", "cartel", "coalition", "gang", "militia", "network"})
+#: ", the capital of Gezira state", ", a town near the border": the name before is a place
+_PLACE_APPOS = frozenset({"capital", "city", "town", "village", "villages", "port", "stronghold", "hub", "suburb"})
 _NOT_ACRONYMS = frozenset({"ai", "ceo", "pm", "am", "tv", "ok", "id", "vip"})
 
 
@@ -547,7 +559,7 @@ def _untagged_appositions(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
         before = doc[a - 2].lower_ if a > 1 and doc[a - 1].text == "," and doc[a - 2].is_lower else ""
         if kind is None and before:  # "a spokesman for the mission, Aspides, said"; "his lawyer, Ana Ruiz, said"
             kind = "ORG" if before in ORG_NOUNS else "PERSON" if before in APPOS_ROLES and k - a >= 2 else None
-        if (kind == "PERSON" and k - a >= 2) or (kind == "ORG" and not doc[a].is_sent_start):
+        if (kind == "PERSON" and k - a >= 2) or (kind in ("ORG", "GPE") and not doc[a].is_sent_start):
             out.append(_Cand(a, k, kind, False, True))
             taken[a:k] = True
     return out
@@ -573,10 +585,14 @@ def _apposition_kind(doc: Doc, end: int) -> str | None:
         if t.text in (",", ".", ";") or "\n" in t.whitespace_:
             return None
         low = t.lower_
+        if t.i + 1 < n and doc[t.i + 1].lower_ in ("'s", "’s"):
+            continue  # "the city's mayor": the possessor is not the apposition's noun
         if low in APPOS_ROLES or (low.endswith("s") and low[:-1] in APPOS_ROLES):
             return "PERSON"
         if low in ORG_NOUNS:
             return "ORG"
+        if low in _PLACE_APPOS and t.is_lower:
+            return "GPE"
     return None
 
 
@@ -835,9 +851,9 @@ def _places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[int]
     for i in heads:
         low = doc[i].lower_
         spans: list[tuple[int, int, str]] = []
-        if (low in PLACE_HEADS or low in FACILITY_HEADS) and i > 0:
+        if (low in PLACE_HEADS or low in FACILITY_HEADS) and i > 0 and (low != "state" or doc[i].is_lower):
             a, b = _name_run(doc, i - 1, -1)
-            if b > a and (doc[i].pos_ == "NOUN" or (a > 0 and doc[a - 1].lower_ in ("the", "a"))):
+            if b > a and (doc[i].pos_ == "NOUN" or doc[i].is_lower or (a > 0 and doc[a - 1].lower_ in ("the", "a"))):
                 spans.append((a, b, "FAC" if low in FACILITY_HEADS else "GPE"))
         if low in PLACE_OF_HEADS and i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i].pos_ == "NOUN":
             a, b = _name_run(doc, i + 2, 1)

@@ -203,3 +203,14 @@ def test_a_name_joined_to_a_place_by_and_is_a_place() -> None:
     assert [t for t, label in ents if label == "GPE"] == ["Medellín", "Montería", "Tierralta", "Montería", "Kampala",
                                                            "Jinja"]
     assert len(ents) == 6
+
+
+def test_a_place_in_apposition_and_a_state_named_by_its_head_word_are_places() -> None:
+    ents = entities("Wad Madani, the capital of Gezira state, fell. Fighters entered Tillabéri, a town near the "
+                    "border. Ana Ruiz, the city's mayor, fled.")
+    assert ents == [("Wad Madani", "GPE"), ("Gezira", "GPE"), ("Tillabéri", "GPE"), ("Ana Ruiz", "PERSON")]
+
+
+def test_a_party_name_does_not_take_the_common_noun_after_it() -> None:
+    ents = entities("The Georgian Dream party said 43 officers had been injured. The Sharif party met.")
+    assert ("Georgian Dream", "ORG") in ents and ("Sharif", "PERSON") in ents
