@@ -607,12 +607,23 @@ def _official_names(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
             continue
         if c.label == "ORG" and c.end + 1 < n:
             k = c.end
-            if doc[k].lower_ in ("and", "&") and doc[k + 1].is_title:  # "Ministry of Foreign Affairs" + "and Trade"
+            caps = doc[c.start].is_upper and doc[c.end - 1].is_upper  # a header line in capitals
+            if doc[k].lower_ in ("and", "&") and (doc[k + 1].is_upper if caps else doc[k + 1].is_title) \
+                    and "\n" not in doc[k - 1].whitespace_:  # "Ministry of Foreign Affairs" + "and Trade"
                 m = k + 1
-                while m < n and m - k <= 3 and doc[m].is_title and doc[m].is_alpha and not taken[m]:
+                while m < n and m - k <= 3 and (doc[m].is_upper if caps else doc[m].is_title) and doc[m].is_alpha \
+                        and not taken[m] and "\n" not in doc[m - 1].whitespace_:
                     m += 1
+                first_word = doc[c.start + (doc[c.start].lower_ == "the")].lower_
                 if m + 1 < n and doc[m].lower_ == "of" and m > k + 1:
                     k = m
+                elif m > k + 1 and first_word in OFFICIAL_HEADS and not any(
+                        t.lower_ in TITLES or t.lower_ in RANKS for t in doc[k + 1 : m]) and (
+                        m >= n or "\n" in doc[m - 1].whitespace_ or doc[m].is_space or doc[m].is_punct
+                        or doc[m].is_lower):
+                    c.end, c.sure, c.gazetteer = m, True, False  # "... AND INTERNATIONAL COOPERATION" ending its line
+                    taken[k:m] = True
+                    continue
             words_in = [t.lower_ for t in doc[c.start : c.end]]
             j = k + 1 + (doc[k + 1].lower_ == "the")
             place = by_start.get(j)
@@ -800,7 +811,9 @@ def _bodies_of(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[i
     """``heads``: indices of the body heads ("Ministry") in the Doc."""
     n = len(doc)
     for i in heads:
-        if i + 2 >= n or doc[i + 1].text != "of" or not doc[i + 2].is_title:
+        if i + 2 >= n or doc[i + 1].text not in ("of", "on", "for") or not doc[i + 2].is_title:
+            continue  # "Ministry of Commerce", "Commission on Human Rights", "Council for Peace"
+        if doc[i + 1].text != "of" and not doc[i].is_title:
             continue
         j = i + 2
         while j < n and ((doc[j].is_title and doc[j].is_alpha and doc[j].lower_ not in ("the",))
@@ -959,7 +972,8 @@ def _body_prefix(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, i: int) -> 
     (capitalised words before it, and the places or peoples joined to them by hyphens or directly)."""
     lo = i
     while lo > 0 and (i - lo < 2 or (i - lo < 4 and doc[lo - 1].pos_ == "PROPN")) \
-            and not taken[lo - 1] and doc[lo - 1].is_title and doc[lo - 1].is_alpha \
+            and not taken[lo - 1] and (doc[lo - 1].is_title or (doc[lo - 1].is_upper and len(doc[lo - 1]) > 1)) \
+            and doc[lo - 1].is_alpha \
             and "\n" not in doc[lo - 1].whitespace_ and doc[lo - 1].lower_ not in ("the", "a", "an"):
         lo -= 1  # up to four proper nouns: "Miyetti Allah Cattle Breeders | Association of Nigeria"
     if lo == i:

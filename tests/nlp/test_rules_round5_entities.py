@@ -214,3 +214,18 @@ def test_a_place_in_apposition_and_a_state_named_by_its_head_word_are_places() -
 def test_a_party_name_does_not_take_the_common_noun_after_it() -> None:
     ents = entities("The Georgian Dream party said 43 officers had been injured. The Sharif party met.")
     assert ("Georgian Dream", "ORG") in ents and ("Sharif", "PERSON") in ents
+
+
+def test_bodies_on_or_for_and_ministries_with_two_portfolios_are_one_organisation() -> None:
+    ents = entities("The Inter-American Commission on Human Rights condemned the move. The Ministry of Foreign "
+                    "Affairs and Regional Integration said the ECOWAS Council of Ministers would meet in Abuja.")
+    assert ents == [("Inter-American Commission on Human Rights", "ORG"),
+                    ("Ministry of Foreign Affairs and Regional Integration", "ORG"),
+                    ("ECOWAS Council of Ministers", "ORG"), ("Abuja", "GPE")]
+
+
+def test_a_capitalised_header_names_the_whole_ministry_but_not_a_minister_after_and() -> None:
+    ents = entities("MINISTRY OF FOREIGN AFFAIRS AND INTERNATIONAL COOPERATION\n\nAccra, 14 June\n\n"
+                    "The Ministry of Finance and Prime Minister Imran Khan met.")
+    assert ents[0] == ("MINISTRY OF FOREIGN AFFAIRS AND INTERNATIONAL COOPERATION", "ORG")
+    assert ("Ministry of Finance", "ORG") in ents and ("Imran Khan", "PERSON") in ents
