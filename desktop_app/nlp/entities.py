@@ -607,10 +607,15 @@ def _official_names(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
             continue
         if c.label == "ORG" and c.end + 1 < n:
             k = c.end
+            part: _Cand | None = None
             caps = doc[c.start].is_upper and doc[c.end - 1].is_upper  # a header line in capitals
             if doc[k].lower_ in ("and", "&") and (doc[k + 1].is_upper if caps else doc[k + 1].is_title) \
                     and "\n" not in doc[k - 1].whitespace_:  # "Ministry of Foreign Affairs" + "and Trade"
                 m = k + 1
+                part = by_start.get(k + 1)  # "... and" + the model's ORG "Regional Integration"
+                if part is not None and part.label == "ORG" and not part.gazetteer and part.end - part.start <= 3 \
+                        and all(t.is_title or t.is_upper for t in doc[part.start : part.end]):
+                    m = part.end
                 while m < n and m - k <= 3 and (doc[m].is_upper if caps else doc[m].is_title) and doc[m].is_alpha \
                         and not taken[m] and "\n" not in doc[m - 1].whitespace_:
                     m += 1
@@ -623,6 +628,8 @@ def _official_names(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
                         or doc[m].is_lower):
                     c.end, c.sure, c.gazetteer = m, True, False  # "... AND INTERNATIONAL COOPERATION" ending its line
                     taken[k:m] = True
+                    if part is not None and part.end <= m:
+                        gone.add(id(part))
                     continue
             words_in = [t.lower_ for t in doc[c.start : c.end]]
             j = k + 1 + (doc[k + 1].lower_ == "the")
@@ -633,6 +640,8 @@ def _official_names(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
                     or (doc[k].lower_ == "in" and words_in[-1] in MISSION_HEADS and doc[k - 1].is_title)):
                 c.end, c.sure, c.gazetteer = place.end, True, False
                 gone.add(id(place))
+                if part is not None and part.end <= place.start:
+                    gone.add(id(part))
                 taken[k : place.end] = True
                 continue
         if c.label in ("GPE", "NORP") and c.end < n and "\n" not in doc[c.end - 1].whitespace_:
