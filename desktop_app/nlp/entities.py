@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.attrs import IS_SPACE, IS_UPPER, LOWER, ORTH
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -73,6 +73,8 @@ ORG_BEFORE_NAME = words("entities", "org_before_name")
 ORG_AFTER_NAME = words("entities", "org_after_name")
 MOTION_WORDS = words("entities", "motion_words")
 GROUP_POSSESSORS = words("entities", "group_possessors")
+_GEO_BEFORE_HASHES = numpy.array(sorted(hash_string(w) for w in GEO_BEFORE_HEADS), dtype="uint64")
+_GROUP_NOUN_HASHES = numpy.array(sorted(hash_string(w) for w in ORG_AFTER_NAME | ORG_BEFORE_NAME), dtype="uint64")
 #: words that make a name an organisation's, never a person's or a place's
 _ORGISH = frozenset(INSTITUTION_WORDS | COMPANY_HEADS | ORG_NOUNS | {w.lower() for w in BODY_OF_HEADS}
                      | {"international", "united", "city", "club"})
@@ -480,7 +482,8 @@ def _untagged_named_groups(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
     between "the" and a lower-case noun for a group, or right after a noun for a body, is an ORG."""
     out: list[_Cand] = []
     n = len(doc)
-    for t in doc:
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _GROUP_NOUN_HASHES)).tolist():
+        t = doc[i]
         low = t.lower_
         if t.is_lower and low in ORG_AFTER_NAME and t.i > 1:
             a = t.i
@@ -672,9 +675,7 @@ def _geo_names(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand
             c.end, c.label, c.sure, c.gazetteer = c.end + 1, "LOC", True, False
             taken[c.start : c.end] = True
         out.append(c)
-    lowers = doc.to_array(LOWER)
-    heads = numpy.flatnonzero(numpy.isin(lowers, numpy.array(
-        [doc.vocab.strings.add(w) for w in GEO_BEFORE_HEADS], dtype="uint64"))).tolist()
+    heads = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _GEO_BEFORE_HASHES)).tolist()
     for i in heads:
         if not doc[i].is_title or i + 1 >= n or not doc[i + 1].is_title or not doc[i + 1].is_alpha:
             continue
@@ -696,7 +697,8 @@ def _acronym_groups(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[
     """"ELN rebels", "KFOR, the peacekeeping force": an acronym the model leaves out or mislabels is a group."""
     n = len(doc)
     by_start = {c.start: c for c in cands if c.end - c.start == 1}
-    for t in doc:
+    for i in numpy.flatnonzero(doc.to_array(IS_UPPER)).tolist():
+        t = doc[i]
         if not (t.is_upper and t.text.isalnum() and t.text[0].isalpha() and 2 <= len(t) <= 8) \
                 or t.lower_ in TIME_ZONES or t.lower_ in _NOT_ACRONYMS:
             continue  # "ELN", "M23"
