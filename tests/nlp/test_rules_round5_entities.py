@@ -229,3 +229,9 @@ def test_a_capitalised_header_names_the_whole_ministry_but_not_a_minister_after_
                     "The Ministry of Finance and Prime Minister Imran Khan met.")
     assert ents[0] == ("MINISTRY OF FOREIGN AFFAIRS AND INTERNATIONAL COOPERATION", "ORG")
     assert ("Ministry of Finance", "ORG") in ents and ("Imran Khan", "PERSON") in ents
+
+
+def test_languages_and_religious_communities_are_norp() -> None:
+    ents = entities("She spoke in Wolof, then in Quechua and Tagalog. Yazidi and Druze leaders met Hutu refugees.")
+    assert ents == [("Wolof", "NORP"), ("Quechua", "NORP"), ("Tagalog", "NORP"), ("Yazidi", "NORP"),
+                    ("Druze", "NORP"), ("Hutu", "NORP")]
