@@ -151,6 +151,9 @@ def _candidates(doc: Doc) -> list[_Cand]:
     """doc.ents plus the rule passes (names after titles, known surnames), relabelled and merged."""
     cands: list[_Cand] = []
     for e in doc.ents:
+        if e.label_ == "LANGUAGE" and e[0].is_title:
+            cands.append(_Cand(e.start, e.end, "NORP", False, True))  # the guidelines' languages are NORP ("Urdu")
+            continue
         if e.label_ not in _LABELS:
             continue
         poss = [t.i for t in e[1:-1] if t.lower_ in ("'s", "’s")]
@@ -469,6 +472,8 @@ _ARMED_GROUP_NOUNS = frozenset({"fighters", "guerrillas", "insurgents", "militan
 _ARMED_OR_ALLIED = frozenset({"alliance", "cartel", "coalition", "gang", "militia", "network"})
 #: ", the capital of Gezira state", ", a town near the border": the name before is a place
 _PLACE_APPOS = frozenset({"capital", "city", "town", "village", "villages", "port", "stronghold", "hub", "suburb"})
+#: the model's dates, times and numbers: a rule never takes their words for a name (its PRODUCT or EVENT it may)
+_COUNTED = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _NOT_ACRONYMS = frozenset({"ai", "ceo", "pm", "am", "tv", "ok", "id", "vip"})
 
 
@@ -488,7 +493,7 @@ def _untagged_named_groups(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
         if t.is_lower and low in ORG_AFTER_NAME and t.i > 1:
             a = t.i
             while a > 0 and t.i - a < 3 and not taken[a - 1] and doc[a - 1].is_title and doc[a - 1].pos_ == "PROPN" \
-                    and not doc[a - 1].ent_type_ \
+                    and doc[a - 1].ent_type_ not in _COUNTED \
                     and doc[a - 1].lower_ not in TITLES:
                 a -= 1
             if a < t.i and a > 0 and doc[a - 1].lower_ == "the":
@@ -496,7 +501,7 @@ def _untagged_named_groups(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
                 taken[a : t.i] = True
         elif t.is_lower and low in ORG_BEFORE_NAME and t.i + 1 < n and not taken[t.i + 1]:
             b = t.i + 1
-            while b < n and b - t.i <= 3 and not taken[b] and doc[b].is_title and doc[b].pos_ == "PROPN" and not doc[b].ent_type_ \
+            while b < n and b - t.i <= 3 and not taken[b] and doc[b].is_title and doc[b].pos_ == "PROPN" and doc[b].ent_type_ not in _COUNTED \
                     and doc[b].lower_ not in TITLES and "\n" not in doc[b - 1].whitespace_:
                 b += 1
             if b > t.i + 1 and (b >= n or not doc[b].is_title):
@@ -522,7 +527,7 @@ def _coordinated_places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> l
             continue
         if c.end + 1 < n and doc[c.end].lower_ in ("and", "or"):
             a = b = c.end + 1
-            while b < n and b - a < 3 and not taken[b] and doc[b].is_title and doc[b].pos_ == "PROPN" and not doc[b].ent_type_ \
+            while b < n and b - a < 3 and not taken[b] and doc[b].is_title and doc[b].pos_ == "PROPN" and doc[b].ent_type_ not in _COUNTED \
                     and doc[b].lower_ not in TITLES and "\n" not in doc[b - 1].whitespace_:
                 b += 1
             if b > a and (b >= n or not (doc[b].is_title or doc[b].lower_ in ("'s", "’s"))):
@@ -531,7 +536,7 @@ def _coordinated_places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> l
         if c.start > 1 and doc[c.start - 1].lower_ in ("and", "or") and doc[c.start - 2].lower_ not in ("'s", "’s"):
             b = a = c.start - 1
             while a > 0 and b - a < 3 and not taken[a - 1] and doc[a - 1].is_title and doc[a - 1].pos_ == "PROPN" \
-                    and not doc[a - 1].ent_type_ \
+                    and doc[a - 1].ent_type_ not in _COUNTED \
                     and doc[a - 1].lower_ not in TITLES and "\n" not in doc[a - 1].whitespace_:
                 a -= 1
             if b > a and a > 0 and doc[a - 1].lower_ in ("in", "near", "to", "from", "between", "of"):
@@ -551,7 +556,7 @@ def _untagged_appositions(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
     for k in numpy.flatnonzero(orths_eq(doc, ",")).tolist():
         a = k
         while a > 0 and k - a < 3 and not taken[a - 1] and doc[a - 1].is_title and doc[a - 1].is_alpha \
-                and doc[a - 1].pos_ == "PROPN" and not doc[a - 1].ent_type_ and doc[a - 1].lower_ not in TITLES \
+                and doc[a - 1].pos_ == "PROPN" and doc[a - 1].ent_type_ not in _COUNTED and doc[a - 1].lower_ not in TITLES \
                 and doc[a - 1].lower_ not in MONTHS and "\n" not in doc[a - 1].whitespace_:
             a -= 1
             if doc[a].is_sent_start:
@@ -822,17 +827,20 @@ def _bodies_of(doc: Doc, cands: list[_Cand], taken: numpy.ndarray, heads: list[i
     """``heads``: indices of the body heads ("Ministry") in the Doc."""
     n = len(doc)
     for i in heads:
-        if i + 2 >= n or doc[i + 1].text not in ("of", "on", "for") or not doc[i + 2].is_title:
+        the = i + 3 < n and doc[i + 2].lower_ == "the" and doc[i + 3].is_title and doc[i].is_title \
+            and doc[i + 3].lower_ not in TITLES  # "Office for the Coordination of ...", not "Office of the President"
+        if i + 2 >= n or doc[i + 1].text not in ("of", "on", "for") or not (doc[i + 2].is_title or the):
             continue  # "Ministry of Commerce", "Commission on Human Rights", "Council for Peace"
         if doc[i + 1].text != "of" and not doc[i].is_title:
             continue
-        j = i + 2
+        j = i + 2 + the
         while j < n and ((doc[j].is_title and doc[j].is_alpha and doc[j].lower_ not in ("the",))
-                         or (doc[j].text in ("and", "&") and j + 1 < n and doc[j + 1].is_title)):
+                         or (doc[j].text in ("and", "&") and j + 1 < n and doc[j + 1].is_title)
+                         or (the and doc[j].text == "of" and j + 1 < n and doc[j + 1].is_title)):
             if "\n" in doc[j - 1].whitespace_:
                 break
             j += 1
-        while j > i + 2 and doc[j - 1].text in ("and", "&"):
+        while j > i + 2 and doc[j - 1].text in ("and", "&", "of"):
             j -= 1
         inside = [c for c in cands if c.start < j and i < c.end]
         # the model's name that ends at the head ("Human Rights Commission" | of Pakistan) is the body's first part

@@ -235,3 +235,14 @@ def test_languages_and_religious_communities_are_norp() -> None:
     ents = entities("She spoke in Wolof, then in Quechua and Tagalog. Yazidi and Druze leaders met Hutu refugees.")
     assert ents == [("Wolof", "NORP"), ("Quechua", "NORP"), ("Tagalog", "NORP"), ("Yazidi", "NORP"),
                     ("Druze", "NORP"), ("Hutu", "NORP")]
+
+
+def test_an_office_for_the_coordination_of_a_task_is_one_organisation() -> None:
+    ents = entities("The United Nations Office for the Coordination of Humanitarian Affairs said 2.6 million people "
+                    "were displaced.")
+    assert ents == [("United Nations Office for the Coordination of Humanitarian Affairs", "ORG")]
+
+
+def test_a_town_the_model_calls_a_product_is_a_place_by_its_apposition_and_languages_are_norp() -> None:
+    ents = entities("The Arakan Army said it had captured Paletwa, a town near the border. She answered in English.")
+    assert ("Paletwa", "GPE") in ents and ("English", "NORP") in ents
