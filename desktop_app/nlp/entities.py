@@ -459,6 +459,7 @@ def _evidence(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> list[_Cand]
     keep += _untagged_appositions(doc, taken)
     keep += _untagged_named_groups(doc, taken)
     keep += _coordinated_places(doc, keep, taken)
+    keep += _dateline_agencies(doc, taken)
     keep.sort(key=lambda c: c.start)
     keep = _official_names(doc, keep, taken)
     keep = _geo_names(doc, keep, taken)
@@ -542,6 +543,29 @@ def _coordinated_places(doc: Doc, cands: list[_Cand], taken: numpy.ndarray) -> l
             if b > a and a > 0 and doc[a - 1].lower_ in ("in", "near", "to", "from", "between", "of"):
                 out.append(_Cand(a, b, "GPE", False, True))
                 taken[a:b] = True
+    return out
+
+
+def _dateline_agencies(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
+    """"BOGOTÁ, 3 abr (EFE).-", "BELGRADE, Feb 2 (Beta) –": the agency in brackets after a dateline in capitals."""
+    n = len(doc)
+    out: list[_Cand] = []
+    starts = [0] + [i + 1 for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if "\n" in doc[i].text]
+    for a in starts:
+        if a >= n or not (doc[a].is_upper and doc[a].is_alpha and len(doc[a]) > 2):
+            continue
+        for k in range(a + 1, min(n, a + 8)):
+            if "\n" in doc[k - 1].whitespace_:
+                break
+            if doc[k].text == "(":
+                b = k + 1
+                while b < n and b - k <= 3 and doc[b].is_alpha and (doc[b].is_title or doc[b].is_upper
+                                                                   or (doc[b].text[:1].islower() and len(doc[b]) <= 4)):
+                    b += 1
+                if k + 1 < b < n and doc[b].text == ")" and not taken[k + 1 : b].any():
+                    out.append(_Cand(k + 1, b, "ORG", False, True))
+                    taken[k + 1 : b] = True
+                break
     return out
 
 

@@ -246,3 +246,8 @@ def test_an_office_for_the_coordination_of_a_task_is_one_organisation() -> None:
 def test_a_town_the_model_calls_a_product_is_a_place_by_its_apposition_and_languages_are_norp() -> None:
     ents = entities("The Arakan Army said it had captured Paletwa, a town near the border. She answered in English.")
     assert ("Paletwa", "GPE") in ents and ("English", "NORP") in ents
+
+
+def test_a_wire_agency_in_brackets_after_a_dateline_is_an_organisation() -> None:
+    ents = entities("BELGRADE, Feb 2 (Beta) – Serbian President Aleksandar Vučić said the vote would go ahead.")
+    assert ents == [("BELGRADE", "GPE"), ("Beta", "ORG"), ("Serbian", "NORP"), ("Aleksandar Vučić", "PERSON")]
