@@ -788,7 +788,7 @@ def _consistent(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     added = False
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), hashes)).tolist():
         t = doc[i]
-        if not taken[i] and t.pos_ in ("PROPN", "NOUN") and t.is_title and not (i > 0 and doc[i - 1].text == "-") \
+        if not taken[i] and t.pos_ in ("PROPN", "NOUN", "ADJ") and t.is_title and not (i > 0 and doc[i - 1].text == "-") \
                 and not (i + 1 < len(doc) and doc[i + 1].text == "-"):
             cands.append(_Cand(i, i + 1, single[t.text], False, True))
             added = True
