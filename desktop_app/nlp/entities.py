@@ -156,6 +156,9 @@ def _candidates(doc: Doc) -> list[_Cand]:
             continue
         if e.label_ not in _LABELS:
             continue
+        if len(e) > 1 and e[-1].lower_ in ("'s", "’s") and not e.ent_id:
+            # "Viktor Orbán's" | Fidesz: the possessive ends the name (no rule may run past it)
+            e = SpacySpan(doc, e.start, e.end - 1, label=e.label_)
         poss = [t.i for t in e[1:-1] if t.lower_ in ("'s", "’s")]
         if poss and not e.ent_id and ((doc[poss[0] - 1].lower_ in GROUP_POSSESSORS and e[-1].lower_ in _ORGISH_HEADS)
                                       or (doc[poss[0] - 1].lower_ in _OFFICE_HOLDERS and e[-1].lower_ in _ORGISH_HEADS
@@ -497,7 +500,7 @@ def _untagged_named_groups(doc: Doc, taken: numpy.ndarray) -> list[_Cand]:
                     and doc[a - 1].ent_type_ not in _COUNTED \
                     and doc[a - 1].lower_ not in TITLES:
                 a -= 1
-            if a < t.i and a > 0 and doc[a - 1].lower_ == "the":
+            if a < t.i and a > 0 and doc[a - 1].lower_ in ("the", "'s", "’s"):  # "Orbán's Fidesz party"
                 out.append(_Cand(a, t.i, "ORG", False, True))
                 taken[a : t.i] = True
         elif t.is_lower and low in ORG_BEFORE_NAME and t.i + 1 < n and not taken[t.i + 1]:

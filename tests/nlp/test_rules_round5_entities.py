@@ -251,3 +251,8 @@ def test_a_town_the_model_calls_a_product_is_a_place_by_its_apposition_and_langu
 def test_a_wire_agency_in_brackets_after_a_dateline_is_an_organisation() -> None:
     ents = entities("BELGRADE, Feb 2 (Beta) – Serbian President Aleksandar Vučić said the vote would go ahead.")
     assert ents == [("BELGRADE", "GPE"), ("Beta", "ORG"), ("Serbian", "NORP"), ("Aleksandar Vučić", "PERSON")]
+
+
+def test_a_possessive_ends_a_person_and_the_party_after_it_is_an_organisation() -> None:
+    ents = entities("Viktor Orbán's Fidesz party wants none. Robert Fico has sided with Orbán on sanctions.")
+    assert ents == [("Viktor Orbán", "PERSON"), ("Fidesz", "ORG"), ("Robert Fico", "PERSON"), ("Orbán", "PERSON")]
