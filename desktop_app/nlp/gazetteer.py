@@ -99,15 +99,19 @@ def make_gazetteer_wins_filter(contextual: list[str] | None = None) -> Any:
         matches = sorted(spans, key=lambda s: (s.start - s.end, s.start))
         ents = list(entities)
         taken: list[SpacySpan] = []
+        kept: list[SpacySpan] = []  # model names that won against a longer match: shorter ones do not cut them
         for m in matches:
             if m.text in needs_context and not _platform_context(m):
                 continue
             if any(m.start < t.end and t.start < m.end for t in taken):
                 continue
+            if any(e.start <= m.start and m.end <= e.end for e in kept):
+                continue  # "South Korean Foreign Ministry" kept over "South Korean": not cut by "Foreign Ministry"
             keep = True
             for e in ents:
                 if e.start < m.end and m.start < e.end and _model_name_contains(e, m):
                     keep = False
+                    kept.append(e)
                     break
             if not keep:
                 continue
