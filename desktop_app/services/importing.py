@@ -187,7 +187,7 @@ class _Child:
     meanwhile are there to join the next transaction. At most ``AHEAD`` chunks wait.
     """
 
-    AHEAD = 4
+    AHEAD = 8
 
     def __init__(self, paths: list[str | Path], fmt: str, who: str | None, claim_done: bool,
                  as_gold: bool = False) -> None:

@@ -97,7 +97,14 @@ class Edits(Queries):
     def _finish_bulk(self, conn: sqlite3.Connection) -> None:
         """Build the search indexes this import dropped (in the transaction that syncs it, so once)."""
         dropped, self._dropped = self._dropped, []
-        restore_search_indexes(conn, dropped)
+        if dropped:
+            # SQLite's default cache here: its sort for CREATE INDEX takes a run per cache's worth of rows, and the
+            # import's 24 MiB made one long run (200k entity rows: 0.33 s against 0.22 s, and 10 MB more RSS)
+            conn.execute("PRAGMA cache_size = -2000")
+            try:
+                restore_search_indexes(conn, dropped)
+            finally:
+                conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB if self._bulk_settings else 2000}")
 
     def _defer_search_index(self, conn: sqlite3.Connection, table: str, rows: int) -> None:
         """Drop ``table``'s search index in this transaction if the import is large for it (DEFER_INDEX_ROWS)."""
