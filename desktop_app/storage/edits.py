@@ -173,8 +173,11 @@ class Edits(Queries):
                             self._defer_search_index(conn, table, len(values))
                         insert_rows(conn, table, child_columns(table), values, rollback_on_error=self.bulk)
                 if annotated:
+                    skip = tallies.batch_skips(frozenset(t for t, v in children.items() if v),
+                                               any(r[4] == "done" for r in rows))
                     for stmt in tallies.BATCH:
-                        conn.execute(stmt, first_ids)
+                        if stmt not in skip:
+                            conn.execute(stmt, first_ids)
                     # never committed either way: other connections never miss a trigger nor see the pause
                     for sql in lifted:
                         conn.execute(sql)
