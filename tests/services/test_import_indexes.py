@@ -130,6 +130,15 @@ importing.import_paths(store, [sys.argv[2]], fmt="prodigy", progress=progress)
 """
 
 
+_HOLDER = """
+import sqlite3, sys
+conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+conn.execute("SELECT count(*) FROM articles").fetchone()
+print("open", flush=True)
+sys.stdin.read()
+"""
+
+
 def test_a_kill_while_the_index_is_dropped_leaves_a_corpus_the_next_open_repairs(tmp_path: Path) -> None:
     src, db = tmp_path / "tasks.jsonl", tmp_path / "corpus.sqlite3"
     _tasks(src, 600)
@@ -148,6 +157,16 @@ def test_a_kill_while_the_index_is_dropped_leaves_a_corpus_the_next_open_repairs
                     "PERSON": sum(1 for i in range(kept) if i % 3 == 2)}
         assert _label_counts(r) == expected
     assert "idx_entities_label" not in _indexes(db)  # a read-only open changes nothing
+    # while another process has the file open (it may be the import that dropped it), a writable open leaves it
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with Store(db) as s:
+            assert _label_counts(s) == expected
+        assert "idx_entities_label" not in _indexes(db)
+    finally:
+        holder.communicate("", timeout=30)
     with Store(db) as s:
         assert "idx_entities_label" in _indexes(db)
         assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
