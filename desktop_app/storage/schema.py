@@ -249,8 +249,8 @@ SEARCH_INDEXES = {
 
 def missing_search_indexes(conn: sqlite3.Connection) -> list[str]:
     """The tables whose search index is not there (dropped by an import that is running, or was killed)."""
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    return [table for table, (name, _) in SEARCH_INDEXES.items() if name not in present]
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table')")}
+    return [table for table, (name, _) in SEARCH_INDEXES.items() if table in present and name not in present]
 
 
 def restore_search_indexes(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> list[str]:
