@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -121,6 +123,15 @@ def test_the_cli_parses_from_before_it_opens_the_corpus_and_stops_the_child_if_i
     with Store(db, readonly=True) as r:
         assert r.count_articles() == distinct and r.count_articles(query="label:GPE") == distinct
     assert _leftovers() == ([], [])
+
+    # the parent leaves the readers to the child (a fresh process: this one has them loaded by other tests)
+    probe = ("import sys; from desktop_app.cli import main; rc = main(sys.argv[1:]);"
+             " print(rc, 'desktop_app.io.importers' in sys.modules, 'pydantic' in sys.modules)")
+    again = subprocess.run([sys.executable, "-c", probe, "--db", str(tmp_path / "other.sqlite3"), "import", "--format",
+                            "prodigy", "--no-preannotate", str(src)], capture_output=True, text=True, timeout=120,
+                           cwd=Path(__file__).resolve().parents[2])
+    assert again.stdout.split()[-3:] == ["1", "False", "False"], again.stderr
+    assert f"imported {distinct} article(s)" in again.stdout
 
     many = tmp_path / "many.jsonl"
     _tasks(many, 20_000)  # the child is still parsing (or waiting to send) when the open fails
