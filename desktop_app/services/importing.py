@@ -24,7 +24,6 @@ from typing import Any
 
 from desktop_app.core.model import Article
 from desktop_app.errors import E, InputError
-from desktop_app.io.importers import read_inputs
 from desktop_app.services.corpus import Commit, direct_commit
 from desktop_app.services.progress import CancelToken, ProgressFn, no_progress
 from desktop_app.storage import Store
@@ -63,6 +62,8 @@ Item = Prepared | InputError | int | None
 def prepared_chunks(paths: Iterable[str | Path], fmt: str, who: str | None, claim_done: bool,
                     cancel: CancelToken | None = None, *, as_gold: bool = False) -> Iterator[Item]:
     """Chunks of rows to commit, each InputError as it comes, duplicate counts; None after a cancel."""
+    from desktop_app.io.importers import read_inputs  # here: a CLI that parses in a child never loads the readers
+
     chunk, rows = Prepared(), 0
     seen: set[str] = set()
     now = now_iso()
@@ -92,6 +93,19 @@ def prepared_chunks(paths: Iterable[str | Path], fmt: str, who: str | None, clai
         yield None
 
 
+def start_parsing(paths: Iterable[str | Path], fmt: str = "auto", *, who: str | None = None,
+                  claim_done: bool = False, as_gold: bool = False) -> _Child | None:
+    """Fork the parsing child for ``import_paths(..., parser=)`` now, where ``fork`` exists (else None).
+
+    For the CLI, before it opens the corpus: the child loads the readers (pydantic; ~0.1 s) and parses while
+    the parent opens and migrates the file, and it inherits no SQLite connection. The caller closes it
+    (``close``) if it never reaches ``import_paths``; closing it twice is harmless.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return _Child(list(paths), fmt, who, claim_done, as_gold)
+
+
 def import_paths(
     target: Store | Commit[Any],
     paths: Iterable[str | Path],
@@ -103,6 +117,7 @@ def import_paths(
     claim_done: bool = False,
     parse_in_child: bool = False,
     as_gold: bool = False,
+    parser: _Child | None = None,
 ) -> ImportSummary:
     """Import ``paths`` into ``target``: a Store, or the ``commit`` of the process's writer.
 
@@ -117,13 +132,17 @@ def import_paths(
     process dies; the child ends when the pipe to its parent breaks.
 
     ``as_gold``: every article comes in done with its annotations accepted (a gold corpus).
+
+    ``parser``: a child ``start_parsing`` forked already for the same paths and options (``parse_in_child``
+    is then implied); this call closes it.
     """
     commit = direct_commit(target) if isinstance(target, Store) else target
     summary = ImportSummary()
     paths = list(paths)
-    child: _Child | None = None
-    if parse_in_child and "fork" in multiprocessing.get_all_start_methods():
+    child: _Child | None = parser
+    if child is None and parse_in_child and "fork" in multiprocessing.get_all_start_methods():
         child = _Child(paths, fmt, who, claim_done, as_gold)
+    if child is not None:
         items: Iterator[Item] = iter(child)
     else:
         items = prepared_chunks(paths, fmt, who, claim_done, cancel, as_gold=as_gold)
@@ -187,7 +206,7 @@ class _Child:
     meanwhile are there to join the next transaction. At most ``AHEAD`` chunks wait.
     """
 
-    AHEAD = 4
+    AHEAD = 8
 
     def __init__(self, paths: list[str | Path], fmt: str, who: str | None, claim_done: bool,
                  as_gold: bool = False) -> None:

@@ -15,9 +15,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
-from desktop_app.core.model import Article, article_id_for
+from desktop_app.core.model import (
+    ANNOTATION_STATES,
+    ARTICLE_STATUSES,
+    ORIGINS,
+    QUOTE_KINDS,
+    Article,
+    article_id_for,
+)
 from desktop_app.storage.connection import ANNOTATION_TABLES
 from desktop_app.storage.rows import ENTITY_COLUMNS, TABLE_VALUES, spans_to_json, suggested_to_json
 
@@ -137,3 +145,26 @@ def prepare(articles: Iterable[Article], now: str) -> Prepared:
 
 def child_columns(table: str) -> tuple[str, ...]:
     return ("article_id", *TABLE_VALUES[table][0], "created_at", "updated_at")
+
+
+#: the schema's enum CHECKs (schema.py), by table: column -> allowed values
+ENUM_CHECKS: dict[str, dict[str, tuple[str, ...]]] = {
+    "articles": {"status": ARTICLE_STATUSES},
+    "entities": {"origin": ORIGINS, "state": ANNOTATION_STATES},
+    "quotes": {"kind": QUOTE_KINDS, "origin": ORIGINS, "state": ANNOTATION_STATES},
+    "events": {"origin": ORIGINS, "state": ANNOTATION_STATES},
+}
+
+
+def check_enums(table: str, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]) -> None:
+    """What the table's enum CHECKs would refuse, refused here: an import inserts with them off.
+
+    SQLite evaluates a CHECK per row, ~1 µs each (200k entity rows: 0.4 s of their 0.8 s insert, measured); one
+    set per column here costs ~5 ms. Raises ``sqlite3.IntegrityError`` as the CHECK would have (a bug: the
+    readers validate every value first).
+    """
+    for column, allowed in ENUM_CHECKS[table].items():
+        found = set(map(itemgetter(columns.index(column)), rows))
+        if not found.issubset(allowed):
+            raise sqlite3.IntegrityError(f"CHECK constraint failed: {table}.{column} "
+                                         f"({', '.join(sorted(map(repr, found - set(allowed))))})")

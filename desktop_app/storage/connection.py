@@ -127,12 +127,18 @@ class Connection:
         - Foreign keys are not checked (the import inserts each article with its annotations, by
           construction) and ``bulk`` is set: ``add_prepared`` then lifts the tally insert triggers for its
           transaction. No trigger and no foreign key lets SQLite insert without a statement journal.
+        - The enum CHECKs are off (SQLite evaluates them row by row); ``add_prepared`` applies the same rule
+          to each batch in Python (``bulk.check_enums``) before it inserts.
+        - ``add_prepared`` may drop a search index for the rest of a large import; the syncing write
+          builds it again (``_finish_bulk``).
         """
         if self.readonly or self.conn.in_transaction:  # nested in a transaction: nothing to change
             yield
             return
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA foreign_keys = OFF")
+        self.conn.execute("PRAGMA ignore_check_constraints = ON")
+        self._begin_bulk()
         self.bulk = True
         try:
             yield
@@ -149,10 +155,18 @@ class Connection:
         if self.conn.in_transaction:  # pragma: no cover - every write() ends its transaction
             self.conn.rollback()
         self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA ignore_check_constraints = OFF")
         self.conn.execute("PRAGMA synchronous = FULL")
+
+    def _begin_bulk(self) -> None:
+        """A subclass's bookkeeping for the import that begins (see Edits)."""
+
+    def _finish_bulk(self, conn: sqlite3.Connection) -> None:
+        """A subclass's last writes of the import, in the transaction that syncs it (see Edits)."""
 
     def _sync_barrier(self) -> None:
         with self.write() as conn:
+            self._finish_bulk(conn)
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             conn.execute(f"PRAGMA user_version = {version}")
 

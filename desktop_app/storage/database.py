@@ -12,7 +12,15 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop_app.errors import E, StorageError
-from desktop_app.storage.schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION, migrations
+from desktop_app.storage.locks import lock_holders
+from desktop_app.storage.schema import (
+    KNOWN_MIGRATIONS,
+    MIGRATION_SET,
+    SCHEMA_VERSION,
+    migrations,
+    missing_search_indexes,
+    restore_search_indexes,
+)
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -237,4 +245,28 @@ def open_database(
         elif pending and readonly:
             conn.close()
             raise StorageError(E.E105, path=path)
+        if not readonly and missing_search_indexes(conn):
+            _restore_search_indexes(conn, path)
         return db, backup
+
+
+def _restore_search_indexes(conn: sqlite3.Connection, path: Path) -> None:
+    """Build the search indexes an import dropped and was killed before building again (schema.SEARCH_INDEXES).
+
+    Left for a later open while another process has the file open: it may be the import that dropped them,
+    which builds them at its end (building them under it would hold its lock as long as the table takes).
+    """
+    if lock_holders(path):
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return
+        raise
+    try:
+        restore_search_indexes(conn)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()

@@ -25,7 +25,7 @@ from desktop_app.core.model import (
 )
 from desktop_app.errors import E, NewsGoldError
 from desktop_app.storage import tallies
-from desktop_app.storage.bulk import ARTICLE_COLUMNS, Prepared, child_columns, insert_rows, prepare
+from desktop_app.storage.bulk import ARTICLE_COLUMNS, Prepared, check_enums, child_columns, insert_rows, prepare
 from desktop_app.storage.connection import ANNOTATION_TABLES
 from desktop_app.storage.database import now_iso
 from desktop_app.storage.queries import Queries
@@ -33,6 +33,7 @@ from desktop_app.storage.rows import (
     TABLE_CODECS,
     TABLE_VALUES,
 )
+from desktop_app.storage.schema import SEARCH_INDEXES, missing_search_indexes, restore_search_indexes
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +75,48 @@ def _lift_tally_insert_triggers(conn: sqlite3.Connection) -> list[str]:
     return [sql for _, sql in rows]
 
 
+#: inside ``bulk_import``, a table's search index (schema.SEARCH_INDEXES) is dropped once the import has added at
+#: least this many rows to the table, and as many as it held before: building the index again at the end then
+#: costs less than keeping it (10k tasks of 20 entities: 0.5 s of the import's 2 s went into idx_entities_label,
+#: its build takes 0.1 s; docs/benchmarks.md, "Import, third pass")
+DEFER_INDEX_ROWS = 20_000
+
+
 class Edits(Queries):
     """Imports, pre-annotation output and the annotator's logged edits."""
 
     _bulk_settings = False
+    #: in a bulk import: rows it added per table, rows the table held before (its largest id), indexes it dropped
+    _import_rows: dict[str, int]
+    _held_rows: dict[str, int]
+    _dropped: list[str]
+
+    def _begin_bulk(self) -> None:
+        self._import_rows, self._held_rows, self._dropped = {}, {}, []
+
+    def _finish_bulk(self, conn: sqlite3.Connection) -> None:
+        """Build the search indexes this import dropped (in the transaction that syncs it, so once)."""
+        dropped, self._dropped = self._dropped, []
+        if dropped:
+            # SQLite's default cache here: its sort for CREATE INDEX takes a run per cache's worth of rows, and the
+            # import's 24 MiB made one long run (200k entity rows: 0.33 s against 0.22 s, and 10 MB more RSS)
+            conn.execute("PRAGMA cache_size = -2000")
+            try:
+                restore_search_indexes(conn, dropped)
+            finally:
+                conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB if self._bulk_settings else 2000}")
+
+    def _defer_search_index(self, conn: sqlite3.Connection, table: str, rows: int) -> None:
+        """Drop ``table``'s search index in this transaction if the import is large for it (DEFER_INDEX_ROWS)."""
+        if table not in self._held_rows:
+            self._held_rows[table] = int(conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0])
+        added = self._import_rows[table] = self._import_rows.get(table, 0) + rows
+        if table in self._dropped or added < max(DEFER_INDEX_ROWS, self._held_rows[table]):
+            return
+        if table in missing_search_indexes(conn):  # another import has it dropped: it builds it at its end
+            return
+        conn.execute(f"DROP INDEX {SEARCH_INDEXES[table][0]}")
+        self._dropped.append(table)
 
     # -- article writes -------------------------------------------------------
     def add_articles(self, articles: Iterable[Article]) -> tuple[list[str], int]:
@@ -115,6 +154,8 @@ class Edits(Queries):
             if rows:
                 # rowids of new rows follow the largest one (no AUTOINCREMENT; the write lock is ours)
                 first_rowid = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM articles").fetchone()[0]
+                if self.bulk:  # the CHECKs are off (bulk_import): the same rule, once per batch
+                    check_enums("articles", ARTICLE_COLUMNS, rows)
                 insert_rows(conn, "articles", ARTICLE_COLUMNS, rows)
                 annotated = any(children.values())
                 lifted: list[str] = []
@@ -127,10 +168,16 @@ class Edits(Queries):
                         conn.execute("INSERT INTO tally_pause (paused) VALUES (1)")
                 for table, values in children.items():
                     if values:
+                        if self.bulk:
+                            check_enums(table, child_columns(table), values)
+                            self._defer_search_index(conn, table, len(values))
                         insert_rows(conn, table, child_columns(table), values, rollback_on_error=self.bulk)
                 if annotated:
+                    skip = tallies.batch_skips(frozenset(t for t, v in children.items() if v),
+                                               any(r[4] == "done" for r in rows))
                     for stmt in tallies.BATCH:
-                        conn.execute(stmt, first_ids)
+                        if stmt not in skip:
+                            conn.execute(stmt, first_ids)
                     # never committed either way: other connections never miss a trigger nor see the pause
                     for sql in lifted:
                         conn.execute(sql)

@@ -7,6 +7,9 @@ NewsGold and is refused.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -231,6 +234,32 @@ def m0012_tallies_paused_by_import(db: Database) -> None:
     # per tally) instead of one trigger run per row; the insert triggers skip while its transaction holds a
     # tally_pause row, which is never committed (storage/tallies.py)
     tallies.install_pause(db)
+
+
+#: migration 0011's (value, state, article_id) indexes, by table. A large import drops one while it inserts (an
+#: article's rows land in as many places of it as they have values, all over it: the costliest part of an annotated
+#: import) and builds it again at its end (storage/edits.py); a writable open builds any that a killed import left
+#: dropped (``restore_search_indexes``). The SQL is 0011's, which must not change.
+SEARCH_INDEXES = {
+    "entities": ("idx_entities_label", "CREATE INDEX IF NOT EXISTS idx_entities_label ON entities(label, state, article_id)"),
+    "quotes": ("idx_quotes_speaker", "CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes(speaker, state, article_id)"),
+    "events": ("idx_events_type", "CREATE INDEX IF NOT EXISTS idx_events_type ON events(type, state, article_id)"),
+}
+
+
+def missing_search_indexes(conn: sqlite3.Connection) -> list[str]:
+    """The tables whose search index is not there (dropped by an import that is running, or was killed)."""
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table')")}
+    return [table for table, (name, _) in SEARCH_INDEXES.items() if table in present and name not in present]
+
+
+def restore_search_indexes(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> list[str]:
+    """Build the search indexes of ``tables`` (default: all) that are missing, in the caller's transaction."""
+    missing = set(missing_search_indexes(conn))
+    done = [t for t in (SEARCH_INDEXES if tables is None else tables) if t in missing]
+    for table in done:
+        conn.execute(SEARCH_INDEXES[table][1])
+    return done
 
 
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)

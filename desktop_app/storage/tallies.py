@@ -17,6 +17,8 @@ This is migration 0010's DDL: never change it here, add a migration that replace
 
 from __future__ import annotations
 
+import functools
+
 from sqlite_utils import Database
 
 #: a row that counts in scope ``{scope}``, given its ``state`` and its article's ``status``
@@ -314,6 +316,25 @@ BATCH = (
     " WHERE q.id >= :quotes AND e.state != 'rejected' AND q.speaker IS NOT NULL AND q.speaker != ''"
     f" GROUP BY q.speaker{_LINKS_UPSERT}",
 )
+
+
+
+def batch_skips(tables: frozenset[str], done: bool) -> frozenset[str]:
+    """The ``BATCH`` statements that can add nothing: those reading a table with no new rows (``tables``: the
+    ones with), and without a new ``done`` article (``done``) those of the done scope, which join every new
+    accepted row to its article to find none (10k tasks of 20 entities: 200k lookups)."""
+    return _skips(tables, done)
+
+
+@functools.lru_cache(maxsize=16)
+def _skips(tables: frozenset[str], done: bool) -> frozenset[str]:
+    out = set()
+    for stmt in BATCH:
+        reads = {t for t in ("entities", "quotes", "events") if f"FROM {t} " in stmt or f"JOIN {t} " in stmt}
+        if not reads <= tables or (not done and "a.status = 'done'" in stmt):
+            out.add(stmt)
+    return frozenset(out)
+
 
 TALLY_TABLES = ("tally_entity_labels", "tally_event_days", "tally_event_actors", "tally_speakers",
                 "tally_speaker_links", "tally_progress", "tally_status_changes")

@@ -198,3 +198,40 @@ def test_a_failed_import_transaction_leaves_no_pause_and_no_counts(db_path: Path
         s.add_articles([_article(random.Random(4), 4)])  # the triggers count the next write as before
     assert _tallies(db_path) != before
     _assert_exact(db_path)
+
+
+def test_batches_without_done_articles_or_without_quotes_and_events_count_exactly(tmp_path: Path, db_path: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch runs only the tally statements that can add something (``tallies.batch_skips``): the done scope
+    only with a done article in it, a table's statements only with new rows in that table. Batches of each kind,
+    then the articles set done one by one (the update triggers): every tally still equals a recount."""
+    rng = random.Random(5)
+    monkeypatch.setattr(importing, "CHUNK", 25)
+    ran: list[str] = []
+
+    class Seen(tuple):  # type: ignore[type-arg]
+        def __contains__(self, stmt: object) -> bool:
+            skipped = super().__contains__(stmt)
+            if not skipped:
+                ran.append(str(stmt))
+            return skipped
+
+    real = tallies.batch_skips
+    monkeypatch.setattr(tallies, "batch_skips", lambda tables, done: Seen(real(tables, done)))
+    articles = [_article(rng, i) for i in range(100)]
+    for i, a in enumerate(articles):
+        a.status = "done" if i >= 75 else rng.choice(["new", "in_progress"])  # the first three batches: none done
+        if i < 50:
+            a.quotes, a.events = [], []  # the first two: entities only
+    src = tmp_path / "mixed.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        write_jsonl(articles, fh)
+    with Store(db_path) as s:
+        added = import_paths(s, [src]).added
+        assert len(added) == 100
+        assert any("'done'" in stmt for stmt in ran) and not all("'done'" in stmt for stmt in ran)
+        assert not any("FROM quotes" in stmt for stmt in ran[:2])
+        _assert_exact(db_path)
+        for aid in added[:75:5]:
+            s.set_status(aid, "done", who="ann")
+    _assert_exact(db_path)

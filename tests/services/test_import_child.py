@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -102,3 +104,40 @@ def test_an_import_into_its_own_store_syncs_once_at_the_end(tmp_path: Path, monk
             import_paths(s, [tmp_path / "tasks.jsonl"], fmt="prodigy", progress=fail)
         assert s.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_the_cli_parses_from_before_it_opens_the_corpus_and_stops_the_child_if_it_cannot(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``newsgold import`` forks its parser before it opens the corpus (start_parsing): the articles come in as
+    before; a corpus that cannot be opened is reported as before, and the child parsing meanwhile is stopped."""
+    from desktop_app.cli import main
+
+    src = tmp_path / "tasks.jsonl"
+    _tasks(src, 600)
+    db = tmp_path / "corpus.sqlite3"
+    assert main(["--db", str(db), "import", "--format", "prodigy", "--no-preannotate", str(src)]) == 1  # 7 refused
+    out = capsys.readouterr()
+    distinct = len({i % 450 for i in range(600) if i % 97 != 13})
+    assert f"imported {distinct} article(s), skipped {600 - 7 - distinct} duplicate(s), rejected 7 input(s)" in out.out
+    assert out.err.count("[E004]") == 7
+    with Store(db, readonly=True) as r:
+        assert r.count_articles() == distinct and r.count_articles(query="label:GPE") == distinct
+    assert _leftovers() == ([], [])
+
+    # the parent leaves the readers to the child (a fresh process: this one has them loaded by other tests)
+    probe = ("import sys; from desktop_app.cli import main; rc = main(sys.argv[1:]);"
+             " print(rc, 'desktop_app.io.importers' in sys.modules, 'pydantic' in sys.modules)")
+    again = subprocess.run([sys.executable, "-c", probe, "--db", str(tmp_path / "other.sqlite3"), "import", "--format",
+                            "prodigy", "--no-preannotate", str(src)], capture_output=True, text=True, timeout=120,
+                           cwd=Path(__file__).resolve().parents[2])
+    assert again.stdout.split()[-3:] == ["1", "False", "False"], again.stderr
+    assert f"imported {distinct} article(s)" in again.stdout
+
+    many = tmp_path / "many.jsonl"
+    _tasks(many, 20_000)  # the child is still parsing (or waiting to send) when the open fails
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_bytes(b"my notes, not a database\n" * 400)
+    assert main(["--db", str(notes), "import", "--format", "prodigy", "--no-preannotate", str(many)]) == 2
+    assert "[E102]" in capsys.readouterr().err
+    assert notes.read_bytes() == b"my notes, not a database\n" * 400
+    assert _leftovers() == ([], [])
