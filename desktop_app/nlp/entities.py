@@ -1049,7 +1049,7 @@ def _sixth(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 c.label, c.sure = "ORG", True
             # "Second Thomas Shoal", "Blue Line": a feature or a line on the map, not a facility or a town
             elif c.label in ("FAC", "GPE", "ORG") and c.end - c.start >= 2 and last.is_title \
-                    and last.lower_ in FEATURE_TAIL_HEADS:
+                    and last.lower_ in FEATURE_TAIL_HEADS and not (c.label == "ORG" and last.lower_ == "line"):
                 c.label, c.sure = "LOC", True
             # "near Bint Jbeil", "in Dire Dawa", "the Hiiraan region": a FAC with no facility word is a place
             elif (c.label == "FAC" and not any(t.lower_ in _FACILITY_WORDS for t in doc[c.start : c.end]) and (
@@ -1073,7 +1073,7 @@ def _sixth(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 c = _Cand(c.start + 1, c.end, c.label, c.gazetteer, c.sure)
                 first = doc[c.start]
             if c.label == "ORG" and c.end - c.start == 2 and first.is_title and last.is_lower \
-                    and first.lower_.endswith(("an", "ian", "ese", "ish", "i", "ic")):
+                    and first.lower_.endswith(("an", "ese", "ish", "i", "ic", "sy", "ch")):
                 c = _Cand(c.start, c.start + 1, "NORP", False)
             # "Fatima Ishag said she ...": a name the text calls she/he is a person
             if c.label in ("ORG", "GPE", "NORP") and 2 <= c.end - c.start <= 3 and all(
@@ -1095,8 +1095,9 @@ def _sixth(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if not any(sum(ch.isalpha() for ch in doc[k].text) > 1 for k in range(s, j)):
             continue
         hit = by_end.get(j)
-        if hit is not None and hit.start > s and hit.label in ("GPE", "LOC", "ORG"):
-            hit.start, hit.label, hit.sure = s, "GPE", False
+        if hit is not None and hit.start >= s and (hit.start > s or not hit.gazetteer) \
+                and hit.label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
+            hit.start, hit.label, hit.sure, hit.gazetteer = s, "GPE", False, False  # "SUDAN" known, "PORT SUDAN" not
         elif hit is None and not any(s <= x < j for x in starts):
             out.append(_Cand(s, j, "GPE", False))
     # "the Chinese call the shoal Ren'ai Jiao": a name given to a feature noun is that feature
@@ -1117,6 +1118,15 @@ def _sixth(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 and all(t.is_title and t.is_alpha for t in doc[0:colon]):
             out = [c for c in out if c.end <= 0 or c.start >= colon]
             out.append(_Cand(0, colon, "PERSON", False, True))
+    # the same person's later mention the model cut to the surname and mislabelled: "Teresa" + ORG "Villanueva"
+    full = {tuple(t.text for t in doc[c.start : c.end]) for c in out if c.label == "PERSON" and c.sure
+            and 2 <= c.end - c.start <= 3}
+    for c in out:
+        for name in full:
+            k = len(name) - 1
+            if c.label != "PERSON" and not c.gazetteer and c.end - c.start == 1 and doc[c.start].text == name[-1] \
+                    and c.start >= k and tuple(t.text for t in doc[c.start - k : c.start]) == name[:-1]:
+                c.start, c.label, c.sure = c.start - k, "PERSON", True
     out.sort(key=lambda c: c.start)
     return out
 
