@@ -1,7 +1,7 @@
 """Sixth-round entity rules (issue 16): classes of error of the small model on security and diplomacy news.
 
 Every sentence here was written for this file, with names and places no gold set uses (Moldova, Mali, Burkina
-Faso, Niger, Madagascar, Cyprus, the South China Sea's reefs, southern Lebanon's villages). Each test checks what a
+Faso, a Caribbean port, Niger, Madagascar, Cyprus, the South China Sea's reefs, southern Lebanon's villages). Each test checks what a
 user sees: the suggested span and its label. The last tests guard precision: the rules must not fire without the
 evidence.
 """
@@ -59,6 +59,10 @@ def test_a_word_in_another_script_is_no_person() -> None:
     assert not any(label == "PERSON" for _, label in ents)
 
 
+def test_a_town_named_port_or_puerto_plus_a_country_is_the_town() -> None:
+    assert entities("Ships left Puerto Colombia for Panama.") == [("Puerto Colombia", "GPE"), ("Panama", "GPE")]
+
+
 # precision guards
 
 
@@ -77,4 +81,5 @@ def test_banks_and_shipping_lines_stay_organisations() -> None:
 
 def test_a_person_the_text_calls_he_stays_a_person_and_a_plain_dateline_is_unchanged() -> None:
     assert entities("Vladimir Putin said he would respond.") == [("Vladimir Putin", "PERSON")]
+    assert entities("Troops entered Sudan and Chad.") == [("Sudan", "GPE"), ("Chad", "GPE")]
     assert entities("The Government of Kenya said it would send aid to Turkana.") == [("Kenya", "GPE"), ("Turkana", "GPE")]
