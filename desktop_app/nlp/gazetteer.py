@@ -132,10 +132,16 @@ def _model_name_contains(ent: SpacySpan, match: SpacySpan) -> bool:
         return False
     if _company_after_demonym(ent, match) or _person_named_after_place(ent, match):
         return True
+    if ent.label_ in ("GPE", "LOC") and match.start == ent.start + 1 and match.end == ent.end \
+            and ent[0].lower_ in _PLACE_PREFIXES and ent[0].is_title:
+        return True  # "Port Sudan", "Puerto Colombia": a town named after a known country or region
     if match.end == ent.end or ent[-1].lower_ not in INSTITUTION_HEADS:
         return False
     return not any(t.is_space or (t.is_punct and t.text not in ("-", ".", "&")) for t in ent)
 
+
+#: a model place name made of one of these + a known name is another place ("Port Sudan" is no "Sudan")
+_PLACE_PREFIXES = frozenset({"port", "puerto", "porto", "fort", "san", "santa", "santo", "são", "saint", "st", "sainte"})
 
 _NAME_LINKS = frozenset({"of", "for", "and", "&"})
 
