@@ -178,6 +178,13 @@ CROWDS = words("events", "crowds")
 CROWD_VERBS = words("events", "crowd_verbs")
 #: "rescue teams arrived": relief that arrives is its own subject
 ARRIVAL_VERBS = frozenset({"arrive", "reach", "land", "enter"})
+NOBODY = words("events", "nobody")
+READY_HEADS = words("events", "ready_heads")
+HOSTILE_ACTS = words("events", "hostile_acts")
+REFUSED_VERBS = words("events", "refused_verbs")
+WRONG_NOUNS = words("events", "wrong_nouns")
+REFUSED_OBJECTS = words("events", "refused_objects")
+_ROUND6_HASHES = numpy.array(sorted(hash_string(w) for w in HOSTILE_ACTS | REFUSED_VERBS | WRONG_NOUNS), dtype="uint64")
 _STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | PENALTY_VERBS
                                          | {"warn", "hesitate", "strike", "meet"}),
                                 dtype="uint64")
@@ -241,6 +248,9 @@ class EventFinder:
         hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _STATEMENT_HASHES)).tolist()
         statements = self._statements([doc[i] for i in hits]) if hits else []
         out.extend(statements)
+        hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _ROUND6_HASHES) | numpy.isin(arr[:, 1], _ROUND6_HASHES)).tolist()
+        if hits:
+            out.extend(self._stances([doc[i] for i in hits]))
         #: "garment workers strike": the verb is a protest, so it is no attack
         strikes = {c.token.i for c in statements if c.type == "PROTEST"}
         headlines: dict[int, bool] = {}
@@ -352,6 +362,36 @@ class EventFinder:
                       for g in c.children if g.dep_ == "pobj")
                 if any(g.lemma_.lower() in THREAT_CONSEQUENCES for g in of):
                     out.append(_Candidate("THREATEN", warn, True, deontic=True))
+        return out
+
+    @staticmethod
+    def _stances(tokens: list[Token]) -> list[_Candidate]:
+        """Stances stated by their argument structure rather than a trigger word: force readied against "any" hostile
+        act ("would respond firmly to any violation", "remain ready for any aggression": THREATEN), a refusal announced
+        by a party ("would not accept any attempt": REJECT), a deed named a wrong against someone ("is a crime against
+        the hungry", "a violation of our sovereignty": ACCUSE). ``tokens``: words of those lists."""
+        out = []
+        for tok in tokens:
+            low, lemma = tok.lower_, tok.lemma_.lower()
+            if (low in HOSTILE_ACTS or lemma in HOSTILE_ACTS) and tok.dep_ == "pobj" and any(
+                    c.dep_ == "det" and c.lower_ in ("any", "every") for c in tok.children):
+                prep, head = tok.head, tok.head.head
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "against", "for") and (
+                        head.lemma_.lower() in READY_HEADS or head.lower_ in READY_HEADS) and not _negated(head):
+                    out.append(_Candidate("THREATEN", head, True, deontic=True))
+            if lemma in REFUSED_VERBS and tok.pos_ == "VERB" and any(c.dep_ == "neg" for c in tok.children) and any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in tok.children):
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+                party = subj is not None and (subj.ent_type_ in _GIVER_ENTS or subj.lower_ in ("we", "it") or
+                                              subj.lemma_.lower() in PARTY_NOUNS)
+                if party and obj is not None and (obj.lemma_.lower() in REFUSED_OBJECTS or obj.lower_ in REFUSED_OBJECTS
+                                                  or any(c.dep_ == "det" and c.lower_ == "any" for c in obj.children)):
+                    out.append(_Candidate("REJECT", tok, True, deontic=True))
+            if lemma in WRONG_NOUNS and tok.dep_ == "attr" and tok.head.lemma_.lower() == "be" and \
+                    not _negated(tok.head) and any(c.dep_ == "prep" and (c.lower_ == "against" or (
+                        c.lower_ == "of" and lemma in ("violation", "breach"))) for c in tok.children):
+                out.append(_Candidate("ACCUSE", tok, False, deontic=True))
         return out
 
     def _statements(self, tokens: list[Token]) -> list[_Candidate]:
@@ -553,7 +593,8 @@ class EventFinder:
             elif c.ent_type_ == "PERSON" and c.dep_ in OBJ_DEPS:
                 words.add("@person")  # "received Gul Agha Zadran": a person met
             elif c.dep_ in OBJ_DEPS and (c.ent_type_ == "MONEY" or (
-                    (c.lemma_.lower() in CURRENCIES or c.lower_ in CURRENCIES) and any(g.pos_ == "NUM" for g in c.children))):
+                    (c.lemma_.lower() in CURRENCIES or c.lower_ in CURRENCIES) and any(g.pos_ == "NUM" for g in c.children))
+                    or (any(g.tag_ == "$" for g in c.children) and any(g.like_num for g in c.children))):  # "$60m"
                 words.add("@money")  # "allocated 450 million drams", "pledged 15 million euros": money given
             for g in c.children:
                 if infinitive_to and g.lower_ == "to" and g.dep_ != "aux":
@@ -623,11 +664,15 @@ class EventFinder:
                     return True
                 if c.dep_ == "aux" and low in MODALS and not (
                         low in ("would", "will") and node.dep_ == "ccomp" and node.head.lemma_.lower() in DECISION_VERBS
-                ) and not (is_verb and typ in ANNOUNCED_TYPES and low in ("will", "'ll", "shall") and node.i == tok.i
-                           and not _conditional(tok)):
+                ) and not (typ in ANNOUNCED_TYPES and low in ("will", "'ll", "shall") and not _conditional(node) and (
+                        (is_verb and node.i == tok.i) or (not is_verb and typ == "AID" and node.i == anchor.i))):
+                    # "will deploy 1,000 police", "will dispatch 500 tonnes of food": an announced delivery
                     return True
                 if c.dep_ in ("mark", "advmod") and low in CONDITIONAL_MARKS:
                     return True
+                if c.dep_ in ("nsubj", "nsubjpass") and (low in NOBODY or any(
+                        d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                    return True  # "Nobody asked them to disarm", "no country sent troops"
         if tok.dep_ == "pcomp" and tok.head.lower_ in NEGATIONS:
             return True  # "without firing a shot"
         node = tok
@@ -787,6 +832,12 @@ class EventFinder:
 
 _TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):[ \t]")
 _TURNS_KEY = "newsgold.events.turns"
+
+
+def _negated(head: Token) -> bool:
+    """"are not ready", "would never respond": the head or the verb it completes is negated."""
+    nodes = (head, head.head) if head.dep_ in ("acomp", "xcomp", "oprd") else (head,)
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for n in nodes for c in n.children)
 
 
 def _in_answer_turn(doc: Doc, tok: Token) -> bool:
