@@ -184,7 +184,13 @@ HOSTILE_ACTS = words("events", "hostile_acts")
 REFUSED_VERBS = words("events", "refused_verbs")
 WRONG_NOUNS = words("events", "wrong_nouns")
 REFUSED_OBJECTS = words("events", "refused_objects")
-_ROUND6_HASHES = numpy.array(sorted(hash_string(w) for w in HOSTILE_ACTS | REFUSED_VERBS | WRONG_NOUNS), dtype="uint64")
+GIFT_NOUNS = words("events", "gift_nouns")
+ARMS_VERBS = words("events", "arms_verbs")
+ARMS_GOODS = words("events", "arms_goods")
+ARMS_NOT_PREPS = words("events", "arms_not_preps")
+ARMS_SELF_MOVING = words("events", "arms_self_moving")
+_ROUND6_HASHES = numpy.array(sorted(hash_string(w) for w in HOSTILE_ACTS | REFUSED_VERBS | WRONG_NOUNS | GIFT_NOUNS
+                                    | ARMS_GOODS | {"request"}), dtype="uint64")
 _STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | PENALTY_VERBS
                                          | {"warn", "hesitate", "strike", "meet"}),
                                 dtype="uint64")
@@ -392,6 +398,24 @@ class EventFinder:
                     not _negated(tok.head) and any(c.dep_ == "prep" and (c.lower_ == "against" or (
                         c.lower_ == "of" and lemma in ("violation", "breach"))) for c in tok.children):
                 out.append(_Candidate("ACCUSE", tok, False, deontic=True))
+            if lemma == "request" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                out.append(_Candidate("REQUEST", tok, False))  # "at the request of the Somali delegation"
+            if lemma in GIFT_NOUNS and tok.pos_ == "NOUN" and any(
+                    c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and any(
+                        n.dep_ == "nummod" or n.like_num for n in g.children) for g in c.children) for c in tok.children):
+                out.append(_Candidate("AID", tok, False))  # "a gift of five patrol vessels"
+            if low in ARMS_GOODS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ARMS_VERBS and any(
+                    c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in ("more", "further", "additional"))
+                    for c in tok.children):
+                verb = tok.head
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                to_party = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to" and any(
+                    g.ent_type_ in _GIVER_ENTS or g.lemma_.lower() in PARTY_NOUNS for g in c.children)) for c in verb.children)
+                if subj is not None and subj.ent_type_ in _GIVER_ENTS and not any(
+                        c.dep_ == "prep" and c.lower_ in ARMS_NOT_PREPS for c in verb.children) and (
+                        to_party or low not in ARMS_SELF_MOVING):
+                    out.append(_Candidate("AID", verb, True))  # "France is sending 40 armoured vehicles"
         return out
 
     def _statements(self, tokens: list[Token]) -> list[_Candidate]:
