@@ -189,8 +189,11 @@ ARMS_VERBS = words("events", "arms_verbs")
 ARMS_GOODS = words("events", "arms_goods")
 ARMS_NOT_PREPS = words("events", "arms_not_preps")
 ARMS_SELF_MOVING = words("events", "arms_self_moving")
+LISTING_VERBS = words("events", "listing_verbs")
+JOINT_ADVERBS = words("events", "joint_adverbs")
 _ROUND6_HASHES = numpy.array(sorted(hash_string(w) for w in HOSTILE_ACTS | REFUSED_VERBS | WRONG_NOUNS | GIFT_NOUNS
-                                    | ARMS_GOODS | {"request"}), dtype="uint64")
+                                    | ARMS_GOODS | JOINT_ADVERBS | {"request", "list", "blacklist"}),
+                            dtype="uint64")
 _STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | PENALTY_VERBS
                                          | {"warn", "hesitate", "strike", "meet"}),
                                 dtype="uint64")
@@ -416,6 +419,16 @@ class EventFinder:
                         c.dep_ == "prep" and c.lower_ in ARMS_NOT_PREPS for c in verb.children) and (
                         to_party or low not in ARMS_SELF_MOVING):
                     out.append(_Candidate("AID", verb, True))  # "France is sending 40 armoured vehicles"
+            if lemma in ("list", "blacklist") and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on", "onto") and (
+                    lemma == "blacklist" or any(c.lemma_.lower() == "sanction" for c in tok.children)):
+                node = tok.head.head
+                for _ in range(3):  # "added 12 tankers linked to Russia to its sanctions list": "to" hangs low
+                    if node.pos_ == "VERB" and node.lemma_.lower() in LISTING_VERBS:
+                        out.append(_Candidate("SANCTION", node, True))
+                        break
+                    node = node.head
+            if low in JOINT_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ == "VERB":
+                out.append(_Candidate("COOPERATE", tok.head, True))  # "patrol jointly with the Lebanese army"
         return out
 
     def _statements(self, tokens: list[Token]) -> list[_Candidate]:
