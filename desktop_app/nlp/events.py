@@ -824,6 +824,9 @@ class EventFinder:
             if c.is_verb and c.type in BACKGROUND_RELATIVE_TYPES and c.token.dep_ in ("relcl", "acl") and \
                     _dated_past(c.token):
                 continue  # "five men who were detained in 2019 later joined ...": a past detention as background
+            if c.type == "RETREAT" and c.is_verb and c.token.lemma_.lower() == "open" and not any(
+                    k.dep_ == "dobj" for k in c.token.children):
+                continue  # "the gates will open once ...": only a party opening a crossing pulls back
             if c.type == "AID" and c.is_verb and c.token.lemma_.lower() in MONEY_VERBS and not _can_give(c.token):
                 continue  # "investors allocated $2 billion to equities": an investment, not aid
             if c.type == "THREATEN" and c.is_verb and not c.deontic and c.token.lemma_.lower() == "warn" and any(

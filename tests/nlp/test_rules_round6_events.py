@@ -36,6 +36,8 @@ SUGGESTED = [
     ("COOPERATE", "patrol", "Lao police, who now patrol jointly with Thai officers, arrested the smugglers."),
     ("MOBILIZE", "rolled", "Kazakh tanks rolled into the border town on Monday."),
     ("MOBILIZE", "cordoned", "Mongolian troops have cordoned off the area."),
+    ("RETREAT", "opened", "\"We have opened the roads from our side,\" the Kyrgyz commander said."),
+    ("RETREAT", "opened", "Kazakhstan opened its border to the refugees on Monday."),
 ]
 
 #: (type, sentence): no suggestion of that type
@@ -56,6 +58,9 @@ NOT_SUGGESTED = [
     ("SANCTION", "The Mongolian ministry added two new items to its shopping list."),
     ("COOPERATE", "The two armies did not patrol jointly last year."),
     ("AID", "Kazakhstan sent 40 tanks into the border town."),
+    ("RETREAT", "The moment we see action against the smugglers, the gates will open."),
+    ("RETREAT", "The Mongolian president opened a new road in the capital."),
+    ("RETREAT", "Zambia did not open the crossing."),
 ]
 
 
