@@ -178,6 +178,22 @@ CROWDS = words("events", "crowds")
 CROWD_VERBS = words("events", "crowd_verbs")
 #: "rescue teams arrived": relief that arrives is its own subject
 ARRIVAL_VERBS = frozenset({"arrive", "reach", "land", "enter"})
+NOBODY = words("events", "nobody")
+READY_HEADS = words("events", "ready_heads")
+HOSTILE_ACTS = words("events", "hostile_acts")
+REFUSED_VERBS = words("events", "refused_verbs")
+WRONG_NOUNS = words("events", "wrong_nouns")
+REFUSED_OBJECTS = words("events", "refused_objects")
+GIFT_NOUNS = words("events", "gift_nouns")
+ARMS_VERBS = words("events", "arms_verbs")
+ARMS_GOODS = words("events", "arms_goods")
+ARMS_NOT_PREPS = words("events", "arms_not_preps")
+ARMS_SELF_MOVING = words("events", "arms_self_moving")
+LISTING_VERBS = words("events", "listing_verbs")
+JOINT_ADVERBS = words("events", "joint_adverbs")
+_ROUND6_HASHES = numpy.array(sorted(hash_string(w) for w in HOSTILE_ACTS | REFUSED_VERBS | WRONG_NOUNS | GIFT_NOUNS
+                                    | ARMS_GOODS | JOINT_ADVERBS | {"request", "list", "blacklist"}),
+                            dtype="uint64")
 _STATEMENT_HASHES = numpy.array(sorted(hash_string(w) for w in THREAT_FORCE_VERBS | NAMING_VERBS | DISMISSALS | PENALTY_VERBS
                                          | {"warn", "hesitate", "strike", "meet"}),
                                 dtype="uint64")
@@ -241,6 +257,9 @@ class EventFinder:
         hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _STATEMENT_HASHES)).tolist()
         statements = self._statements([doc[i] for i in hits]) if hits else []
         out.extend(statements)
+        hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _ROUND6_HASHES) | numpy.isin(arr[:, 1], _ROUND6_HASHES)).tolist()
+        if hits:
+            out.extend(self._stances([doc[i] for i in hits]))
         #: "garment workers strike": the verb is a protest, so it is no attack
         strikes = {c.token.i for c in statements if c.type == "PROTEST"}
         headlines: dict[int, bool] = {}
@@ -352,6 +371,64 @@ class EventFinder:
                       for g in c.children if g.dep_ == "pobj")
                 if any(g.lemma_.lower() in THREAT_CONSEQUENCES for g in of):
                     out.append(_Candidate("THREATEN", warn, True, deontic=True))
+        return out
+
+    @staticmethod
+    def _stances(tokens: list[Token]) -> list[_Candidate]:
+        """Stances stated by their argument structure rather than a trigger word: force readied against "any" hostile
+        act ("would respond firmly to any violation", "remain ready for any aggression": THREATEN), a refusal announced
+        by a party ("would not accept any attempt": REJECT), a deed named a wrong against someone ("is a crime against
+        the hungry", "a violation of our sovereignty": ACCUSE). ``tokens``: words of those lists."""
+        out = []
+        for tok in tokens:
+            low, lemma = tok.lower_, tok.lemma_.lower()
+            if (low in HOSTILE_ACTS or lemma in HOSTILE_ACTS) and tok.dep_ == "pobj" and any(
+                    c.dep_ == "det" and c.lower_ in ("any", "every") for c in tok.children):
+                prep, head = tok.head, tok.head.head
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "against", "for") and (
+                        head.lemma_.lower() in READY_HEADS or head.lower_ in READY_HEADS) and not _negated(head):
+                    out.append(_Candidate("THREATEN", head, True, deontic=True))
+            if lemma in REFUSED_VERBS and tok.pos_ == "VERB" and any(c.dep_ == "neg" for c in tok.children) and any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in tok.children):
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+                party = subj is not None and (subj.ent_type_ in _GIVER_ENTS or subj.lower_ in ("we", "it") or
+                                              subj.lemma_.lower() in PARTY_NOUNS)
+                if party and obj is not None and (obj.lemma_.lower() in REFUSED_OBJECTS or obj.lower_ in REFUSED_OBJECTS
+                                                  or any(c.dep_ == "det" and c.lower_ == "any" for c in obj.children)):
+                    out.append(_Candidate("REJECT", tok, True, deontic=True))
+            if lemma in WRONG_NOUNS and tok.dep_ == "attr" and tok.head.lemma_.lower() == "be" and \
+                    not _negated(tok.head) and any(c.dep_ == "prep" and (c.lower_ == "against" or (
+                        c.lower_ == "of" and lemma in ("violation", "breach"))) for c in tok.children):
+                out.append(_Candidate("ACCUSE", tok, False, deontic=True))
+            if lemma == "request" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on") and any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                out.append(_Candidate("REQUEST", tok, False))  # "at the request of the Somali delegation"
+            if lemma in GIFT_NOUNS and tok.pos_ == "NOUN" and any(
+                    c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and any(
+                        n.dep_ == "nummod" or n.like_num for n in g.children) for g in c.children) for c in tok.children):
+                out.append(_Candidate("AID", tok, False))  # "a gift of five patrol vessels"
+            if low in ARMS_GOODS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ARMS_VERBS and any(
+                    c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in ("more", "further", "additional"))
+                    for c in tok.children):
+                verb = tok.head
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                to_party = any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to" and any(
+                    g.ent_type_ in _GIVER_ENTS or g.lemma_.lower() in PARTY_NOUNS for g in c.children)) for c in verb.children)
+                if subj is not None and subj.ent_type_ in _GIVER_ENTS and not any(
+                        c.dep_ == "prep" and c.lower_ in ARMS_NOT_PREPS for c in verb.children) and (
+                        to_party or low not in ARMS_SELF_MOVING):
+                    out.append(_Candidate("AID", verb, True))  # "France is sending 40 armoured vehicles"
+            if lemma in ("list", "blacklist") and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on", "onto") and (
+                    lemma == "blacklist" or any(c.lemma_.lower() == "sanction" for c in tok.children)):
+                node = tok.head.head
+                for _ in range(3):  # "added 12 tankers linked to Russia to its sanctions list": "to" hangs low
+                    if node.pos_ == "VERB" and node.lemma_.lower() in LISTING_VERBS:
+                        out.append(_Candidate("SANCTION", node, True))
+                        break
+                    node = node.head
+            if low in JOINT_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ == "VERB":
+                out.append(_Candidate("COOPERATE", tok.head, True))  # "patrol jointly with the Lebanese army"
         return out
 
     def _statements(self, tokens: list[Token]) -> list[_Candidate]:
@@ -553,7 +630,8 @@ class EventFinder:
             elif c.ent_type_ == "PERSON" and c.dep_ in OBJ_DEPS:
                 words.add("@person")  # "received Gul Agha Zadran": a person met
             elif c.dep_ in OBJ_DEPS and (c.ent_type_ == "MONEY" or (
-                    (c.lemma_.lower() in CURRENCIES or c.lower_ in CURRENCIES) and any(g.pos_ == "NUM" for g in c.children))):
+                    (c.lemma_.lower() in CURRENCIES or c.lower_ in CURRENCIES) and any(g.pos_ == "NUM" for g in c.children))
+                    or (any(g.tag_ == "$" for g in c.children) and any(g.like_num for g in c.children))):  # "$60m"
                 words.add("@money")  # "allocated 450 million drams", "pledged 15 million euros": money given
             for g in c.children:
                 if infinitive_to and g.lower_ == "to" and g.dep_ != "aux":
@@ -623,11 +701,15 @@ class EventFinder:
                     return True
                 if c.dep_ == "aux" and low in MODALS and not (
                         low in ("would", "will") and node.dep_ == "ccomp" and node.head.lemma_.lower() in DECISION_VERBS
-                ) and not (is_verb and typ in ANNOUNCED_TYPES and low in ("will", "'ll", "shall") and node.i == tok.i
-                           and not _conditional(tok)):
+                ) and not (typ in ANNOUNCED_TYPES and low in ("will", "'ll", "shall") and not _conditional(node) and (
+                        (is_verb and node.i == tok.i) or (not is_verb and typ == "AID" and node.i == anchor.i))):
+                    # "will deploy 1,000 police", "will dispatch 500 tonnes of food": an announced delivery
                     return True
                 if c.dep_ in ("mark", "advmod") and low in CONDITIONAL_MARKS:
                     return True
+                if c.dep_ in ("nsubj", "nsubjpass") and (low in NOBODY or any(
+                        d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                    return True  # "Nobody asked them to disarm", "no country sent troops"
         if tok.dep_ == "pcomp" and tok.head.lower_ in NEGATIONS:
             return True  # "without firing a shot"
         node = tok
@@ -742,6 +824,9 @@ class EventFinder:
             if c.is_verb and c.type in BACKGROUND_RELATIVE_TYPES and c.token.dep_ in ("relcl", "acl") and \
                     _dated_past(c.token):
                 continue  # "five men who were detained in 2019 later joined ...": a past detention as background
+            if c.type == "RETREAT" and c.is_verb and c.token.lemma_.lower() == "open" and not any(
+                    k.dep_ == "dobj" for k in c.token.children):
+                continue  # "the gates will open once ...": only a party opening a crossing pulls back
             if c.type == "AID" and c.is_verb and c.token.lemma_.lower() in MONEY_VERBS and not _can_give(c.token):
                 continue  # "investors allocated $2 billion to equities": an investment, not aid
             if c.type == "THREATEN" and c.is_verb and not c.deontic and c.token.lemma_.lower() == "warn" and any(
@@ -787,6 +872,12 @@ class EventFinder:
 
 _TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):[ \t]")
 _TURNS_KEY = "newsgold.events.turns"
+
+
+def _negated(head: Token) -> bool:
+    """"are not ready", "would never respond": the head or the verb it completes is negated."""
+    nodes = (head, head.head) if head.dep_ in ("acomp", "xcomp", "oprd") else (head,)
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for n in nodes for c in n.children)
 
 
 def _in_answer_turn(doc: Doc, tok: Token) -> bool:
