@@ -255,8 +255,10 @@ def mixed(direct: list[Candidate], indirect: list[Candidate]) -> tuple[list[Cand
             if d.cue is None or d.follows:
                 d.cue, d.subject, d.follows = c.cue, c.subject, c.follows
             continue
-        if any(_covers((d.start, d.end), (c.start, c.end), 0.5) for d in direct):
-            continue  # a reported clause inside a direct quote is the quote's own business
+        if any(_covers((d.start, d.end), (c.start, c.end), 0.5) for i, d in enumerate(direct) if i not in inner):
+            # a reported clause inside a direct quote is the quote's own business (a passage the clause holds,
+            # 'that X would not accept “any attempt by …”', makes it mixed instead)
+            continue
         if inner:
             c.kind = "mixed"
             used_direct.update(inner)

@@ -328,7 +328,9 @@ def _coordinated_cues(doc: Doc, text: str, cands: list[Candidate]) -> None:
         v = c.verb
         if v is None or v.dep_ != "conj" or is_cue(v.head):
             continue
-        if not any(m.dep_ == "mark" for k in v.children if k.dep_ == "ccomp" for m in k.children):
+        directive = v.lemma_.lower() in DIRECTIVE_LEMMAS and any(k.dep_ == "xcomp" for k in v.children) and not any(
+            k.dep_ in ("nsubj", "nsubjpass") for k in v.children)  # "… and called on X to Y": no "that" to mark it
+        if not directive and not any(m.dep_ == "mark" for k in v.children if k.dep_ == "ccomp" for m in k.children):
             continue
         x = v.head
         while x.dep_ == "conj" and x.head is not x:

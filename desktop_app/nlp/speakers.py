@@ -233,7 +233,9 @@ class SpeakerResolver:
             titles.update(_words(t.text))
             i -= 1
         root = span.root
-        if root.dep_ == "appos":
+        comma_conj = (root.dep_ == "conj" and root.head.lower_ in ROLE_NOUNS and root.left_edge.i > 0
+                      and self.doc[root.left_edge.i - 1].text == "," and not any(k.dep_ == "cc" for k in root.head.children))
+        if root.dep_ == "appos" or comma_conj:  # a comma-joined "conj" is an apposition the parser misread
             head = root.head
             # "the Federal Minister for Interior, Arshad Malik": the parser hangs the name on "Interior"
             while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("for", "of") \
@@ -275,6 +277,11 @@ class SpeakerResolver:
                     and not head.ent_type_ and len(list(t.children)) == 1 and (pobj := next(iter(t.children))).dep_ \
                     == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.right_edge.i - t.i <= 3:
                 hi = max(hi, pobj.right_edge.i)  # "teachers in Quetta": people described by where they are
+            elif t.dep_ == "prep" and t.lower_ == "of" and t.i == hi + 1 and head.text[:1].isupper() and (
+                    head.lower_ in _BODY_NOUNS | ISSUER_HEADS) and (pobj := next(
+                    (g for g in t.children if g.dep_ == "pobj"), None)) is not None and pobj.ent_type_ in (
+                    "GPE", "ORG") and pobj.text[:1].isupper() and pobj.right_edge.i - t.i <= 4:
+                hi = max(hi, pobj.right_edge.i)  # "the Federal Government of Somalia": the body's name, whole
             elif t.dep_ == "prep" and t.lower_ == "of" and head.lower_ in GROUP_HEADS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "members of the Afghan delegation"
             elif t.dep_ == "amod" and t.lower_ in SOURCE_ADJECTIVES and t.i == hi + 1 and (
@@ -296,13 +303,28 @@ class SpeakerResolver:
                 rights.extend(k for g in t.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC")
                               for k in g.rights if k.dep_ == "appos" and any(
                                   e.label in _PERSONISH and e.start <= k.idx < e.end for e in self.entities))
+        if head.lower_ in ROLE_NOUNS and not any(k.dep_ == "cc" for k in head.children):
+            # "the Spokesperson of the Ministry, Ambassador Jane Doe, stated": a comma-joined "conj" with no
+            # "and" is an apposition the parser misread
+            comma_conj = [t for t in head.rights if t.dep_ == "conj" and t.left_edge.i > 0
+                          and self.doc[t.left_edge.i - 1].text == ","]
+            rights.extend(comma_conj)
+        else:
+            comma_conj = []
         for t in rights:
-            if t.dep_ == "appos":
+            if t.dep_ == "appos" or t in comma_conj:
                 ent = self.entity_at(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
                 if ent is not None and ent.label in _PERSONISH:
                     s = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
                     if s is not None:
                         return s.start, s.end
+        if head.tag_ == "NNS":
+            # "…, a gesture officials in Cotonou describe as …": "a" cannot go with a plural head, so the words
+            # from "a" to the next noun belong to the noun the clause describes, not to the source
+            for k in range(head.i - 2, lo - 1, -1):
+                if self.doc[k].lower_ in ("a", "an") and self.doc[k + 1].lower_ not in _A_COUNTS:
+                    lo = k + 2
+                    break
         while lo < hi and (self.doc[lo].is_punct or self.doc[lo].lower_ in ("the", "a", "an")):
             lo += 1
         while hi > lo and self.doc[hi].is_punct:
@@ -366,6 +388,9 @@ class SpeakerResolver:
             return previous or Resolved(None, None)
         if low in self.registry:
             return Resolved(self.registry[low], self._entity_span(mention))
+        official = _OFFICIAL_NAME.fullmatch(raw.strip())
+        if official is not None and official.group(2).lower() in _BODY_NOUNS | ISSUER_HEADS:
+            return Resolved(official.group(1), None)  # "the Federal Government of Somalia": the body, by its name
         described = BODY_DESCRIPTIONS.get(re.sub(r"^(?:the|a|an)\s+", "", low).replace("’", "'"))
         if described is not None:
             return Resolved(described, None)
@@ -861,6 +886,14 @@ _POSSESSIVE_BODY = re.compile(r"^([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s ((?:[
 _POSSESSIVE_COMMON = re.compile(r"^((?:[A-Z][\w-]* ){0,2}([a-z][\w-]*))['’]s ((?:[a-z][\w-]* ){0,3}([a-z][\w-]*))$")
 #: heads of a body's organs beside the body and role nouns ("peace delegation", "negotiating team")
 COLLECTIVE_HEADS = words("speakers", "collective_heads")
+
+
+#: words that make "a" a count of a plural ("a few officials", "a dozen soldiers")
+_A_COUNTS = frozenset({"few", "dozen", "couple", "handful", "hundred", "thousand", "million", "number", "lot",
+                       "score", "great", "good"})
+#: "the Federal Government of Somalia": a capitalised body head "of" a capitalised name
+_OFFICIAL_NAME = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){0,3}([A-Z][a-z]+)\s+of\s+(?:the\s+)?"
+                            r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 
 
 def without_possessive(name: str) -> str:
