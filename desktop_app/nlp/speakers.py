@@ -311,6 +311,8 @@ class SpeakerResolver:
             rights.extend(comma_conj)
         else:
             comma_conj = []
+        if head.ent_type_ == "PERSON":
+            rights = []  # "Youssef Ezzat, an adviser to the commander, Jane Doe": the named head is the speaker
         for t in rights:
             if t.dep_ == "appos" or t in comma_conj:
                 ent = self.entity_at(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
@@ -425,6 +427,10 @@ class SpeakerResolver:
                 and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE)):
             # "Residents of Mand", "officials in Kabul": the people (also when the model took the place for a name)
             return Resolved(self.describe(raw), None)
+        if ent is not None and ent.label in ("GPE", "LOC", "FAC") and ent.start > mention.start:
+            one = self._one_of_place(mention.start, ent.start)
+            if one is not None:  # "a European diplomat in Beirut": the diplomat, not the city
+                return Resolved(self.describe(one), None)
         if ent is not None and ent.label in ("GPE", "LOC", "FAC") and ent.start > mention.start and \
                 self._people_of_place(mention.start, ent.start):
             return Resolved(self.describe(raw), None)  # "Aid workers in Kabul", "traders at Torkham"
@@ -607,6 +613,18 @@ class SpeakerResolver:
                     return self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
         return None
 
+    def _one_of_place(self, start: int, place: int) -> str | None:
+        """"a European diplomat in Beirut": one person (a singular source or role noun, a nationality before it
+        allowed) placed by a preposition; the description without the place, as for "a teacher in Kisumu"."""
+        span = self.doc.char_span(start, place, alignment_mode="expand")
+        if span is None or len(span) < 2 or span[-1].lower_ not in ("in", "from", "at", "near"):
+            return None
+        nouns = [t for t in span[:-1] if t.lower_ not in ("the", "a", "an")]
+        if not nouns or nouns[-1].tag_ != "NN" or nouns[-1].lower_ not in SOURCE_NOUNS | ROLE_NOUNS or \
+                nouns[-1].lower_ in _BODY_NOUNS or any(t.ent_type_ not in ("", "NORP") for t in nouns):
+            return None
+        return self.text[span.start_char:span[-2].idx + len(span[-2].text)]
+
     def _people_of_place(self, start: int, place: int) -> bool:
         """Common nouns, then a preposition right before the place: people described by where they are."""
         span = self.doc.char_span(start, place, alignment_mode="expand")
@@ -671,8 +689,9 @@ class SpeakerResolver:
                             a, b = self.mention_tokens(t)
                             office = re.sub(r"^(?:the|a|an)\s+", "", self.doc[a:b].text, flags=re.I)
                             return Resolved(office, None)
-        if person and previous is not None and previous.speaker and self._is_person(previous.speaker):
-            return previous
+        if person and previous is not None and previous.speaker and (
+                self._is_person(previous.speaker) or _name_like(previous.speaker)):
+            return previous  # "Fatima Ishag said she …. “…,” she said": also when the model tagged her ORG
         if person and self.last_person is not None:
             return self.last_person
         return previous or Resolved(None, None)
@@ -794,6 +813,7 @@ class SpeakerResolver:
             return desc
         best = desc
         entry = self._entry_of(pos) if pos is not None else None
+        nearest: tuple[int, str] | None = None  # the fuller description last given before this mention
         for tok in self.doc:
             if tok.lower_ != head or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -811,6 +831,11 @@ class SpeakerResolver:
             if len(spelled.split()) > len(best.split()) or (
                     len(spelled.split()) == len(best.split()) and len(spelled) > len(best)):
                 best = spelled
+            if pos is not None and tok.idx < pos and len(spelled.split()) > len(words):
+                nearest = (tok.idx, spelled)
+        if nearest is not None and len(words) == 1 and len(nearest[1].split()) == len(best.split()):
+            # "An Israeli official said …. …, a Western official said. “…,” said the official": the last one named
+            return nearest[1]
         return best
 
     def _spell(self, word: str) -> str:
@@ -894,6 +919,14 @@ _A_COUNTS = frozenset({"few", "dozen", "couple", "handful", "hundred", "thousand
 #: "the Federal Government of Somalia": a capitalised body head "of" a capitalised name
 _OFFICIAL_NAME = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){0,3}([A-Z][a-z]+)\s+of\s+(?:the\s+)?"
                             r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+
+
+def _name_like(name: str) -> bool:
+    """Two or three capitalised words, none a body's or a group's head: a person's name the model tagged otherwise."""
+    parts = name.split()
+    heads = _BODY_NOUNS | ISSUER_HEADS | COLLECTIVE_HEADS | GROUP_HEADS | NAMED_BODY_HEADS | ROLE_NOUNS
+    return 2 <= len(parts) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in parts) and not any(
+        w.lower() in heads for w in parts)
 
 
 def without_possessive(name: str) -> str:
