@@ -238,7 +238,8 @@ def _cut_nested(doc: Doc, cue: Token, lo: int, hi: int) -> int:
         if t.text == ";" and i > cue.i:
             return i
         if i > lo + 2 and t.dep_ == "conj" and is_cue(t) and t.i > cue.i and any(
-                k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
+                k.dep_ in ("nsubj", "nsubjpass") for k in t.children) and not any(
+                k.dep_ == "mark" and k.lower_ == "that" for k in t.children):  # "said A and that B promised …": B too
             j = t.left_edge.i
             while j > lo and (doc[j - 1].dep_ in ("cc", "punct") or doc[j - 1].is_space):
                 j -= 1
