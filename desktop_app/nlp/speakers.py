@@ -52,6 +52,8 @@ CROWD_CUES = words("speakers", "crowd_cues")
 CROWD_HEADS = words("speakers", "crowd_heads")
 #: heads of a body that issues a press release ("Ministry of Foreign Affairs")
 ISSUER_HEADS = words("speakers", "issuer_heads")
+#: ruling bodies named by a common noun that own an organ ("the junta's information office")
+_OWNER_BODIES = words("speakers", "owner_bodies")
 #: how the press names a body without naming it (Pakistani usage: ISPR is "the military's media wing")
 BODY_DESCRIPTIONS = {
     **{k.lower(): v for k, v in mapping("speakers", "body_descriptions").items()},
@@ -938,7 +940,7 @@ def without_possessive(name: str) -> str:
     m = _POSSESSIVE_BODY.match(name)
     if m is None:
         c = _POSSESSIVE_COMMON.match(name)
-        if c is not None and c.group(2) in _BODY_NOUNS and c.group(4) in heads:
+        if c is not None and c.group(2) in _BODY_NOUNS | _OWNER_BODIES and c.group(4) in heads:
             return f"{c.group(1)} {c.group(3)}"  # "the Zambian government's spokesman" -> "Zambian government spokesman"
         return name
     if m.group(3) not in heads:
@@ -977,6 +979,8 @@ def _gazetteer_demonyms() -> dict[str, str]:
             while n < min(len(place), len(people)) and place[n].lower() == people[n].lower():
                 n += 1
             left = len(place) - n
+            if place.endswith("que") and people.endswith("can") and place[:-3] == people[:-3]:
+                left = 0  # "Mozambique" -> "Mozambican": the "-ique" countries
             if n >= 4 and (left <= 1 or (left == 2 and len(people) > len(place))):  # not "Bangui" -> "Bangla"
                 scored.append((n - 2 * left, place))
         if not scored:
