@@ -9,9 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from desktop_app.nlp.lexicons import words
 from desktop_app.nlp.quote_candidates import Candidate, char_span, doc_text
 from desktop_app.nlp.quote_cues import cue_span, is_cue, subject_of
-from desktop_app.nlp.lexicons import words
 from desktop_app.nlp.quote_forms import dash_source
 from desktop_app.nlp.quote_marks import OPEN_MARKS, paragraphs
 

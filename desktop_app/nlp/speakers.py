@@ -280,10 +280,10 @@ class SpeakerResolver:
                     == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.right_edge.i - t.i <= 3:
                 hi = max(hi, pobj.right_edge.i)  # "teachers in Quetta": people described by where they are
             elif t.dep_ == "prep" and t.lower_ == "of" and t.i == hi + 1 and head.text[:1].isupper() and (
-                    head.lower_ in _BODY_NOUNS | ISSUER_HEADS) and (pobj := next(
-                    (g for g in t.children if g.dep_ == "pobj"), None)) is not None and pobj.ent_type_ in (
-                    "GPE", "ORG") and pobj.text[:1].isupper() and pobj.right_edge.i - t.i <= 4:
-                hi = max(hi, pobj.right_edge.i)  # "the Federal Government of Somalia": the body's name, whole
+                    head.lower_ in _BODY_NOUNS | ISSUER_HEADS) and any(
+                    g.dep_ == "pobj" and g.ent_type_ in ("GPE", "ORG") and g.text[:1].isupper()
+                    and g.right_edge.i - t.i <= 4 for g in t.children):
+                hi = max(hi, t.right_edge.i)  # "the Federal Government of Somalia": the body's name, whole
             elif t.dep_ == "prep" and t.lower_ == "of" and head.lower_ in GROUP_HEADS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "members of the Afghan delegation"
             elif t.dep_ == "amod" and t.lower_ in SOURCE_ADJECTIVES and t.i == hi + 1 and (
