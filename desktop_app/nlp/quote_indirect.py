@@ -215,14 +215,21 @@ def _final_cue_unparsed(doc: Doc, tok: Token) -> tuple[int, int, Token] | None:
 
 def _stance(doc: Doc, text: str, tok: Token) -> Candidate | None:
     """'expressed the hope that the visit would open a new chapter': the clause of the stance noun."""
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS), None)
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and (
+        c.lemma_.lower() in STANCE_NOUNS or c.lower_ in _LABEL_NOUNS)), None)  # "repeated its accusation that …"
     if obj is None:
         return None
     clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if clause is None:
         return None
-    s, e = _in_paragraph(text, tok.idx, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+    hi = clause.right_edge.i + 1
+    for t in doc[clause.i:hi]:  # ", which N'Djamena has always denied": another party's answer, not the stance
+        if t.dep_ == "relcl" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," and any(
+                k.dep_ in ("nsubj", "nsubjpass") and k.pos_ in ("PROPN", "NOUN") for k in t.children):
+            hi = t.left_edge.i - 1
+            break
+    s, e = _in_paragraph(text, tok.idx, clause.left_edge.idx, doc[hi - 1].idx + len(doc[hi - 1].text))
     s, e = trimmed(text, s, e)
     if e - s < 8:
         return None

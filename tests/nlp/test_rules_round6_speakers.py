@@ -108,3 +108,9 @@ def test_said_a_and_that_b_keeps_both_clauses() -> None:
 def test_a_ruling_body_s_organ_drops_the_possessive() -> None:
     assert speakers("Suva: The army and the unions agreed to a ten-day truce, the junta's information office said.") == [
         "junta information office"]
+
+
+def test_a_repeated_accusation_that_is_the_accusation_without_the_other_side_s_denial() -> None:
+    text = ("Bolivia's foreign ministry welcomed the reopening but repeated its accusation that Paraguay lets smugglers "
+            "cross at Pedro Juan Caballero, which Asunción has always denied.")
+    assert quotes(text) == [("Paraguay lets smugglers cross at Pedro Juan Caballero", "Bolivian foreign ministry")]
