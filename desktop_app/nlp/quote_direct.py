@@ -9,12 +9,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from desktop_app.nlp.lexicons import words
 from desktop_app.nlp.quote_candidates import Candidate, char_span, doc_text
 from desktop_app.nlp.quote_cues import cue_span, is_cue, subject_of
 from desktop_app.nlp.quote_forms import dash_source
 from desktop_app.nlp.quote_marks import OPEN_MARKS, paragraphs
 
 _MIN_FLOATING_WORDS = 6
+#: verbs that frame a quoted judgement with "as" ("welcomed the deal as “a victory”")
+_EVALUATION_LEMMAS = words("cues", "evaluation_lemmas")
 
 
 def direct_quotes(doc: Doc, spans: list[tuple[int, int]]) -> list[Candidate]:
@@ -57,6 +60,12 @@ def direct_quotes(doc: Doc, spans: list[tuple[int, int]]) -> list[Candidate]:
                 subj = _nearest_name(frame, verb) if doc.has_annotation("TAG") else _word_before(doc, verb, inside)
             out.append(Candidate(s, e, "direct", cue_span(verb), subj, follows=subj is None))
             continue
+        judged = _judged_as(doc, sp) if doc.has_annotation("DEP") else None
+        if judged is not None:
+            subj, _passive = subject_of(judged)
+            if subj is not None and not inside[subj.i]:
+                out.append(Candidate(s, e, "direct", cue_span(judged), subj))
+                continue
         colon = _colon_intro(doc, sp.start, frame)
         if colon is not None:
             out.append(Candidate(s, e, "direct", colon.cue, colon.subject, follows=colon.subject is None))
@@ -72,6 +81,23 @@ def _attached(verb: Token, quote: SpacySpan) -> bool:
         return True
     gap = min(abs(verb.i - (quote.start - 1)), abs(verb.i - quote.end))
     return gap <= 4
+
+
+def _judged_as(doc: Doc, quote: SpacySpan) -> Token | None:
+    """'X welcomed the agreement as “a victory …”', 'X dismissed as “baseless” …': the quote is the object of an
+    "as" that hangs on an evaluating verb (or on its object), so the verb's subject passes the judgement."""
+    for t in quote:
+        node = t
+        for _ in range(4):
+            if node.dep_ == "prep" and node.lower_ == "as":
+                verb = node.head if node.head.pos_ in ("VERB", "AUX") else node.head.head
+                if verb.lemma_.lower() in _EVALUATION_LEMMAS and verb.pos_ in ("VERB", "AUX"):
+                    return verb
+                return None
+            if node.head is node:
+                break
+            node = node.head
+    return None
 
 
 def _word_before(doc: Doc, verb: Token, inside: list[bool]) -> Token | None:

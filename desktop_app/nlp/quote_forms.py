@@ -157,10 +157,42 @@ def _interviewee(text: str, entities: list[Entity], first_turn: int) -> Span | N
     in_title = [e for e in people if e.end <= title_end]
     if not in_title and _colon_source(text, 0, title_end if title_end > 0 else len(text)) is not None:
         return None  # the title names its source by text: read it there
+    if not in_title:
+        named = _title_name(text, entities, title_end) or _intro_name(text, title_end, first_turn)
+        if named is not None:
+            return named
     if not people:
         return _described_interviewee(text, title_end, first_turn)
     best = max(in_title or people[:1], key=lambda e: e.end - e.start)
     return best.span
+
+
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:(?:al|bin|de|da|del|van|von|ibn)\s+)?[A-Z][\w'’.-]+){1,3}"
+_TITLE_NAME = re.compile(rf"({_NAME}):[ \t]+\S")
+_INTRO_NAME = re.compile(rf"(?:^|(?<=[.!?]\s))({_NAME}),\s+(?:a|an|the|who)\s+[^.\n]{{3,200}}?,?\s+(?:spoke|speaks|talked|talks|"
+                         r"sat down|answered|answers)\b")
+
+
+def _title_name(text: str, entities: list[Entity], title_end: int) -> Span | None:
+    """"Jane Doe: ‘We will not leave’": a title that opens with a name and a colon names the interviewee even
+    when the model misses the PERSON (or tags it ORG); a place or a section label before the colon does not."""
+    if title_end <= 0:
+        return None
+    m = _TITLE_NAME.match(text, 0, title_end)
+    if m is None or is_section_label(m.group(1)) or len(text[m.end(1) + 1:title_end].split()) < 3:
+        return None
+    if any(e.label in ("GPE", "LOC", "NORP", "FAC") and e.start < m.end(1) for e in entities):
+        return None
+    return Span(m.start(1), m.end(1))
+
+
+def _intro_name(text: str, title_end: int, first_turn: int) -> Span | None:
+    """"Jane Doe, a retired judge of …, spoke to us": the person the introduction presents as speaking to the
+    outlet, whatever the model tagged her as."""
+    if title_end < 0 or first_turn <= title_end:
+        return None
+    m = _INTRO_NAME.search(text, title_end, first_turn)
+    return Span(m.start(1), m.end(1)) if m is not None else None
 
 
 def _described_interviewee(text: str, title_end: int, first_turn: int) -> Span | None:
@@ -223,8 +255,10 @@ def mixed(direct: list[Candidate], indirect: list[Candidate]) -> tuple[list[Cand
             if d.cue is None or d.follows:
                 d.cue, d.subject, d.follows = c.cue, c.subject, c.follows
             continue
-        if any(_covers((d.start, d.end), (c.start, c.end), 0.5) for d in direct):
-            continue  # a reported clause inside a direct quote is the quote's own business
+        if any(_covers((d.start, d.end), (c.start, c.end), 0.5) for i, d in enumerate(direct) if i not in inner):
+            # a reported clause inside a direct quote is the quote's own business (a passage the clause holds,
+            # 'that X would not accept “any attempt by …”', makes it mixed instead)
+            continue
         if inner:
             c.kind = "mixed"
             used_direct.update(inner)

@@ -215,14 +215,21 @@ def _final_cue_unparsed(doc: Doc, tok: Token) -> tuple[int, int, Token] | None:
 
 def _stance(doc: Doc, text: str, tok: Token) -> Candidate | None:
     """'expressed the hope that the visit would open a new chapter': the clause of the stance noun."""
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS), None)
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and (
+        c.lemma_.lower() in STANCE_NOUNS or c.lower_ in _LABEL_NOUNS)), None)  # "repeated its accusation that …"
     if obj is None:
         return None
     clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if clause is None:
         return None
-    s, e = _in_paragraph(text, tok.idx, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+    hi = clause.right_edge.i + 1
+    for t in doc[clause.i:hi]:  # ", which N'Djamena has always denied": another party's answer, not the stance
+        if t.dep_ == "relcl" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," and any(
+                k.dep_ in ("nsubj", "nsubjpass") and k.pos_ in ("PROPN", "NOUN") for k in t.children):
+            hi = t.left_edge.i - 1
+            break
+    s, e = _in_paragraph(text, tok.idx, clause.left_edge.idx, doc[hi - 1].idx + len(doc[hi - 1].text))
     s, e = trimmed(text, s, e)
     if e - s < 8:
         return None
@@ -238,7 +245,8 @@ def _cut_nested(doc: Doc, cue: Token, lo: int, hi: int) -> int:
         if t.text == ";" and i > cue.i:
             return i
         if i > lo + 2 and t.dep_ == "conj" and is_cue(t) and t.i > cue.i and any(
-                k.dep_ in ("nsubj", "nsubjpass") for k in t.children):
+                k.dep_ in ("nsubj", "nsubjpass") for k in t.children) and not any(
+                k.dep_ == "mark" and k.lower_ == "that" for k in t.children):  # "said A and that B promised …": B too
             j = t.left_edge.i
             while j > lo and (doc[j - 1].dep_ in ("cc", "punct") or doc[j - 1].is_space):
                 j -= 1
@@ -328,7 +336,9 @@ def _coordinated_cues(doc: Doc, text: str, cands: list[Candidate]) -> None:
         v = c.verb
         if v is None or v.dep_ != "conj" or is_cue(v.head):
             continue
-        if not any(m.dep_ == "mark" for k in v.children if k.dep_ == "ccomp" for m in k.children):
+        directive = v.lemma_.lower() in DIRECTIVE_LEMMAS and any(k.dep_ == "xcomp" for k in v.children) and not any(
+            k.dep_ in ("nsubj", "nsubjpass") for k in v.children)  # "… and called on X to Y": no "that" to mark it
+        if not directive and not any(m.dep_ == "mark" for k in v.children if k.dep_ == "ccomp" for m in k.children):
             continue
         x = v.head
         while x.dep_ == "conj" and x.head is not x:

@@ -52,6 +52,8 @@ CROWD_CUES = words("speakers", "crowd_cues")
 CROWD_HEADS = words("speakers", "crowd_heads")
 #: heads of a body that issues a press release ("Ministry of Foreign Affairs")
 ISSUER_HEADS = words("speakers", "issuer_heads")
+#: ruling bodies named by a common noun that own an organ ("the junta's information office")
+_OWNER_BODIES = words("speakers", "owner_bodies")
 #: how the press names a body without naming it (Pakistani usage: ISPR is "the military's media wing")
 BODY_DESCRIPTIONS = {
     **{k.lower(): v for k, v in mapping("speakers", "body_descriptions").items()},
@@ -233,7 +235,9 @@ class SpeakerResolver:
             titles.update(_words(t.text))
             i -= 1
         root = span.root
-        if root.dep_ == "appos":
+        comma_conj = (root.dep_ == "conj" and root.head.lower_ in ROLE_NOUNS and root.left_edge.i > 0
+                      and self.doc[root.left_edge.i - 1].text == "," and not any(k.dep_ == "cc" for k in root.head.children))
+        if root.dep_ == "appos" or comma_conj:  # a comma-joined "conj" is an apposition the parser misread
             head = root.head
             # "the Federal Minister for Interior, Arshad Malik": the parser hangs the name on "Interior"
             while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("for", "of") \
@@ -275,6 +279,11 @@ class SpeakerResolver:
                     and not head.ent_type_ and len(list(t.children)) == 1 and (pobj := next(iter(t.children))).dep_ \
                     == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.right_edge.i - t.i <= 3:
                 hi = max(hi, pobj.right_edge.i)  # "teachers in Quetta": people described by where they are
+            elif t.dep_ == "prep" and t.lower_ == "of" and t.i == hi + 1 and head.text[:1].isupper() and (
+                    head.lower_ in _BODY_NOUNS | ISSUER_HEADS) and any(
+                    g.dep_ == "pobj" and g.ent_type_ in ("GPE", "ORG") and g.text[:1].isupper()
+                    and g.right_edge.i - t.i <= 4 for g in t.children):
+                hi = max(hi, t.right_edge.i)  # "the Federal Government of Somalia": the body's name, whole
             elif t.dep_ == "prep" and t.lower_ == "of" and head.lower_ in GROUP_HEADS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "members of the Afghan delegation"
             elif t.dep_ == "amod" and t.lower_ in SOURCE_ADJECTIVES and t.i == hi + 1 and (
@@ -296,13 +305,30 @@ class SpeakerResolver:
                 rights.extend(k for g in t.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC")
                               for k in g.rights if k.dep_ == "appos" and any(
                                   e.label in _PERSONISH and e.start <= k.idx < e.end for e in self.entities))
+        if head.lower_ in ROLE_NOUNS and not any(k.dep_ == "cc" for k in head.children):
+            # "the Spokesperson of the Ministry, Ambassador Jane Doe, stated": a comma-joined "conj" with no
+            # "and" is an apposition the parser misread
+            comma_conj = [t for t in head.rights if t.dep_ == "conj" and t.left_edge.i > 0
+                          and self.doc[t.left_edge.i - 1].text == ","]
+            rights.extend(comma_conj)
+        else:
+            comma_conj = []
+        if head.ent_type_ == "PERSON":
+            rights = []  # "Youssef Ezzat, an adviser to the commander, Jane Doe": the named head is the speaker
         for t in rights:
-            if t.dep_ == "appos":
+            if t.dep_ == "appos" or t in comma_conj:
                 ent = self.entity_at(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
                 if ent is not None and ent.label in _PERSONISH:
                     s = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
                     if s is not None:
                         return s.start, s.end
+        if head.tag_ == "NNS":
+            # "…, a gesture officials in Cotonou describe as …": "a" cannot go with a plural head, so the words
+            # from "a" to the next noun belong to the noun the clause describes, not to the source
+            for k in range(head.i - 2, lo - 1, -1):
+                if self.doc[k].lower_ in ("a", "an") and self.doc[k + 1].lower_ not in _A_COUNTS:
+                    lo = k + 2
+                    break
         while lo < hi and (self.doc[lo].is_punct or self.doc[lo].lower_ in ("the", "a", "an")):
             lo += 1
         while hi > lo and self.doc[hi].is_punct:
@@ -366,6 +392,9 @@ class SpeakerResolver:
             return previous or Resolved(None, None)
         if low in self.registry:
             return Resolved(self.registry[low], self._entity_span(mention))
+        official = _OFFICIAL_NAME.fullmatch(raw.strip())
+        if official is not None and official.group(2).lower() in _BODY_NOUNS | ISSUER_HEADS:
+            return Resolved(official.group(1), None)  # "the Federal Government of Somalia": the body, by its name
         described = BODY_DESCRIPTIONS.get(re.sub(r"^(?:the|a|an)\s+", "", low).replace("’", "'"))
         if described is not None:
             return Resolved(described, None)
@@ -400,6 +429,10 @@ class SpeakerResolver:
                 and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE)):
             # "Residents of Mand", "officials in Kabul": the people (also when the model took the place for a name)
             return Resolved(self.describe(raw), None)
+        if ent is not None and ent.label in ("GPE", "LOC", "FAC") and ent.start > mention.start:
+            one = self._one_of_place(mention.start, ent.start)
+            if one is not None:  # "a European diplomat in Beirut": the diplomat, not the city
+                return Resolved(self.describe(one), None)
         if ent is not None and ent.label in ("GPE", "LOC", "FAC") and ent.start > mention.start and \
                 self._people_of_place(mention.start, ent.start):
             return Resolved(self.describe(raw), None)  # "Aid workers in Kabul", "traders at Torkham"
@@ -582,6 +615,18 @@ class SpeakerResolver:
                     return self._entity_name.get(e.span) or strip_title(self.text[e.start:e.end])
         return None
 
+    def _one_of_place(self, start: int, place: int) -> str | None:
+        """"a European diplomat in Beirut": one person (a singular source or role noun, a nationality before it
+        allowed) placed by a preposition; the description without the place, as for "a teacher in Kisumu"."""
+        span = self.doc.char_span(start, place, alignment_mode="expand")
+        if span is None or len(span) < 2 or span[-1].lower_ not in ("in", "from", "at", "near"):
+            return None
+        nouns = [t for t in span[:-1] if t.lower_ not in ("the", "a", "an")]
+        if not nouns or nouns[-1].tag_ != "NN" or nouns[-1].lower_ not in SOURCE_NOUNS | ROLE_NOUNS or \
+                nouns[-1].lower_ in _BODY_NOUNS or any(t.ent_type_ not in ("", "NORP") for t in nouns):
+            return None
+        return self.text[span.start_char:span[-2].idx + len(span[-2].text)]
+
     def _people_of_place(self, start: int, place: int) -> bool:
         """Common nouns, then a preposition right before the place: people described by where they are."""
         span = self.doc.char_span(start, place, alignment_mode="expand")
@@ -646,8 +691,9 @@ class SpeakerResolver:
                             a, b = self.mention_tokens(t)
                             office = re.sub(r"^(?:the|a|an)\s+", "", self.doc[a:b].text, flags=re.I)
                             return Resolved(office, None)
-        if person and previous is not None and previous.speaker and self._is_person(previous.speaker):
-            return previous
+        if person and previous is not None and previous.speaker and (
+                self._is_person(previous.speaker) or _name_like(previous.speaker)):
+            return previous  # "Fatima Ishag said she …. “…,” she said": also when the model tagged her ORG
         if person and self.last_person is not None:
             return self.last_person
         return previous or Resolved(None, None)
@@ -769,6 +815,7 @@ class SpeakerResolver:
             return desc
         best = desc
         entry = self._entry_of(pos) if pos is not None else None
+        nearest: tuple[int, str] | None = None  # the fuller description last given before this mention
         for tok in self.doc:
             if tok.lower_ != head or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -786,6 +833,11 @@ class SpeakerResolver:
             if len(spelled.split()) > len(best.split()) or (
                     len(spelled.split()) == len(best.split()) and len(spelled) > len(best)):
                 best = spelled
+            if pos is not None and tok.idx < pos and len(spelled.split()) > len(words):
+                nearest = (tok.idx, spelled)
+        if nearest is not None and len(words) == 1 and len(nearest[1].split()) == len(best.split()):
+            # "An Israeli official said …. …, a Western official said. “…,” said the official": the last one named
+            return nearest[1]
         return best
 
     def _spell(self, word: str) -> str:
@@ -863,6 +915,22 @@ _POSSESSIVE_COMMON = re.compile(r"^((?:[A-Z][\w-]* ){0,2}([a-z][\w-]*))['’]s (
 COLLECTIVE_HEADS = words("speakers", "collective_heads")
 
 
+#: words that make "a" a count of a plural ("a few officials", "a dozen soldiers")
+_A_COUNTS = frozenset({"few", "dozen", "couple", "handful", "hundred", "thousand", "million", "number", "lot",
+                       "score", "great", "good"})
+#: "the Federal Government of Somalia": a capitalised body head "of" a capitalised name
+_OFFICIAL_NAME = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){0,3}([A-Z][a-z]+)\s+of\s+(?:the\s+)?"
+                            r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+
+
+def _name_like(name: str) -> bool:
+    """Two or three capitalised words, none a body's or a group's head: a person's name the model tagged otherwise."""
+    parts = name.split()
+    heads = _BODY_NOUNS | ISSUER_HEADS | COLLECTIVE_HEADS | GROUP_HEADS | NAMED_BODY_HEADS | ROLE_NOUNS
+    return 2 <= len(parts) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in parts) and not any(
+        w.lower() in heads for w in parts)
+
+
 def without_possessive(name: str) -> str:
     """An unnamed body's description without the possessive: "Pakistan's military" -> "Pakistani military",
     "Taliban's defence ministry" -> "Taliban defence ministry", "Ghana's finance minister" -> "Ghanaian finance
@@ -872,7 +940,7 @@ def without_possessive(name: str) -> str:
     m = _POSSESSIVE_BODY.match(name)
     if m is None:
         c = _POSSESSIVE_COMMON.match(name)
-        if c is not None and c.group(2) in _BODY_NOUNS and c.group(4) in heads:
+        if c is not None and c.group(2) in _BODY_NOUNS | _OWNER_BODIES and c.group(4) in heads:
             return f"{c.group(1)} {c.group(3)}"  # "the Zambian government's spokesman" -> "Zambian government spokesman"
         return name
     if m.group(3) not in heads:
@@ -911,6 +979,8 @@ def _gazetteer_demonyms() -> dict[str, str]:
             while n < min(len(place), len(people)) and place[n].lower() == people[n].lower():
                 n += 1
             left = len(place) - n
+            if place.endswith("que") and people.endswith("can") and place[:-3] == people[:-3]:
+                left = 0  # "Mozambique" -> "Mozambican": the "-ique" countries
             if n >= 4 and (left <= 1 or (left == 2 and len(people) > len(place))):  # not "Bangui" -> "Bangla"
                 scored.append((n - 2 * left, place))
         if not scored:
