@@ -90,7 +90,14 @@ def headline_source_first(text: str, entities: list[Entity]) -> list[Candidate]:
     return [Candidate(s, e, "indirect", Span(k, k + 1), None, mention=Span(m0, m0 + len(prefix)))]
 
 
-_LABEL = re.compile(r"[\"“]?([A-Z][A-Za-z.'\-]{0,30}(?: [A-Z][A-Za-z.'\-]{1,30}){0,2}):[ \t]+")
+# a turn label of one to three capitalised words, in any script with capitals ("Étienne:", "Öztürk:", "Ιωάννου:");
+# the capitals are checked by _is_label (``re`` has no class for upper-case letters)
+_LETTER, _REST = r"[^\W\d_]", r"(?:[^\W\d_]|[.'\-])"
+_LABEL = re.compile(rf"[\"“]?({_LETTER}{_REST}{{0,30}}(?: {_LETTER}{_REST}{{1,30}}){{0,2}}):[ \t]+")
+
+
+def _is_label(m: re.Match[str] | None) -> bool:
+    return m is not None and all(w[0].isupper() for w in m.group(1).split())
 
 
 def transcript(text: str, entities: list[Entity] | None = None) -> list[Candidate]:
@@ -104,7 +111,7 @@ def transcript(text: str, entities: list[Entity] | None = None) -> list[Candidat
     found = []
     for a, b in paragraphs(text):
         m = _LABEL.match(text, a)
-        if m and m.end() < b and len(m.group(1)) <= 40 and not is_section_label(m.group(1)):
+        if m and _is_label(m) and m.end() < b and len(m.group(1)) <= 40 and not is_section_label(m.group(1)):
             found.append((a, b, m))
     counts: dict[str, int] = {}
     for _a, _b, m in found:
