@@ -80,3 +80,9 @@ def test_a_body_named_short_takes_the_fuller_name_the_article_gave_it() -> None:
     # the trade ministry is another body: it keeps its own name
     assert speakers(text) == [("the talks would", "Turkish foreign ministry"), ("exports had doubled", "ministry of trade"),
                               ("the delegation had", "Turkish foreign ministry")]
+
+
+def test_an_unnamed_commander_speaks_for_the_body_the_sentence_before_has_as_its_subject() -> None:
+    text = ("The Karen National Union has accused the junta of bombing villages near the border. A commander quoted by "
+            "a Thai newspaper said the group would not hand over its weapons.")
+    assert ("the group would", "Karen National Union commander") in speakers(text)
