@@ -72,6 +72,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         for c in v.children:
             if c.dep_ in ("nsubj", "csubj"):
                 if not is_dateline(c):
+                    if _turn_label(c):
+                        continue  # "Q: The council has asked ...": the turn's label is not the subject
                     return c, False
                 real = _after_dateline(c)
                 if real is not None:
@@ -98,6 +100,13 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return v.head, False
         v = None
     return None, False
+
+
+def _turn_label(tok: Token) -> bool:
+    """A transcript's turn label ("Q:", "Diallo:" at the start of a line), which the parser may take for a subject."""
+    doc = tok.doc
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and tok.left_edge.i == tok.i
+            and (tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_))
 
 
 def _after_dateline(dateline: Token) -> Token | None:

@@ -32,7 +32,7 @@ _ENTRY_BREAK = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[:.]\d{2}[ \t]*(?:[AaPp]\.?[
                           r"|([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}):[ \t])")
 
 
-def _entry_breaks(text: str, entities: list[Entity]) -> list[int]:
+def entry_breaks(text: str, entities: list[Entity]) -> list[int]:
     """Offsets where an entry of a live page or a brief starts: a speaker of one entry does not carry over."""
     places = {e.start for e in entities if e.label in ("GPE", "LOC")}
     found = list(_ENTRY_BREAK.finditer(text))
@@ -82,7 +82,7 @@ def resolve_speakers(doc: Doc, cands: list[Candidate], entities: list[Entity], r
     prev_end = -1
     prev_cue: Span | None = None
     prev_mention: Span | None = None
-    breaks = _entry_breaks(text, entities)
+    breaks = entry_breaks(text, entities)
     resolver.entries = breaks if len(breaks) >= 2 else []
     for c in sorted(cands, key=lambda c: c.start):
         if previous is not None and any(prev_end <= b <= c.start for b in breaks):

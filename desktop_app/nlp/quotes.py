@@ -25,6 +25,7 @@ from desktop_app.nlp.quote_forms import headline, headline_source_first, mixed, 
 from desktop_app.nlp.quote_indirect import indirect_quotes
 from desktop_app.nlp.quote_marks import direct_spans
 from desktop_app.nlp.quote_resolution import resolve_speakers
+from desktop_app.nlp.speaker_names import name_speakers_once
 from desktop_app.nlp.speakers import ISSUER_HEADS, LETTERHEAD, SPOKES_NOUNS
 
 __all__ = ["direct_spans", "find_quotes"]
@@ -90,6 +91,7 @@ def _find_quotes(doc: Doc, entities: list[Entity], registry: dict[str, str] | No
     quotes = resolve_speakers(doc, cands, entities, registry)
     if titled:
         _name_title_speakers(text, quotes, {(t.start, t.end) for t in titled}, entities)
+    name_speakers_once(doc, text, entities, quotes)
     return _per_paragraph(text, quotes)
 
 

@@ -71,6 +71,8 @@ _GENERIC = frozenset(["the", "a", "an", "of", "and", "'s", "’s", ",", "(", ")"
 _PERSONISH = ("PERSON",)
 #: an unnamed one of these speaks for the body named just before ("the Edhi Foundation ..., a spokesman said")
 SPOKES_NOUNS = words("speakers", "spokes_nouns")
+#: roles that, unnamed and alone, speak for the body the sentence names ("The PKK …. A commander said": its commander)
+BODY_ROLES = words("speakers", "body_roles")
 #: "deputy minister": a bare "the minister" means someone else when the article names one without it
 SUBORDINATE_TITLES = words("speakers", "subordinate_titles")
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
@@ -500,7 +502,7 @@ class SpeakerResolver:
             return Resolved(desc, None)
         local = self._body_in_paragraph(desc, mention)
         full = local or self.fullest_description(desc, mention.start)
-        if len(full.split()) == 1 and full.lower() in SPOKES_NOUNS:
+        if len(full.split()) == 1 and full.lower() in SPOKES_NOUNS | BODY_ROLES:
             of = self._spokes_for(mention.end)
             if of is not None:  # "a spokesperson for Malawi's electoral commission": that body's spokesperson
                 return Resolved(f"{of} {full}", None)
