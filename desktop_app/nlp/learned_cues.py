@@ -48,7 +48,7 @@ def cue_head(doc: Doc, cue: Span) -> Token | None:
     if not toks:
         return None
     inside = {t.i for t in toks}
-    tops = [t for t in toks if t.head.i not in inside or t.head is t]
+    tops = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
     # "then ruled", "has learned", "went on to discuss": the first full verb, else the top of the span
     verbs = [t for t in toks if t.pos_ == "VERB"]
     return (verbs or [t for t in toks if t.pos_ == "AUX"] or tops or toks)[0]
@@ -81,7 +81,7 @@ def content_tokens(head: Token) -> tuple[int, int] | None:
         sent_end = head.sent.end
         return (head.i + 1, sent_end) if sent_end > head.i + 1 else None
     if head.lower_ == "according" or _in_report(head):  # the rules read "according to X" (quote_indirect);
-        if head.dep_ != "prep" or head.head is head:  # where they did not, and "In the poll, …":
+        if head.dep_ != "prep" or head.head.i == head.i:  # where they did not, and "In the poll, …":
             return None
         host = head.head  # the clause it modifies, on the longer side of "according to X"
         lo, hi = host.left_edge.i, host.right_edge.i + 1
@@ -120,7 +120,7 @@ def content_tokens(head: Token) -> tuple[int, int] | None:
             if objs:
                 return objs[0].left_edge.i, _right_extent(head, first)
         return first.left_edge.i, _right_extent(head, first)
-    if head.dep_ in ("parataxis", "ccomp", "advcl") and head.head is not head:
+    if head.dep_ in ("parataxis", "ccomp", "advcl") and head.head.i != head.i:
         host = head.head  # "The plan, he said, is sound": the host clause without the cue's own words
         lo, hi = host.left_edge.i, host.right_edge.i + 1
         c_lo, c_hi = head.left_edge.i, head.right_edge.i + 1
@@ -274,7 +274,7 @@ def source_of(head: Token) -> tuple[Token | None, bool]:
                    for g in c.children if g.dep_ == "pobj"), None)
         if by is not None:
             return by, False
-        if head.dep_ in ("dobj", "pobj", "nsubj") and head.head is not head:
+        if head.dep_ in ("dobj", "pobj", "nsubj") and head.head.i != head.i:
             v = head.head if head.dep_ != "pobj" else head.head.head
             if v.pos_ in ("VERB", "AUX"):
                 return subject_of(v)
@@ -331,7 +331,7 @@ def _bare_adjective(doc: Doc, span: Span) -> bool:
     """A derived content of at most three words headed by an adjective ("seemed *credible to me*", "called it
     *unfair*"): PolNeAR dev has none of these as a content (0 of 6)."""
     toks = [t for t in doc if span.start <= t.idx < span.end and not t.is_punct]
-    tops = [t for t in toks if not span.start <= t.head.idx < span.end or t.head is t]
+    tops = [t for t in toks if not span.start <= t.head.idx < span.end or t.head.i == t.i]
     return len(toks) <= 3 and bool(tops) and tops[0].pos_ == "ADJ"
 
 

@@ -86,17 +86,17 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
             return None, True
         if (v.dep_ in ("conj", "xcomp", "advcl") or (v.dep_ == "acomp" and v.lower_ in _SUBJECT_ADJECTIVES)) \
-                and v.head is not v:  # "X will be unable to … and accuse": X (not "it is worth noting")
+                and v.head.i != v.i:  # "X will be unable to … and accuse": X (not "it is worth noting")
             v = v.head
             continue
-        if v.dep_ == "acl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.left_edge.i - 1].text == "," and v.head is not v:
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.left_edge.i - 1].text == "," and v.head.i != v.i:
             up = v.head  # "X denied that ... fighters, calling the charge ...": the participle is X's (mis-hung)
-            while up.pos_ not in ("VERB", "AUX") and up.head is not up:
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
                 up = up.head
-            if up.pos_ in ("VERB", "AUX") and up is not v:
+            if up.pos_ in ("VERB", "AUX") and up.i != v.i:
                 v = up
                 continue
-        if v.dep_ in ("relcl", "acl") and v.head is not v:
+        if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
             return v.head, False
         v = None
     return None, False

@@ -94,7 +94,7 @@ def _judged_as(doc: Doc, quote: SpacySpan) -> Token | None:
                 if verb.lemma_.lower() in _EVALUATION_LEMMAS and verb.pos_ in ("VERB", "AUX"):
                     return verb
                 return None
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
     return None

@@ -269,7 +269,7 @@ def _cut_narration(doc: Doc, lo: int, hi: int) -> int:
     """A request's content ("asked Brazil to host talks", "requested that the meeting be held in May") is still to
     happen: a clause in the simple past with its own subject after it ("after Caracas moved troops", ", and the
     other side accepted") is the writer telling what happened, not part of what was asked."""
-    root = next((t for t in doc[lo:hi] if (t.head.i < lo or t.head.i >= hi or t.head is t)
+    root = next((t for t in doc[lo:hi] if (t.head.i < lo or t.head.i >= hi or t.head.i == t.i)
                  and t.pos_ in ("VERB", "AUX")), None)  # "Zambia to mediate ...": the verb, not the addressee
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return hi
@@ -341,7 +341,7 @@ def _coordinated_cues(doc: Doc, text: str, cands: list[Candidate]) -> None:
         if not directive and not any(m.dep_ == "mark" for k in v.children if k.dep_ == "ccomp" for m in k.children):
             continue
         x = v.head
-        while x.dep_ == "conj" and x.head is not x:
+        while x.dep_ == "conj" and x.head.i != x.i:
             x = x.head
         if x.dep_ != "ccomp" or x.head.i not in by_verb:
             continue
@@ -359,7 +359,7 @@ def _coordinated_cues(doc: Doc, text: str, cands: list[Candidate]) -> None:
 def _according(doc: Doc, text: str, tok: Token) -> Candidate | None:
     to = next(c for c in tok.children if c.lower_ == "to")
     src = next((c for c in to.children if c.dep_ == "pobj"), None)
-    head = tok.head if tok.head is not tok else None
+    head = tok.head if tok.head.i != tok.i else None
     if src is None:
         return None
     sent = tok.sent

@@ -669,7 +669,7 @@ class SpeakerResolver:
                 if root is None:
                     continue
                 node = root
-                while node.dep_ == "appos" and node.head is not node and node.i - node.head.i <= 16:
+                while node.dep_ == "appos" and node.head.i != node.i and node.i - node.head.i <= 16:
                     node = node.head  # "NEW DELHI, Mar 2 (PNS) – India's junior minister, Sunil Verma, said"
                 dep = node.dep_ if node is not root or root.dep_ != "appos" else root.head.dep_
                 if dep in ("nsubj", "nsubjpass"):
