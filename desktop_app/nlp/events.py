@@ -77,6 +77,8 @@ class _Candidate:
     is_verb: bool
     headline: bool = False
     deontic: bool = False
+    #: found by a mechanism that checked negation and modality itself; its parties are the clause's own
+    checked: bool = False
     #: a noun under "after/during/amid ...": coded only on the first mention of its type ("after a month of clashes")
     time_ref: bool = False
 
@@ -202,6 +204,22 @@ WARNED_NOT_PARTIES = words("events", "warned_not_parties")
 WARNED_PARTIES = words("events", "warned_parties")
 
 
+#: issue 16 mechanisms (resources/lexicons/events.toml, "mechanisms" section)
+CONTINUING_VERBS = words("events", "continuing_verbs")
+CLOSURE_STATES = words("events", "closure_states")
+DESIRE_VERBS = words("events", "desire_verbs")
+NOT_IMPERATIVES = words("events", "not_imperatives")
+YIELDING_TYPES = frozenset(w.upper() for w in words("events", "yielding_types"))
+POSTURE_VERBS = words("events", "posture_verbs")
+POSTURE_STATES = words("events", "posture_states")
+EXERCISE_NOUNS = words("events", "exercise_nouns")
+FORCE_WORDS = words("events", "force_words")
+CLOSING_OBJECTS = words("events", "closing_objects")
+_MECH_HASHES = numpy.array(sorted(hash_string(w) for w in CONTINUING_VERBS | DESIRE_VERBS | POSTURE_VERBS | EXERCISE_NOUNS
+                                  | {"not", "n't", "never"}), dtype="uint64")
+_FIRST_PERSON = frozenset({"we", "i"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
 #: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
 _HEADLINE_NOT_VERB_AFTER = words("events", "headline_not_verb_after")
 
@@ -260,6 +278,10 @@ class EventFinder:
         hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _ROUND6_HASHES) | numpy.isin(arr[:, 1], _ROUND6_HASHES)).tolist()
         if hits:
             out.extend(self._stances([doc[i] for i in hits]))
+        hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _MECH_HASHES) | numpy.isin(arr[:, 1], _MECH_HASHES)).tolist()
+        if hits:
+            out.extend(self._mechanisms([doc[i] for i in hits]))
+        out.extend(self._imperatives(doc))
         #: "garment workers strike": the verb is a protest, so it is no attack
         strikes = {c.token.i for c in statements if c.type == "PROTEST"}
         headlines: dict[int, bool] = {}
@@ -429,6 +451,106 @@ class EventFinder:
                     node = node.head
             if low in JOINT_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ == "VERB":
                 out.append(_Candidate("COOPERATE", tok.head, True))  # "patrol jointly with the Lebanese army"
+        return out
+
+    def _mechanisms(self, tokens: list[Token]) -> list[_Candidate]:
+        """Events stated by the form of a clause, not by a trigger word (issue 16):
+        a closure stated as lasting ("kept its airspace shut", "the crossing stays closed", "will keep the border
+        closed": SANCTION); a demand by wanting a party to act ("wanted the government to hold the line": REQUEST);
+        a first-person refusal to yield, said ("we will not be blackmailed", "we will never withdraw": REJECT);
+        forces put on a footing or exercised ("put its navy on heightened readiness", "begun exercises involving
+        20 warships": MOBILIZE).  ``tokens``: words of those classes, and negations."""
+        out: list[_Candidate] = []
+        types = self.taxonomy.types
+        for tok in tokens:
+            lemma, low = tok.lemma_.lower(), tok.lower_
+            if (lemma in CONTINUING_VERBS or self.forms.get(low, "") in CONTINUING_VERBS) and "SANCTION" in types:
+                state = next((c for c in tok.children if c.dep_ in ("acomp", "oprd", "dep", "xcomp", "ccomp")
+                              and (c.lemma_.lower() in CLOSURE_STATES or c.lower_ in CLOSURE_STATES)), None)
+                verb = tok
+                if state is None and tok.pos_ != "VERB" and tok.i + 1 < len(tok.doc) and \
+                        tok.doc[tok.i + 1].lower_ in CLOSURE_STATES:
+                    state = verb = tok.doc[tok.i + 1]  # a title "Our border stays shut": the tagger took "stays" for a noun
+                if state is not None and not _negated(verb) and not _conditional(verb) and all(
+                        c.lower_ in _FUTURE_AUX for c in verb.children if c.dep_ == "aux" and c.lower_ in MODALS) and \
+                        not self._attack_subject(verb) and not any(
+                        c.dep_ == "npadvmod" and any(d.lower_ in ("every", "each") for d in c.children) for c in verb.children):
+                    out.append(_Candidate("SANCTION", tok, True, deontic=True, checked=True))  # ("every day it stays
+                    # closed, ...": a condition, no report)
+                continue
+            if lemma in DESIRE_VERBS and tok.pos_ == "VERB" and "REQUEST" in types:
+                comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+                party = None if comp is None else next((c for c in [*tok.children, *comp.children] if c.dep_ in (
+                    "dobj", "nsubj") and c.i > tok.i), None)
+                if party is not None and _is_party(party) and _reported(tok) and not _negated(tok) and not any(
+                        c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+                    out.append(_Candidate("REQUEST", tok, True, deontic=True))
+                continue
+            if tok.dep_ == "neg" and "REJECT" in types:
+                verb = tok.head
+                kids = list(verb.children)
+                subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None or subj.lower_ not in _FIRST_PERSON or verb.pos_ != "VERB" or not any(
+                        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids):
+                    continue
+                key = verb.lemma_.lower()
+                yielding = any(t.name in YIELDING_TYPES for t in self.verbs.get(key, ()))
+                pressed = subj.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in kids)  # "blackmailed by Moscow"
+                if (yielding or pressed) and (
+                        _inside_quote(tok.doc, tok.sent) or _reported(verb) or _in_answer_turn(tok.doc, tok)):
+                    out.append(_Candidate("REJECT", verb, True, deontic=True))
+                continue
+            if lemma in POSTURE_VERBS and tok.pos_ == "VERB" and "MOBILIZE" in types and not _negated(tok):
+                if any(c.dep_ == "prep" and c.lower_ in ("on", "onto") and any(
+                        g.dep_ == "pobj" and (g.lemma_.lower() in POSTURE_STATES or g.lower_ in POSTURE_STATES)
+                        for g in c.children) for c in tok.children):
+                    out.append(_Candidate("MOBILIZE", tok, True, checked=True))  # "put its navy on high alert"
+                continue
+            if (low in EXERCISE_NOUNS or lemma in EXERCISE_NOUNS) and tok.pos_ == "NOUN" and "MOBILIZE" in types and \
+                    tok.dep_ in ("dobj", "nsubj", "nsubjpass") and not any(
+                        c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in tok.children):
+                scope = tok.head if tok.dep_ == "dobj" else tok  # "begun exercises off Baltiysk involving 20 warships"
+                forces = {t.lemma_.lower() for c in scope.children if c.dep_ in ("acl", "prep", "advcl") and c.i > tok.i
+                          for t in c.subtree} | {t.lemma_.lower() for c in tok.children if c.dep_ in ("acl", "prep")
+                                                 for t in c.subtree}
+                if forces & FORCE_WORDS:
+                    out.append(_Candidate("MOBILIZE", tok, False))  # "exercises involving 20 warships"
+        return out
+
+    def _attack_subject(self, verb: Token) -> bool:
+        """"the strikes had shut the port", "fighting kept the road closed": a closure an attack caused."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        key = subj.lower_ if subj.lower_ in self.nouns else subj.lemma_.lower()
+        return any(t.name == "ASSAULT" for t in self.nouns.get(key, ()))
+
+    def _imperatives(self, doc: Doc) -> list[_Candidate]:
+        """"Pay the police.", ""Give peace a chance," said the bishop": an order to act, opening a sentence inside a
+        quotation or an interviewee's answer, is a demand (REQUEST)."""
+        if "REQUEST" not in self.taxonomy.types:
+            return []
+        out = []
+        for sent in doc.sents:
+            first = next((t for t in sent if not (t.is_punct or t.is_space or t.is_quote)), None)
+            if first is not None and first.i + 1 < sent.end and sent.doc[first.i + 1].text == ":" and \
+                    first.i + 2 < sent.end:
+                first = next((t for t in sent[first.i + 2 - sent.start:] if not (t.is_punct or t.is_space or t.is_quote)),
+                             None)  # "Étienne: Pay the police."
+            if first is None or first.tag_ != "VB" or first.pos_ != "VERB" or first.lemma_.lower() in NOT_IMPERATIVES:
+                continue
+            if first.dep_ != "ROOT" and not (first.dep_ in ("ccomp", "parataxis") and first.head.lemma_.lower() in SPEECH_VERBS):
+                continue
+            kids = list(first.children)
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) or not any(
+                    c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prt") for c in kids):
+                continue
+            if first.i > sent.start and doc[first.i - 1].lower_ in ("to", "and"):
+                continue
+            opened = doc[sent.start].is_quote or (first.i > 0 and doc[first.i - 1].is_quote)
+            if opened or _inside_quote(doc, sent) or _in_answer_turn(doc, first):
+                out.append(_Candidate("REQUEST", first, True, deontic=True))
         return out
 
     def _statements(self, tokens: list[Token]) -> list[_Candidate]:
@@ -802,7 +924,7 @@ class EventFinder:
                     not (prev.time_ref and not c.time_ref) and not (
                     prev.type == "AID" and prev.is_verb and prev.token.lemma_.lower() in MONEY_VERBS and not c.is_verb):
                 continue  # (what was given names aid better than "pledged": "pledged $2 billion in loans")
-            if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c), c.type) \
+            if not c.headline and not c.deontic and not c.checked and self._blocked(c.token, c.is_verb, self._light_verbs(c), c.type) \
                     and not (c.type == "REQUEST" and c.is_verb and _polite_request(c.token)) \
                     and not (c.type in PURPOSE_TYPES and c.is_verb and self._protest_purpose(c.token)):
                 continue
@@ -837,6 +959,8 @@ class EventFinder:
                 continue  # "officials gathered outside the building": only a crowd gathering is a protest
             if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in PROTEST_DEED_VERBS and not _can_protest(c.token):
                 continue  # "police blocked the roads", "officials stopped work on the dam"
+            if c.type == "SANCTION" and c.is_verb and not c.checked and self._attack_subject(c.token):
+                continue  # "the strikes had shut the port": what an attack did, not a sanction
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
             if gov is not None and gov.lemma_.lower() in UNDOING_VERBS:
                 continue  # "lifted the ban": the sanction ends (RETREAT), none is imposed
@@ -855,7 +979,7 @@ class EventFinder:
         for (si, _), c in sorted(best.items(), key=lambda kv: (kv[0][0], kv[1].token.i)):
             if c.headline:
                 actor_tok, recip_tok = _headline_participants(c.token)
-            elif c.deontic or (c.is_verb and c.type == "ACCUSE" and c.token.lemma_.lower() in CHARGED_VERBS):
+            elif (c.deontic and not c.checked) or (c.is_verb and c.type == "ACCUSE" and c.token.lemma_.lower() in CHARGED_VERBS):
                 # "Delhi says Pakistan shelters militants": Delhi accuses, Pakistan is accused
                 actor_tok, recip_tok = _deontic_participants(c.token)
             else:
@@ -872,6 +996,12 @@ class EventFinder:
 
 _TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):[ \t]")
 _TURNS_KEY = "newsgold.events.turns"
+
+
+def _is_party(tok: Token) -> bool:
+    """A state, a body, a person or a party noun ("the government", "Kabul", "them")."""
+    return tok.ent_type_ in _PARTY_ENTS or tok.lemma_.lower() in PARTY_NOUNS or tok.lemma_.lower() in WARNED_PARTIES \
+        or tok.lower_ in ("them", "him", "her")
 
 
 def _negated(head: Token) -> bool:

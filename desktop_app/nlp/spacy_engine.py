@@ -121,7 +121,7 @@ def _dateline_tail(s: Any) -> int | None:
         end -= 1
     if doc[end].text != ":":
         return None
-    if end - s.start <= 6 and (s.start == 0 or doc[s.start - 1].is_space and "\n" in doc[s.start - 1].text
+    if end - s.start <= 6 and (s.start == 0 or (doc[s.start - 1].is_space and "\n" in doc[s.start - 1].text)
                                or s.start_char == 0 or "\n" in doc.text[max(0, s.start_char - 2):s.start_char]) and \
             not any(t.text in (".", "!", "?") for t in doc[s.start:end]):
         return s.start
