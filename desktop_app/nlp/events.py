@@ -215,8 +215,14 @@ POSTURE_STATES = words("events", "posture_states")
 EXERCISE_NOUNS = words("events", "exercise_nouns")
 FORCE_WORDS = words("events", "force_words")
 CLOSING_OBJECTS = words("events", "closing_objects")
+STANCE_VERBS = words("events", "stance_verbs")
+GIVING_VERBS = words("events", "giving_verbs")
+AID_PURPOSES = words("events", "aid_purposes")
+AID_RECIPIENTS = words("events", "aid_recipients")
 _MECH_HASHES = numpy.array(sorted(hash_string(w) for w in CONTINUING_VERBS | DESIRE_VERBS | POSTURE_VERBS | EXERCISE_NOUNS
-                                  | {"not", "n't", "never"}), dtype="uint64")
+                                  | STANCE_VERBS | GIVING_VERBS | PEJORATIVES | {"not", "n't", "never", "as"}),
+                           dtype="uint64")
+_PREDICATE_SUBJECTS = frozenset({"it", "this", "that", "they", "he", "she", "these", "those"})
 _FIRST_PERSON = frozenset({"we", "i"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 
@@ -249,6 +255,9 @@ class EventFinder:
         words = set(self.verbs) | set(self.nouns)
         self._lemma_hashes = numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
         self._form_hashes = numpy.array(sorted(hash_string(w) for w in self.forms), dtype="uint64")
+        support = taxonomy.types.get("SUPPORT")
+        self._support_nouns = frozenset(support.nouns) if support is not None else frozenset()
+        self._support_hashes = numpy.array(sorted(hash_string(w) for w in self._support_nouns), dtype="uint64")
 
     def _light_verbs(self, c: _Candidate) -> frozenset[str]:
         if c.is_verb:
@@ -278,7 +287,8 @@ class EventFinder:
         hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _ROUND6_HASHES) | numpy.isin(arr[:, 1], _ROUND6_HASHES)).tolist()
         if hits:
             out.extend(self._stances([doc[i] for i in hits]))
-        hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _MECH_HASHES) | numpy.isin(arr[:, 1], _MECH_HASHES)).tolist()
+        hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _MECH_HASHES) | numpy.isin(arr[:, 1], _MECH_HASHES)
+                                 | numpy.isin(arr[:, 1], self._support_hashes)).tolist()
         if hits:
             out.extend(self._mechanisms([doc[i] for i in hits]))
         out.extend(self._imperatives(doc))
@@ -507,6 +517,27 @@ class EventFinder:
                         for g in c.children) for c in tok.children):
                     out.append(_Candidate("MOBILIZE", tok, True, checked=True))  # "put its navy on high alert"
                 continue
+            if lemma in STANCE_VERBS and tok.pos_ == "VERB" and "SUPPORT" in types and not _negated(tok):
+                if any(g.dep_ == "prep" and g.lower_ in ("with", "behind") and any(_is_party(k) for k in g.children)
+                       for c in tok.children if c.dep_ in ("npadvmod", "advmod", "dobj") for g in c.children):
+                    out.append(_Candidate("SUPPORT", tok, True, checked=True))  # "stood "shoulder to shoulder" with X"
+                continue
+            if lemma in GIVING_VERBS and tok.pos_ == "VERB" and "AID" in types:
+                if self._gift(tok):
+                    out.append(_Candidate("AID", tok, True, deontic=True, checked=True))
+                continue
+            if low == "as" and tok.dep_ == "prep" and "ACCUSE" in types:
+                verb = _naming_verb(tok)  # "condemned the closure as "an illegal blockade"", "dismissed X as persecution"
+                said = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+                if verb is not None and said & PEJORATIVES and not _negated(verb) and \
+                        not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+                    out.append(_Candidate("ACCUSE", verb, True, checked=True))
+                continue
+            if (low in PEJORATIVES or low in self._support_nouns) and tok.dep_ in ("acomp", "attr", "pobj"):
+                found = self._predicate(tok)
+                if found is not None:
+                    out.append(found)
+                continue
             if (low in EXERCISE_NOUNS or lemma in EXERCISE_NOUNS) and tok.pos_ == "NOUN" and "MOBILIZE" in types and \
                     tok.dep_ in ("dobj", "nsubj", "nsubjpass") and not any(
                         c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in tok.children):
@@ -517,6 +548,52 @@ class EventFinder:
                 if forces & FORCE_WORDS:
                     out.append(_Candidate("MOBILIZE", tok, False))  # "exercises involving 20 warships"
         return out
+
+    def _predicate(self, tok: Token) -> _Candidate | None:
+        """What a statement says a thing is: "It is cruel, and it is illegal" (ACCUSE), "said the aid was "a sign of
+        solidarity"" (SUPPORT) -- in a quotation, an answer or a reported clause; not "it is illegal to ..."."""
+        node = tok
+        if tok.dep_ == "pobj":  # "a sign of solidarity", "an act of aggression"
+            if tok.head.lower_ != "of" or tok.head.head.dep_ != "attr":
+                return None
+            node = tok.head.head
+        be = node.head
+        if be.lemma_.lower() != "be" or node.dep_ not in ("acomp", "attr") or _negated(be) or any(
+                c.dep_ == "aux" and c.lower_ in MODALS for c in be.children) or any(
+                c.dep_ in ("xcomp", "ccomp") for c in (*be.children, *node.children)):
+            return None
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        support = tok.lower_ in self._support_nouns
+        if not support and not (subj.lower_ in _PREDICATE_SUBJECTS or _is_party(subj) or subj.lower_ in self.nouns
+                                or subj.lemma_.lower() in self.nouns):
+            return None  # "the situation is dangerous": a judgement of no one's deed
+        doc = tok.doc
+        if not (_reported(be) or _inside_quote(doc, tok.sent) or _in_answer_turn(doc, tok)):
+            return None
+        typ = "SUPPORT" if support else "ACCUSE"
+        return _Candidate(typ, tok, False, deontic=True) if typ in self.taxonomy.types else None
+
+    def _gift(self, verb: Token) -> bool:
+        """"will pay €40m to help the operator", "said it would send 1,500 tonnes of rice to refugees": money or a
+        quantity of goods given to help or to people in need, by a party that can give (AID)."""
+        kids = list(verb.children)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is None or _negated(verb) or _conditional(verb):
+            return False
+        money = obj.ent_type_ == "MONEY" or obj.lemma_.lower() in CURRENCIES
+        goods = obj.ent_type_ == "QUANTITY" and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+        if not (money or goods):
+            return False
+        modal = next((c.lower_ for c in kids if c.dep_ == "aux" and c.lower_ in MODALS), None)
+        if modal is not None and not (modal in _FUTURE_AUX or (modal == "would" and _reported(verb))):
+            return False
+        purpose = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in AID_PURPOSES and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in kids)
+        needy = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.lemma_.lower() in AID_RECIPIENTS or g.lower_ in AID_RECIPIENTS for g in c.children) for c in kids)
+        return (purpose or needy) and _can_give(verb)
 
     def _attack_subject(self, verb: Token) -> bool:
         """"the strikes had shut the port", "fighting kept the road closed": a closure an attack caused."""
@@ -532,24 +609,31 @@ class EventFinder:
         if "REQUEST" not in self.taxonomy.types:
             return []
         out = []
+        paragraphs: set[int] = set()
         for sent in doc.sents:
             first = next((t for t in sent if not (t.is_punct or t.is_space or t.is_quote)), None)
+            label = sent.start - 1
             if first is not None and first.i + 1 < sent.end and sent.doc[first.i + 1].text == ":" and \
                     first.i + 2 < sent.end:
+                label = first.i + 1
                 first = next((t for t in sent[first.i + 2 - sent.start:] if not (t.is_punct or t.is_space or t.is_quote)),
                              None)  # "Étienne: Pay the police."
             if first is None or first.tag_ != "VB" or first.pos_ != "VERB" or first.lemma_.lower() in NOT_IMPERATIVES:
                 continue
             if first.dep_ != "ROOT" and not (first.dep_ in ("ccomp", "parataxis") and first.head.lemma_.lower() in SPEECH_VERBS):
                 continue
-            kids = list(first.children)
+            kids = [c for c in first.children if c.i > label]
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) or not any(
                     c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prt") for c in kids):
                 continue
             if first.i > sent.start and doc[first.i - 1].lower_ in ("to", "and"):
                 continue
             opened = doc[sent.start].is_quote or (first.i > 0 and doc[first.i - 1].is_quote)
+            para = doc.text.rfind("\n", 0, first.idx)
+            if para in paragraphs:
+                continue  # "Pay the police. Open the courts.": a run of orders in one answer is one demand
             if opened or _inside_quote(doc, sent) or _in_answer_turn(doc, first):
+                paragraphs.add(para)
                 out.append(_Candidate("REQUEST", first, True, deontic=True))
         return out
 
@@ -654,10 +738,11 @@ class EventFinder:
             else:
                 verb = modal.head
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.lower_ in ("we", "i", "it", "one", "you"):
-                continue
-            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
-                continue
+            if subj is None or subj.lower_ in ("we", "i", "it", "one", "you") or subj.lower_ in NOBODY or \
+                    subj.lower_ in GENERIC_HEADS:
+                continue  # ("nobody should mistake it for peace": a warning to all, no demand of a party)
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children) or _conditional(verb):
+                continue  # ("If the UN comes back, they must have a way to complain": a condition, no demand now)
             node, reported = verb, False
             for _ in range(4):
                 if node.head.i == node.i:
@@ -959,6 +1044,12 @@ class EventFinder:
                 continue  # "officials gathered outside the building": only a crowd gathering is a protest
             if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in PROTEST_DEED_VERBS and not _can_protest(c.token):
                 continue  # "police blocked the roads", "officials stopped work on the dam"
+            if c.type == "SUPPORT" and c.is_verb and c.token.lemma_.lower() == "thank" and any(
+                    k.dep_ == "prep" and k.lower_ == "for" and any(g.lower_ in CLOSING_OBJECTS for g in k.children)
+                    for k in c.token.children):
+                continue  # "Thank you for following": a closing formula, no party praised
+            if not c.is_verb and not c.checked and _as_predicate(c.token):
+                continue  # "condemned the closure as "an illegal blockade"": what the closure is called, no new event
             if c.type == "SANCTION" and c.is_verb and not c.checked and self._attack_subject(c.token):
                 continue  # "the strikes had shut the port": what an attack did, not a sanction
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
@@ -994,8 +1085,32 @@ class EventFinder:
         return out
 
 
-_TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):[ \t]")
+#: a turn label: one to three words with a capital of any script ("Naqvi:", "Étienne:", "Ιωάννα:")
+_TURN = re.compile(r"(?m)^[ \t]*([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2}):[ \t]")
 _TURNS_KEY = "newsgold.events.turns"
+
+
+def _as_predicate(tok: Token) -> bool:
+    """Is the noun (in) what a verb calls its object ("condemned the closure as an illegal blockade")?"""
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ == "as":
+            return _naming_verb(node.head) is not None
+        if node.head.i == node.i or node.dep_ not in ("pobj", "compound", "conj", "appos"):
+            return False
+        node = node.head
+    return False
+
+
+def _naming_verb(as_: Token) -> Token | None:
+    """The verb that calls its object what the "as" phrase says: "condemned the closure as ..." (the phrase under
+    the verb or under its object)."""
+    head = as_.head
+    if head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children):
+        return head
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        return head.head
+    return None
 
 
 def _is_party(tok: Token) -> bool:
@@ -1016,7 +1131,8 @@ def _in_answer_turn(doc: Doc, tok: Token) -> bool:
     if turns is None:
         text = doc.text
         lex = form_lexicon()
-        found = [(m.start(), m.group(1).lower()) for m in _TURN.finditer(text)]
+        found = [(m.start(), m.group(1).lower()) for m in _TURN.finditer(text)
+                 if all(w[:1].isupper() for w in m.group(1).split(" "))]
         if not any(label in lex.question_labels for _at, label in found):
             turns = []
         else:
