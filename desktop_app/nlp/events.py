@@ -230,6 +230,15 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HEADLINE_NOT_VERB_AFTER = words("events", "headline_not_verb_after")
 
 
+def _is_plain_title(sent: Any) -> bool:
+    """The article's first line written in sentence case ("Rivals agree prisoner swap at Muscat talks"): a title the
+    parser reads as a noun phrase."""
+    if sent.start != 0 or not _own_line(sent):
+        return False
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sum(1 for t in words if t.is_lower) >= 2
+
+
 def _is_headline(sent: Any) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and not any(t.text in (".", "!", "?") for t in sent[-2:]) and \
@@ -295,6 +304,7 @@ class EventFinder:
         #: "garment workers strike": the verb is a protest, so it is no attack
         strikes = {c.token.i for c in statements if c.type == "PROTEST"}
         headlines: dict[int, bool] = {}
+        plain_titles: dict[int, bool] = {}
         title_verbs: set[int] = set()
         for i in numpy.flatnonzero(mask).tolist():
             tok = doc[i]
@@ -305,6 +315,16 @@ class EventFinder:
                 found = self._headline_candidates(tok, sent)
                 out.extend(found or self._headline_noun_candidates(tok, sent))
                 continue
+            if sent.start not in plain_titles:
+                plain_titles[sent.start] = _is_plain_title(sent)
+            if plain_titles[sent.start] and (tok.dep_ in ("amod", "compound") or tok.pos_ in VERB_POS):
+                # a sentence-case title ("Rivals agree prisoner swap at Muscat talks"): its verb read by form and place
+                found = self._headline_candidates(tok, sent) if tok.dep_ in ("amod", "compound") else []
+                if not found and tok.pos_ in VERB_POS and tok.dep_ == "ROOT":
+                    found = self._headline_noun_candidates(tok, sent, located=True)
+                if found:
+                    out.extend(found)
+                    continue
             if i in title_verbs and tok.tag_ in ("VBD", "VBN"):
                 continue  # "frees detained soldiers": the participle after a title's verb describes
             if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
@@ -795,14 +815,20 @@ class EventFinder:
             out.append(_Candidate(t.name, tok, True, headline=True))
         return out
 
-    def _headline_noun_candidates(self, tok: Token, sent: Any) -> list[_Candidate]:
-        """A title-case headline that names its event with a noun ("Talks Between Kabul and Islamabad Collapse")."""
+    def _headline_noun_candidates(self, tok: Token, sent: Any, located: bool = False) -> list[_Candidate]:
+        """A title-case headline that names its event with a noun ("Talks Between Kabul and Islamabad Collapse").
+        ``located``: only a noun that places the title's event ("... agree prisoner swap at Muscat talks")."""
         key = tok.lower_ if tok.lower_ in self.nouns else tok.lemma_.lower()
         if key not in self.nouns or (tok.ent_iob_ != "O" and tok.ent_type_):
             return []
         doc = tok.doc
-        for j in range(sent.start + 1, tok.i):
+        at = next((j for j in range(tok.i - 1, max(sent.start, tok.i - 3) - 1, -1) if doc[j].lower_ in ("at", "in")), None)
+        if located and at is None:
+            return []
+        for j in range(sent.start + 1, tok.i if at is None else at):
             if self.forms.get(doc[j].lower_, "") in self.verbs and doc[j - 1].lower_ not in _HEADLINE_NOT_VERB_AFTER:
+                if at is not None:
+                    break  # "agree ... at Muscat talks": the talks are where it was agreed
                 return []  # the headline's verb is its event ("Sign Border Trade Deal")
         for j in range(max(sent.start, tok.i - 3), tok.i):
             low = doc[j].lower_
