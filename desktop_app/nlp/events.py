@@ -320,7 +320,7 @@ class EventFinder:
             if plain_titles[sent.start] and (tok.dep_ in ("amod", "compound") or tok.pos_ in VERB_POS):
                 # a sentence-case title ("Rivals agree prisoner swap at Muscat talks"): its verb read by form and place
                 found = self._headline_candidates(tok, sent) if tok.dep_ in ("amod", "compound") else []
-                if not found and tok.pos_ in VERB_POS and tok.dep_ == "ROOT":
+                if not found and tok.pos_ in VERB_POS:
                     found = self._headline_noun_candidates(tok, sent, located=True)
                 if found:
                     out.extend(found)
@@ -553,7 +553,7 @@ class EventFinder:
                         not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
                     out.append(_Candidate("ACCUSE", verb, True, checked=True))
                 continue
-            if (low in PEJORATIVES or low in self._support_nouns) and tok.dep_ in ("acomp", "attr", "pobj"):
+            if (low in PEJORATIVES or low in self._support_nouns) and tok.dep_ in ("acomp", "attr", "pobj", "conj"):
                 found = self._predicate(tok)
                 if found is not None:
                     out.append(found)
@@ -573,10 +573,12 @@ class EventFinder:
         """What a statement says a thing is: "It is cruel, and it is illegal" (ACCUSE), "said the aid was "a sign of
         solidarity"" (SUPPORT) -- in a quotation, an answer or a reported clause; not "it is illegal to ..."."""
         node = tok
-        if tok.dep_ == "pobj":  # "a sign of solidarity", "an act of aggression"
-            if tok.head.lower_ != "of" or tok.head.head.dep_ != "attr":
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head  # "a sign of friendship and solidarity"
+        if node.dep_ == "pobj":  # "a sign of solidarity", "an act of aggression"
+            if node.head.lower_ != "of" or node.head.head.dep_ != "attr":
                 return None
-            node = tok.head.head
+            node = node.head.head
         be = node.head
         if be.lemma_.lower() != "be" or node.dep_ not in ("acomp", "attr") or _negated(be) or any(
                 c.dep_ == "aux" and c.lower_ in MODALS for c in be.children) or any(
@@ -611,7 +613,7 @@ class EventFinder:
             return False
         purpose = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in AID_PURPOSES and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in kids)
-        needy = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        needy = any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
             g.lemma_.lower() in AID_RECIPIENTS or g.lower_ in AID_RECIPIENTS for g in c.children) for c in kids)
         return (purpose or needy) and _can_give(verb)
 
