@@ -532,10 +532,11 @@ class EventFinder:
                     out.append(_Candidate("REJECT", verb, True, deontic=True))
                 continue
             if lemma in POSTURE_VERBS and tok.pos_ == "VERB" and "MOBILIZE" in types and not _negated(tok):
-                if any(c.dep_ == "prep" and c.lower_ in ("on", "onto") and any(
-                        g.dep_ == "pobj" and (g.lemma_.lower() in POSTURE_STATES or g.lower_ in POSTURE_STATES)
-                        for g in c.children) for c in tok.children):
-                    out.append(_Candidate("MOBILIZE", tok, True, checked=True))  # "put its navy on high alert"
+                state = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "onto")
+                              for g in c.children if g.dep_ == "pobj" and (
+                                  g.lemma_.lower() in POSTURE_STATES or g.lower_ in POSTURE_STATES)), None)
+                if state is not None:
+                    out.append(_Candidate("MOBILIZE", state, False, checked=True))  # "put its navy on high alert"
                 continue
             if lemma in STANCE_VERBS and tok.pos_ == "VERB" and "SUPPORT" in types and not _negated(tok):
                 if any(g.dep_ == "prep" and g.lower_ in ("with", "behind") and any(_is_party(k) for k in g.children)

@@ -19,7 +19,7 @@ SUGGESTED = [
     ("SANCTION", "stays", "\"The bridge stays closed until the inspectors finish,\" the Uruguayan minister said."),
     ("SANCTION", "keep", "Suriname will keep the ferry terminal closed to Guyanese traders for another week, "
                          "the minister said."),
-    ("MOBILIZE", "put", "Iceland has put its coast guard on heightened readiness."),
+    ("MOBILIZE", "readiness", "Iceland has put its coast guard on heightened readiness."),
     ("MOBILIZE", "exercises", "The Uruguayan navy has begun exercises off Montevideo involving 12 warships."),
     ("AID", "pay", "The Icelandic government says it will pay €12m to help fishing families cover their losses."),
     ("AID", "send", "Uruguay said it would send 800 tonnes of rice to flood victims in Paraguay."),
