@@ -548,11 +548,11 @@ class EventFinder:
                     out.append(_Candidate("AID", tok, True, deontic=True, checked=True))
                 continue
             if low == "as" and tok.dep_ == "prep" and "ACCUSE" in types:
-                verb = _naming_verb(tok)  # "condemned the closure as "an illegal blockade"", "dismissed X as persecution"
+                namer = _naming_verb(tok)  # "condemned the closure as "an illegal blockade"", "dismissed X as persecution"
                 said = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
-                if verb is not None and said & PEJORATIVES and not _negated(verb) and \
-                        not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
-                    out.append(_Candidate("ACCUSE", verb, True, checked=True))
+                if namer is not None and said & PEJORATIVES and not _negated(namer) and \
+                        not any(c.dep_ == "aux" and c.lower_ in MODALS for c in namer.children):
+                    out.append(_Candidate("ACCUSE", namer, True, checked=True))
                 continue
             if (low in PEJORATIVES or low in self._support_nouns) and tok.dep_ in ("acomp", "attr", "pobj", "conj"):
                 found = self._predicate(tok)
