@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
@@ -224,6 +224,7 @@ _MECH_HASHES = numpy.array(sorted(hash_string(w) for w in CONTINUING_VERBS | DES
                            dtype="uint64")
 _PREDICATE_SUBJECTS = frozenset({"it", "this", "that", "they", "he", "she", "these", "those"})
 _FIRST_PERSON = frozenset({"we", "i"})
+_VB_HASH = hash_string("VB")
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 
 #: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
@@ -266,7 +267,8 @@ class EventFinder:
         self._form_hashes = numpy.array(sorted(hash_string(w) for w in self.forms), dtype="uint64")
         support = taxonomy.types.get("SUPPORT")
         self._support_nouns = frozenset(support.nouns) if support is not None else frozenset()
-        self._support_hashes = numpy.array(sorted(hash_string(w) for w in self._support_nouns), dtype="uint64")
+        self._mech_hashes = numpy.union1d(_MECH_HASHES, numpy.array(
+            [hash_string(w) for w in self._support_nouns], dtype="uint64"))
 
     def _light_verbs(self, c: _Candidate) -> frozenset[str]:
         if c.is_verb:
@@ -283,7 +285,7 @@ class EventFinder:
     def _candidates(self, doc: Doc) -> list[_Candidate]:
         if not len(doc) or not self._lemma_hashes.size:
             return []
-        arr = doc.to_array([LEMMA, LOWER])
+        arr = doc.to_array([LEMMA, LOWER, TAG])
         mask = numpy.isin(arr[:, 0], self._lemma_hashes) | numpy.isin(arr[:, 1], self._form_hashes)
         out: list[_Candidate] = self._deontic(doc, arr[:, 1]) if "REQUEST" in self.taxonomy.types else []
         if "THREATEN" in self.taxonomy.types:
@@ -296,11 +298,10 @@ class EventFinder:
         hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _ROUND6_HASHES) | numpy.isin(arr[:, 1], _ROUND6_HASHES)).tolist()
         if hits:
             out.extend(self._stances([doc[i] for i in hits]))
-        hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _MECH_HASHES) | numpy.isin(arr[:, 1], _MECH_HASHES)
-                                 | numpy.isin(arr[:, 1], self._support_hashes)).tolist()
+        hits = numpy.flatnonzero(numpy.isin(arr[:, :2], self._mech_hashes).any(axis=1)).tolist()
         if hits:
             out.extend(self._mechanisms([doc[i] for i in hits]))
-        out.extend(self._imperatives(doc))
+        out.extend(self._imperatives(doc, numpy.flatnonzero(arr[:, 2] == _VB_HASH).tolist()))
         #: "garment workers strike": the verb is a protest, so it is no attack
         strikes = {c.token.i for c in statements if c.type == "PROTEST"}
         headlines: dict[int, bool] = {}
@@ -549,8 +550,10 @@ class EventFinder:
                 continue
             if low == "as" and tok.dep_ == "prep" and "ACCUSE" in types:
                 namer = _naming_verb(tok)  # "condemned the closure as "an illegal blockade"", "dismissed X as persecution"
+                if namer is None:
+                    continue
                 said = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
-                if namer is not None and said & PEJORATIVES and not _negated(namer) and \
+                if said & PEJORATIVES and not _negated(namer) and \
                         not any(c.dep_ == "aux" and c.lower_ in MODALS for c in namer.children):
                     out.append(_Candidate("ACCUSE", namer, True, checked=True))
                 continue
@@ -626,35 +629,31 @@ class EventFinder:
         key = subj.lower_ if subj.lower_ in self.nouns else subj.lemma_.lower()
         return any(t.name == "ASSAULT" for t in self.nouns.get(key, ()))
 
-    def _imperatives(self, doc: Doc) -> list[_Candidate]:
+    def _imperatives(self, doc: Doc, verbs: list[int]) -> list[_Candidate]:
         """"Pay the police.", ""Give peace a chance," said the bishop": an order to act, opening a sentence inside a
-        quotation or an interviewee's answer, is a demand (REQUEST)."""
+        quotation or an interviewee's answer, is a demand (REQUEST). ``verbs``: indices of base-form verbs."""
         if "REQUEST" not in self.taxonomy.types:
             return []
         out = []
         paragraphs: set[int] = set()
-        for sent in doc.sents:
-            first = next((t for t in sent if not (t.is_punct or t.is_space or t.is_quote)), None)
-            label = sent.start - 1
-            if first is not None and first.i + 1 < sent.end and sent.doc[first.i + 1].text == ":" and \
-                    first.i + 2 < sent.end:
-                label = first.i + 1
-                first = next((t for t in sent[first.i + 2 - sent.start:] if not (t.is_punct or t.is_space or t.is_quote)),
-                             None)  # "Étienne: Pay the police."
-            if first is None or first.tag_ != "VB" or first.pos_ != "VERB" or first.lemma_.lower() in NOT_IMPERATIVES:
-                continue
+        for i in verbs:
+            first = doc[i]
             if first.dep_ != "ROOT" and not (first.dep_ in ("ccomp", "parataxis") and first.head.lemma_.lower() in SPEECH_VERBS):
+                continue
+            if first.pos_ != "VERB" or first.lemma_.lower() in NOT_IMPERATIVES:
+                continue
+            label = _sentence_opening(first)
+            if label is None:
                 continue
             kids = [c for c in first.children if c.i > label]
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) or not any(
                     c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prt") for c in kids):
                 continue
-            if first.i > sent.start and doc[first.i - 1].lower_ in ("to", "and"):
-                continue
-            opened = doc[sent.start].is_quote or (first.i > 0 and doc[first.i - 1].is_quote)
-            para = doc.text.rfind("\n", 0, first.idx)
+            para = _text(doc).rfind("\n", 0, first.idx)
             if para in paragraphs:
                 continue  # "Pay the police. Open the courts.": a run of orders in one answer is one demand
+            sent = first.sent
+            opened = doc[sent.start].is_quote or (first.i > 0 and doc[first.i - 1].is_quote)
             if opened or _inside_quote(doc, sent) or _in_answer_turn(doc, first):
                 paragraphs.add(para)
                 out.append(_Candidate("REQUEST", first, True, deontic=True))
@@ -1023,7 +1022,7 @@ class EventFinder:
         if not cands:
             return []
         starts = [s[0] for s in sentences]
-        text = doc.text
+        text = _text(doc)
         #: "Q: Who do you blame?": a question reports nothing
         questions = {i for i, (_tok, span) in enumerate(sentences) if text[span.end - 1:span.end] == "?"}
         ent_starts = [e.start for e in entities]
@@ -1119,6 +1118,40 @@ _TURN = re.compile(r"(?m)^[ \t]*([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2
 _TURNS_KEY = "newsgold.events.turns"
 
 
+_TEXT_KEY = "newsgold.events.text"
+
+
+def _text(doc: Doc) -> str:
+    """The Doc's text, joined once per Doc (``Doc.text`` joins every token again on each call)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
+def _opener(tok: Token) -> bool:
+    return tok.is_punct or tok.is_space or tok.is_quote
+
+
+def _sentence_opening(tok: Token) -> int | None:
+    """Is ``tok`` the first word of its sentence, after quotation marks or a one-word turn label ("Étienne: Pay
+    ...")? The label's colon index (or -1) if so, else None."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and _opener(doc[j]) and doc[j].text != ":":
+        j -= 1
+    if any(doc[k].is_sent_start for k in range(max(j + 1, 0), tok.i + 1)) or j < 0:
+        return -1
+    if doc[j].text != ":" or j < 1:
+        return None
+    k = j - 1  # the label word
+    if _opener(doc[k]):
+        return None
+    while k - 1 >= 0 and _opener(doc[k - 1]) and not doc[k].is_sent_start:
+        k -= 1
+    return j if doc[k].is_sent_start or k == 0 else None
+
+
 def _as_predicate(tok: Token) -> bool:
     """Is the noun (in) what a verb calls its object ("condemned the closure as an illegal blockade")?"""
     node = tok
@@ -1158,7 +1191,7 @@ def _in_answer_turn(doc: Doc, tok: Token) -> bool:
     """Is ``tok`` in an interviewee's turn ("Naqvi: Islamabad should ...") of a Q&A transcript? The turn is a quote."""
     turns = doc.user_data.get(_TURNS_KEY)
     if turns is None:
-        text = doc.text
+        text = _text(doc)
         lex = form_lexicon()
         found = [(m.start(), m.group(1).lower()) for m in _TURN.finditer(text)
                  if all(w[:1].isupper() for w in m.group(1).split(" "))]
@@ -1175,7 +1208,7 @@ def _in_answer_turn(doc: Doc, tok: Token) -> bool:
 def _inside_quote(doc: Doc, sent: Any) -> bool:
     """Is the sentence inside a quotation its paragraph opened before it ('"... The state must listen to them."'),
     or does it open one?"""
-    text = doc.text
+    text = _text(doc)
     start = sent.start_char
     para = text.rfind("\n", 0, start) + 1
     before = text[para:start]
@@ -1319,7 +1352,7 @@ def _dated_past(verb: Token) -> bool:
 
 def _own_line(sent: Any) -> bool:
     """Is the sentence a line of its own (a title), not a piece of a paragraph the parser cut?"""
-    text = sent.doc.text
+    text = _text(sent.doc)
     a, b = sent.start_char, sent.end_char
     body = text[a:b].rstrip()
     if not body or body[-1] in ".!?\"”" or "\n" in body:
