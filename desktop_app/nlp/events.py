@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
@@ -77,6 +77,8 @@ class _Candidate:
     is_verb: bool
     headline: bool = False
     deontic: bool = False
+    #: found by a mechanism that checked negation and modality itself; its parties are the clause's own
+    checked: bool = False
     #: a noun under "after/during/amid ...": coded only on the first mention of its type ("after a month of clashes")
     time_ref: bool = False
 
@@ -202,8 +204,40 @@ WARNED_NOT_PARTIES = words("events", "warned_not_parties")
 WARNED_PARTIES = words("events", "warned_parties")
 
 
+#: issue 16 mechanisms (resources/lexicons/events.toml, "mechanisms" section)
+CONTINUING_VERBS = words("events", "continuing_verbs")
+CLOSURE_STATES = words("events", "closure_states")
+DESIRE_VERBS = words("events", "desire_verbs")
+NOT_IMPERATIVES = words("events", "not_imperatives")
+YIELDING_TYPES = frozenset(w.upper() for w in words("events", "yielding_types"))
+POSTURE_VERBS = words("events", "posture_verbs")
+POSTURE_STATES = words("events", "posture_states")
+EXERCISE_NOUNS = words("events", "exercise_nouns")
+FORCE_WORDS = words("events", "force_words")
+CLOSING_OBJECTS = words("events", "closing_objects")
+STANCE_VERBS = words("events", "stance_verbs")
+GIVING_VERBS = words("events", "giving_verbs")
+AID_PURPOSES = words("events", "aid_purposes")
+AID_RECIPIENTS = words("events", "aid_recipients")
+_MECH_HASHES = numpy.array(sorted(hash_string(w) for w in CONTINUING_VERBS | DESIRE_VERBS | POSTURE_VERBS | EXERCISE_NOUNS
+                                  | STANCE_VERBS | GIVING_VERBS | PEJORATIVES | {"not", "n't", "never", "as"}),
+                           dtype="uint64")
+_PREDICATE_SUBJECTS = frozenset({"it", "this", "that", "they", "he", "she", "these", "those"})
+_FIRST_PERSON = frozenset({"we", "i"})
+_VB_HASH = hash_string("VB")
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
 #: in a headline, a word after these is not the verb ("Against Further Strikes", "Agree to Extend")
 _HEADLINE_NOT_VERB_AFTER = words("events", "headline_not_verb_after")
+
+
+def _is_plain_title(sent: Any) -> bool:
+    """The article's first line written in sentence case ("Rivals agree prisoner swap at Muscat talks"): a title the
+    parser reads as a noun phrase."""
+    if sent.start != 0 or not _own_line(sent):
+        return False
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sum(1 for t in words if t.is_lower) >= 2
 
 
 def _is_headline(sent: Any) -> bool:
@@ -231,6 +265,10 @@ class EventFinder:
         words = set(self.verbs) | set(self.nouns)
         self._lemma_hashes = numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
         self._form_hashes = numpy.array(sorted(hash_string(w) for w in self.forms), dtype="uint64")
+        support = taxonomy.types.get("SUPPORT")
+        self._support_nouns = frozenset(support.nouns) if support is not None else frozenset()
+        self._mech_hashes = numpy.union1d(_MECH_HASHES, numpy.array(
+            [hash_string(w) for w in self._support_nouns], dtype="uint64"))
 
     def _light_verbs(self, c: _Candidate) -> frozenset[str]:
         if c.is_verb:
@@ -247,7 +285,7 @@ class EventFinder:
     def _candidates(self, doc: Doc) -> list[_Candidate]:
         if not len(doc) or not self._lemma_hashes.size:
             return []
-        arr = doc.to_array([LEMMA, LOWER])
+        arr = doc.to_array([LEMMA, LOWER, TAG])
         mask = numpy.isin(arr[:, 0], self._lemma_hashes) | numpy.isin(arr[:, 1], self._form_hashes)
         out: list[_Candidate] = self._deontic(doc, arr[:, 1]) if "REQUEST" in self.taxonomy.types else []
         if "THREATEN" in self.taxonomy.types:
@@ -260,9 +298,14 @@ class EventFinder:
         hits = numpy.flatnonzero(numpy.isin(arr[:, 0], _ROUND6_HASHES) | numpy.isin(arr[:, 1], _ROUND6_HASHES)).tolist()
         if hits:
             out.extend(self._stances([doc[i] for i in hits]))
+        hits = numpy.flatnonzero(numpy.isin(arr[:, :2], self._mech_hashes).any(axis=1)).tolist()
+        if hits:
+            out.extend(self._mechanisms([doc[i] for i in hits]))
+        out.extend(self._imperatives(doc, numpy.flatnonzero(arr[:, 2] == _VB_HASH).tolist()))
         #: "garment workers strike": the verb is a protest, so it is no attack
         strikes = {c.token.i for c in statements if c.type == "PROTEST"}
         headlines: dict[int, bool] = {}
+        plain_titles: dict[int, bool] = {}
         title_verbs: set[int] = set()
         for i in numpy.flatnonzero(mask).tolist():
             tok = doc[i]
@@ -273,6 +316,16 @@ class EventFinder:
                 found = self._headline_candidates(tok, sent)
                 out.extend(found or self._headline_noun_candidates(tok, sent))
                 continue
+            if sent.start not in plain_titles:
+                plain_titles[sent.start] = _is_plain_title(sent)
+            if plain_titles[sent.start] and (tok.dep_ in ("amod", "compound") or tok.pos_ in VERB_POS):
+                # a sentence-case title ("Rivals agree prisoner swap at Muscat talks"): its verb read by form and place
+                found = self._headline_candidates(tok, sent) if tok.dep_ in ("amod", "compound") else []
+                if not found and tok.pos_ in VERB_POS:
+                    found = self._headline_noun_candidates(tok, sent, located=True)
+                if found:
+                    out.extend(found)
+                    continue
             if i in title_verbs and tok.tag_ in ("VBD", "VBN"):
                 continue  # "frees detained soldiers": the participle after a title's verb describes
             if tok.ent_type_ in _NAME_ENTS and tok.ent_iob_ != "O" and tok.pos_ not in VERB_POS:
@@ -431,6 +484,181 @@ class EventFinder:
                 out.append(_Candidate("COOPERATE", tok.head, True))  # "patrol jointly with the Lebanese army"
         return out
 
+    def _mechanisms(self, tokens: list[Token]) -> list[_Candidate]:
+        """Events stated by the form of a clause, not by a trigger word (issue 16):
+        a closure stated as lasting ("kept its airspace shut", "the crossing stays closed", "will keep the border
+        closed": SANCTION); a demand by wanting a party to act ("wanted the government to hold the line": REQUEST);
+        a first-person refusal to yield, said ("we will not be blackmailed", "we will never withdraw": REJECT);
+        forces put on a footing or exercised ("put its navy on heightened readiness", "begun exercises involving
+        20 warships": MOBILIZE).  ``tokens``: words of those classes, and negations."""
+        out: list[_Candidate] = []
+        types = self.taxonomy.types
+        for tok in tokens:
+            lemma, low = tok.lemma_.lower(), tok.lower_
+            if (lemma in CONTINUING_VERBS or self.forms.get(low, "") in CONTINUING_VERBS) and "SANCTION" in types:
+                state = next((c for c in tok.children if c.dep_ in ("acomp", "oprd", "dep", "xcomp", "ccomp")
+                              and (c.lemma_.lower() in CLOSURE_STATES or c.lower_ in CLOSURE_STATES)), None)
+                verb = tok
+                if state is None and tok.pos_ != "VERB" and tok.i + 1 < len(tok.doc) and \
+                        tok.doc[tok.i + 1].lower_ in CLOSURE_STATES:
+                    state = verb = tok.doc[tok.i + 1]  # a title "Our border stays shut": the tagger took "stays" for a noun
+                if state is not None and not _negated(verb) and not _conditional(verb) and all(
+                        c.lower_ in _FUTURE_AUX for c in verb.children if c.dep_ == "aux" and c.lower_ in MODALS) and \
+                        not self._attack_subject(verb) and not any(
+                        c.dep_ == "npadvmod" and any(d.lower_ in ("every", "each") for d in c.children) for c in verb.children):
+                    out.append(_Candidate("SANCTION", tok, True, deontic=True, checked=True))  # ("every day it stays
+                    # closed, ...": a condition, no report)
+                continue
+            if lemma in DESIRE_VERBS and tok.pos_ == "VERB" and "REQUEST" in types:
+                comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+                party = None if comp is None else next((c for c in [*tok.children, *comp.children] if c.dep_ in (
+                    "dobj", "nsubj") and c.i > tok.i), None)
+                if party is not None and _is_party(party) and _reported(tok) and not _negated(tok) and not any(
+                        c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+                    out.append(_Candidate("REQUEST", tok, True, deontic=True))
+                continue
+            if tok.dep_ == "neg" and "REJECT" in types:
+                verb = tok.head
+                kids = list(verb.children)
+                subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None or subj.lower_ not in _FIRST_PERSON or verb.pos_ != "VERB" or not any(
+                        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids):
+                    continue
+                key = verb.lemma_.lower()
+                yielding = any(t.name in YIELDING_TYPES for t in self.verbs.get(key, ()))
+                pressed = subj.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in kids)  # "blackmailed by Moscow"
+                if (yielding or pressed) and (
+                        _inside_quote(tok.doc, tok.sent) or _reported(verb) or _in_answer_turn(tok.doc, tok)):
+                    out.append(_Candidate("REJECT", verb, True, deontic=True))
+                continue
+            if lemma in POSTURE_VERBS and tok.pos_ == "VERB" and "MOBILIZE" in types and not _negated(tok):
+                state = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "onto")
+                              for g in c.children if g.dep_ == "pobj" and (
+                                  g.lemma_.lower() in POSTURE_STATES or g.lower_ in POSTURE_STATES)), None)
+                if state is not None:
+                    out.append(_Candidate("MOBILIZE", state, False, checked=True))  # "put its navy on high alert"
+                continue
+            if lemma in STANCE_VERBS and tok.pos_ == "VERB" and "SUPPORT" in types and not _negated(tok):
+                if any(g.dep_ == "prep" and g.lower_ in ("with", "behind") and any(_is_party(k) for k in g.children)
+                       for c in tok.children if c.dep_ in ("npadvmod", "advmod", "dobj") for g in c.children):
+                    out.append(_Candidate("SUPPORT", tok, True, checked=True))  # "stood "shoulder to shoulder" with X"
+                continue
+            if lemma in GIVING_VERBS and tok.pos_ == "VERB" and "AID" in types:
+                if self._gift(tok):
+                    out.append(_Candidate("AID", tok, True, deontic=True, checked=True))
+                continue
+            if low == "as" and tok.dep_ == "prep" and "ACCUSE" in types:
+                namer = _naming_verb(tok)  # "condemned the closure as "an illegal blockade"", "dismissed X as persecution"
+                if namer is None:
+                    continue
+                said = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+                if said & PEJORATIVES and not _negated(namer) and \
+                        not any(c.dep_ == "aux" and c.lower_ in MODALS for c in namer.children):
+                    out.append(_Candidate("ACCUSE", namer, True, checked=True))
+                continue
+            if (low in PEJORATIVES or low in self._support_nouns) and tok.dep_ in ("acomp", "attr", "pobj", "conj"):
+                found = self._predicate(tok)
+                if found is not None:
+                    out.append(found)
+                continue
+            if (low in EXERCISE_NOUNS or lemma in EXERCISE_NOUNS) and tok.pos_ == "NOUN" and "MOBILIZE" in types and \
+                    tok.dep_ in ("dobj", "nsubj", "nsubjpass") and not any(
+                        c.lower_ in ("joint", "combined", "bilateral", "trilateral") for c in tok.children):
+                scope = tok.head if tok.dep_ == "dobj" else tok  # "begun exercises off Baltiysk involving 20 warships"
+                forces = {t.lemma_.lower() for c in scope.children if c.dep_ in ("acl", "prep", "advcl") and c.i > tok.i
+                          for t in c.subtree} | {t.lemma_.lower() for c in tok.children if c.dep_ in ("acl", "prep")
+                                                 for t in c.subtree}
+                if forces & FORCE_WORDS:
+                    out.append(_Candidate("MOBILIZE", tok, False))  # "exercises involving 20 warships"
+        return out
+
+    def _predicate(self, tok: Token) -> _Candidate | None:
+        """What a statement says a thing is: "It is cruel, and it is illegal" (ACCUSE), "said the aid was "a sign of
+        solidarity"" (SUPPORT) -- in a quotation, an answer or a reported clause; not "it is illegal to ..."."""
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head  # "a sign of friendship and solidarity"
+        if node.dep_ == "pobj":  # "a sign of solidarity", "an act of aggression"
+            if node.head.lower_ != "of" or node.head.head.dep_ != "attr":
+                return None
+            node = node.head.head
+        be = node.head
+        if be.lemma_.lower() != "be" or node.dep_ not in ("acomp", "attr") or _negated(be) or any(
+                c.dep_ == "aux" and c.lower_ in MODALS for c in be.children) or any(
+                c.dep_ in ("xcomp", "ccomp") for c in (*be.children, *node.children)):
+            return None
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        support = tok.lower_ in self._support_nouns
+        if not support and not (subj.lower_ in _PREDICATE_SUBJECTS or _is_party(subj) or subj.lower_ in self.nouns
+                                or subj.lemma_.lower() in self.nouns):
+            return None  # "the situation is dangerous": a judgement of no one's deed
+        doc = tok.doc
+        if not (_reported(be) or _inside_quote(doc, tok.sent) or _in_answer_turn(doc, tok)):
+            return None
+        typ = "SUPPORT" if support else "ACCUSE"
+        return _Candidate(typ, tok, False, deontic=True) if typ in self.taxonomy.types else None
+
+    def _gift(self, verb: Token) -> bool:
+        """"will pay €40m to help the operator", "said it would send 1,500 tonnes of rice to refugees": money or a
+        quantity of goods given to help or to people in need, by a party that can give (AID)."""
+        kids = list(verb.children)
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is None or _negated(verb) or _conditional(verb):
+            return False
+        money = obj.ent_type_ == "MONEY" or obj.lemma_.lower() in CURRENCIES
+        goods = obj.ent_type_ == "QUANTITY" and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)
+        if not (money or goods):
+            return False
+        modal = next((c.lower_ for c in kids if c.dep_ == "aux" and c.lower_ in MODALS), None)
+        if modal is not None and not (modal in _FUTURE_AUX or (modal == "would" and _reported(verb))):
+            return False
+        purpose = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in AID_PURPOSES and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in kids)
+        needy = any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+            g.lemma_.lower() in AID_RECIPIENTS or g.lower_ in AID_RECIPIENTS for g in c.children) for c in kids)
+        return (purpose or needy) and _can_give(verb)
+
+    def _attack_subject(self, verb: Token) -> bool:
+        """"the strikes had shut the port", "fighting kept the road closed": a closure an attack caused."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        key = subj.lower_ if subj.lower_ in self.nouns else subj.lemma_.lower()
+        return any(t.name == "ASSAULT" for t in self.nouns.get(key, ()))
+
+    def _imperatives(self, doc: Doc, verbs: list[int]) -> list[_Candidate]:
+        """"Pay the police.", ""Give peace a chance," said the bishop": an order to act, opening a sentence inside a
+        quotation or an interviewee's answer, is a demand (REQUEST). ``verbs``: indices of base-form verbs."""
+        if "REQUEST" not in self.taxonomy.types:
+            return []
+        out = []
+        paragraphs: set[int] = set()
+        for i in verbs:
+            first = doc[i]
+            if first.dep_ != "ROOT" and not (first.dep_ in ("ccomp", "parataxis") and first.head.lemma_.lower() in SPEECH_VERBS):
+                continue
+            if first.pos_ != "VERB" or first.lemma_.lower() in NOT_IMPERATIVES:
+                continue
+            label = _sentence_opening(first)
+            if label is None:
+                continue
+            kids = [c for c in first.children if c.i > label]
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) or not any(
+                    c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prt") for c in kids):
+                continue
+            para = _text(doc).rfind("\n", 0, first.idx)
+            if para in paragraphs:
+                continue  # "Pay the police. Open the courts.": a run of orders in one answer is one demand
+            sent = first.sent
+            opened = doc[sent.start].is_quote or (first.i > 0 and doc[first.i - 1].is_quote)
+            if opened or _inside_quote(doc, sent) or _in_answer_turn(doc, first):
+                paragraphs.add(para)
+                out.append(_Candidate("REQUEST", first, True, deontic=True))
+        return out
+
     def _statements(self, tokens: list[Token]) -> list[_Candidate]:
         """Positions stated by their form rather than a trigger word: a warning to a party ("we warned them: stay
         away"), force promised ("the others will be hit"), a deed called a wrong ("called the attack reckless"),
@@ -532,10 +760,11 @@ class EventFinder:
             else:
                 verb = modal.head
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.lower_ in ("we", "i", "it", "one", "you"):
-                continue
-            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
-                continue
+            if subj is None or subj.lower_ in ("we", "i", "it", "one", "you") or subj.lower_ in NOBODY or \
+                    subj.lower_ in GENERIC_HEADS:
+                continue  # ("nobody should mistake it for peace": a warning to all, no demand of a party)
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children) or _conditional(verb):
+                continue  # ("If the UN comes back, they must have a way to complain": a condition, no demand now)
             node, reported = verb, False
             for _ in range(4):
                 if node.head.i == node.i:
@@ -588,14 +817,20 @@ class EventFinder:
             out.append(_Candidate(t.name, tok, True, headline=True))
         return out
 
-    def _headline_noun_candidates(self, tok: Token, sent: Any) -> list[_Candidate]:
-        """A title-case headline that names its event with a noun ("Talks Between Kabul and Islamabad Collapse")."""
+    def _headline_noun_candidates(self, tok: Token, sent: Any, located: bool = False) -> list[_Candidate]:
+        """A title-case headline that names its event with a noun ("Talks Between Kabul and Islamabad Collapse").
+        ``located``: only a noun that places the title's event ("... agree prisoner swap at Muscat talks")."""
         key = tok.lower_ if tok.lower_ in self.nouns else tok.lemma_.lower()
         if key not in self.nouns or (tok.ent_iob_ != "O" and tok.ent_type_):
             return []
         doc = tok.doc
-        for j in range(sent.start + 1, tok.i):
+        at = next((j for j in range(tok.i - 1, max(sent.start, tok.i - 3) - 1, -1) if doc[j].lower_ in ("at", "in")), None)
+        if located and at is None:
+            return []
+        for j in range(sent.start + 1, tok.i if at is None else at):
             if self.forms.get(doc[j].lower_, "") in self.verbs and doc[j - 1].lower_ not in _HEADLINE_NOT_VERB_AFTER:
+                if at is not None:
+                    break  # "agree ... at Muscat talks": the talks are where it was agreed
                 return []  # the headline's verb is its event ("Sign Border Trade Deal")
         for j in range(max(sent.start, tok.i - 3), tok.i):
             low = doc[j].lower_
@@ -787,7 +1022,7 @@ class EventFinder:
         if not cands:
             return []
         starts = [s[0] for s in sentences]
-        text = doc.text
+        text = _text(doc)
         #: "Q: Who do you blame?": a question reports nothing
         questions = {i for i, (_tok, span) in enumerate(sentences) if text[span.end - 1:span.end] == "?"}
         ent_starts = [e.start for e in entities]
@@ -802,7 +1037,7 @@ class EventFinder:
                     not (prev.time_ref and not c.time_ref) and not (
                     prev.type == "AID" and prev.is_verb and prev.token.lemma_.lower() in MONEY_VERBS and not c.is_verb):
                 continue  # (what was given names aid better than "pledged": "pledged $2 billion in loans")
-            if not c.headline and not c.deontic and self._blocked(c.token, c.is_verb, self._light_verbs(c), c.type) \
+            if not c.headline and not c.deontic and not c.checked and self._blocked(c.token, c.is_verb, self._light_verbs(c), c.type) \
                     and not (c.type == "REQUEST" and c.is_verb and _polite_request(c.token)) \
                     and not (c.type in PURPOSE_TYPES and c.is_verb and self._protest_purpose(c.token)):
                 continue
@@ -837,6 +1072,14 @@ class EventFinder:
                 continue  # "officials gathered outside the building": only a crowd gathering is a protest
             if c.type == "PROTEST" and c.is_verb and c.token.lemma_.lower() in PROTEST_DEED_VERBS and not _can_protest(c.token):
                 continue  # "police blocked the roads", "officials stopped work on the dam"
+            if c.type == "SUPPORT" and c.is_verb and c.token.lemma_.lower() == "thank" and any(
+                    k.dep_ == "prep" and k.lower_ == "for" and any(g.lower_ in CLOSING_OBJECTS for g in k.children)
+                    for k in c.token.children):
+                continue  # "Thank you for following": a closing formula, no party praised
+            if not c.is_verb and not c.checked and _as_predicate(c.token):
+                continue  # "condemned the closure as "an illegal blockade"": what the closure is called, no new event
+            if c.type == "SANCTION" and c.is_verb and not c.checked and self._attack_subject(c.token):
+                continue  # "the strikes had shut the port": what an attack did, not a sanction
             gov = _governing_verb(c.token) if c.type == "SANCTION" and not c.is_verb else None
             if gov is not None and gov.lemma_.lower() in UNDOING_VERBS:
                 continue  # "lifted the ban": the sanction ends (RETREAT), none is imposed
@@ -855,7 +1098,7 @@ class EventFinder:
         for (si, _), c in sorted(best.items(), key=lambda kv: (kv[0][0], kv[1].token.i)):
             if c.headline:
                 actor_tok, recip_tok = _headline_participants(c.token)
-            elif c.deontic or (c.is_verb and c.type == "ACCUSE" and c.token.lemma_.lower() in CHARGED_VERBS):
+            elif (c.deontic and not c.checked) or (c.is_verb and c.type == "ACCUSE" and c.token.lemma_.lower() in CHARGED_VERBS):
                 # "Delhi says Pakistan shelters militants": Delhi accuses, Pakistan is accused
                 actor_tok, recip_tok = _deontic_participants(c.token)
             else:
@@ -870,8 +1113,72 @@ class EventFinder:
         return out
 
 
-_TURN = re.compile(r"(?m)^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):[ \t]")
+#: a turn label: one to three words with a capital of any script ("Naqvi:", "Étienne:", "Ιωάννα:")
+_TURN = re.compile(r"(?m)^[ \t]*([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2}):[ \t]")
 _TURNS_KEY = "newsgold.events.turns"
+
+
+_TEXT_KEY = "newsgold.events.text"
+
+
+def _text(doc: Doc) -> str:
+    """The Doc's text, joined once per Doc (``Doc.text`` joins every token again on each call)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
+def _opener(tok: Token) -> bool:
+    return tok.is_punct or tok.is_space or tok.is_quote
+
+
+def _sentence_opening(tok: Token) -> int | None:
+    """Is ``tok`` the first word of its sentence, after quotation marks or a one-word turn label ("Étienne: Pay
+    ...")? The label's colon index (or -1) if so, else None."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and _opener(doc[j]) and doc[j].text != ":":
+        j -= 1
+    if any(doc[k].is_sent_start for k in range(max(j + 1, 0), tok.i + 1)) or j < 0:
+        return -1
+    if doc[j].text != ":" or j < 1:
+        return None
+    k = j - 1  # the label word
+    if _opener(doc[k]):
+        return None
+    while k - 1 >= 0 and _opener(doc[k - 1]) and not doc[k].is_sent_start:
+        k -= 1
+    return j if doc[k].is_sent_start or k == 0 else None
+
+
+def _as_predicate(tok: Token) -> bool:
+    """Is the noun (in) what a verb calls its object ("condemned the closure as an illegal blockade")?"""
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ == "as":
+            return _naming_verb(node.head) is not None
+        if node.head.i == node.i or node.dep_ not in ("pobj", "compound", "conj", "appos"):
+            return False
+        node = node.head
+    return False
+
+
+def _naming_verb(as_: Token) -> Token | None:
+    """The verb that calls its object what the "as" phrase says: "condemned the closure as ..." (the phrase under
+    the verb or under its object)."""
+    head = as_.head
+    if head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children):
+        return head
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        return head.head
+    return None
+
+
+def _is_party(tok: Token) -> bool:
+    """A state, a body, a person or a party noun ("the government", "Kabul", "them")."""
+    return tok.ent_type_ in _PARTY_ENTS or tok.lemma_.lower() in PARTY_NOUNS or tok.lemma_.lower() in WARNED_PARTIES \
+        or tok.lower_ in ("them", "him", "her")
 
 
 def _negated(head: Token) -> bool:
@@ -884,9 +1191,10 @@ def _in_answer_turn(doc: Doc, tok: Token) -> bool:
     """Is ``tok`` in an interviewee's turn ("Naqvi: Islamabad should ...") of a Q&A transcript? The turn is a quote."""
     turns = doc.user_data.get(_TURNS_KEY)
     if turns is None:
-        text = doc.text
+        text = _text(doc)
         lex = form_lexicon()
-        found = [(m.start(), m.group(1).lower()) for m in _TURN.finditer(text)]
+        found = [(m.start(), m.group(1).lower()) for m in _TURN.finditer(text)
+                 if all(w[:1].isupper() for w in m.group(1).split(" "))]
         if not any(label in lex.question_labels for _at, label in found):
             turns = []
         else:
@@ -900,7 +1208,7 @@ def _in_answer_turn(doc: Doc, tok: Token) -> bool:
 def _inside_quote(doc: Doc, sent: Any) -> bool:
     """Is the sentence inside a quotation its paragraph opened before it ('"... The state must listen to them."'),
     or does it open one?"""
-    text = doc.text
+    text = _text(doc)
     start = sent.start_char
     para = text.rfind("\n", 0, start) + 1
     before = text[para:start]
@@ -1044,7 +1352,7 @@ def _dated_past(verb: Token) -> bool:
 
 def _own_line(sent: Any) -> bool:
     """Is the sentence a line of its own (a title), not a piece of a paragraph the parser cut?"""
-    text = sent.doc.text
+    text = _text(sent.doc)
     a, b = sent.start_char, sent.end_char
     body = text[a:b].rstrip()
     if not body or body[-1] in ".!?\"”" or "\n" in body:

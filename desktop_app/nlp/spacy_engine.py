@@ -92,16 +92,46 @@ class SpacyEngine:
 def _sentences(doc: Doc, text: str) -> list[tuple[int, Span]]:
     """(first token, character span without surrounding whitespace) of each non-blank sentence."""
     out: list[tuple[int, Span]] = []
+    carry = -1  # a dateline label ("Port-au-Prince:") the parser hung on the sentence before it
     for s in doc.sents:
-        a, b = s.start_char, s.end_char
+        first = s.start if carry < 0 else carry
+        a, b = (s.start_char if carry < 0 else doc[carry].idx), s.end_char
+        carry = -1
+        label = _dateline_tail(s) if s.end < len(doc) else None
+        if label is not None:
+            carry, b = label, doc[label].idx
+            if label == first:
+                continue  # the label is the whole sentence: all of it opens the next
         chunk = text[a:b]
         stripped = chunk.strip()
         if not stripped:
             continue
         a += len(chunk) - len(chunk.lstrip())
         b = a + len(stripped)
-        out.append((s.start, Span(a, b)))
+        out.append((first, Span(a, b)))
     return out
+
+
+def _dateline_tail(s: Any) -> int | None:
+    """"... next week.\n\nPort-au-Prince:": the first token of a short label after a line break at the end of a
+    sentence (a brief's dateline), which opens the next sentence; None if there is none."""
+    doc = s.doc
+    end = s.end - 1
+    while end > s.start and doc[end].is_space:
+        end -= 1
+    if doc[end].text != ":":
+        return None
+    if end - s.start <= 6 and (s.start == 0 or (doc[s.start - 1].is_space and "\n" in doc[s.start - 1].text)
+                               or s.start_char == 0 or "\n" in doc.text[max(0, s.start_char - 2):s.start_char]) and \
+            not any(t.text in (".", "!", "?") for t in doc[s.start:end]):
+        return s.start
+    for j in range(end - 1, max(s.start, end - 8), -1):
+        tok = doc[j]
+        if tok.is_space and "\n" in tok.text:
+            return j + 1 if j + 1 < end else None
+        if tok.text in (".", "!", "?"):
+            return None
+    return None
 
 
 def make_rule_only_nlp() -> Language:
