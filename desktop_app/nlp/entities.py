@@ -1328,6 +1328,8 @@ AT_PLACE_WORDS = words("entity_evidence", "at_place_words")
 _JOINERS = ("-", "–")
 _NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+#: "the X district": an administrative unit is a GPE ("region" and "area" also name natural regions: left out)
+_ADMIN_HEADS = frozenset(PLACE_HEADS - {"area", "state"} | {"districts", "regency", "canton"})
 _HEAD, _RULE, _MODEL = 3, 2, 1  # strength of a mention's evidence (the gazetteer is 4)
 
 
@@ -1409,7 +1411,7 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if c.gazetteer:
             keep.append(c)
             continue
-        proper = _title_name(doc, c.start, c.end)
+        proper = _title_name(doc, c.start + (doc[c.start].lower_ == "the" and c.end - c.start > 1), c.end)
         if not proper or (c.label == "PERSON" and c.end - c.start > 1 and not _one_word(doc, c.start, c.end)):
             keep.append(c)
             continue
@@ -1433,12 +1435,19 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 and nxt2.lower_ == "agency":
             c.label, c.sure = "ORG", True  # "the Firat news agency"
             c.head = True
+        elif c.label in ("ORG", "GPE", "PERSON") and doc[c.end - 1].lower_ in FACILITY_NAME_HEADS \
+                and doc[c.end - 1].is_title and c.end - c.start >= 2 and not (nxt is not None and nxt.is_title):
+            c.label, c.sure, c.head = "FAC", True, True  # "the Development Road": a road, bridge or port by name
+        elif c.label in ("LOC", "ORG", "PERSON", "NORP") and nxt is not None and nxt.is_lower \
+                and nxt.lower_ in _ADMIN_HEADS:
+            c.label, c.sure, c.head = "GPE", True, True  # "the Intan Jaya district of Papua"
         elif c.end - c.start == 1 and doc[c.start].lower_.endswith("phone") and len(doc[c.start]) > 6 \
                 and c.label != "NORP":
             c.label, c.sure = "NORP", True  # "Anglophone regions", "Francophone voters"
         keep.append(c)
     cands = keep + extra + _untagged_agencies(doc, keep) + _border_towns(doc, keep)
     cands.sort(key=lambda c: c.start)
+    cands = _joined_names(doc, cands)
     # 3. a name in apposition to an office of several words: "The President of the Republic of X, Name Surname, ..."
     for c in cands:
         if c.label in ("ORG", "GPE", "NORP") and not c.gazetteer and not c.sure and c.start > 1 \
@@ -1537,4 +1546,49 @@ def _border_towns(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 hit.label, hit.sure = "GPE", True
         elif i not in taken and doc[i].pos_ == "PROPN":
             out.append(_Cand(i, j, "GPE", False, True))
+    return out
+
+
+def _joined_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Names the model cut in two or left half out: "stations in Republika | Srpska" (a place + a lone word after a
+    place preposition), "the villages of Ak-Sai and | Kok-Tash" (an untagged name joined to a place by "and"),
+    "Organization for Security and Co-operation | in Europe" (an organisation "for" something "in" a region)."""
+    n = len(doc)
+    taken = numpy.zeros(n + 1, dtype=bool)
+    for c in cands:
+        taken[c.start : c.end] = True
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == c.start and not prev.gazetteer and not c.gazetteer \
+                and prev.label in ("GPE", "LOC") and c.label in ("PERSON", "ORG") and prev.end - prev.start == 1 \
+                and c.end - c.start == 1 and doc[prev.start].is_title and doc[c.start].is_title \
+                and doc[prev.end - 1].whitespace_ == " " and prev.start > 0 \
+                and doc[prev.start - 1].lower_ in _PLACE_PREPS | {"of", "from", "to"}:
+            prev.end = c.end
+            continue
+        if prev is not None and c.label in ("GPE", "LOC") and not c.gazetteer and prev.label == "ORG" \
+                and not prev.gazetteer and c.start == prev.end + 1 and doc[prev.end].lower_ == "in" \
+                and doc[prev.start + (doc[prev.start].lower_ == "the")].lower_ in ("organization", "organisation") \
+                and any(t.lower_ == "for" for t in doc[prev.start : prev.end]) and not (c.end < n and doc[c.end].is_title):
+            prev.end, prev.sure = c.end, True
+            continue
+        if prev is not None and c.gazetteer and c.label in ("GPE", "LOC") and prev.label == "ORG" and not prev.gazetteer \
+                and c.start == prev.end + 1 and doc[prev.end].lower_ == "in" \
+                and doc[prev.start + (doc[prev.start].lower_ == "the")].lower_ in ("organization", "organisation") \
+                and any(t.lower_ == "for" for t in doc[prev.start : prev.end]) and not (c.end < n and doc[c.end].is_title):
+            prev.end, prev.sure = c.end, True
+            continue
+        out.append(c)
+        if c.label == "GPE" and c.sure and c.end + 1 < n and doc[c.end].lower_ in ("and", "or") \
+                and not taken[c.end + 1]:
+            a = b = c.end + 1
+            while b < n and b - a < 5 and not taken[b] and (
+                    (doc[b].is_title and doc[b].is_alpha and doc[b].pos_ == "PROPN")
+                    or (b > a and doc[b].text in _JOINERS and not doc[b].whitespace_ and not doc[b - 1].whitespace_)):
+                b += 1
+            if b > a and doc[b - 1].text not in _JOINERS and (b >= n or not doc[b].is_title) \
+                    and "\n" not in doc[a:b].text:
+                out.append(_Cand(a, b, "GPE", False, True))
+                taken[a:b] = True
     return out
