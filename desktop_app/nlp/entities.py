@@ -1319,6 +1319,7 @@ def canonical_names(
 # (hyphen or en dash, a hyphenated surname), and every mention of a name then takes the label of its strongest
 # evidence in the article: the gazetteer, then a head noun, then a context rule, then the model's majority.
 FEATURE_NOUNS = words("entity_evidence", "feature_nouns")
+ROLE_TITLES = words("entity_evidence", "role_titles")
 FACILITY_NOUNS = words("entity_evidence", "facility_nouns")
 FACILITY_MODIFIERS = words("entity_evidence", "facility_modifiers")
 AGENCY_WORDS = words("entity_evidence", "agency_words")
@@ -1379,6 +1380,10 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 and not c.gazetteer and doc[c.end + 1].is_title and doc[c.end + 1].is_alpha \
                 and not any(x.start == c.end + 1 for x in cands):
             c.end += 2  # "Kairagach–Patar" with the second piece untagged
+        if c.start >= 2 and doc[c.start - 1].text == "–" and not doc[c.start - 1].whitespace_ \
+                and not doc[c.start - 2].whitespace_ and not c.gazetteer and doc[c.start - 2].is_title \
+                and doc[c.start - 2].is_alpha and not (prev is not None and prev.end > c.start - 2):
+            c.start -= 2  # "Tacna–Arica" with the first piece untagged
         joined.append(c)
     cands = joined
     # 2. evidence from the name's own words
@@ -1415,7 +1420,11 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if not proper or (c.label == "PERSON" and c.end - c.start > 1 and not _one_word(doc, c.start, c.end)):
             keep.append(c)
             continue
-        if nxt is not None and nxt.is_lower and nxt.lower_ in FEATURE_NOUNS and "\n" not in doc[c.end - 1].whitespace_ \
+        if c.label != "PERSON" and c.end - c.start >= 3 and doc[c.start].lower_ in ROLE_TITLES \
+                and doc[c.start].is_title and 2 <= len(_name_words(doc, c.start + 1, c.end)) <= 3 \
+                and not any(t.lower_ in _ORGISH for t in doc[c.start : c.end]):
+            c.start, c.label, c.sure = c.start + 1, "PERSON", True  # "Organiser Rūta Vaitkevičiūtė said"
+        elif nxt is not None and nxt.is_lower and nxt.lower_ in FEATURE_NOUNS and "\n" not in doc[c.end - 1].whitespace_ \
                 and not (nxt2 is not None and nxt2.is_title and nxt2.is_alpha):
             bare[doc[c.start : c.end].text] = "LOC"
             c = _Cand(c.start, c.end + 1, "LOC", False, True)  # "the Qandil mountains", "the Isfara river"
