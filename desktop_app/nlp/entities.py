@@ -1413,6 +1413,13 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             c.head = True
             keep.append(c)
             continue
+        if nxt is not None and nxt2 is not None and nxt.is_lower and nxt.lower_ in AGENCY_WORDS \
+                and nxt2.lower_ == "agency" and _title_name(doc, c.start + (doc[c.start].lower_ == "the"), c.end):
+            # "the Firat news agency", "the Karakoram news agency": this mention names the agency, even when the
+            # gazetteer knows the word as a place or a people
+            c.label, c.sure, c.head, c.gazetteer = "ORG", True, True, False
+            keep.append(c)
+            continue
         if c.gazetteer:
             keep.append(c)
             continue
@@ -1440,10 +1447,6 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                         and _title_name(doc, prev.start, prev.end):
                     prev.label, prev.sure = "FAC", True
                     prev.head = True
-        elif nxt is not None and nxt2 is not None and nxt.is_lower and nxt.lower_ in AGENCY_WORDS \
-                and nxt2.lower_ == "agency":
-            c.label, c.sure = "ORG", True  # "the Firat news agency"
-            c.head = True
         elif c.label in ("ORG", "GPE", "PERSON") and doc[c.end - 1].lower_ in FACILITY_NAME_HEADS \
                 and doc[c.end - 1].is_title and c.end - c.start >= 2 and not (nxt is not None and nxt.is_title):
             c.label, c.sure, c.head = "FAC", True, True  # "the Development Road": a road, bridge or port by name
@@ -1483,8 +1486,8 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if old is None or old[0] < _HEAD:
             best[key] = (_HEAD, {label})
     for c in cands:
-        if c.gazetteer:
-            continue
+        if c.gazetteer or c.head:
+            continue  # a mention named by its own head noun keeps it ("the Mapuche news agency", "Mapuche farmers")
         key = doc[c.start : c.end].text
         s, labels = best.get(key, (0, set()))
         mine = _strength(c)
