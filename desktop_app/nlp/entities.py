@@ -1523,8 +1523,9 @@ def _untagged_agencies(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """"quoted by the Zagros news agency": a capitalised name the model left out before "news agency" is an ORG."""
     out: list[_Cand] = []
     taken = {i for c in cands for i in range(c.start, c.end)}
-    for t in doc:
-        if t.lower_ != "agency" or t.i < 2 or not doc[t.i - 1].is_lower or doc[t.i - 1].lower_ not in AGENCY_WORDS:
+    for i in numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["agency"]).tolist():
+        t = doc[i]
+        if t.i < 2 or not doc[t.i - 1].is_lower or doc[t.i - 1].lower_ not in AGENCY_WORDS:
             continue
         b = t.i - 1
         a = b
@@ -1543,9 +1544,10 @@ def _border_towns(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     n = len(doc)
     by_start = {c.start: c for c in cands}
     taken = {i for c in cands for i in range(c.start, c.end)}
-    for t in doc:
-        i = t.i + 1
-        if t.lower_ != "at" or i >= n or not doc[i].is_title or not doc[i].is_alpha:
+    for k in numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["at"]).tolist():
+        t = doc[k]
+        i = k + 1
+        if i >= n or not doc[i].is_title or not doc[i].is_alpha:
             continue
         if not any(doc[k].lower_ in AT_PLACE_WORDS for k in range(max(0, t.i - 3), t.i)):
             continue
