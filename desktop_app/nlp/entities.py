@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import IS_SPACE, IS_UPPER, LOWER, ORTH
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
