@@ -1450,8 +1450,8 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         elif c.label in ("ORG", "GPE", "PERSON") and doc[c.end - 1].lower_ in FACILITY_NAME_HEADS \
                 and doc[c.end - 1].is_title and c.end - c.start >= 2 and not (nxt is not None and nxt.is_title):
             c.label, c.sure, c.head = "FAC", True, True  # "the Development Road": a road, bridge or port by name
-        elif c.label in ("LOC", "ORG", "PERSON", "NORP") and nxt is not None and nxt.is_lower \
-                and nxt.lower_ in _ADMIN_HEADS:
+        elif c.label in ("LOC", "ORG", "PERSON") and nxt is not None and nxt.is_lower \
+                and nxt.lower_ in _ADMIN_HEADS:  # not a NORP: "the Yazidi district" is the people's
             c.label, c.sure, c.head = "GPE", True, True  # "the Intan Jaya district of Papua"
         elif c.end - c.start == 1 and doc[c.start].lower_.endswith("phone") and len(doc[c.start]) > 6 \
                 and c.label != "NORP":
