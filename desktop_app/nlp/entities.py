@@ -1326,6 +1326,9 @@ AGENCY_WORDS = words("entity_evidence", "agency_words")
 PREFIX_PARTICIPLES = words("entity_evidence", "prefix_participles")
 SEA_OF_HEADS = words("entity_evidence", "sea_of_heads")
 AT_PLACE_WORDS = words("entity_evidence", "at_place_words")
+WORKS_NOUNS = words("entity_evidence", "works_nouns")
+WORKS_MODIFIERS = words("entity_evidence", "works_modifiers")
+_WORKS_HASHES = numpy.array(sorted(hash_string(w) for w in WORKS_NOUNS | FACILITY_NOUNS), dtype="uint64")
 _JOINERS = ("-", "–")
 _NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -1437,7 +1440,9 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             c = _Cand(c.start, c.end + 1, "LOC", False, True)  # "the Qandil mountains", "the Isfara river"
             c.head = True
         elif nxt is not None and nxt.is_lower and (nxt.lower_ in FACILITY_NOUNS or (
-                nxt.lower_ in FACILITY_MODIFIERS and nxt2 is not None and nxt2.lower_ in FACILITY_NOUNS)):
+                nxt.lower_ in FACILITY_MODIFIERS and nxt2 is not None and nxt2.lower_ in FACILITY_NOUNS) or (
+                c.label != "ORG" and nxt.lower_ in WORKS_MODIFIERS and nxt2 is not None and nxt2.is_lower
+                and nxt2.lower_ in WORKS_NOUNS)):
             c.label, c.sure = "FAC", True  # "the Terehova road crossing", "the Kyzyl-Bel checkpoints"
             c.head = True
             plural = (nxt2 if nxt.lower_ in FACILITY_MODIFIERS else nxt)
@@ -1457,7 +1462,7 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 and c.label != "NORP":
             c.label, c.sure = "NORP", True  # "Anglophone regions", "Francophone voters"
         keep.append(c)
-    cands = keep + extra + _untagged_agencies(doc, keep) + _border_towns(doc, keep)
+    cands = keep + extra + _untagged_agencies(doc, keep) + _border_towns(doc, keep) + _untagged_works(doc, keep)
     cands.sort(key=lambda c: c.start)
     cands = _joined_names(doc, cands)
     # 3. a name in apposition to an office of several words: "The President of the Republic of X, Name Surname, ..."
@@ -1544,12 +1549,16 @@ def _border_towns(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     n = len(doc)
     by_start = {c.start: c for c in cands}
     taken = {i for c in cands for i in range(c.start, c.end)}
-    for k in numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["at"]).tolist():
+    lowers = doc.to_array(LOWER)
+    preps = numpy.flatnonzero((lowers == doc.vocab.strings["at"]) | (lowers == doc.vocab.strings["off"])).tolist()
+    for k in preps:
         t = doc[k]
         i = k + 1
         if i >= n or not doc[i].is_title or not doc[i].is_alpha:
             continue
-        if not any(doc[k].lower_ in AT_PLACE_WORDS for k in range(max(0, t.i - 3), t.i)):
+        if t.lower_ == "at" and not any(doc[m].lower_ in AT_PLACE_WORDS for m in range(max(0, t.i - 3), t.i)):
+            continue
+        if t.lower_ == "off" and not (t.dep_ == "prep" and doc[i].dep_ == "pobj"):
             continue
         j = i + 1
         if j < n and (doc[j].is_title or doc[j].lower_ in ("'s", "’s")):
@@ -1605,4 +1614,30 @@ def _joined_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                     and "\n" not in doc[a:b].text:
                 out.append(_Cand(a, b, "GPE", False, True))
                 taken[a:b] = True
+    return out
+
+
+def _untagged_works(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """"the Golovnoy water intake", "the Visviri checkpoint": a capitalised name the model left out between "the"
+    and a facility noun (after a modifier for works and bases) is the facility."""
+    out: list[_Cand] = []
+    n = len(doc)
+    taken = numpy.zeros(n + 1, dtype=bool)
+    for c in cands:
+        taken[c.start : c.end] = True
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _WORKS_HASHES)).tolist():
+        if not doc[i].is_lower or i < 2:
+            continue
+        b = i
+        if doc[i - 1].is_lower and doc[i - 1].lower_ in WORKS_MODIFIERS | FACILITY_MODIFIERS:
+            b = i - 1
+        elif doc[i].lower_ not in FACILITY_NOUNS:
+            continue
+        a = b
+        while a > 0 and b - a < 3 and not taken[a - 1] and doc[a - 1].is_title and doc[a - 1].is_alpha \
+                and doc[a - 1].pos_ == "PROPN" and doc[a - 1].ent_type_ not in _COUNTED and "\n" not in doc[a - 1].whitespace_:
+            a -= 1
+        if a < b and a > 0 and doc[a - 1].lower_ == "the":
+            out.append(_Cand(a, b, "FAC", False, True, True))
+            taken[a:b] = True
     return out

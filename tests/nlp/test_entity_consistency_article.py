@@ -74,3 +74,13 @@ def test_a_word_shaped_like_francophone_is_a_group_of_speakers() -> None:
 def test_a_river_and_a_district_that_share_a_name_stay_apart() -> None:
     ents = entities("The Luangwa river burst its banks on Sunday. In Luangwa district, farmers lost their crops.")
     assert ents == [("Luangwa river", "LOC"), ("Luangwa", "GPE")]
+
+
+def test_a_name_the_model_left_out_before_a_works_noun_is_the_facility() -> None:
+    assert entities("Engineers said the treaty does not hand the Chavimochic water intake to Ecuador.") == [
+        ("Chavimochic", "FAC"), ("Ecuador", "GPE")]
+
+
+def test_a_lone_name_off_which_ships_sail_is_a_place() -> None:
+    assert ("Taltal", "GPE") in entities("The Chilean navy began exercises off Taltal involving ten ships.")
+    assert entities("A fishing boat sank off Quellón on Tuesday, the navy said.") == [("Quellón", "GPE")]
