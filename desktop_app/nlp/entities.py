@@ -1317,7 +1317,7 @@ def canonical_names(
 # Seventh round (issue 16): entities decided once per article. Names the small model has never seen are labelled
 # from their own words (a feature or facility noun after them, an agency, an office before them), kept whole
 # (hyphen or en dash, a hyphenated surname), and every mention of a name then takes the label of its strongest
-# evidence in the article: the gazetteer, then a head noun, then a context rule, then the model's majority.
+# evidence in the article: the gazetteer, then a head noun, then a context rule, then the model.
 FEATURE_NOUNS = words("entity_evidence", "feature_nouns")
 ROLE_TITLES = words("entity_evidence", "role_titles")
 FACILITY_NOUNS = words("entity_evidence", "facility_nouns")
@@ -1472,9 +1472,9 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 and _title_name(doc, c.start, c.end) and 2 <= len(_name_words(doc, c.start, c.end)) <= 3 \
                 and not any(t.lower_ in _ORGISH for t in doc[c.start : c.end]) and _office_before(doc, c.start - 1):
             c.label, c.sure = "PERSON", True
-    # 4. one label per name: the strongest evidence among its mentions, else the model's majority
+    # 4. one label per name: the strongest evidence among its mentions (a tie of different labels decides nothing;
+    # the model's own labels are left as they are: a majority vote among them changed no figure on any gold set)
     best: dict[str, tuple[int, set[str]]] = {}
-    votes: dict[str, dict[str, int]] = {}
     for c in cands:
         key = doc[c.start : c.end].text
         s = _strength(c)
@@ -1483,9 +1483,6 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             best[key] = (s, {c.label})
         elif s == old[0]:
             old[1].add(c.label)
-        if c.label in _NAMED and not c.gazetteer:
-            v = votes.setdefault(key, {})
-            v[c.label] = v.get(c.label, 0) + 1
     for key, label in bare.items():
         old = best.get(key)
         if old is None or old[0] < _HEAD:
@@ -1501,12 +1498,6 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             label = next(iter(labels))
             if label != c.label and (mine == _MODEL or (label in _NAMED and c.label in _NAMED)):
                 c.label = label
-        elif s == _MODEL and not modifier:
-            v = votes.get(key, {})
-            total = sum(v.values())
-            top = max(v, key=lambda k: v[k]) if v else None
-            if top is not None and c.label in _NAMED and total >= 3 and 2 * v[top] > total:
-                c.label = top
     return cands
 
 
