@@ -1360,6 +1360,16 @@ def _title_name(doc: Doc, start: int, end: int) -> bool:
     return all(t.text in _JOINERS or (t.text[:1].isupper() and t.is_alpha) for t in doc[start:end])
 
 
+def _name_key(doc: Doc, c: _Cand) -> str:
+    """The name a mention writes, without a leading "the" or a possessive ("the Qandil", "Qandil's": "Qandil")."""
+    a, b = c.start, c.end
+    if b - a > 1 and doc[a].lower_ == "the":
+        a += 1
+    if b - a > 1 and doc[b - 1].lower_ in ("'s", "’s"):
+        b -= 1
+    return doc[a:b].text
+
+
 def _strength(c: _Cand) -> int:
     return 4 if c.gazetteer else _HEAD if c.head else _RULE if c.sure else _MODEL
 
@@ -1435,7 +1445,7 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             c.start, c.label, c.sure = c.start + 1, "PERSON", True  # "Organiser Rūta Vaitkevičiūtė said"
         elif nxt is not None and nxt.is_lower and nxt.lower_ in FEATURE_NOUNS and "\n" not in doc[c.end - 1].whitespace_ \
                 and not (nxt2 is not None and nxt2.is_title and nxt2.is_alpha):
-            bare[doc[c.start : c.end].text] = "LOC"
+            bare[_name_key(doc, c)] = "LOC"
             c = _Cand(c.start, c.end + 1, "LOC", False, True)  # "the Qandil mountains", "the Isfara river"
             c.head = True
         elif nxt is not None and nxt.is_lower and (nxt.lower_ in FACILITY_NOUNS or (
@@ -1475,7 +1485,7 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     # the model's own labels are left as they are: a majority vote among them changed no figure on any gold set)
     best: dict[str, tuple[int, set[str]]] = {}
     for c in cands:
-        key = doc[c.start : c.end].text
+        key = _name_key(doc, c)
         s = _strength(c)
         old = best.get(key)
         if old is None or s > old[0]:
@@ -1489,7 +1499,7 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         if c.gazetteer or c.head:
             continue  # a mention named by its own head noun keeps it ("the Mapuche news agency", "Mapuche farmers")
-        key = doc[c.start : c.end].text
+        key = _name_key(doc, c)
         s, labels = best.get(key, (0, set()))
         mine = _strength(c)
         modifier = c.end < n and doc[c.end].is_lower and doc[c.end].pos_ == "NOUN"  # "the Isfara areas": its own
