@@ -1363,6 +1363,8 @@ def _title_name(doc: Doc, start: int, end: int) -> bool:
 def _name_key(doc: Doc, c: _Cand) -> str:
     """The name a mention writes, without a leading "the" or a possessive ("the Qandil", "Qandil's": "Qandil")."""
     a, b = c.start, c.end
+    if b - a == 1:
+        return doc[a].text
     if b - a > 1 and doc[a].lower_ == "the":
         a += 1
     if b - a > 1 and doc[b - 1].lower_ in ("'s", "’s"):
@@ -1484,8 +1486,8 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     # 4. one label per name: the strongest evidence among its mentions (a tie of different labels decides nothing;
     # the model's own labels are left as they are: a majority vote among them changed no figure on any gold set)
     best: dict[str, tuple[int, set[str]]] = {}
-    for c in cands:
-        key = _name_key(doc, c)
+    keys = [_name_key(doc, c) for c in cands]
+    for c, key in zip(cands, keys, strict=True):
         s = _strength(c)
         old = best.get(key)
         if old is None or s > old[0]:
@@ -1496,14 +1498,15 @@ def _decided_once(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         old = best.get(key)
         if old is None or old[0] < _HEAD:
             best[key] = (_HEAD, {label})
-    for c in cands:
+    for c, key in zip(cands, keys, strict=True):
         if c.gazetteer or c.head:
             continue  # a mention named by its own head noun keeps it ("the Mapuche news agency", "Mapuche farmers")
-        key = _name_key(doc, c)
         s, labels = best.get(key, (0, set()))
         mine = _strength(c)
+        if len(labels) != 1 or s <= mine:
+            continue
         modifier = c.end < n and doc[c.end].is_lower and doc[c.end].pos_ == "NOUN"  # "the Isfara areas": its own
-        if len(labels) == 1 and s > mine and not modifier:
+        if not modifier:
             label = next(iter(labels))
             if label != c.label and (mine == _MODEL or (label in _NAMED and c.label in _NAMED)):
                 c.label = label
