@@ -2414,6 +2414,347 @@ ARTICLES.update({
 })
 
 
+# ---------------------------------------------------------------------------------------------------
+# A ninth held-out set (forms_heldout9.jsonl), written blind on 2026-12-02 by a helper who had not read the
+# rule code, lexicons or gazetteer and had not run the engine on these texts; security and diplomacy news from
+# regions no earlier set used as a topic (DR Congo/Rwanda, Mozambique's Cabo Delgado, Nepal/India/China over
+# Lipulekh, Colombia and the ELN, Sri Lanka/India fishermen, and a world brief of twelve datelines); the
+# interview has CRLF line ends; gold committed before the one measurement.
+ARTICLES.update({
+    "wire_heldout9.txt": {
+        "entities": {
+            "KINSHASA": "GPE", "Lakeshore Wire": "ORG", "Democratic Republic of Congo": "GPE", "Congo": "GPE",
+            "Rwanda": "GPE", "Goma": "GPE", "Luanda": "GPE", "Angola": "GPE", "Thérèse Kabange": "PERSON",
+            "Kabange": "PERSON", "Immaculée Uwamahoro": "PERSON", "Rwandan": "NORP", "Bunagana": "FAC",
+            "M23": "ORG", "Rutshuru": "GPE", "Jean-Baptiste Lukusa": "PERSON", "Catholic": "NORP",
+            "North Kivu": "GPE", "Lawrence Kanyamuhanda": "PERSON", "X": "ORG", "Congolese": "NORP", "Sake": "GPE",
+            "United States": "GPE", "State Department": "ORG", "Washington": "GPE", "Voix du Kivu": "ORG",
+        },
+        "quotes": [
+            ("The Democratic Republic of Congo and Rwanda agreed on Friday to set up a joint team to watch their "
+             "border north of Goma, after two days of talks in Luanda mediated by Angola", "indirect", "said",
+             "Congolese foreign ministry", "Congo's foreign ministry"),
+            ("the team would be based in Goma and would report to the mediators every week", "indirect",
+             "told reporters", "Thérèse Kabange", "Thérèse Kabange"),
+            ("We did not come to Luanda to make friends. We came to stop the shelling of our villages,", "direct",
+             "said", "Thérèse Kabange", "Kabange"),
+            ("Le chemin est encore long – the road is still long.", "direct", "said", "Thérèse Kabange", "Kabange"),
+            ("Rwandan troops had pulled back from two positions near the Bunagana crossing on Thursday", "indirect",
+             "said", "Immaculée Uwamahoro", "Immaculée Uwamahoro"),
+            ("Rwandan soldiers had ever fought alongside the M23 rebels", "indirect", "denied", "Immaculée Uwamahoro",
+             "She"),
+            ("a fiction repeated until people believe it", "direct", "calling", "Immaculée Uwamahoro", "She"),
+            ("The people of Rutshuru have buried too many children this year. They have fled their fields three "
+             "times since January.", "direct", "said", "Jean-Baptiste Lukusa", "Jean-Baptiste Lukusa"),
+            ("If this agreement holds, they can go home before the rains. If it fails, nobody in this region will "
+             "forgive us,", "direct", "said", "Jean-Baptiste Lukusa", "Jean-Baptiste Lukusa"),
+            ('the group would "defend itself" if the Congolese army attacked its positions', "mixed", "said",
+             "Lawrence Kanyamuhanda", "Lawrence Kanyamuhanda"),
+            ("Congolese troops and M23 fighters clashed near Sake on Thursday, killing at least nine civilians",
+             "indirect", "according to", "local officials", "local officials"),
+            ("Washington would give $20 million in food aid to displaced families in North Kivu", "indirect", "said",
+             "State Department", "State Department"),
+            ("Police detained 12 of the marchers", "indirect", "according to", "Voix du Kivu", "Voix du Kivu"),
+            ("the authorities to free them", "indirect", "urged", "Voix du Kivu", "which"),
+        ],
+        "events": [
+            ("Congo and Rwanda agree", "Luanda talks", "AGREE", "agree", "Congo", "Rwanda"),
+            ("KINSHASA, March 14", "foreign ministry said.", "AGREE", "agreed", "Democratic Republic of Congo",
+             "Rwanda"),
+            ("KINSHASA, March 14", "foreign ministry said.", "CONSULT", "talks", "Democratic Republic of Congo",
+             "Rwanda"),
+            ("Rwanda's government spokeswoman", "on Thursday.", "RETREAT", "pulled back", "Rwanda",
+             "Democratic Republic of Congo"),
+            ("She denied that", 'believe it".', "REJECT", "denied", "Rwanda", "Democratic Republic of Congo"),
+            ("Its spokesman, Lawrence", "its positions.", "THREATEN", "defend itself", "M23", "Congolese army"),
+            ("Congolese troops and M23", "local officials.", "ASSAULT", "clashed", "Congolese army", "M23"),
+            ("The United States welcomed", "the deal.", "SUPPORT", "welcomed", "United States", None),
+            ("The State Department said", "North Kivu.", "AID", "give", "United States", "displaced families"),
+            ("In Goma, several hundred", "future settlement.", "PROTEST", "marched", "students", None),
+            ("In Goma, several hundred", "future settlement.", "REQUEST", "demanding", "students", None),
+            ("Police detained 12", "to free them.", "COERCE", "detained", "Congolese police", "students"),
+            ("Police detained 12", "to free them.", "REQUEST", "urged", "Voix du Kivu", "Congolese authorities"),
+        ],
+    },
+    "live_heldout9.txt": {
+        "entities": {
+            "Mozambique": "GPE", "Mocímboa da Praia": "GPE", "Cabo Delgado": "GPE", "Islamist": "NORP",
+            "Armindo Cossa": "PERSON", "Rádio Moçambique": "ORG", "Rwanda": "GPE", "Mozambican": "NORP",
+            "Rwandan": "NORP", "Aimable Nkurunziza": "PERSON", "X": "ORG", "World Food Programme": "ORG",
+            "Pemba": "GPE", "Ingrid Malmberg": "PERSON", "Celso Macuácua": "PERSON", "Facebook": "ORG",
+            "Lurdes Nhantumbo": "PERSON", "Southern African Development Community": "ORG", "Tatenda Moyo": "PERSON",
+            "Jacinto Mussa": "PERSON", "Fátima Assane": "PERSON", "Nampula": "GPE", "European Union": "ORG",
+            "EU": "ORG", "Sophie Vandermeulen": "PERSON", "Maputo": "GPE",
+        },
+        "quotes": [
+            ("The town is under control", "direct", ":", "Armindo Cossa", "ministry spokesman"),
+            ("its forces have repelled an overnight attack by Islamist insurgents on the port town of Mocímboa da "
+             "Praia in Cabo Delgado province", "indirect", "says", "Mozambican defence ministry",
+             "Mozambique's defence ministry"),
+            ("The town is under control and the port is open,", "direct", "told", "Armindo Cossa", "Armindo Cossa"),
+            ("its soldiers helped the Mozambican army secure the airstrip", "indirect", "says", "Rwanda", "Rwanda"),
+            ("We fought side by side with our Mozambican brothers,", "direct", "wrote", "Aimable Nkurunziza",
+             "Aimable Nkurunziza"),
+            ("it has flown 40 tonnes of food to Pemba for families who fled the fighting", "indirect", "says",
+             "World Food Programme", "World Food Programme"),
+            ("Many arrived with nothing but the clothes they wore,", "direct", "said", "Ingrid Malmberg",
+             "Ingrid Malmberg"),
+            ("They told us the north was safe. It was never safe 😔,", "direct", "wrote", "Celso Macuácua", "he"),
+            ("11 soldiers and four civilians had died in the attack", "indirect", "saying", "Lurdes Nhantumbo",
+             "Lurdes Nhantumbo"),
+            ("Defence chiefs of the Southern African Development Community met by video link and agreed to send a "
+             "team of military planners to Pemba next week", "indirect", "said", "Tatenda Moyo", "Tatenda Moyo"),
+            ("Police in Pemba have arrested 23 people suspected of supplying the insurgents with fuel and boats",
+             "indirect", "said", "Jacinto Mussa", "Jacinto Mussa"),
+            ("We have waited three days under the trees,", "direct", "said", "Fátima Assane", "Fátima Assane"),
+            ("Estamos cansados – we are tired of running.", "direct", "said", "Fátima Assane", "Fátima Assane"),
+            ("The army has sent two more battalions north from Nampula", "indirect", "said",
+             "Mozambican defence ministry", "defence ministry"),
+            ("it will keep paying for the Rwandan deployment", "indirect", "says", "European Union",
+             "European Union"),
+            ("Cabo Delgado cannot be left alone,", "direct", "said", "Sophie Vandermeulen", "Sophie Vandermeulen"),
+        ],
+        "events": [
+            ("Mozambique: insurgent attack", "live updates", "ASSAULT", "attack", "insurgents", "Mocímboa da Praia"),
+            ("Mozambique's defence ministry says", "Cabo Delgado province.", "ASSAULT", "repelled",
+             "Mozambican army", "insurgents"),
+            ("Rwanda, which keeps", "the airstrip.", "COOPERATE", "helped", "Rwanda", "Mozambique"),
+            ('"We fought side by side', "wrote on X.", "COOPERATE", "side by side", "Rwanda", "Mozambique"),
+            ("The World Food Programme says", "the fighting.", "AID", "flown", "World Food Programme", "families"),
+            ("Opposition leader Celso", "the losses.", "ACCUSE", "accused", "Celso Macuácua",
+             "Mozambican government"),
+            ("Government spokeswoman Lurdes", "the attack.", "REJECT", "rejected", "Lurdes Nhantumbo",
+             "Celso Macuácua"),
+            ("Defence chiefs of the Southern", "Tatenda Moyo, said.", "CONSULT", "met",
+             "Southern African Development Community", None),
+            ("Defence chiefs of the Southern", "Tatenda Moyo, said.", "AGREE", "agreed",
+             "Southern African Development Community", "Mozambique"),
+            ("Police in Pemba have arrested", "Jacinto Mussa said.", "COERCE", "arrested", "Mozambican police",
+             "suspects"),
+            ("Hundreds of displaced people blocked", "tents and food.", "PROTEST", "blocked", "displaced people",
+             None),
+            ("Hundreds of displaced people blocked", "tents and food.", "REQUEST", "demanding", "displaced people",
+             None),
+            ("The army has sent two more", "defence ministry said.", "MOBILIZE", "sent", "Mozambican army", None),
+            ("The European Union says", "Rwandan deployment.", "AID", "keep paying", "European Union", "Rwanda"),
+            ("“Cabo Delgado cannot", "in Maputo.", "SUPPORT", "cannot be left alone", "European Union",
+             "Mozambique"),
+        ],
+    },
+    "interview_heldout9.txt": {
+        "entities": {
+            "Bimala Khadka": "PERSON", "Khadka": "PERSON", "Lipulekh": "LOC", "Nepal": "GPE", "India": "GPE",
+            "China": "GPE", "Kathmandu": "GPE", "Uttarakhand": "GPE", "New Delhi": "GPE", "Indian": "NORP",
+            "Beijing": "GPE", "Chinese": "NORP", "Birgunj": "GPE", "United Nations": "ORG", "Bangladesh": "GPE",
+            "Sri Lanka": "GPE",
+        },
+        "quotes": [
+            ("Lipulekh is Nepal's, and we will say so every day", "direct", ":", "Bimala Khadka", "Bimala Khadka"),
+            ("Because nobody asked us. The pass lies in territory that the Sugauli treaty of 1816 gives to Nepal. Two "
+             "of our neighbours cannot trade through our land as if we did not exist.", "direct", ":",
+             "Bimala Khadka", "A"),
+            ("the area has always been part of India's Uttarakhand state and that Nepal's claim has no historical "
+             "basis", "indirect", "says", "Indian external affairs ministry", "India's external affairs ministry"),
+            ("We reject that. The maps of 1816 are clear. हाम्रो भूमि हाम्रै हो – our land is our own. I have asked "
+             "New Delhi to hold talks between the foreign secretaries before any trader crosses.", "direct", ":",
+             "Bimala Khadka", "A"),
+            ("Not yet. But I spoke to the Indian ambassador on Monday, and he promised to carry our message home. We "
+             "want a dialogue, not a quarrel.", "direct", ":", "Bimala Khadka", "Khadka"),
+            ('Lipulekh was "a matter for India and Nepal"', "mixed", "said", "China", "Beijing"),
+            ("Then Beijing should not have signed a trade deal about it with only one of us. We have told the "
+             "Chinese embassy exactly that.", "direct", ":", "Bimala Khadka", "Khadka"),
+            ("Burning flags helps nobody, and I have said so. But I understand their anger. The government has "
+             "asked the police to release those who were only protesting.", "direct", ":", "Bimala Khadka",
+             "Khadka"),
+            ("Nepal to close the border crossings with India until the dispute is settled", "indirect", "called for",
+             "members of parliament", "Some members of parliament"),
+            ("That would hurt our own people most. Half of our fuel comes through Birgunj. We refuse to punish our "
+             "citizens to make a point.", "direct", ":", "Bimala Khadka", "A"),
+            ("The United Nations cannot draw our border for us. But Bangladesh and Sri Lanka have both told us "
+             "privately that they support a peaceful settlement, and we are grateful.", "direct", ":",
+             "Bimala Khadka", "A"),
+        ],
+        "events": [
+            ("India and China agreed last month", "Nepal claims.", "AGREE", "agreed", "India", "China"),
+            ("Kathmandu sent protest notes", "both capitals.", "ACCUSE", "protest notes", "Nepal", "India"),
+            ("Q: India's external affairs", "historical basis.", "REJECT", "no historical basis", "India", "Nepal"),
+            ("A: We reject that.", "reject that.", "REJECT", "reject", "Bimala Khadka", "India"),
+            ("I have asked New Delhi", "trader crosses.", "REQUEST", "asked", "Bimala Khadka", "India"),
+            ("But I spoke to the Indian", "message home.", "CONSULT", "spoke", "Bimala Khadka", "Indian ambassador"),
+            ("Khadka: Then Beijing", "one of us.", "ACCUSE", "should not have signed", "Bimala Khadka", "China"),
+            ("Q: Students burned", "nine of them.", "PROTEST", "burned", "students", "India"),
+            ("Q: Students burned", "nine of them.", "COERCE", "arrested", "Nepali police", "students"),
+            ("The government has asked the police", "only protesting.", "REQUEST", "asked", "Nepali government",
+             "Nepali police"),
+            ("Q: Some members of parliament", "is settled.", "REQUEST", "called for", "members of parliament",
+             "Nepali government"),
+            ("We refuse to punish", "make a point.", "REJECT", "refuse", "Bimala Khadka", "members of parliament"),
+            ("But Bangladesh and Sri Lanka", "we are grateful.", "SUPPORT", "support", "Bangladesh", "Nepal"),
+        ],
+    },
+    "analysis_heldout9.txt": {
+        "entities": {
+            "Colombia": "GPE", "National Liberation Army": "ORG", "ELN": "ORG", "Bogotá": "GPE", "Arauca": "GPE",
+            "Caracas": "GPE", "Mariana Restrepo Gálvez": "PERSON", "Medellín": "GPE", "Venezuela": "GPE",
+            "Venezuelan": "NORP",
+        },
+        "quotes": [
+            ("The story is more tangled", "indirect", "according to", "officials involved in the negotiations",
+             "two officials involved in the negotiations"),
+            ("the ceasefire had been fraying for months over money the guerrillas were still extorting from cattle "
+             "ranchers", "indirect", "said", "officials involved in the negotiations", "who"),
+            ('the talks had been "frozen, not buried"', "mixed", "said", "ELN delegation",
+             "ELN's delegation in Caracas"),
+            ("the mood had soured quickly", "indirect", "said", "people who attended the last round",
+             "People who attended the last round in Caracas in December"),
+            ("The government negotiator told them, 'Either the kidnappings stop or we stop,'", "direct", "said",
+             "people who attended the last round", "one of them"),
+            ("Either the kidnappings stop or we stop,", "direct", "told", "government negotiator",
+             "The government negotiator"),
+            ("After that, nobody smiled.", "direct", None, "people who attended the last round", "one of them"),
+            ("The ELN is not one army but a federation of fronts,", "direct", "said", "Mariana Restrepo Gálvez",
+             "Mariana Restrepo Gálvez"),
+            ("Its commanders in Arauca do not always obey the ones at the table.", "direct", None,
+             "Mariana Restrepo Gálvez", "Mariana Restrepo Gálvez"),
+            ("the Venezuelan government has pressed the guerrillas to release the 14 hostages they still hold",
+             "indirect", "say", "diplomats in Caracas", "Diplomats in Caracas"),
+            ("it has moved 2,000 extra troops into Arauca since the bombing and captured 30 guerrillas", "indirect",
+             "says", "Colombian army", "The army"),
+            ("more than 40,000 people have fled their homes in the province this year", "indirect", "say",
+             "local rights groups", "which"),
+            ("the government could accept a partial ceasefire if the ELN stopped kidnapping", "indirect", "said",
+             "senior interior ministry official", "A senior official in the interior ministry"),
+            ("Nadie quiere ser el primero en ceder – nobody wants to be the first to give way,", "direct", "said",
+             "diplomat", "a diplomat"),
+        ],
+        "events": [
+            ("When the government of Colombia suspended", "two soldiers.", "SANCTION", "suspended", "Colombia",
+             "ELN"),
+            ("When the government of Colombia suspended", "two soldiers.", "ACCUSE", "blamed", "Colombia", "ELN"),
+            ("When the government of Colombia suspended", "two soldiers.", "ASSAULT", "car bomb", "ELN",
+             "Colombian army"),
+            ("The story is more tangled", "cattle ranchers.", "COERCE", "extorting", "ELN", "cattle ranchers"),
+            ('"The government negotiator told them', "one of them.", "THREATEN", "Either the kidnappings stop",
+             "Colombia", "ELN"),
+            ("Venezuela, where several", "a new round.", "AGREE", "offered", "Venezuela", "Colombia"),
+            ("Diplomats in Caracas say", "still hold.", "REQUEST", "pressed", "Venezuela", "ELN"),
+            ("The army says it has moved", "30 guerrillas.", "MOBILIZE", "moved", "Colombian army", None),
+            ("The army says it has moved", "30 guerrillas.", "COERCE", "captured", "Colombian army", "ELN"),
+            ("Local rights groups, which", "ignoring civilians.", "ACCUSE", "accuse", "local rights groups",
+             "Colombia"),
+        ],
+    },
+    "press_heldout9.txt": {
+        "entities": {
+            "Sri Lanka": "GPE", "India": "GPE", "Palk Strait": "LOC", "Ministry of Foreign Affairs of Sri Lanka": "ORG",
+            "Ministry of Foreign Affairs": "ORG", "Joint Working Group on Fisheries": "ORG", "Colombo": "GPE",
+            "Sri Lankan": "NORP", "Ministry of Fisheries": "ORG", "Nimal Wickramasuriya": "PERSON",
+            "Wickramasuriya": "PERSON", "Indian": "NORP", "Ministry of External Affairs": "ORG",
+            "Kavitha Raghunathan": "PERSON", "Raghunathan": "PERSON", "Dilrukshi Fernando": "PERSON",
+            "Sri Lanka Navy": "ORG", "Indian Coast Guard": "ORG", "Northern Province": "GPE", "Delft Island": "LOC",
+            "Jaffna": "GPE", "New Delhi": "GPE",
+        },
+        "quotes": [
+            ("the Joint Working Group on Fisheries between Sri Lanka and India met in Colombo on 17 and 18 November "
+             "2026", "indirect", "announce", "Ministry of Foreign Affairs of Sri Lanka",
+             "Ministry of Foreign Affairs of Sri Lanka"),
+            ("the two sides agreed to establish a hotline between the Sri Lanka Navy and the Indian Coast Guard in "
+             "order to prevent incidents at sea", "indirect", "stated", "Dilrukshi Fernando", "Dilrukshi Fernando"),
+            ("bottom trawling causes grave damage to the livelihoods of fishing communities in the Northern Province "
+             "and must cease without delay", "indirect", "emphasised", "Sri Lankan delegation", None),
+            ("the Government of Sri Lanka to release the detained fishermen on humanitarian grounds", "indirect",
+             "requested", "Indian delegation", "The Indian side"),
+            ("as a gesture of goodwill, the Government of Sri Lanka has decided to release 20 of the fishermen, who "
+             "will be handed over to the Indian Coast Guard at the maritime boundary on 25 November 2026", "indirect",
+             "inform", "Ministry of Foreign Affairs of Sri Lanka", "The Ministry"),
+            ("India will provide INR 500 million to support deep-sea fishing and alternative livelihoods for fishing "
+             "families in Jaffna", "indirect", "stated", "Kavitha Raghunathan", "She"),
+            ("Sri Lanka values its close and friendly relations with India and remains committed to resolving the "
+             "issue through dialogue", "indirect", "stated", "Nimal Wickramasuriya", "Mr Wickramasuriya"),
+            ("foreign vessels found fishing illegally in Sri Lankan waters will be seized and their crews prosecuted "
+             "under Sri Lankan law", "indirect", "reiterate", "Ministry of Foreign Affairs of Sri Lanka",
+             "The Ministry"),
+            ("the next meeting of the Joint Working Group on Fisheries will be held in New Delhi in March 2027",
+             "indirect", "stated", "Dilrukshi Fernando", "The spokesperson"),
+        ],
+        "events": [
+            ("Sri Lanka and India agree on a hotline", "Palk Strait", "AGREE", "agree", "Sri Lanka", "India"),
+            ("The Ministry of Foreign Affairs of Sri Lanka wishes", "18 November 2026.", "CONSULT", "met",
+             "Sri Lanka", "India"),
+            ("The Spokesperson of the Ministry", "incidents at sea.", "AGREE", "agreed", "Sri Lanka", "India"),
+            ("The Sri Lankan side expressed", "Sri Lankan waters.", "ACCUSE", "serious concern", "Sri Lanka",
+             "India"),
+            ("It was further emphasised", "without delay.", "REQUEST", "must cease", "Sri Lanka", "India"),
+            ("On 2 November 2026", "off Delft Island.", "COERCE", "arrested", "Sri Lanka Navy", "Indian fishermen"),
+            ("The Indian side requested", "humanitarian grounds.", "REQUEST", "requested", "India", "Sri Lanka"),
+            ("The Ministry wishes to inform", "25 November 2026.", "CONCEDE", "release", "Sri Lanka", "India"),
+            ("Ms Raghunathan conveyed", "this decision.", "SUPPORT", "appreciation", "India", "Sri Lanka"),
+            ("She stated that India", "in Jaffna.", "AID", "provide", "India", "fishing families"),
+            ("Mr Wickramasuriya stated", "through dialogue.", "SUPPORT", "friendly relations", "Sri Lanka", "India"),
+            ("The Ministry wishes to reiterate", "Sri Lankan law.", "THREATEN", "seized", "Sri Lanka",
+             "foreign vessels"),
+        ],
+    },
+    "brief_heldout9.txt": {
+        "entities": {
+            "Yaoundé": "GPE", "Bamenda": "GPE", "Cameroon": "GPE", "North-West": "GPE", "Port Moresby": "GPE",
+            "Papua New Guinea": "GPE", "Bougainville": "GPE", "Nicosia": "GPE", "Turkish Cypriot": "NORP",
+            "Greek Cypriot": "NORP", "Cyprus": "GPE", "Ledra Street": "FAC", "Ulaanbaatar": "GPE",
+            "Sükhbaatar Square": "FAC", "Lusaka": "GPE", "World Bank": "ORG", "Zambia": "GPE", "Bissau": "GPE",
+            "Domingos Sanhá": "PERSON", "Vientiane": "GPE", "Thailand": "GPE", "Thai–Lao Friendship Bridge": "FAC",
+            "Suva": "GPE", "Fiji": "GPE", "Chinese": "NORP", "Paramaribo": "GPE", "Suriname": "GPE",
+            "French Guiana": "GPE", "Tirana": "GPE", "Ilir Çela": "PERSON", "Windhoek": "GPE", "Namibian": "NORP",
+            "Botswanan": "NORP", "Chobe": "LOC", "Namibia": "GPE", "Lilongwe": "GPE", "Japan": "GPE",
+            "Malawi": "GPE", "Thokozani Banda": "PERSON",
+        },
+        "quotes": [
+            ("Separatist fighters attacked a bus near Bamenda in Cameroon's North-West region on Sunday, killing four "
+             "passengers", "indirect", "said", "Cameroonian army", "the army"),
+            ("The World Bank approved $300 million in drought relief for Zambia", "indirect", "said",
+             "Zambian finance ministry", "the finance ministry"),
+            ("pure invention", "direct", "called", "Domingos Sanhá's party", "His party"),
+            ("Fiji has turned down a Chinese offer to station police advisers in the country", "indirect", "said",
+             "Fijian foreign ministry", "the foreign ministry"),
+            ("This government has stolen our votes,", "direct", "said", "Ilir Çela", "Ilir Çela"),
+            ("Namibian and Botswanan rangers began joint patrols along the Chobe river against rhino poachers",
+             "indirect", "said", "Namibian environment ministry", "Namibia's environment ministry"),
+            ("Japan has been a true friend to Malawi,", "direct", "said", "Thokozani Banda", "Thokozani Banda"),
+        ],
+        "events": [
+            ("Yaoundé: Separatist", "the army said.", "ASSAULT", "attacked", "separatist fighters", "bus passengers"),
+            ("Port Moresby: Papua", "parliament next year.", "CONSULT", "met", "Papua New Guinea", "Bougainville"),
+            ("Port Moresby: Papua", "parliament next year.", "AGREE", "agreed", "Papua New Guinea", "Bougainville"),
+            ("Nicosia: Turkish Cypriot police", "on Monday.", "COERCE", "detained", "Turkish Cypriot police",
+             "Greek Cypriot farmers"),
+            ("Cyprus closed the Ledra", "in response.", "SANCTION", "closed", "Cyprus", "Turkish Cypriot authorities"),
+            ("Ulaanbaatar: Thousands", "export scandal.", "PROTEST", "rallied", "protesters", None),
+            ("Ulaanbaatar: Thousands", "export scandal.", "REQUEST", "demanding", "protesters",
+             "Mongolian government"),
+            ("Lusaka: The World Bank", "ministry said.", "AID", "approved", "World Bank", "Zambia"),
+            ("Bissau: Soldiers arrested", "plotting a coup.", "COERCE", "arrested", "Bissau-Guinean army",
+             "Domingos Sanhá"),
+            ("Bissau: Soldiers arrested", "plotting a coup.", "ACCUSE", "accused", "Bissau-Guinean army",
+             "Domingos Sanhá"),
+            ("His party called", 'invention".', "REJECT", "pure invention", "Domingos Sanhá's party",
+             "Bissau-Guinean army"),
+            ("Vientiane: Thailand reopened", "customs fees.", "RETREAT", "reopened", "Thailand", "Laos"),
+            ("Suva: Fiji has turned down", "ministry said.", "REJECT", "turned down", "Fiji", "China"),
+            ("Paramaribo: Suriname deployed", "gold mining.", "MOBILIZE", "deployed", "Suriname", None),
+            ("Tirana: Opposition supporters", "against them.", "PROTEST", "threw petrol bombs",
+             "opposition supporters", "Albanian government"),
+            ("Tirana: Opposition supporters", "against them.", "REQUEST", "demanding", "opposition supporters",
+             "Albanian government"),
+            ("Tirana: Opposition supporters", "against them.", "ASSAULT", "water cannon", "Albanian police",
+             "opposition supporters"),
+            ('"This government has stolen', "Ilir Çela.", "ACCUSE", "stolen", "Ilir Çela", "Albanian government"),
+            ("Windhoek: Namibian", "ministry said.", "COOPERATE", "joint patrols", "Namibia", "Botswana"),
+            ("Lilongwe: Japan handed over", "to Malawi.", "AID", "handed over", "Japan", "Malawi"),
+            ('"Japan has been a true friend', "Banda said.", "SUPPORT", "true friend", "Thokozani Banda", "Japan"),
+        ],
+    },
+})
+
+
 def colon_cue(text: str, span: Span) -> Span:
     """The ':' of a turn label before the content ('A: ...') or of a headline after it ('...': envoy)."""
     line_start = text.rfind("\n", 0, span.start) + 1
@@ -2452,7 +2793,7 @@ def build(name: str, spec: dict) -> Article:
 
 def main() -> int:
     for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-                  "heldout8"):
+                  "heldout8", "heldout9"):
         articles = [build(name, spec) for name, spec in ARTICLES.items() if name.endswith(f"_{split}.txt")]
         for a in articles:
             for e in a.entities:

@@ -1,6 +1,6 @@
 """Measure the engine against a gold set in this process (no database): the figures of docs/quality.md.
 
-Run: .venv/bin/python tests/gold/measure.py demo|seeds|forms_tune|forms_heldout|forms_heldout2|...|forms_heldout6|forms_heldout7|forms_heldout8
+Run: .venv/bin/python tests/gold/measure.py demo|seeds|forms_tune|forms_heldout|forms_heldout2|...|forms_heldout6|forms_heldout7|forms_heldout8|forms_heldout9
      [--json] [--diff]
 Each gold article is re-read from its source text (resources/demo, ../shared seeds, tests/gold/forms)
 so that its boilerplate spans are the importer's; the engine output is scored with services.evaluate.
@@ -23,7 +23,8 @@ REPO = GOLD.parents[1]
 SOURCES = {"demo": REPO / "resources" / "demo", "forms_tune": GOLD / "forms", "forms_heldout": GOLD / "forms",
            "forms_heldout2": GOLD / "forms", "forms_heldout3": GOLD / "forms", "forms_heldout4": GOLD / "forms",
            "forms_heldout5": GOLD / "forms", "forms_heldout6": GOLD / "forms",
-           "forms_heldout7": GOLD / "forms", "forms_heldout8": GOLD / "forms"}
+           "forms_heldout7": GOLD / "forms", "forms_heldout8": GOLD / "forms",
+           "forms_heldout9": GOLD / "forms"}
 
 
 def gold_articles(name: str) -> list[tuple[Article, list[Span]]]:

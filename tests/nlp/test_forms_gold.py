@@ -14,7 +14,8 @@ from desktop_app.core.taxonomy import load_taxonomy
 from desktop_app.io.jsonl import write_jsonl
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
+          "heldout9")
 OPENING_MARKS = ("“", '"', "‘", "'")
 
 
