@@ -21,6 +21,7 @@ The step is per document and cheap: a pass over the entities and the quotes, no 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -55,6 +56,7 @@ _BODY_HEADS = _BODY_NOUNS | ISSUER_HEADS | COLLECTIVE_HEADS | NAMED_BODY_HEADS
 _PERSON_ROLES = frozenset(w for w in ROLE_NOUNS if w not in _BODY_HEADS and w not in ("army", "military", "police"))
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(word: str) -> str:
     """A name's word for matching: no diacritics, case folded, no possessive or stray stops ("Rūta" -> "ruta")."""
     w = unicodedata.normalize("NFKD", word)
