@@ -1118,14 +1118,14 @@ _TURN = re.compile(r"(?m)^[ \t]*([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2
 _TURNS_KEY = "newsgold.events.turns"
 
 
-_TEXT_KEY = "newsgold.events.text"
+TEXT_KEY = "newsgold.events.text"
 
 
 def _text(doc: Doc) -> str:
     """The Doc's text, joined once per Doc (``Doc.text`` joins every token again on each call)."""
-    text = doc.user_data.get(_TEXT_KEY)
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return str(text)
 
 

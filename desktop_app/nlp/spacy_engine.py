@@ -22,8 +22,10 @@ from desktop_app.core.model import Quote, Span, Suggestions
 from desktop_app.core.taxonomy import Taxonomy, load_taxonomy
 from desktop_app.nlp.engine import EngineInput, EngineOutput
 from desktop_app.nlp.entities import canonical_names, doc_entities
+from desktop_app.nlp.events import TEXT_KEY as EVENTS_TEXT_KEY
 from desktop_app.nlp.events import EventFinder
 from desktop_app.nlp.gazetteer import Gazetteer, add_gazetteer, load_gazetteer
+from desktop_app.nlp.quote_candidates import TEXT_KEY as QUOTES_TEXT_KEY
 from desktop_app.nlp.quotes import find_quotes
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,8 @@ class SpacyEngine:
         """Everything NewsGold suggests for one processed Doc."""
         ignored = ignored or []
         text = doc.text
+        # Doc.text joins every token again on each call: the quote and event finders take this one
+        doc.user_data[QUOTES_TEXT_KEY] = doc.user_data[EVENTS_TEXT_KEY] = text
         entities = doc_entities(doc, ignored)
         sentences = _sentences(doc, text)
         names = canonical_names(text, entities, self.gazetteer, self.registry)
