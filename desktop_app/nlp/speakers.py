@@ -297,8 +297,8 @@ class SpeakerResolver:
                 # place); one source keeps its role noun ("a diplomat briefed on the exchange": "diplomat")
                 hi = max(hi, _first_complement_end(t) or t.right_edge.i)
             elif t.dep_ == "prep" and t.lower_ == "from" and t.i == hi + 1 and head.tag_ == "NNS" \
-                    and not head.ent_type_ and (pobj := next((k for k in t.children if k.dep_ == "pobj"), None)):
-                hi = max(hi, _compact_end(pobj))  # "herders from Haa district": who they are, not the clause after
+                    and not head.ent_type_ and (src := next((k for k in t.children if k.dep_ == "pobj"), None)):
+                hi = max(hi, _compact_end(src))  # "herders from Haa district": who they are, not the clause after
             elif t.dep_ == "conj" and (head.lower_ in SOURCE_NOUNS or (head.tag_ == "NNS" and not head.ent_type_)) \
                     and t.i == hi + 2 and self.doc[t.i - 1].lower_ in ("and", "or") \
                     and t.tag_ in ("NNS", "NN") and not any(k.dep_ in ("relcl", "acl", "prep") for k in t.children):
@@ -420,8 +420,8 @@ class SpeakerResolver:
                         and ante.head.head.pos_ == "NOUN" and ante.lower_ not in _PEOPLE_NOUNS:
                     ante = ante.head.head  # "Herders from Haa district, who say": the herders, not the district
                 lo, hi = self.mention_tokens(ante)
-                ante = self.doc[lo:hi]
-                return self.resolve(Span(ante.start_char, ante.end_char), previous)
+                phrase = self.doc[lo:hi]
+                return self.resolve(Span(phrase.start_char, phrase.end_char), previous)
         if len(words) == 3 and words[0] in QUANTITY_HEADS and words[1] == "of" and words[2] in PRONOUNS:
             appos = _APPOSITION.match(self.text, mention.end)
             if appos is not None and appos.group(1).split()[-1].isalpha() and not any(
