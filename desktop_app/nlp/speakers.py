@@ -305,10 +305,15 @@ class SpeakerResolver:
                 hi = t.i  # "Officials and analysts say": both are the source
             elif t.dep_ == "relcl" and head.lower_ in GENERIC_PEOPLE and t.i > head.i:
                 # "two people who attended a briefing last week": the clause is the description
-                # "people who attended a briefing for diplomats in May": the verb and its first object, no more
+                # "people who attended a briefing for diplomats in Thimphu in May": the verb and its first object
                 obj = next((k for k in t.rights if k.dep_ in ("dobj", "attr")), None)
                 ends = [k.left_edge.i - 1 for k in t.children if k.dep_ == "npadvmod" and k.i > t.i]
-                hi = max(hi, _first_complement_end(t) if obj is not None else min([t.right_edge.i, *ends]))
+                end = _first_complement_end(t) if obj is not None else min([t.right_edge.i, *ends])
+                pp = next((k for k in obj.rights if k.dep_ == "prep"), None) if obj is not None else None
+                if pp is not None and pp.i == end + 1 and pp.right_edge.i == t.right_edge.i and not any(
+                        g.dep_ in ("prep", "relcl", "acl") for k in pp.children for g in k.children):
+                    end = pp.right_edge.i  # "a meeting with the food minister": one short PP that ends the clause
+                hi = max(hi, end)
         # a PERSON in apposition to the head names the speaker better than the title ("A fisherman from Mombasa,
         # Juma Odhiambo, said": the parser hangs the name on the place)
         rights = list(head.rights)
