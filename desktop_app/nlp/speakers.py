@@ -270,6 +270,7 @@ class SpeakerResolver:
         """The compact noun phrase of a subject: modifiers and name parts, no clauses or appositions."""
         keep = {"compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat", "quantmod", "punct"}
         lo = hi = head.i
+        defined = False  # a phrase that says which group ("close to the government"): no place after it
         for t in head.lefts:
             if t.dep_ in keep or t.dep_ == "nmod":
                 lo = min(lo, t.left_edge.i)
@@ -280,7 +281,7 @@ class SpeakerResolver:
             elif t.dep_ == "prep" and t.lower_ in _SOURCE_PREPS and head.lower_ in SOURCE_NOUNS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "officials from both sides", "sources at the ministry"
             elif t.dep_ == "prep" and t.lower_ in ("in", "at", "from") and t.i == hi + 1 and head.tag_ == "NNS" \
-                    and not head.ent_type_ and len(list(t.children)) == 1 and (pobj := next(iter(t.children))).dep_ \
+                    and not head.ent_type_ and not defined and len(list(t.children)) == 1 and (pobj := next(iter(t.children))).dep_ \
                     == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.right_edge.i - t.i <= 3:
                 hi = max(hi, pobj.right_edge.i)  # "teachers in Quetta": people described by where they are
             elif t.dep_ == "prep" and t.lower_ == "of" and t.i == hi + 1 and head.text[:1].isupper() and (
@@ -296,6 +297,7 @@ class SpeakerResolver:
                 # says which group, up to its first complement ("people close to the government in Baghdad": no
                 # place); one source keeps its role noun ("a diplomat briefed on the exchange": "diplomat")
                 hi = max(hi, _first_complement_end(t) or t.right_edge.i)
+                defined = True
             elif t.dep_ == "prep" and t.lower_ == "from" and t.i == hi + 1 and head.tag_ == "NNS" \
                     and not head.ent_type_ and (src := next((k for k in t.children if k.dep_ == "pobj"), None)):
                 hi = max(hi, _compact_end(src))  # "herders from Haa district": who they are, not the clause after
@@ -391,6 +393,7 @@ class SpeakerResolver:
     def _resolve(self, mention: Span | None, previous: Resolved | None) -> Resolved:
         if mention is None:
             return previous or Resolved(None, None)
+        mention = self._compact_description(mention)
         raw = self.text[mention.start:mention.end]
         rel = _RELATIVE.search(raw)
         if rel is not None and rel.start() > 0:
@@ -661,6 +664,23 @@ class SpeakerResolver:
         nouns = [t for t in span[:-1] if t.lower_ not in ("the", "a", "an")]
         return bool(nouns) and not any(t.ent_type_ for t in nouns) and nouns[-1].tag_ in ("NNS", "NN") \
             and nouns[-1].lower_ not in _BODY_NOUNS
+
+    def _compact_description(self, mention: Span) -> Span:
+        """"according to people close to the government in Tórshavn": an unnamed source's mention cut to the
+        description its head noun builds (mention_tokens), so a place after it is neither named nor the source."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            return mention
+        root = span.root
+        if root.lower_ not in GENERIC_PEOPLE | SOURCE_NOUNS or root.ent_type_ or any(
+                e.label in _PERSONISH and mention.start <= e.start < mention.end for e in self.entities):
+            return mention
+        lo, hi = self.mention_tokens(root)
+        if not span.start <= lo < hi <= span.end or (lo, hi) == (span.start, span.end):
+            return mention
+        if hi > root.i + 1 or self.doc[lo:hi].end_char == mention.end:
+            return Span(self.doc[lo].idx if lo > span.start else mention.start, self.doc[hi - 1].idx + len(self.doc[hi - 1]))
+        return mention
 
     def _plural_common_at(self, pos: int) -> bool:
         """A plural common noun outside any entity ("Herders from Haa district"): a collective description."""

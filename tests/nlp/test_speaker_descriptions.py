@@ -49,3 +49,10 @@ def test_a_named_person_with_a_place_in_an_apposition_keeps_the_person() -> None
             "Klaksvík, Jógvan Poulsen among them, said the fees were too high.")
     found = dict(speakers(text))
     assert found["the harbour board had ignored his letters"] == "Jógvan Poulsen"
+
+
+def test_people_close_to_a_government_are_not_given_its_nationality_or_its_city() -> None:
+    text = ("The harbour wall will be paid for by Denmark, according to people close to the government in Tórshavn. "
+            "People close to the government in Tórshavn said the work would start in May.")
+    assert speakers(text) == [("The harbour wall will be paid for by Denmark", "people close to the government"),
+                              ("the work would start in May", "people close to the government")]
