@@ -36,9 +36,12 @@ from desktop_app.nlp.speakers import (
     _BODY_NOUNS,
     CAPITALS,
     COLLECTIVE_HEADS,
+    GENERIC_PEOPLE,
+    GROUP_HEADS,
     ISSUER_HEADS,
     NAMED_BODY_HEADS,
     ROLE_NOUNS,
+    SOURCE_NOUNS,
     SUBORDINATE_TITLES,
     TITLE_WORDS,
     demonym,
@@ -257,7 +260,8 @@ def _fuller_bodies(text: str, quotes: list[Quote], entries: list[int]) -> None:
         if len(fuller) == 1:
             q.speaker = fuller.pop()
             continue
-        if q.mention is not None:
+        if q.mention is not None and parts[0].lower() not in GENERIC_PEOPLE | SOURCE_NOUNS | GROUP_HEADS:
+            # "people close to the government in Baghdad" are people, not the government: no nationality for them
             m = re.match(r"\s+in\s+([A-Z][\w-]+)", text[q.mention.end:q.mention.end + 40])
             country = CAPITALS.get(m.group(1)) if m else None
             adj = demonym(country) if country else None

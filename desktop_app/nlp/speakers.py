@@ -69,6 +69,8 @@ _SOURCE_PREPS = words("speakers", "source_preps")
 _COMMON_START = SOURCE_NOUNS | ROLE_NOUNS | GROUP_HEADS | GENERIC_PEOPLE | words("speakers", "description_starts")
 _GENERIC = frozenset(["the", "a", "an", "of", "and", "'s", "’s", ",", "(", ")", "-", "–", "—", "senior", "top"])
 _PERSONISH = ("PERSON",)
+#: nouns that name people: a "who" clause after one of them describes it, not the noun it hangs on
+_PEOPLE_NOUNS = SOURCE_NOUNS | ROLE_NOUNS | GROUP_HEADS | GENERIC_PEOPLE
 #: an unnamed one of these speaks for the body named just before ("the Edhi Foundation ..., a spokesman said")
 SPOKES_NOUNS = words("speakers", "spokes_nouns")
 #: roles that, unnamed and alone, speak for the body the sentence names ("The PKK …. A commander said": its commander)
@@ -268,6 +270,7 @@ class SpeakerResolver:
         """The compact noun phrase of a subject: modifiers and name parts, no clauses or appositions."""
         keep = {"compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat", "quantmod", "punct"}
         lo = hi = head.i
+        defined = False  # a phrase that says which group ("close to the government"): no place after it
         for t in head.lefts:
             if t.dep_ in keep or t.dep_ == "nmod":
                 lo = min(lo, t.left_edge.i)
@@ -278,7 +281,7 @@ class SpeakerResolver:
             elif t.dep_ == "prep" and t.lower_ in _SOURCE_PREPS and head.lower_ in SOURCE_NOUNS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "officials from both sides", "sources at the ministry"
             elif t.dep_ == "prep" and t.lower_ in ("in", "at", "from") and t.i == hi + 1 and head.tag_ == "NNS" \
-                    and not head.ent_type_ and len(list(t.children)) == 1 and (pobj := next(iter(t.children))).dep_ \
+                    and not head.ent_type_ and not defined and len(list(t.children)) == 1 and (pobj := next(iter(t.children))).dep_ \
                     == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.right_edge.i - t.i <= 3:
                 hi = max(hi, pobj.right_edge.i)  # "teachers in Quetta": people described by where they are
             elif t.dep_ == "prep" and t.lower_ == "of" and t.i == hi + 1 and head.text[:1].isupper() and (
@@ -288,17 +291,31 @@ class SpeakerResolver:
                 hi = max(hi, t.right_edge.i)  # "the Federal Government of Somalia": the body's name, whole
             elif t.dep_ == "prep" and t.lower_ == "of" and head.lower_ in GROUP_HEADS and t.i == hi + 1:
                 hi = max(hi, t.right_edge.i)  # "members of the Afghan delegation"
-            elif t.dep_ == "amod" and t.lower_ in SOURCE_ADJECTIVES and t.i == hi + 1 and (
-                    head.lower_ in SOURCE_NOUNS or head.lower_ in GENERIC_PEOPLE):
-                hi = max(hi, t.right_edge.i)  # "officials familiar with the negotiations"
+            elif (t.dep_ == "amod" or (t.dep_ == "acl" and head.tag_ == "NNS")) and t.lower_ in SOURCE_ADJECTIVES \
+                    and t.i == hi + 1 and (head.lower_ in SOURCE_NOUNS or head.lower_ in GENERIC_PEOPLE):
+                # "officials familiar with the negotiations", "officials involved in the talks": the phrase that
+                # says which group, up to its first complement ("people close to the government in Baghdad": no
+                # place); one source keeps its role noun ("a diplomat briefed on the exchange": "diplomat")
+                hi = max(hi, _first_complement_end(t) or t.right_edge.i)
+                defined = True
+            elif t.dep_ == "prep" and t.lower_ == "from" and t.i == hi + 1 and head.tag_ == "NNS" \
+                    and not head.ent_type_ and (src := next((k for k in t.children if k.dep_ == "pobj"), None)):
+                hi = max(hi, _compact_end(src))  # "herders from Haa district": who they are, not the clause after
             elif t.dep_ == "conj" and (head.lower_ in SOURCE_NOUNS or (head.tag_ == "NNS" and not head.ent_type_)) \
                     and t.i == hi + 2 and self.doc[t.i - 1].lower_ in ("and", "or") \
                     and t.tag_ in ("NNS", "NN") and not any(k.dep_ in ("relcl", "acl", "prep") for k in t.children):
                 hi = t.i  # "Officials and analysts say": both are the source
             elif t.dep_ == "relcl" and head.lower_ in GENERIC_PEOPLE and t.i > head.i:
                 # "two people who attended a briefing last week": the clause is the description
+                # "people who attended a briefing for diplomats in Thimphu in May": the verb and its first object
+                obj = next((k for k in t.rights if k.dep_ in ("dobj", "attr")), None)
                 ends = [k.left_edge.i - 1 for k in t.children if k.dep_ == "npadvmod" and k.i > t.i]
-                hi = max(hi, min([t.right_edge.i, *ends]))
+                end = _first_complement_end(t) if obj is not None else min([t.right_edge.i, *ends])
+                pp = next((k for k in obj.rights if k.dep_ == "prep"), None) if obj is not None else None
+                if pp is not None and pp.i == end + 1 and pp.right_edge.i == t.right_edge.i and not any(
+                        g.dep_ in ("prep", "relcl", "acl") for k in pp.children for g in k.children):
+                    end = pp.right_edge.i  # "a meeting with the food minister": one short PP that ends the clause
+                hi = max(hi, end)
         # a PERSON in apposition to the head names the speaker better than the title ("A fisherman from Mombasa,
         # Juma Odhiambo, said": the parser hangs the name on the place)
         rights = list(head.rights)
@@ -376,6 +393,7 @@ class SpeakerResolver:
     def _resolve(self, mention: Span | None, previous: Resolved | None) -> Resolved:
         if mention is None:
             return previous or Resolved(None, None)
+        mention = self._compact_description(mention)
         raw = self.text[mention.start:mention.end]
         rel = _RELATIVE.search(raw)
         if rel is not None and rel.start() > 0:
@@ -405,9 +423,13 @@ class SpeakerResolver:
         if low in ("who", "which"):  # "Kamin, who emphasized that ...": the mention stays, the name is Kamin's
             who = self._token_at(mention.start)
             if who is not None and who.head.dep_ == "relcl" and who.head.head.pos_ in ("NOUN", "PROPN"):
-                lo, hi = self.mention_tokens(who.head.head)
-                ante = self.doc[lo:hi]
-                return self.resolve(Span(ante.start_char, ante.end_char), previous)
+                ante = who.head.head
+                if low == "who" and ante.dep_ == "pobj" and ante.tag_ == "NN" and ante.head.dep_ == "prep" \
+                        and ante.head.head.pos_ == "NOUN" and ante.lower_ not in _PEOPLE_NOUNS:
+                    ante = ante.head.head  # "Herders from Haa district, who say": the herders, not the district
+                lo, hi = self.mention_tokens(ante)
+                phrase = self.doc[lo:hi]
+                return self.resolve(Span(phrase.start_char, phrase.end_char), previous)
         if len(words) == 3 and words[0] in QUANTITY_HEADS and words[1] == "of" and words[2] in PRONOUNS:
             appos = _APPOSITION.match(self.text, mention.end)
             if appos is not None and appos.group(1).split()[-1].isalpha() and not any(
@@ -428,9 +450,14 @@ class SpeakerResolver:
             return Resolved(without_possessive(bare), None)
         ent = self.entity_at(mention.start, mention.end)
         if (ent is not None and len(words) > 2 and words[1] in ("of", "in", "from") and ent.start > mention.start
-                and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE)):
+                and (words[0] in GROUP_HEADS or words[0] in SOURCE_NOUNS or words[0] in GENERIC_PEOPLE
+                     or self._plural_common_at(mention.start))):
             # "Residents of Mand", "officials in Kabul": the people (also when the model took the place for a name)
-            return Resolved(self.describe(raw), None)
+            desc = self.describe(raw)
+            first = self._token_at(mention.start)
+            if first is not None and first.is_sent_start and first.tag_ == "NNS" and desc.startswith(first.text):
+                desc = desc[:1].lower() + desc[1:]  # "Herders from Haa district, who say": capital of the sentence
+            return Resolved(desc, None)
         if ent is not None and ent.label in ("GPE", "LOC", "FAC") and ent.start > mention.start:
             one = self._one_of_place(mention.start, ent.start)
             if one is not None:  # "a European diplomat in Beirut": the diplomat, not the city
@@ -637,6 +664,29 @@ class SpeakerResolver:
         nouns = [t for t in span[:-1] if t.lower_ not in ("the", "a", "an")]
         return bool(nouns) and not any(t.ent_type_ for t in nouns) and nouns[-1].tag_ in ("NNS", "NN") \
             and nouns[-1].lower_ not in _BODY_NOUNS
+
+    def _compact_description(self, mention: Span) -> Span:
+        """"according to people close to the government in Tórshavn": an unnamed source's mention cut to the
+        description its head noun builds (mention_tokens), so a place after it is neither named nor the source."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            return mention
+        root = span.root
+        if root.lower_ not in GENERIC_PEOPLE | SOURCE_NOUNS or root.ent_type_ or any(
+                e.label in _PERSONISH and mention.start <= e.start < mention.end for e in self.entities):
+            return mention
+        lo, hi = self.mention_tokens(root)
+        if not span.start <= lo < hi <= span.end or (lo, hi) == (span.start, span.end):
+            return mention
+        if hi > root.i + 1 or self.doc[lo:hi].end_char == mention.end:
+            return Span(self.doc[lo].idx if lo > span.start else mention.start, self.doc[hi - 1].idx + len(self.doc[hi - 1]))
+        return mention
+
+    def _plural_common_at(self, pos: int) -> bool:
+        """A plural common noun outside any entity ("Herders from Haa district"): a collective description."""
+        tok = self._token_at(pos)
+        return tok is not None and tok.tag_ == "NNS" and not tok.ent_type_ and not any(
+            e.start <= tok.idx < e.end for e in self.entities)
 
     def _covers_head(self, ent: Entity, mention: Span) -> bool:
         """An ORG/GPE mention is the speaker only when it is the head ("the Foreign Office"),
@@ -923,6 +973,33 @@ _A_COUNTS = frozenset({"few", "dozen", "couple", "handful", "hundred", "thousand
 #: "the Federal Government of Somalia": a capitalised body head "of" a capitalised name
 _OFFICIAL_NAME = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w'’-]+\s+){0,3}([A-Z][a-z]+)\s+of\s+(?:the\s+)?"
                             r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+
+
+def _compact_end(tok: Token) -> int:
+    """The last token of ``tok``'s compact noun phrase: the noun and its name parts, no PP, clause or apposition."""
+    hi = tok.i
+    for r in tok.rights:
+        if r.dep_ in ("compound", "flat") and r.i == hi + 1:
+            hi = r.right_edge.i
+    return hi
+
+
+def _first_complement_end(word: Token) -> int:
+    """The end of a participle's, an adjective's or a relative verb's first complement ("involved in the talks",
+    "attended a briefing", "follow the junta closely"): later PPs and time or place adjuncts are left out."""
+    hi = word.i
+    for r in word.rights:
+        if r.dep_ == "prep":
+            pobj = next((k for k in r.children if k.dep_ == "pobj"), None)
+            hi = _compact_end(pobj) if pobj is not None else r.i
+            break
+        if r.dep_ in ("dobj", "attr", "acomp"):
+            hi = _compact_end(r)
+            break
+    for r in word.rights:  # a manner adverb right after it ("closely")
+        if r.i == hi + 1 and r.dep_ == "advmod" and r.tag_ == "RB":
+            hi = r.i
+    return hi
 
 
 def _name_like(name: str) -> bool:
