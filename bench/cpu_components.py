@@ -38,7 +38,7 @@ def main() -> None:
                 doc = proc(doc)
                 total[name] = total.get(name, 0.0) + time.process_time() - t0
             t0 = time.process_time()
-            engine.output(doc)  # type: ignore[attr-defined]
+            engine.output(doc, None, text)  # type: ignore[attr-defined]  # as annotate() does
             total["post-processing"] = total.get("post-processing", 0.0) + time.process_time() - t0
     everything = sum(total.values())
     print(f"texts: {len(texts)} x {args.rounds}")

@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = list(engine.nlp.pipe(texts, batch_size=args.batch_size))
     t0 = time.perf_counter()
     for doc, inp in zip(docs, inputs, strict=True):
-        engine.output(doc, inp.ignored)
+        engine.output(doc, inp.ignored, inp.text)  # as annotate() does
     post = time.perf_counter() - t0
     parts = _parts(engine, docs, inputs)
     print(f"model: {model}   engine: {engine.name}")

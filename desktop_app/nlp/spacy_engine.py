@@ -71,14 +71,18 @@ class SpacyEngine:
     def annotate(
         self, inputs: Iterable[EngineInput], *, batch_size: int = 32, n_process: int = 1
     ) -> Iterator[EngineOutput]:
-        pairs = ((i.text, i.ignored) for i in inputs)
-        for doc, ignored in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-            yield self.output(doc, ignored)
+        pairs = ((i.text, (i.ignored, i.text)) for i in inputs)
+        for doc, (ignored, text) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            yield self.output(doc, ignored, text)
 
-    def output(self, doc: Doc, ignored: list[Span] | None = None) -> EngineOutput:
-        """Everything NewsGold suggests for one processed Doc."""
+    def output(self, doc: Doc, ignored: list[Span] | None = None, text: str | None = None) -> EngineOutput:
+        """Everything NewsGold suggests for one processed Doc.
+
+        ``text`` is the string the Doc was made from (spaCy keeps it exactly), when the caller has it:
+        ``Doc.text`` joins every token again, a Token object each, and costs as much as a finder."""
         ignored = ignored or []
-        text = doc.text
+        if text is None or (len(doc) and len(text) != doc[-1].idx + len(doc[-1].text_with_ws)):
+            text = doc.text
         # Doc.text joins every token again on each call: the quote and event finders take this one
         doc.user_data[QUOTES_TEXT_KEY] = doc.user_data[EVENTS_TEXT_KEY] = text
         entities = doc_entities(doc, ignored)
