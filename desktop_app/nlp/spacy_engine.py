@@ -105,7 +105,7 @@ def _sentences(doc: Doc, text: str) -> list[tuple[int, Span]]:
         first = s.start if carry < 0 else carry
         a, b = (s.start_char if carry < 0 else doc[carry].idx), s.end_char
         carry = -1
-        label = _dateline_tail(s) if s.end < len(doc) else None
+        label = _dateline_tail(s, text) if s.end < len(doc) else None
         if label is not None:
             carry, b = label, doc[label].idx
             if label == first:
@@ -120,7 +120,7 @@ def _sentences(doc: Doc, text: str) -> list[tuple[int, Span]]:
     return out
 
 
-def _dateline_tail(s: Any) -> int | None:
+def _dateline_tail(s: Any, text: str) -> int | None:
     """"... next week.\n\nPort-au-Prince:": the first token of a short label after a line break at the end of a
     sentence (a brief's dateline), which opens the next sentence; None if there is none."""
     doc = s.doc
@@ -130,7 +130,7 @@ def _dateline_tail(s: Any) -> int | None:
     if doc[end].text != ":":
         return None
     if end - s.start <= 6 and (s.start == 0 or (doc[s.start - 1].is_space and "\n" in doc[s.start - 1].text)
-                               or s.start_char == 0 or "\n" in doc.text[max(0, s.start_char - 2):s.start_char]) and \
+                               or s.start_char == 0 or "\n" in text[max(0, s.start_char - 2):s.start_char]) and \
             not any(t.text in (".", "!", "?") for t in doc[s.start:end]):
         return s.start
     for j in range(end - 1, max(s.start, end - 8), -1):
