@@ -104,10 +104,13 @@ def main() -> int:
     ap.add_argument("sets", nargs="+")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--diff", action="store_true")
+    ap.add_argument("--ner", default=None, help="a recognizer folder (bench/train_news_ner.py --out) in place of ner")
     args = ap.parse_args()
     from desktop_app.nlp.loading import load_engine
 
     engine = load_engine()
+    if args.ner:
+        engine.nlp.get_pipe("ner").from_disk(args.ner, exclude=["vocab"])  # type: ignore[attr-defined]
     for name in args.sets:
         total, per_form = measure(name, engine, args.diff)
         if args.json:
