@@ -102,6 +102,35 @@ def reference_doc(nlp: Any, article: Any, ignored: list[Any], rehearsal: bool) -
     return doc
 
 
+POLNEAR = Path("/work/shared/benchmarks/polnear/train/text")
+
+
+def polnear_refs(nlp: Any, n: int, seed: int) -> list[Any]:
+    """Pseudo-rehearsal on unlabelled news: ``n`` PolNeAR train sentences (fixed seed) with the base
+    model's own entities of every label (the engine's tokenizer; nothing of the text is kept)."""
+    from spacy.tokens import Doc
+
+    if n <= 0 or not POLNEAR.is_dir():
+        return []
+    rng = random.Random(seed)
+    files = sorted(POLNEAR.glob("*.txt"))
+    rng.shuffle(files)
+    sents: list[Any] = []
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        for para in (p.strip() for p in text.split("\n")):
+            if len(para) < 40:
+                continue
+            doc = nlp.get_pipe("ner")(nlp.make_doc(para))
+            if doc.ents:
+                sents.append(Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                                 ents=[f"{'B' if t.ent_iob_ == 'B' else t.ent_iob_}-{t.ent_type_}"
+                                       if t.ent_iob_ in "BI" and t.ent_type_ else "O" for t in doc]))
+        if len(sents) >= n:
+            break
+    return sents[:n]
+
+
 def train_ner(nlp: Any, refs: list[Any], *, epochs: int, dropout: float, seed: int, batch: int = 2) -> Any:
     """Fine-tune ``nlp``'s ner in place on the reference Docs; the optimizer (its averages are the weights)."""
     from spacy.training import Example
@@ -161,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dropout", type=float, default=0.2)
     ap.add_argument("--no-rehearsal", action="store_true")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--polnear", type=int, default=0, help="PolNeAR train paragraphs rehearsed (base entities)")
     ap.add_argument("--out", default=None, help="where to write the component (needed without --leave-out)")
     args = ap.parse_args(argv)
     if not args.out and not args.leave_out:
@@ -175,12 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     nlp = engine.nlp  # type: ignore[attr-defined]
     items = gold_items(train_sets)
     refs = [reference_doc(nlp, a, ign, not args.no_rehearsal) for _, a, ign in items]
+    refs += polnear_refs(nlp, args.polnear, args.seed)
     print(f"training on {len(refs)} articles of {', '.join(sorted({s for s, _, _ in items}))}: "
           f"{sum(len(r.ents) for r in refs)} entities", file=sys.stderr)
     optimizer = train_ner(nlp, refs, epochs=args.epochs, dropout=args.dropout, seed=args.seed)
     cpu = time.process_time() - t0
     settings = {"epochs": args.epochs, "dropout": args.dropout, "rehearsal": not args.no_rehearsal,
-                "seed": args.seed, "sets": sorted({s for s, _, _ in items}), "articles": len(refs),
+                "seed": args.seed, "polnear": args.polnear, "sets": sorted({s for s, _, _ in items}), "articles": len(refs),
                 "base": f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}", "spacy": spacy.__version__,
                 "train_cpu_seconds": round(cpu, 1)}
     with nlp.use_params(optimizer.averages):
