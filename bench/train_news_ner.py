@@ -102,11 +102,11 @@ def reference_doc(nlp: Any, article: Any, ignored: list[Any], rehearsal: bool) -
     return doc
 
 
-POLNEAR = Path("/work/shared/benchmarks/polnear/train/text")
+POLNEAR = REPO.parent / "shared" / "benchmarks" / "polnear" / "train" / "text"  # ../shared, read-only
 
 
 def polnear_refs(nlp: Any, n: int, seed: int) -> list[Any]:
-    """Pseudo-rehearsal on unlabelled news: ``n`` PolNeAR train sentences (fixed seed) with the base
+    """Pseudo-rehearsal on unlabelled news: ``n`` PolNeAR train paragraphs (fixed seed) with the base
     model's own entities of every label (the engine's tokenizer; nothing of the text is kept)."""
     from spacy.tokens import Doc
 
@@ -211,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     optimizer = train_ner(nlp, refs, epochs=args.epochs, dropout=args.dropout, seed=args.seed)
     cpu = time.process_time() - t0
     settings = {"epochs": args.epochs, "dropout": args.dropout, "rehearsal": not args.no_rehearsal,
-                "seed": args.seed, "polnear": args.polnear, "sets": sorted({s for s, _, _ in items}), "articles": len(refs),
+                "seed": args.seed, "polnear": args.polnear, "sets": sorted({s for s, _, _ in items}),
+                "articles": len(refs),
                 "base": f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}", "spacy": spacy.__version__,
                 "train_cpu_seconds": round(cpu, 1)}
     with nlp.use_params(optimizer.averages):
