@@ -108,8 +108,6 @@ POLNEAR = REPO.parent / "shared" / "benchmarks" / "polnear" / "train" / "text"  
 def polnear_refs(nlp: Any, n: int, seed: int) -> list[Any]:
     """Pseudo-rehearsal on unlabelled news: ``n`` PolNeAR train paragraphs (fixed seed) with the base
     model's own entities of every label (the engine's tokenizer; nothing of the text is kept)."""
-    from spacy.tokens import Doc
-
     if n <= 0 or not POLNEAR.is_dir():
         return []
     rng = random.Random(seed)
@@ -122,10 +120,8 @@ def polnear_refs(nlp: Any, n: int, seed: int) -> list[Any]:
             if len(para) < 40:
                 continue
             doc = nlp.get_pipe("ner")(nlp.make_doc(para))
-            if doc.ents:
-                sents.append(Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-                                 ents=[f"{'B' if t.ent_iob_ == 'B' else t.ent_iob_}-{t.ent_type_}"
-                                       if t.ent_iob_ in "BI" and t.ent_type_ else "O" for t in doc]))
+            if doc.ents:  # the recognizer sets every token (entity or outside): the Doc is its own reference
+                sents.append(doc)
         if len(sents) >= n:
             break
     return sents[:n]
